@@ -1,0 +1,50 @@
+# WardStation. The two set-up commands on a fresh machine are `make run` and `make test`.
+SHELL := /bin/bash
+PY := .venv/bin/python
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+
+.PHONY: run test setup setup-test lint typecheck translations lupdate bench deb deb-test clean
+
+setup:
+	@scripts/bootstrap.sh
+
+setup-test:
+	@WITH_TEST_PACKAGES=1 scripts/bootstrap.sh
+
+resources/translations/%.qm: resources/translations/%.ts
+	@.venv/bin/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+## The GUI on the embedded demo database (created and seeded on first run).
+run: setup translations
+	$(PY) main.py
+
+## Lint, type check and the whole test suite (what CI runs).
+test: setup-test translations
+	$(PY) -m ruff check .
+	$(PY) -m mypy
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+lint: setup
+	$(PY) -m ruff check .
+
+typecheck: setup
+	$(PY) -m mypy
+
+## Re-extract translatable strings from ui/ into the .ts files.
+lupdate: setup
+	.venv/bin/pyside6-lupdate $$(git ls-files 'ui/*.py') -ts $(TS)
+
+bench: setup translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+deb: setup
+	packaging/build_deb.sh
+
+deb-test: deb
+	packaging/test_deb.sh
+
+clean:
+	rm -rf packaging/build packaging/out .pytest_cache .mypy_cache .ruff_cache
