@@ -44,6 +44,7 @@ stamp="$VENV/.installed"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "bootstrap: installing Python packages into $VENV (a few minutes the first time)"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".[dm,kingbase,oracle,sqlcipher,dev]"
+  "$VENV/bin/python" scripts/requirements.py dm kingbase oracle sqlcipher dev > "$VENV/requirements.txt"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$VENV/requirements.txt"
   touch "$stamp"
 fi
