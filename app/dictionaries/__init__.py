@@ -1,0 +1,1 @@
+"""Clinical dictionaries: drugs, frequencies, routes, order items, ICD-10, lab tests; pinyin search."""
