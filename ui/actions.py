@@ -1,0 +1,169 @@
+"""Menus and toolbar by role: which clinician sees which action (one table, read top to bottom).
+
+Actions of later issues (orders, documents, vitals, printing, sync) are present for the roles that
+will use them, disabled, with the tooltip "后续版本提供". An action a role may never use is absent,
+not disabled: a nurse has no 医嘱录入 at all.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ui.qt import QAction, QKeySequence, QMainWindow, QMenu, QToolBar, translate
+
+DOCTORS = frozenset({"doctor", "intern"})
+NURSES = frozenset({"nurse", "head_nurse"})
+CLINICAL = DOCTORS | NURSES
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    key: str
+    menu: str
+    roles: Optional[frozenset[str]] = None   # None: every signed-in user
+    later: bool = False                      # belongs to a later issue
+    shortcut: str = ""
+    separator_before: bool = False
+
+
+MENUS = ("system", "ward", "orders", "records", "nursing", "print", "admin", "language", "help")
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("lock", "system", shortcut="Ctrl+L"),
+    ActionSpec("switch_user", "system"),
+    ActionSpec("sync_now", "system", later=True, separator_before=True),
+    ActionSpec("settings", "system", separator_before=True),
+    ActionSpec("quit", "system", shortcut="Ctrl+Q", separator_before=True),
+    ActionSpec("refresh", "ward", shortcut="F5"),
+    ActionSpec("toggle_view", "ward", shortcut="Ctrl+T"),
+    ActionSpec("order_entry", "orders", DOCTORS, later=True),
+    ActionSpec("order_sign", "orders", frozenset({"doctor"}), later=True),
+    ActionSpec("order_verify", "orders", NURSES, later=True),
+    ActionSpec("order_execute", "orders", NURSES, later=True),
+    ActionSpec("record_write", "records", DOCTORS, later=True),
+    ActionSpec("record_cosign", "records", frozenset({"doctor"}), later=True),
+    ActionSpec("vitals_entry", "nursing", NURSES, later=True),
+    ActionSpec("vitals_view", "nursing", DOCTORS, later=True),
+    ActionSpec("nursing_record", "nursing", NURSES, later=True),
+    ActionSpec("handover", "nursing", NURSES, later=True),
+    ActionSpec("print_orders", "print", CLINICAL, later=True),
+    ActionSpec("print_vitals", "print", NURSES, later=True),
+    ActionSpec("check_connection", "admin", frozenset({"admin", "head_nurse"})),
+    ActionSpec("lang_zh_CN", "language"),
+    ActionSpec("lang_en", "language"),
+    ActionSpec("about", "help"),
+)
+
+
+TOOLBAR = ("refresh", "toggle_view", "|", "order_entry", "order_verify", "record_write", "vitals_entry",
+           "|", "lock")
+
+
+def menu_text(key: str) -> str:
+    return {
+        "system": translate("Actions", "系统(&S)"),
+        "ward": translate("Actions", "病区(&W)"),
+        "orders": translate("Actions", "医嘱(&O)"),
+        "records": translate("Actions", "病历(&R)"),
+        "nursing": translate("Actions", "护理(&N)"),
+        "print": translate("Actions", "打印(&P)"),
+        "admin": translate("Actions", "管理(&A)"),
+        "language": translate("Actions", "语言 Language(&G)"),
+        "help": translate("Actions", "帮助(&H)"),
+    }.get(key, key)
+
+
+def action_text(key: str) -> str:
+    return {
+        "lock": translate("Actions", "锁定屏幕"),
+        "switch_user": translate("Actions", "切换用户"),
+        "sync_now": translate("Actions", "立即同步"),
+        "settings": translate("Actions", "设置…"),
+        "quit": translate("Actions", "退出"),
+        "refresh": translate("Actions", "刷新"),
+        "toggle_view": translate("Actions", "床卡/列表切换"),
+        "order_entry": translate("Actions", "医嘱录入"),
+        "order_sign": translate("Actions", "医嘱签署"),
+        "order_verify": translate("Actions", "医嘱核对"),
+        "order_execute": translate("Actions", "医嘱执行"),
+        "record_write": translate("Actions", "病历书写"),
+        "record_cosign": translate("Actions", "病历审签"),
+        "vitals_entry": translate("Actions", "体温单录入"),
+        "vitals_view": translate("Actions", "体温单查看"),
+        "nursing_record": translate("Actions", "护理记录"),
+        "handover": translate("Actions", "交班报告"),
+        "print_orders": translate("Actions", "打印医嘱单"),
+        "print_vitals": translate("Actions", "打印体温单"),
+        "check_connection": translate("Actions", "检查数据库连接"),
+        "lang_zh_CN": "中文",        # language names stay in their own language
+        "lang_en": "English",
+        "about": translate("Actions", "关于病区工作站"),
+    }.get(key, key)
+
+
+def later_tooltip() -> str:
+    return translate("Actions", "后续版本提供")
+
+
+def allowed(spec: ActionSpec, roles: frozenset[str]) -> bool:
+    return spec.roles is None or bool(spec.roles & roles)
+
+
+class ActionSet:
+    """The menus and toolbar of one signed-in user; rebuilt on user switch."""
+
+    def __init__(self, window: QMainWindow, toolbar: QToolBar) -> None:
+        self.window = window
+        self.toolbar = toolbar
+        self.actions: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+        self.specs: dict[str, ActionSpec] = {}
+
+    def build(self, roles: frozenset[str]) -> dict[str, QAction]:
+        bar = self.window.menuBar()
+        bar.clear()
+        self.toolbar.clear()
+        for action in self.actions.values():
+            action.deleteLater()
+        self.actions = {}
+        self.menus = {}
+        self.specs = {}
+        for key in MENUS:
+            specs = [s for s in ACTIONS if s.menu == key and allowed(s, roles)]
+            if not specs:
+                continue
+            menu = bar.addMenu(menu_text(key))
+            menu.setToolTipsVisible(True)
+            self.menus[key] = menu
+            for spec in specs:
+                if spec.separator_before:
+                    menu.addSeparator()
+                action = QAction(action_text(spec.key), self.window)
+                action.setObjectName("action_" + spec.key)
+                if spec.shortcut:
+                    action.setShortcut(QKeySequence(spec.shortcut))
+                if spec.later:
+                    action.setEnabled(False)
+                    action.setToolTip(later_tooltip())
+                    action.setStatusTip(later_tooltip())
+                menu.addAction(action)
+                self.actions[spec.key] = action
+                self.specs[spec.key] = spec
+        for key in TOOLBAR:
+            if key == "|":
+                self.toolbar.addSeparator()
+            elif key in self.actions:
+                self.toolbar.addAction(self.actions[key])
+        return self.actions
+
+    def retranslate(self) -> None:
+        for key, menu in self.menus.items():
+            menu.setTitle(menu_text(key))
+        for key, action in self.actions.items():
+            action.setText(action_text(key))
+            if self.specs[key].later:
+                action.setToolTip(later_tooltip())
+                action.setStatusTip(later_tooltip())
+
+    def visible_keys(self) -> set[str]:
+        return set(self.actions)

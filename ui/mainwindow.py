@@ -1,0 +1,365 @@
+"""The main window: login -> ward workspace -> lock, with role menus and the status bar.
+
+It orchestrates; it never touches a connection. Every database call goes through
+ui/operations/* and comes back as a callback on the GUI thread.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Optional
+
+from ui import i18n
+from ui.actions import ActionSet
+from ui.errorbox import show_error
+from ui.idle import IdleWatcher
+from ui.lock import LockPage
+from ui.login import LoginPage
+from ui.messages import error_text, message_text
+from ui.operations import OpContext, session
+from ui.operations import ward as ward_ops
+from ui.operations.health import check_connection
+from ui.operations.runner import Failure
+from ui.operations.session import ProgressRelay
+from ui.patient_header import PatientPage
+from ui.qt import (
+    QActionGroup,
+    QByteArray,
+    QEvent,
+    QMainWindow,
+    QMessageBox,
+    QSize,
+    QStackedWidget,
+    Qt,
+    QTabWidget,
+    QTimer,
+    QToolBar,
+    QWidget,
+    Signal,
+    translate,
+)
+from ui.settings import Settings
+from ui.settings_dialog import SettingsDialog
+from ui.statusbar import OFFLINE, ONLINE, StatusPanel
+from ui.ward_view import WardView
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    database_ready = Signal()
+    user_changed = Signal(object)        # StaffUser or None
+    ward_loaded = Signal(str)            # ward_id
+    patient_opened = Signal(str)         # encounter_id
+
+    def __init__(self, ctx: OpContext, settings: Settings, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.settings = settings
+        self.user: Any = None
+        self.locked = False
+        self.db_ready = False
+        self._switching = False
+        self._ward_request = 0
+        self._health_pending = False
+        self._error_boxes: list[QWidget] = []
+
+        self.login_page = LoginPage()
+        self.lock_page = LockPage()
+        self.ward_view = WardView()
+        self.ward_view.set_mode(settings.snapshot().ward_view_mode)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.addTab(self.ward_view, "")
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.stack = QStackedWidget()
+        for page in (self.login_page, self.tabs, self.lock_page):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(self.toolbar)
+        self.action_set = ActionSet(self, self.toolbar)
+        self.status = StatusPanel()
+        self.status.set_profile(ctx.backend.profile_name)
+        self.setStatusBar(self.status)
+
+        self.idle = IdleWatcher(self)
+        self.idle.set_timeout_minutes(settings.snapshot().idle_lock_minutes)
+        self.idle.idle.connect(self.lock)
+        self.health_timer = QTimer(self)
+        self.health_timer.timeout.connect(self.check_health)
+        self.progress_relay = ProgressRelay(self)
+        self.progress_relay.progress.connect(lambda d, t, _label: self.login_page.set_progress(d, t))
+
+        self.login_page.login_requested.connect(self._login_requested)
+        self.login_page.cancel_requested.connect(self._cancel_switch)
+        self.lock_page.unlock_requested.connect(self._unlock_requested)
+        self.lock_page.switch_requested.connect(self._switch_requested)
+        self.ward_view.ward_selected.connect(self.load_ward)
+        self.ward_view.patient_requested.connect(self.open_patient)
+        self.ward_view.mode_changed.connect(lambda m: self.settings.update(ward_view_mode=m))
+        ctx.runner.failed.connect(self.show_failure)
+
+        self._show_login()
+        self.resize(QSize(1280, 720))
+        geometry = settings.snapshot().window_geometry
+        if geometry:
+            self.restoreGeometry(QByteArray.fromHex(geometry.encode("ascii")))
+        self.retranslate()
+
+    # ---- start-up
+    def start(self) -> None:
+        """Prepare the database in the background; the window is already on screen."""
+        session.prepare_database(self.ctx, self.progress_relay, self._database_ready, self._database_failed)
+
+    def _database_ready(self, demo_accounts: Any) -> None:
+        self.db_ready = True
+        self.login_page.set_demo_accounts(demo_accounts if self.ctx.backend.profile_name is None else None)
+        self.login_page.set_ready(True)
+        self.login_page.reset(self.settings.snapshot().last_login)
+        self.health_timer.start(self.ctx.settings().health_check_seconds * 1000)
+        self.check_health()
+        self.database_ready.emit()
+
+    def _database_failed(self, failure: Failure) -> None:
+        key = "profile.unavailable" if self.ctx.backend.profile_name else "demo.unavailable"
+        detail = error_text(failure.error)
+        self.login_page.show_message(message_text(key, {"name": self.ctx.backend.profile_name or "",
+                                                        "detail": detail}))
+        self.login_page.progress.setVisible(False)
+        self.status.set_connection(OFFLINE)
+        self.show_failure(failure)
+
+    # ---- sign in, lock, switch user
+    def _login_requested(self, login: str, password: str) -> None:
+        if not login or not password:
+            self.login_page.show_message(message_text("auth.empty"))
+            return
+        self.login_page.set_busy(True)
+        self.login_page.show_message("")
+        session.authenticate(self.ctx, login, password, self._login_ok, self._login_failed)
+
+    def _login_failed(self, failure: Failure) -> None:
+        self.login_page.set_busy(False)
+        self.login_page.show_message(error_text(failure.error))
+        self.login_page.password_edit.clear()
+        self.login_page.password_edit.setFocus()
+        if not hasattr(failure.error, "message_id"):
+            self.show_failure(failure)
+
+    def _login_ok(self, user: Any) -> None:
+        self.login_page.set_busy(False)
+        previous = self.user
+        same_user = previous is not None and previous.id == user.id
+        self.user = user
+        self.settings.update(last_login=user.login_name)
+        if not same_user:
+            self._close_patient_tabs()
+            self.action_set.build(frozenset(user.roles))
+            self._wire_actions()
+        self.status.set_user(user.full_name, frozenset(user.roles))
+        self._switching = False
+        self.login_page.set_switch_mode(False)
+        self._enter_workspace()
+        if not same_user or self.ward_view.model.rowCount() == 0:
+            ward_ops.list_wards(self.ctx, self._wards_loaded)
+        self.user_changed.emit(user)
+
+    def _enter_workspace(self) -> None:
+        self.locked = False
+        self.stack.setCurrentWidget(self.tabs)
+        self.menuBar().setEnabled(True)
+        self.toolbar.setVisible(True)
+        self.idle.start()
+        self.ward_view.stack.currentWidget().setFocus()
+
+    def lock(self) -> None:
+        """Lock now (idle timeout or Ctrl+L): the workspace stays as it is behind the lock page."""
+        if self.user is None or self.locked:
+            return
+        self.locked = True
+        self.idle.stop()
+        self.menuBar().setEnabled(False)
+        self.toolbar.setVisible(False)
+        self.lock_page.lock_for(self.user.full_name)
+        self.stack.setCurrentWidget(self.lock_page)
+
+    def _unlock_requested(self, password: str) -> None:
+        if self.user is None:
+            return
+        if not password:
+            self.lock_page.show_message(message_text("auth.empty"))
+            return
+        self.lock_page.set_busy(True)
+        session.authenticate(self.ctx, self.user.login_name, password, self._unlock_ok, self._unlock_failed)
+
+    def _unlock_ok(self, user: Any) -> None:
+        self.lock_page.set_busy(False)
+        if self.user is not None and user.id == self.user.id:
+            self._enter_workspace()
+
+    def _unlock_failed(self, failure: Failure) -> None:
+        self.lock_page.set_busy(False)
+        self.lock_page.show_message(error_text(failure.error))
+        self.lock_page.password_edit.clear()
+
+    def _switch_requested(self) -> None:
+        self._switching = True
+        self.login_page.set_switch_mode(True)
+        self.login_page.reset("")
+        self.stack.setCurrentWidget(self.login_page)
+
+    def _lock_and_switch(self) -> None:
+        self.lock()
+        self._switch_requested()
+
+    def _cancel_switch(self) -> None:
+        self._switching = False
+        self.login_page.set_switch_mode(False)
+        if self.user is not None:
+            self.locked = False
+            self.lock()
+
+    def _show_login(self) -> None:
+        self.menuBar().setEnabled(False)
+        self.toolbar.setVisible(False)
+        self.stack.setCurrentWidget(self.login_page)
+
+    # ---- ward and patients
+    def _wards_loaded(self, wards: Any) -> None:
+        preferred = (getattr(self.user, "ward_id", None) or self.settings.snapshot().last_ward_id or "")
+        self.ward_view.set_wards(list(wards), preferred)
+
+    def load_ward(self, ward_id: str) -> None:
+        self._ward_request += 1
+        request = self._ward_request
+
+        def done(rows: Any) -> None:
+            if request == self._ward_request:
+                self.ward_view.set_rows(list(rows))
+                self.settings.update(last_ward_id=ward_id)
+                self.ward_loaded.emit(ward_id)
+
+        ward_ops.load_ward(self.ctx, ward_id, done)
+
+    def refresh_ward(self) -> None:
+        if self.ward_view.current_ward_id():
+            self.load_ward(self.ward_view.current_ward_id())
+
+    def open_patient(self, encounter_id: str) -> None:
+        for i in range(1, self.tabs.count()):
+            page = self.tabs.widget(i)
+            if isinstance(page, PatientPage) and page.encounter_id == encounter_id:
+                self.tabs.setCurrentIndex(i)
+                return
+        page = PatientPage(encounter_id)
+        index = self.tabs.addTab(page, page.title())
+        self.tabs.setCurrentIndex(index)
+
+        def done(header: Any) -> None:
+            page.set_header(header)
+            i = self.tabs.indexOf(page)
+            if i >= 0:
+                self.tabs.setTabText(i, page.title())
+            self.patient_opened.emit(encounter_id)
+
+        ward_ops.load_patient_header(self.ctx, encounter_id, done)
+
+    def _close_tab(self, index: int) -> None:
+        if index > 0:
+            page = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            page.deleteLater()
+
+    def _close_patient_tabs(self) -> None:
+        """Another clinician signs in: the previous user's open charts close (privacy on a shared PC)."""
+        while self.tabs.count() > 1:
+            self._close_tab(self.tabs.count() - 1)
+        self.tabs.setCurrentIndex(0)
+
+    # ---- actions
+    def _wire_actions(self) -> None:
+        a = self.action_set.actions
+        handlers = {
+            "lock": self.lock,
+            "switch_user": self._lock_and_switch,
+            "settings": self.edit_settings,
+            "quit": self.close,
+            "refresh": self.refresh_ward,
+            "toggle_view": self.ward_view.toggle_mode,
+            "check_connection": self.check_health,
+            "about": self.about,
+        }
+        for key, handler in handlers.items():
+            if key in a:
+                a[key].triggered.connect(handler)
+        group = QActionGroup(self)
+        current = self.settings.snapshot().language
+        for lang in ("zh_CN", "en"):
+            action = a.get("lang_" + lang)
+            if action is None:
+                continue
+            action.setCheckable(True)
+            action.setChecked(lang == current)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, code=lang: self.set_language(code))
+
+    def set_language(self, language: str) -> None:
+        """Switch live: new translators, then every widget retranslates on LanguageChange."""
+        self.settings.update(language=language)
+        i18n.install_language(language)
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.settings.snapshot(), self)
+        if dialog.exec():
+            snap = self.settings.update(**dialog.values())
+            self.idle.set_timeout_minutes(snap.idle_lock_minutes)
+            if self.health_timer.isActive():
+                self.health_timer.start(snap.health_check_seconds * 1000)
+
+    def about(self) -> None:
+        QMessageBox.about(self, translate("MainWindow", "关于病区工作站"),
+                          translate("MainWindow", "病区工作站 WardStation 0.1\n住院医生工作站与护士工作站"))
+
+    # ---- connection state and failures
+    def check_health(self) -> None:
+        if not self.db_ready or self._health_pending:
+            return
+        self._health_pending = True
+
+        def settled(ok: bool) -> None:
+            self._health_pending = False
+            self.status.set_connection(ONLINE if ok else OFFLINE)
+
+        check_connection(self.ctx, settled)
+
+    def show_failure(self, failure: Failure) -> None:
+        box = show_error(failure, self)
+        self._error_boxes = [b for b in self._error_boxes if b.isVisible()] + [box]
+
+    # ---- window
+    def retranslate(self) -> None:
+        self.setWindowTitle(translate("MainWindow", "病区工作站"))
+        self.tabs.setTabText(0, translate("MainWindow", "病区一览"))
+        for i in range(1, self.tabs.count()):
+            page = self.tabs.widget(i)
+            if isinstance(page, PatientPage):
+                self.tabs.setTabText(i, page.title())
+        self.action_set.retranslate()
+        self.toolbar.setWindowTitle(translate("MainWindow", "工具栏"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: Any) -> None:
+        self.settings.update(window_geometry=bytes(self.saveGeometry().toHex().data()).decode("ascii"))
+        self.health_timer.stop()
+        self.idle.stop()
+        super().closeEvent(event)

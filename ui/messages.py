@@ -1,0 +1,71 @@
+"""App message ids (app/errors.py: ids + params) in the user's language: the ONE place that does it.
+
+Each text is a `translate("Messages", ...)` call evaluated when shown, so a live language switch
+applies to the next message without restarting.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Callable
+
+from ui.qt import translate
+
+
+def _local_time(value: Any) -> str:
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone()
+        fmt = "%H:%M" if value.date() == datetime.now().date() else "%Y-%m-%d %H:%M"
+        return str(value.strftime(fmt))
+    return str(value)
+
+
+def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
+    return {
+        "auth.bad_credentials": lambda p: translate("Messages", "用户名或密码错误"),
+        "auth.locked": lambda p: translate(
+            "Messages", "连续登录失败次数过多，账号已锁定，请于 {until} 后再试").format(
+                until=_local_time(p.get("until", ""))),
+        "auth.inactive": lambda p: translate("Messages", "账号已停用，请联系信息科"),
+        "auth.empty": lambda p: translate("Messages", "请输入用户名和密码"),
+        "auth.other_user": lambda p: translate(
+            "Messages", "请由当前用户 {user} 解锁，或选择“切换用户”").format(user=p.get("user", "")),
+        "db.unreachable": lambda p: translate("Messages", "无法连接数据库，请检查网络或联系信息科"),
+        "db.timeout": lambda p: translate("Messages", "数据库响应超时"),
+        "demo.unavailable": lambda p: translate("Messages", "演示数据库不可用：{detail}").format(
+            detail=p.get("detail", "")),
+        "profile.unavailable": lambda p: translate("Messages", "无法读取数据库配置 {name}：{detail}").format(
+            name=p.get("name", ""), detail=p.get("detail", "")),
+        "permission.denied": lambda p: translate("Messages", "当前用户无此操作权限"),
+        "role.doctor": lambda p: translate("Messages", "医生"),
+        "role.intern": lambda p: translate("Messages", "实习医生"),
+        "role.nurse": lambda p: translate("Messages", "护士"),
+        "role.head_nurse": lambda p: translate("Messages", "护士长"),
+        "role.admin": lambda p: translate("Messages", "系统管理员"),
+    }
+
+
+def message_text(message_id: str, params: dict[str, Any] | None = None) -> str:
+    """The user-visible text for an app message id; unknown ids still show something useful."""
+    handler = _texts().get(message_id)
+    if handler is None:
+        return translate("Messages", "操作失败（{id}）").format(id=message_id)
+    try:
+        return handler(params or {})
+    except (KeyError, ValueError, IndexError):
+        return translate("Messages", "操作失败（{id}）").format(id=message_id)
+
+
+def error_text(exc: BaseException) -> str:
+    """The text for an exception: app errors by id, anything else as a generic failure."""
+    message_id = getattr(exc, "message_id", None)
+    if isinstance(message_id, str):
+        params = getattr(exc, "params", None)
+        return message_text(message_id, params if isinstance(params, dict) else None)
+    return translate("Messages", "发生意外错误：{detail}").format(detail=type(exc).__name__)
+
+
+def role_text(role: str) -> str:
+    """A role code (doctor, nurse, ...) or a role label id (role.doctor) as a display name."""
+    key = role if role.startswith("role.") else "role." + role
+    return message_text(key) if key in _texts() else role

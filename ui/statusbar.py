@@ -1,0 +1,73 @@
+"""The status bar: who is signed in, which database, and the connection state (+ pending writes)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ui.messages import role_text
+from ui.qt import QEvent, QLabel, QStatusBar, QWidget, translate
+
+ONLINE = "online"
+OFFLINE = "offline"
+SYNCING = "syncing"
+UNKNOWN = "unknown"
+
+_STATE_COLORS = {ONLINE: "#2e7d32", OFFLINE: "#c62828", SYNCING: "#ef6c00", UNKNOWN: "#6e7781"}
+
+
+class StatusPanel(QStatusBar):
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.user_label = QLabel()
+        self.profile_label = QLabel()
+        self.connection_label = QLabel()
+        for label in (self.user_label, self.profile_label, self.connection_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            self.addPermanentWidget(label)
+        self._user_name = ""
+        self._roles: tuple[str, ...] = ()
+        self._profile: Optional[str] = None
+        self.state = UNKNOWN
+        self.pending = 0
+        self.retranslate()
+
+    def set_user(self, full_name: str, roles: frozenset[str]) -> None:
+        self._user_name = full_name
+        self._roles = tuple(sorted(roles))
+        self.retranslate()
+
+    def set_profile(self, profile_name: Optional[str]) -> None:
+        self._profile = profile_name
+        self.retranslate()
+
+    def set_connection(self, state: str, pending: int = 0) -> None:
+        self.state = state
+        self.pending = pending
+        self.retranslate()
+
+    def state_text(self) -> str:
+        text = {
+            ONLINE: translate("StatusPanel", "在线"),
+            OFFLINE: translate("StatusPanel", "离线"),
+            SYNCING: translate("StatusPanel", "同步中"),
+            UNKNOWN: translate("StatusPanel", "连接中…"),
+        }[self.state]
+        if self.pending:
+            text += translate("StatusPanel", "（待同步 {n}）").format(n=self.pending)
+        return text
+
+    def retranslate(self) -> None:
+        if self._user_name:
+            roles = "、".join(role_text(r) for r in self._roles)
+            self.user_label.setText(translate("StatusPanel", "用户：{name}（{roles}）").format(
+                name=self._user_name, roles=roles))
+        else:
+            self.user_label.setText(translate("StatusPanel", "未登录"))
+        profile = self._profile if self._profile else translate("StatusPanel", "演示数据库")
+        self.profile_label.setText(translate("StatusPanel", "数据库：{name}").format(name=profile))
+        color = _STATE_COLORS[self.state]
+        self.connection_label.setText(f"<span style='color:{color}'>●</span> {self.state_text()}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

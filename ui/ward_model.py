@@ -1,0 +1,236 @@
+"""The ward's beds as a table model, shared by the card view and the list view.
+
+Both views sit on the same `BedFilterProxy`, so filtering and sorting can never make the cards and
+the list disagree. Column constants and translated headers at the top (STYLE.md rule 10);
+`data()` and `rowCount()` never raise.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Optional, Union
+
+from ui.formatting import (
+    ALLERGY_COLOR,
+    GRADE_COLORS,
+    acuity_color,
+    acuity_text,
+    age_text,
+    grade_short,
+    local_date,
+    sex_text,
+)
+from ui.operations.ward import BedRow
+from ui.qt import (
+    QAbstractTableModel,
+    QBrush,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    translate,
+)
+
+log = logging.getLogger(__name__)
+
+COL_BED = 0
+COL_NAME = 1
+COL_SEX = 2
+COL_AGE = 3
+COL_DAYS = 4
+COL_GRADE = 5
+COL_ACUITY = 6
+COL_ALLERGY = 7
+COL_DIAGNOSIS = 8
+COL_ATTENDING = 9
+COL_MRN = 10
+COL_ADMITTED = 11
+COLUMN_COUNT = 12
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1       # the BedRow
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2      # numbers sort as numbers (bed 2 before 10)
+
+AnyIndex = Union[QModelIndex, QPersistentModelIndex]
+
+
+def header_text(column: int) -> str:
+    headers = {
+        COL_BED: translate("BedTableModel", "床号"),
+        COL_NAME: translate("BedTableModel", "姓名"),
+        COL_SEX: translate("BedTableModel", "性别"),
+        COL_AGE: translate("BedTableModel", "年龄"),
+        COL_DAYS: translate("BedTableModel", "住院天数"),
+        COL_GRADE: translate("BedTableModel", "护理级别"),
+        COL_ACUITY: translate("BedTableModel", "病情"),
+        COL_ALLERGY: translate("BedTableModel", "过敏"),
+        COL_DIAGNOSIS: translate("BedTableModel", "诊断"),
+        COL_ATTENDING: translate("BedTableModel", "主治医师"),
+        COL_MRN: translate("BedTableModel", "住院号"),
+        COL_ADMITTED: translate("BedTableModel", "入院日期"),
+    }
+    return headers.get(column, "")
+
+
+class BedTableModel(QAbstractTableModel):
+    def __init__(self, parent: Optional[QObject] = None) -> None:
+        super().__init__(parent)
+        self._rows: list[BedRow] = []
+
+    def set_rows(self, rows: list[BedRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[BedRow]:
+        return list(self._rows)
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return header_text(section)
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        try:
+            if not index.isValid() or not 0 <= index.row() < len(self._rows):
+                return None
+            return self._data(self._rows[index.row()], index.column(), role)
+        except Exception:  # data() must never raise into Qt's paint loop
+            log.exception("BedTableModel.data failed at row %s col %s", index.row(), index.column())
+            return None
+
+    def _data(self, row: BedRow, col: int, role: int) -> Any:
+        card = row.card
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            return self._sort_value(card, col)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(card, col)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == COL_ALLERGY and card.allergies:
+                return QBrush(ALLERGY_COLOR)
+            if col == COL_ACUITY:
+                color = acuity_color(card.acuity)
+                return QBrush(color) if color is not None else None
+            if col == COL_GRADE and card.occupied:
+                return QBrush(GRADE_COLORS.get(card.nursing_grade, GRADE_COLORS[3]))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_BED, COL_AGE, COL_DAYS):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_ALLERGY and card.allergies:
+            return "、".join(card.allergies)
+        return None
+
+    @staticmethod
+    def _display(card: Any, col: int) -> Any:
+        if col == COL_BED:
+            return card.bed_no
+        if not card.occupied:
+            return translate("BedTableModel", "空床") if col == COL_NAME else ""
+        values = {
+            COL_NAME: card.name,
+            COL_SEX: sex_text(card.sex),
+            COL_AGE: age_text(card.age_years, card.age_text),
+            COL_DAYS: str(card.days_in_hospital),
+            COL_GRADE: grade_short(card.nursing_grade),
+            COL_ACUITY: acuity_text(card.acuity),
+            COL_ALLERGY: "、".join(card.allergies),
+            COL_DIAGNOSIS: card.diagnosis,
+            COL_ATTENDING: card.attending_name,
+            COL_MRN: card.mrn,
+            COL_ADMITTED: local_date(card.admitted_at),
+        }
+        return values.get(col, "")
+
+    @staticmethod
+    def _sort_value(card: Any, col: int) -> Any:
+        empty_last = 0 if card.occupied else 1
+        if col == COL_BED:
+            return (card.sort_key, card.bed_no)
+        if col == COL_AGE:
+            return (empty_last, card.age_years if card.age_years is not None else -1, card.sort_key)
+        if col == COL_DAYS:
+            return (empty_last, card.days_in_hospital, card.sort_key)
+        if col == COL_GRADE:
+            return (empty_last, card.nursing_grade, card.sort_key)
+        if col == COL_ACUITY:
+            order = {"critical": 0, "serious": 1}.get(card.acuity, 2)
+            return (empty_last, order, card.sort_key)
+        if col == COL_ADMITTED:
+            stamp = card.admitted_at.timestamp() if card.admitted_at else 0.0
+            return (empty_last, stamp, card.sort_key)
+        return (empty_last, str(BedTableModel._display(card, col)), card.sort_key)
+
+
+class BedFilterProxy(QSortFilterProxyModel):
+    """Filters by bed number, name, pinyin initials or 住院号; sorts on SORT_ROLE tuples."""
+
+    def __init__(self, parent: Optional[QObject] = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_filter_text(self, text: str) -> None:
+        needle = text.strip().lower()
+        if needle != self._needle:
+            self._needle = needle
+            self.invalidateFilter()
+
+    def filter_text(self) -> str:
+        return self._needle
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        row = model.data(model.index(source_row, 0, source_parent), ROW_ROLE)
+        if not isinstance(row, BedRow):
+            return False
+        card = row.card
+        n = self._needle
+        if card.bed_no.lower() == n or card.bed_no.lower().startswith(n):
+            return True
+        if not card.occupied:
+            return False
+        return (n in card.name.lower() or n in card.mrn.lower()
+                or any(i.startswith(n) for i in row.initials))
+
+    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
+        a = left.data(SORT_ROLE)
+        b = right.data(SORT_ROLE)
+        try:
+            return bool(a < b)
+        except TypeError:
+            return str(a) < str(b)
+
+    def row_at(self, proxy_row: int) -> Optional[BedRow]:
+        value = self.data(self.index(proxy_row, 0), ROW_ROLE)
+        return value if isinstance(value, BedRow) else None
+
+
+def ward_counts(rows: list[BedRow]) -> dict[str, int]:
+    """The head-count line: 在院, 空床, 病危, 病重, 特级, 一级 (over the whole ward, not the filter)."""
+    occupied = [r.card for r in rows if r.card.occupied]
+    return {
+        "inpatients": len(occupied),
+        "empty": len(rows) - len(occupied),
+        "critical": sum(1 for c in occupied if c.acuity == "critical"),
+        "serious": sum(1 for c in occupied if c.acuity == "serious"),
+        "grade0": sum(1 for c in occupied if c.nursing_grade == 0),
+        "grade1": sum(1 for c in occupied if c.nursing_grade == 1),
+        "grade2": sum(1 for c in occupied if c.nursing_grade == 2),
+        "grade3": sum(1 for c in occupied if c.nursing_grade == 3),
+        "allergy": sum(1 for c in occupied if c.allergies),
+    }
