@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
                 self.tabs.setTabText(i, page.title())
             self.patient_opened.emit(encounter_id)
 
-        ward_ops.load_patient_header(self.ctx, encounter_id, done)
+        ward_ops.open_chart(self.ctx, encounter_id, self.user.id if self.user else "", done)
 
     def _close_tab(self, index: int) -> None:
         if index > 0:

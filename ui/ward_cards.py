@@ -1,0 +1,176 @@
+"""Bed cards (床头卡) painted by a delegate in an icon-mode list view over the shared bed proxy.
+
+A delegate instead of one widget per bed: a 60-bed ward repaints cheaply, and arrow keys, Enter
+and double-click work like in any Qt view.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from ui.formatting import (
+    ALLERGY_COLOR,
+    CRITICAL_COLOR,
+    GRADE_COLORS,
+    SERIOUS_COLOR,
+    age_text,
+    days_text,
+    grade_text,
+    sex_text,
+)
+from ui.operations.ward import BedRow
+from ui.qt import (
+    QAbstractItemView,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QListView,
+    QPainter,
+    QPen,
+    QRect,
+    QSize,
+    QStyle,
+    QStyledItemDelegate,
+    Qt,
+    QWidget,
+    translate,
+)
+from ui.ward_model import ROW_ROLE
+
+CARD_SIZE = QSize(206, 128)
+HEADER_H = 28
+EMPTY_COLOR = QColor("#b0b7bf")
+BORDER = QColor("#cfd6dd")
+TEXT = QColor("#1f2328")
+MUTED = QColor("#57606a")
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class BedCardDelegate(QStyledItemDelegate):
+    def sizeHint(self, option: Any, index: Any) -> QSize:
+        return CARD_SIZE
+
+    def paint(self, painter: QPainter, option: Any, index: Any) -> None:
+        row = index.data(ROW_ROLE)
+        if not isinstance(row, BedRow):
+            return
+        card = row.card
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        rect = QRect(option.rect).adjusted(3, 3, -3, -3)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        head_color = GRADE_COLORS.get(card.nursing_grade, GRADE_COLORS[3]) if card.occupied else EMPTY_COLOR
+        highlight = option.palette.highlight().color()
+
+        painter.setPen(QPen(highlight if selected else BORDER, 3 if selected else 1))
+        painter.setBrush(QColor("#ffffff") if card.occupied else QColor("#f4f6f8"))
+        painter.drawRoundedRect(rect, 6, 6)
+
+        head = QRect(rect.left() + 1, rect.top() + 1, rect.width() - 1, HEADER_H)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(head_color)
+        painter.drawRoundedRect(head, 5, 5)
+        painter.drawRect(head.adjusted(0, HEADER_H // 2, 0, 0))
+
+        base = QFont(option.font)
+        bold = QFont(base)
+        bold.setBold(True)
+        bold.setPointSizeF(base.pointSizeF() * 1.15)
+        painter.setFont(bold)
+        painter.setPen(QColor("#ffffff"))
+        bed_text = translate("BedCard", "{bed}床").format(bed=card.bed_no)
+        painter.drawText(head.adjusted(8, 0, -4, 0), LEFT, bed_text)
+        if card.occupied:
+            painter.setFont(base)
+            offset = QFontMetrics(bold).horizontalAdvance(bed_text) + 16
+            painter.drawText(head.adjusted(offset, 0, -4, 0), LEFT, grade_text(card.nursing_grade))
+        self._badges(painter, head, base, row)
+
+        body = QRect(rect.left() + 9, head.bottom() + 5, rect.width() - 18, rect.bottom() - head.bottom() - 8)
+        if not card.occupied:
+            painter.setFont(base)
+            painter.setPen(MUTED)
+            painter.drawText(body, Qt.AlignmentFlag.AlignCenter, translate("BedCard", "空床"))
+            painter.restore()
+            return
+        fm = QFontMetrics(base)
+        line_h = fm.height() + 4
+        name_font = QFont(base)
+        name_font.setBold(True)
+        name_font.setPointSizeF(base.pointSizeF() * 1.25)
+        name_fm = QFontMetrics(name_font)
+        name_h = name_fm.height() + 2
+        painter.setFont(name_font)
+        painter.setPen(TEXT)
+        painter.drawText(QRect(body.left(), body.top(), body.width(), name_h), LEFT,
+                         name_fm.elidedText(card.name, Qt.TextElideMode.ElideRight, body.width() - 70))
+        painter.setFont(base)
+        painter.setPen(MUTED)
+        painter.drawText(QRect(body.left(), body.top(), body.width(), name_h), RIGHT,
+                         f"{sex_text(card.sex)}  {age_text(card.age_years, card.age_text)}")
+        y = body.top() + name_h + 2
+        doctor = (translate("BedCard", "主治：{name}").format(name=card.attending_name)
+                  if card.attending_name else "")
+        painter.drawText(QRect(body.left(), y, body.width(), line_h), RIGHT, doctor)
+        allergy = ("、".join(card.allergies) and
+                   translate("BedCard", "过敏：{list}").format(list="、".join(card.allergies)))
+        lines = [
+            (days_text(card.days_in_hospital), MUTED),
+            (card.diagnosis, TEXT),
+            (allergy, ALLERGY_COLOR),
+        ]
+        for text, color in lines:
+            if y + line_h > rect.bottom() + 2:
+                break
+            painter.setPen(color)
+            painter.drawText(QRect(body.left(), y, body.width(), line_h), LEFT,
+                             fm.elidedText(text, Qt.TextElideMode.ElideRight, body.width()))
+            y += line_h - 2
+        if focused and not selected:
+            painter.setPen(QPen(highlight, 1, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(2, 2, -2, -2), 5, 5)
+        painter.restore()
+
+    @staticmethod
+    def _badges(painter: QPainter, head: QRect, base: QFont, row: BedRow) -> None:
+        card = row.card
+        badges: list[tuple[str, QColor]] = []
+        if card.acuity == "critical":
+            badges.append((translate("BedCard", "危"), CRITICAL_COLOR))
+        elif card.acuity == "serious":
+            badges.append((translate("BedCard", "重"), SERIOUS_COLOR))
+        if card.allergies:
+            badges.append((translate("BedCard", "敏"), ALLERGY_COLOR))
+        font = QFont(base)
+        font.setBold(True)
+        painter.setFont(font)
+        fm = QFontMetrics(font)
+        x = head.right() - 6
+        size = HEADER_H - 8
+        for text, color in badges:
+            w = max(size, fm.horizontalAdvance(text) + 8)
+            box = QRect(x - w, head.top() + 4, w, size)
+            painter.setPen(QPen(color, 1))
+            painter.setBrush(QColor("#ffffff"))
+            painter.drawRoundedRect(box, 4, 4)
+            painter.setPen(color)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            x -= w + 4
+
+
+class BedCardView(QListView):
+    """The card grid; shares the bed proxy model with the list view."""
+
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setWrapping(True)
+        self.setUniformItemSizes(True)
+        self.setSpacing(4)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setItemDelegate(BedCardDelegate(self))
+        self.setStyleSheet("QListView { background: #eef1f4; border: none; }")

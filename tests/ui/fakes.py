@@ -58,7 +58,8 @@ def make_cards() -> list[BedCard]:
             continue
         cards.append(BedCard(
             bed_id=f"b{bed}", bed_no=bed, sort_key=int(bed), encounter_id=f"e{bed}", patient_id=f"p{bed}",
-            name=name, sex=sex, age_years=age, mrn=f"ZY2026{i:05d}", admitted_at=NOW - timedelta(days=days - 1),
+            name=name, sex=sex, age_years=age, mrn=f"ZY2026{i:05d}",
+            admitted_at=NOW - timedelta(days=days - 1),
             days_in_hospital=days, nursing_grade=grade, acuity=acuity, allergies=allergies,
             attending_name=doc, resident_name="赵小明", diagnosis=dx))
     return cards
@@ -116,8 +117,8 @@ class FakeBackend:
         self._enter("ward_overview")
         return make_cards() if ward_id == WARD_ID else []
 
-    def patient_header(self, encounter_id: str) -> PatientHeader:
-        self._enter("patient_header")
+    def open_chart(self, encounter_id: str, staff_id: str) -> PatientHeader:
+        self._enter("open_chart")
         card = next(c for c in make_cards() if c.encounter_id == encounter_id)
         assert card.admitted_at is not None and card.patient_id is not None
         return PatientHeader(
@@ -128,7 +129,7 @@ class FakeBackend:
             resident_name=card.resident_name, nursing_grade=card.nursing_grade, acuity=card.acuity,
             diagnoses=(card.diagnosis, "高血压病3级（极高危）"))
 
-    def health_check(self) -> None:
+    def health_check(self, timeout: float) -> None:
         self._enter("health_check")
         if not self.healthy:
             raise ConnectionError("server unreachable")

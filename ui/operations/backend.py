@@ -11,7 +11,7 @@ import os
 import socket
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, Protocol, cast
+from typing import TYPE_CHECKING, Any, Optional, Protocol
 
 if TYPE_CHECKING:
     from app.domain.staff import StaffUser
@@ -35,8 +35,8 @@ class Backend(Protocol):
     def authenticate(self, login_name: str, password: str) -> StaffUser: ...
     def list_wards(self) -> list[WardInfo]: ...
     def ward_overview(self, ward_id: str) -> list[BedCard]: ...
-    def patient_header(self, encounter_id: str) -> PatientHeader: ...
-    def health_check(self) -> None: ...
+    def open_chart(self, encounter_id: str, staff_id: str) -> PatientHeader: ...
+    def health_check(self, timeout: float) -> None: ...
 
 
 def demo_database_path() -> Path:
@@ -61,6 +61,7 @@ class AppBackend:
     def prepare(self, progress: Progress) -> list[DemoAccount]:
         if self.profile_name:
             from app.profiles import load_profile
+
             from app.store.db import open_database
 
             progress(0, 0, "profile")
@@ -83,8 +84,8 @@ class AppBackend:
 
         with self._require().connect() as conn:
             try:
-                user = authenticate(conn, login_name, password, workstation=self.workstation)
-                return cast("StaffUser", user)
+                user: StaffUser = authenticate(conn, login_name, password, workstation=self.workstation)
+                return user
             finally:
                 # A failed attempt must still count towards the lockout: commit either way.
                 conn.commit()
@@ -101,18 +102,15 @@ class AppBackend:
         with self._require().connect() as conn:
             return list(ward_overview(conn, ward_id))
 
-    def patient_header(self, encounter_id: str) -> PatientHeader:
-        from app.services.ward import patient_header
+    def open_chart(self, encounter_id: str, staff_id: str) -> PatientHeader:
+        """The patient header; the chart view is audited (DESIGN.md), so this is a write."""
+        from app.services.ward import open_chart
 
-        with self._require().connect() as conn:
-            return cast("PatientHeader", patient_header(conn, encounter_id))
+        with self._require().begin() as conn:
+            header: PatientHeader = open_chart(conn, encounter_id, staff_id=staff_id,
+                                               workstation=self.workstation)
+            return header
 
-    def health_check(self) -> None:
-        """One round trip through the driver; raises when the database cannot answer."""
-        import sqlalchemy as sa
-
-        db = self._require()
-        engine = getattr(db, "engine", None)
-        connect = engine.connect if engine is not None else db.connect
-        with connect() as conn:
-            conn.execute(sa.select(sa.literal_column("1")))
+    def health_check(self, timeout: float) -> None:
+        """One round trip through the driver under its deadline; raises when the database cannot answer."""
+        self._require().ping(timeout)

@@ -20,9 +20,10 @@ def check_connection(ctx: OpContext, on_result: Callable[[bool], None]) -> None:
             state["settled"] = True
             on_result(ok)
 
-    task_id = ctx.runner.background(ctx.backend.health_check, lambda _r: settle(True),
+    timeout = ctx.settings().health_check_timeout_seconds
+    task_id = ctx.runner.background(lambda: ctx.backend.health_check(timeout), lambda _r: settle(True),
                                     lambda _f: settle(False), name="health_check")
-    deadline_ms = int(ctx.settings().health_check_timeout_seconds * 1000)
+    deadline_ms = int(timeout * 1000) + 500   # the driver's own deadline first, ours as the backstop
 
     def expire() -> None:
         if not state["settled"]:

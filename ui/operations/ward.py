@@ -50,7 +50,8 @@ def load_ward(ctx: OpContext, ward_id: str, on_done: Callable[[Any], None],
                            name="ward_overview")
 
 
-def load_patient_header(ctx: OpContext, encounter_id: str, on_done: Callable[[Any], None],
-                        on_error: Optional[Callable[[Any], None]] = None) -> int:
-    return ctx.runner.read(lambda: ctx.backend.patient_header(encounter_id), on_done, on_error,
-                           name="patient_header")
+def open_chart(ctx: OpContext, encounter_id: str, staff_id: str, on_done: Callable[[Any], None],
+               on_error: Optional[Callable[[Any], None]] = None) -> int:
+    """The patient header; an audited chart view, hence on the write executor."""
+    return ctx.runner.write(lambda: ctx.backend.open_chart(encounter_id, staff_id), on_done, on_error,
+                            name="open_chart")
