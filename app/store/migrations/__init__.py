@@ -1,0 +1,1 @@
+"""Alembic scripts for the portable schema; run through app.store.migrate, no alembic.ini."""
