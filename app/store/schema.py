@@ -10,6 +10,8 @@ place; signed documents change only through a new revision (STYLE.md rule 9).
 """
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import (
     BigInteger,
     Column,
@@ -23,9 +25,8 @@ from sqlalchemy import (
     SmallInteger,
     String,
     Table,
-    UniqueConstraint,
     Unicode,
-    UnicodeText,
+    UniqueConstraint,
 )
 
 from app.store.types import JSONText, UTCDateTime, flag, uuid_type
@@ -52,7 +53,7 @@ def _version() -> Column[int]:
     return Column("version", Integer, nullable=False, default=1)
 
 
-def _stamps() -> list[Column[object]]:
+def _stamps() -> list[Column[datetime]]:
     return [
         Column("created_at", UTCDateTime, nullable=False),
         Column("updated_at", UTCDateTime, nullable=False),
@@ -273,7 +274,7 @@ med_order = Table(
     "med_order", metadata, _pk(),                          # 医嘱; "order" is reserved everywhere
     _fk("encounter_id", "encounter", nullable=False, index=True),
     Column("term", String(4), nullable=False),             # long / temp
-    Column("category", String(12), nullable=False),        # drug, lab, exam, treatment, nursing, diet, text ...
+    Column("category", String(12), nullable=False),        # drug, lab, exam, treatment, nursing, diet, text
     _fk("drug_id", "drug"),
     _fk("item_id", "order_item"),
     Column("content", Unicode(200), nullable=False),       # the line as printed on the sheet
