@@ -125,6 +125,8 @@ class ActionSet:
         self.toolbar.clear()
         for action in self.actions.values():
             action.deleteLater()
+        for old_menu in self.menus.values():
+            old_menu.deleteLater()
         self.actions = {}
         self.menus = {}
         self.specs = {}

@@ -204,10 +204,18 @@ class BedFilterProxy(QSortFilterProxyModel):
             return True
         if not card.occupied:
             return False
-        return (n in card.name.lower() or n in card.mrn.lower()
+        # 住院号 fragments only from 4 characters on: "10" means bed 10, not every MRN holding 10.
+        return (n in card.name.lower() or (len(n) >= 4 and n in card.mrn.lower())
                 or any(i.startswith(n) for i in row.initials))
 
     def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
+        if left.column() != COL_BED:
+            # Empty beds stay at the end whichever way a patient column is sorted.
+            lrow, rrow = left.data(ROW_ROLE), right.data(ROW_ROLE)
+            if isinstance(lrow, BedRow) and isinstance(rrow, BedRow) and \
+                    lrow.card.occupied != rrow.card.occupied:
+                ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+                return lrow.card.occupied if ascending else not lrow.card.occupied
         a = left.data(SORT_ROLE)
         b = right.data(SORT_ROLE)
         try:

@@ -1,0 +1,141 @@
+"""Ward view: cards and list agree, numeric bed sort, filter (pinyin, Chinese, bed), counts, header."""
+from __future__ import annotations
+
+from typing import Any
+
+from tests.ui.conftest import commit_text, sign_in
+from ui.qt import Qt
+from ui.ward_model import COL_BED, COL_DAYS, COL_NAME, ROW_ROLE
+
+
+def table_beds(window: Any) -> list[str]:
+    view = window.ward_view.table_view
+    model = view.model()
+    return [str(model.index(r, COL_BED).data()) for r in range(model.rowCount())]
+
+
+def card_beds(window: Any) -> list[str]:
+    """Bed numbers in the order a reader sees the cards: top to bottom, left to right."""
+    view = window.ward_view.card_view
+    model = view.model()
+    cards = []
+    for r in range(model.rowCount()):
+        index = model.index(r, 0)
+        rect = view.visualRect(index)
+        cards.append((rect.top(), rect.left(), index.data(ROW_ROLE).card.bed_no))
+    return [bed for _top, _left, bed in sorted(cards)]
+
+
+def double_click(qtbot: Any, view: Any, index: Any) -> None:
+    """A real double click: press/release, then the double-click event (QTest sends only the latter)."""
+    pos = view.visualRect(index).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def click_header(qtbot: Any, window: Any, column: int) -> None:
+    header = window.ward_view.table_view.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.rect().center().__class__(x, header.height() // 2))
+
+
+def test_cards_and_list_show_the_same_beds_in_the_same_order(qtbot: Any, window: Any) -> None:
+    sign_in(qtbot, window, "nurse")
+    assert card_beds(window) == table_beds(window)
+    window.ward_view.set_mode("list")
+    click_header(qtbot, window, COL_DAYS)
+    click_header(qtbot, window, COL_DAYS)          # descending: longest stay first
+    beds = table_beds(window)
+    assert beds[0] == "9"                          # 30 days
+    window.ward_view.set_mode("cards")
+    assert card_beds(window) == beds
+
+
+def test_bed_numbers_sort_as_numbers(qtbot: Any, window: Any) -> None:
+    sign_in(qtbot, window, "doctor")
+    window.ward_view.set_mode("list")
+    click_header(qtbot, window, COL_NAME)
+    click_header(qtbot, window, COL_BED)
+    beds = table_beds(window)
+    assert beds == ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "21"]
+    click_header(qtbot, window, COL_BED)
+    assert table_beds(window) == list(reversed(beds))
+
+
+def test_filter_by_pinyin_initials_name_and_bed(qtbot: Any, window: Any) -> None:
+    sign_in(qtbot, window, "nurse")
+    edit = window.ward_view.filter_edit
+    qtbot.keyClicks(edit, "ly")
+    assert table_beds(window) == ["4"]                      # 刘洋
+    assert card_beds(window) == ["4"]
+    edit.clear()
+    qtbot.keyClicks(edit, "sl")                             # 单丽: 单 read shan as a surname
+    assert table_beds(window) == ["7"]
+    edit.clear()
+    commit_text(edit, "秀兰")
+    assert edit.text() == "秀兰"
+    assert table_beds(window) == ["12"]
+    edit.clear()
+    qtbot.keyClicks(edit, "10")
+    assert table_beds(window) == ["10"]
+    edit.clear()
+    assert len(table_beds(window)) == 13
+    # counts are about the ward, not the filter
+    qtbot.keyClicks(edit, "ly")
+    assert "在院 10" in window.ward_view.counts_label.text()
+
+
+def test_counts_line(qtbot: Any, window: Any) -> None:
+    sign_in(qtbot, window, "headnurse")
+    text = window.ward_view.counts_label.text()
+    for part in ("在院 10", "空床 3", "病危 1", "病重 2", "特级护理 1", "一级护理 3", "过敏 3"):
+        assert part in text
+
+
+def test_list_cells_are_readable(qtbot: Any, window: Any) -> None:
+    sign_in(qtbot, window, "doctor")
+    model = window.ward_view.proxy
+    rows = {model.index(r, COL_BED).data(): r for r in range(model.rowCount())}
+    r4 = rows["4"]
+    values = [model.index(r4, c).data() for c in range(model.columnCount())]
+    assert values[:8] == ["4", "刘洋", "男", "72岁", "20", "特级", "病危", "头孢类、碘造影剂"]
+    assert model.index(rows["3"], COL_NAME).data() == "空床"
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:3] == ["床号", "姓名", "性别"]
+    assert model.index(99, 0).data() is None and model.index(r4, 99).data() is None
+
+
+def test_double_click_opens_the_patient_header(qtbot: Any, window: Any, backend: Any) -> None:
+    sign_in(qtbot, window, "doctor")
+    view = window.ward_view.card_view
+    index = next(view.model().index(r, 0) for r in range(view.model().rowCount())
+                 if view.model().index(r, 0).data(ROW_ROLE).card.bed_no == "4")
+    double_click(qtbot, view, index)
+    qtbot.waitUntil(lambda: window.tabs.count() == 2 and window.tabs.tabText(1) == "4床 刘洋", timeout=3000)
+    page = window.tabs.widget(1)
+    header = page.header_widget
+    assert header.name_label.text() == "刘洋"
+    assert header.fields["mrn"][1].text() == "ZY202600003"
+    assert "头孢类" in header.allergy_label.text()
+    assert "d32f2f" in header.allergy_label.styleSheet()         # allergies in red
+    assert "病危" in header.badge_label.text()
+    assert header.fields["days"][1].text() == "20天"
+    assert "open_chart" in backend.calls
+    # an empty bed opens nothing
+    empty = next(view.model().index(r, 0) for r in range(view.model().rowCount())
+                 if not view.model().index(r, 0).data(ROW_ROLE).card.occupied)
+    double_click(qtbot, view, empty)
+    assert window.tabs.count() == 2
+
+
+def test_keyboard_opens_a_patient_from_the_list(qtbot: Any, window: Any) -> None:
+    sign_in(qtbot, window, "nurse")
+    window.ward_view.set_mode("list")
+    view = window.ward_view.table_view
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.tabs.count() == 2, timeout=3000)
+    qtbot.waitUntil(lambda: window.tabs.tabText(1) == "2床 李娜", timeout=3000)
