@@ -1,0 +1,44 @@
+"""What a write changed: the value the UI's one signal carries (STYLE.md rule 5)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+# Entity kinds views subscribe to.
+PATIENT = "patient"
+ENCOUNTER = "encounter"
+BED = "bed"
+ALLERGY = "allergy"
+STAFF = "staff"
+ORDER = "order"
+DOCUMENT = "document"
+VITALS = "vitals"
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Entity kinds and ids touched, and the patients concerned; `replayed` when op_id was seen."""
+
+    kinds: frozenset[str] = frozenset()
+    ids: frozenset[tuple[str, str]] = frozenset()          # (kind, id)
+    patient_ids: frozenset[str] = frozenset()
+    replayed: bool = False
+
+    @classmethod
+    def of(cls, kind: str, ids: Iterable[str], patient_ids: Iterable[str] = ()) -> Changes:
+        id_list = list(ids)
+        return cls(frozenset({kind}), frozenset((kind, i) for i in id_list), frozenset(patient_ids))
+
+    def merge(self, other: Changes) -> Changes:
+        return Changes(self.kinds | other.kinds, self.ids | other.ids,
+                       self.patient_ids | other.patient_ids, self.replayed and other.replayed)
+
+    def touches(self, kind: str) -> bool:
+        return kind in self.kinds
+
+    def ids_of(self, kind: str) -> frozenset[str]:
+        return frozenset(i for k, i in self.ids if k == kind)
+
+    @property
+    def empty(self) -> bool:
+        return not self.kinds

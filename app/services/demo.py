@@ -1,0 +1,226 @@
+"""The demo ward 内科一病区: staff for every role, 32 patients and several days of history.
+
+Everything is relative to `now` and drawn from a seeded random generator, so two seeds at the
+same `now` are identical, and keys are uuid5 of stable names. Rows are written table by table
+with executemany (few round trips, even on a remote server). The people and stories live in
+resources/demo/ward.json; the clinical history is built in demo_history.py.
+"""
+from __future__ import annotations
+
+import json
+import pathlib
+import random
+import uuid
+from datetime import date, datetime, time, timedelta
+from typing import Any, Optional
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.engine import Connection
+
+from app.clock import as_utc, utcnow
+from app.dictionaries import pinyin
+from app.progress import OptionalProgress, no_progress
+from app.services import audit
+from app.services.audit import AuditEntry
+from app.services.auth import hash_password
+from app.store import schema as s
+
+DEMO_FILE = pathlib.Path(__file__).resolve().parents[2] / "resources" / "demo" / "ward.json"
+DEMO_NS = uuid.UUID("0b7c1f7e-2f55-5c1e-9a57-6c1d8e3a4b21")
+SEED = 20240601
+WORKSTATION = "demo-seed"
+
+
+def demo_id(*parts: object) -> str:
+    """A stable key for a demo row: the same on every seed, so tests can name rows."""
+    return str(uuid.uuid5(DEMO_NS, "/".join(str(p) for p in parts)))
+
+
+def rng_for(*parts: object) -> random.Random:
+    """A generator per patient and purpose: what one part draws never shifts another."""
+    return random.Random("/".join(str(p) for p in (SEED, *parts)))
+
+
+def load_spec() -> dict[str, Any]:
+    with open(DEMO_FILE, encoding="utf-8") as f:
+        data: dict[str, Any] = json.load(f)
+    return data
+
+
+def _accounts() -> list[tuple[str, str, str]]:
+    spec = load_spec()
+    passwords = {st["key"]: st["password"] for st in spec["staff"]}
+    return [(login, passwords[login], label) for login, label in spec["login_accounts"]]
+
+
+# (login, password, role label id) for the login screen's demo hint.
+DEMO_ACCOUNTS: list[tuple[str, str, str]] = _accounts()
+
+
+def has_demo_ward(conn: Connection) -> bool:
+    code = load_spec()["ward"]["code"]
+    return conn.execute(select(func.count()).select_from(s.ward)
+                        .where(s.ward.c.code == code)).scalar_one() > 0
+
+
+def local_at(day: date, hour: int, minute: int = 0) -> datetime:
+    """A wall-clock time on the ward's day as aware UTC."""
+    return as_utc(datetime.combine(day, time(hour, minute)))
+
+
+def local_today(now: datetime) -> date:
+    return now.astimezone().date()
+
+
+def _batch(conn: Connection, table: Any, rows: list[dict[str, Any]], counts: dict[str, int]) -> None:
+    if rows:
+        conn.execute(insert(table), rows)
+    counts[table.name] = counts.get(table.name, 0) + len(rows)
+
+
+def _organisation(spec: dict[str, Any], now: datetime) -> dict[str, list[dict[str, Any]]]:
+    dept_id, ward_id = demo_id("dept"), demo_id("ward")
+    beds = [{"id": demo_id("bed", n), "ward_id": ward_id, "bed_no": str(n), "sort_key": n,
+             "is_active": True} for n in range(1, int(spec["bed_count"]) + 1)]
+    staff_rows: list[dict[str, Any]] = []
+    staff_roles: list[dict[str, Any]] = []
+    for st in spec["staff"]:
+        sid = demo_id("staff", st["key"])
+        staff_rows.append({
+            "id": sid, "login_name": st["key"], "full_name": st["name"],
+            "pinyin": pinyin.initials(st["name"], 40), "title": st["title"],
+            "title_rank": st["rank"], "dept_id": dept_id, "ward_id": ward_id,
+            "password_hash": hash_password(st["password"]), "failed_logins": 0,
+            "locked_until": None, "can_prescribe": st["prescribe"], "can_narcotic": st["narcotic"],
+            "abx_grade": st["abx"], "is_active": True, "version": 1, "created_at": now,
+            "updated_at": now})
+        staff_roles.extend({"staff_id": sid, "role_code": r} for r in st["roles"])
+    return {
+        "dept": [{"id": dept_id, "code": spec["dept"]["code"], "name": spec["dept"]["name"]}],
+        "ward": [{"id": ward_id, "code": spec["ward"]["code"], "name": spec["ward"]["name"],
+                  "dept_id": dept_id}],
+        "bed": beds, "staff": staff_rows, "staff_role": staff_roles}
+
+
+ROLE_NAMES = {"doctor": "医生", "intern": "实习医生", "nurse": "护士", "head_nurse": "护士长",
+              "admin": "系统管理员"}
+
+
+def _roles_missing(conn: Connection) -> list[dict[str, Any]]:
+    have = set(conn.execute(select(s.role.c.code)).scalars())
+    return [{"code": c, "name": n} for c, n in ROLE_NAMES.items() if c not in have]
+
+
+def admitted_at(p: dict[str, Any], now: datetime, rng: random.Random) -> datetime:
+    """Admission day = 1: a patient with days=N came N-1 calendar days ago."""
+    today = local_today(now)
+    if int(p["days"]) <= 1:
+        midnight = local_at(today, 0, 5)
+        return max(midnight, now - timedelta(hours=3))
+    return local_at(today - timedelta(days=int(p["days"]) - 1), rng.randint(8, 16),
+                    rng.choice((0, 10, 20, 30, 40, 50)))
+
+
+def _patients(spec: dict[str, Any], now: datetime, rng: random.Random) -> dict[str, list[dict[str, Any]]]:
+    ward_id, dept_id = demo_id("ward"), demo_id("dept")
+    today = local_today(now)
+    teams = spec["teams"]
+    out: dict[str, list[dict[str, Any]]] = {"patient": [], "encounter": [], "diagnosis": [],
+                                            "allergy": []}
+    for i, p in enumerate(spec["patients"]):
+        pid, eid = demo_id("patient", p["bed"]), demo_id("encounter", p["bed"])
+        attending, resident = (demo_id("staff", k) for k in teams[p["team"]])
+        birth = date(today.year - int(p["age"]), 1, 1) + timedelta(days=rng.randint(0, 364))
+        if (today.month, today.day) < (birth.month, birth.day):
+            birth = birth.replace(year=birth.year - 1)
+        if (today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))) \
+                != int(p["age"]):
+            birth = birth.replace(year=birth.year + 1)
+        adm = admitted_at(p, now, rng)
+        p["_admitted_at"] = adm
+        out["patient"].append({
+            "id": pid, "mrn": f"{today.year % 100:02d}{310000 + i * 7 + 1:06d}", "name": p["name"],
+            "pinyin": pinyin.initials(p["name"], 40), "sex": p["sex"], "birth_date": birth,
+            "id_card": None, "phone": f"139{rng.randint(10000000, 99999999)}",
+            "ethnicity": "汉族", "marital": "已婚" if int(p["age"]) > 30 else "未婚",
+            "occupation": "退休" if int(p["age"]) >= 60 else "职员", "address": "本市",
+            "version": 1, "created_at": adm, "updated_at": adm})
+        nurse = demo_id("staff", "liufang" if p["team"] == "A" else "zhaoli")
+        out["encounter"].append({
+            "id": eid, "patient_id": pid, "visit_no": 2 if i % 3 == 0 else 1, "dept_id": dept_id,
+            "ward_id": ward_id, "bed_id": demo_id("bed", p["bed"]), "attending_id": attending,
+            "resident_id": resident, "nurse_id": nurse, "admitted_at": adm, "discharged_at": None,
+            "status": "admitted", "nursing_grade": p["grade"], "acuity": p["acuity"],
+            "diet": p.get("diet"), "isolation": None, "height_cm": None,
+            "weight_kg": None, "version": 1, "created_at": adm, "updated_at": adm})
+        for seq, (code, name) in enumerate(p["dx"], start=1):
+            # The first diagnosis is both the admission and the working primary one.
+            for kind in (("admission", "primary") if seq == 1 else ("secondary",)):
+                out["diagnosis"].append({
+                    "id": demo_id("dx", p["bed"], kind, seq), "encounter_id": eid,
+                    "icd10_code": code, "name": name, "kind": kind, "seq_no": seq,
+                    "diagnosed_at": min(now, adm + timedelta(hours=20 if kind == "primary" else 1)),
+                    "diagnosed_by": resident, "status": "active", "version": 1,
+                    "created_at": adm, "updated_at": adm})
+        for j, (substance, reaction, severity) in enumerate(p.get("allergies", [])):
+            out["allergy"].append({
+                "id": demo_id("allergy", p["bed"], j), "patient_id": pid, "substance": substance,
+                "drug_code": None, "reaction": reaction, "severity": severity,
+                "source": "history", "status": "active", "recorded_at": adm + timedelta(minutes=30),
+                "recorded_by": resident, "version": 1, "created_at": adm, "updated_at": adm})
+    return out
+
+
+def seed_demo(conn: Connection, progress: OptionalProgress = None,
+              now: Optional[datetime] = None) -> dict[str, int]:
+    """Write the demo ward in the caller's transaction (the caller commits).
+
+    Returns rows written per table; an empty dict when the demo ward is already there.
+    """
+    from app.services import demo_history
+
+    report = progress or no_progress
+    if has_demo_ward(conn):
+        report(1, 1, "demo.present")
+        return {}
+    now = as_utc(now) if now is not None else utcnow()
+    now = now.replace(microsecond=0)
+    rng = random.Random(SEED)
+    spec = load_spec()
+    counts: dict[str, int] = {}
+    steps = 4
+    report(0, steps, "demo.staff")
+    _batch(conn, s.role, _roles_missing(conn), counts)
+    for name, rows in _organisation(spec, now).items():
+        _batch(conn, s.metadata.tables[name], rows, counts)
+    report(1, steps, "demo.patients")
+    for name, rows in _patients(spec, now, rng).items():
+        _batch(conn, s.metadata.tables[name], rows, counts)
+    report(2, steps, "demo.history")
+    for name, rows in demo_history.build(conn, spec, now, rng):
+        _batch(conn, s.metadata.tables[name], rows, counts)
+    report(3, steps, "demo.audit")
+    audit.record(conn, AuditEntry("seed", "ward", demo_id("ward"),
+                                  after={"tables": dict(sorted(counts.items()))}),
+                 workstation=WORKSTATION, now=now)
+    report(steps, steps, "demo.done")
+    return counts
+
+
+def ensure_demo_database(path: pathlib.Path, progress: OptionalProgress = None) -> Any:
+    """The GUI's first run: create, migrate, load dictionaries and seed; later runs just open."""
+    from app.dictionaries.loader import load_all
+    from app.store.db import open_database
+    from app.store.migrate import upgrade
+
+    report = progress or no_progress
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = open_database("sqlite:///" + str(path))
+    upgrade(db, report)
+    with db.begin() as conn:
+        if has_demo_ward(conn):
+            return db
+    with db.begin() as conn:
+        load_all(conn, report)
+        seed_demo(conn, report)
+    return db

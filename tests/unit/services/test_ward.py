@@ -1,0 +1,112 @@
+"""The ward overview and patient header as the ward sees them on the seeded demo ward."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from app.services import ward
+from app.services.audit import verify_chain
+from app.services.demo import demo_id
+from app.store.schema import audit_log, vital_obs
+from tests.unit.services.conftest import NOW
+
+
+@contextmanager
+def count_queries(engine: Engine) -> Iterator[list[str]]:
+    statements: list[str] = []
+
+    def before(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", before)
+    try:
+        yield statements
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", before)
+
+
+def _overview(engine: Engine) -> list[ward.BedCard]:
+    with engine.connect() as conn:
+        wards = ward.list_wards(conn)
+        return ward.ward_overview(conn, wards[0].ward_id, now=NOW)
+
+
+def test_list_wards_names_the_demo_ward(demo_engine: Engine) -> None:
+    with demo_engine.connect() as conn:
+        (info,) = ward.list_wards(conn)
+    assert (info.name, info.dept_name, info.bed_count) == ("内科一病区", "内科", 40)
+
+
+def test_overview_shows_every_bed_in_order_with_32_patients(demo_engine: Engine) -> None:
+    cards = _overview(demo_engine)
+    assert [c.bed_no for c in cards] == [str(n) for n in range(1, 41)]
+    assert sum(c.occupied for c in cards) == 32
+    empty = next(c for c in cards if c.bed_no == "4")
+    assert not empty.occupied and empty.name == ""
+
+
+def test_bed_12_is_critical_with_its_diagnosis_and_doctors(demo_engine: Engine) -> None:
+    card = next(c for c in _overview(demo_engine) if c.bed_no == "12")
+    assert card.acuity == "critical" and card.nursing_grade == 0
+    assert card.name == "褚卫东" and card.age_years == 78 and card.sex == "M"
+    assert card.diagnosis == "上消化道出血"
+    assert (card.attending_name, card.resident_name) == ("李明", "张伟")
+    assert card.days_in_hospital == 3
+    serious = [c.bed_no for c in _overview(demo_engine) if c.acuity == "serious"]
+    assert len(serious) >= 2
+
+
+def test_allergies_on_cards_include_a_positive_skin_test(demo_engine: Engine) -> None:
+    cards = {c.bed_no: c for c in _overview(demo_engine)}
+    assert cards["5"].allergies == ("青霉素",)
+    assert "青霉素" in cards["25"].allergies      # skin test positive -> allergy list
+    assert cards["22"].allergies == ()            # skin test negative
+    assert cards["1"].allergies == ()
+
+
+def test_admission_day_counts_as_day_one(demo_engine: Engine) -> None:
+    cards = {c.bed_no: c for c in _overview(demo_engine)}
+    assert cards["11"].days_in_hospital == 1
+    assert cards["10"].days_in_hospital == 15
+
+
+def test_overview_is_two_queries_for_the_whole_ward(demo_engine: Engine) -> None:
+    with demo_engine.connect() as conn:
+        ward_id = ward.list_wards(conn)[0].ward_id
+        with count_queries(demo_engine) as statements:
+            cards = ward.ward_overview(conn, ward_id, now=NOW)
+    assert len(cards) == 40
+    assert len(statements) <= 2, statements
+
+
+def test_febrile_patient_latest_temperature_has_come_down(demo_engine: Engine) -> None:
+    enc = demo_id("encounter", 8)
+    with demo_engine.connect() as conn:
+        temps = conn.execute(select(vital_obs.c.measured_at, vital_obs.c.num_value)
+                             .where(vital_obs.c.encounter_id == enc)
+                             .where(vital_obs.c.item == "temp")
+                             .order_by(vital_obs.c.measured_at)).all()
+    values = [float(t.num_value) for t in temps]
+    assert max(values) >= 39.0                 # spiked early in the stay
+    assert values[-1] < 37.5                   # and is down on day 4 at 10:30
+    assert temps[-1].measured_at <= NOW
+
+
+def test_patient_header_and_audited_chart_view(demo_engine: Engine) -> None:
+    enc = demo_id("encounter", 8)
+    with demo_engine.begin() as conn:
+        header = ward.open_chart(conn, enc, staff_id=demo_id("staff", "liming"),
+                                 workstation="ws-7", now=NOW)
+    assert header.name == "郑国庆" and header.bed_no == "8" and header.ward_name == "内科一病区"
+    assert header.diagnoses == ("社区获得性肺炎", "2型糖尿病")
+    assert header.days_in_hospital == 4
+    with demo_engine.connect() as conn:
+        last = conn.execute(select(audit_log).order_by(audit_log.c.seq.desc())).mappings().first()
+        assert last is not None
+        assert (last["action"], last["entity_id"], last["workstation"]) == ("view", enc, "ws-7")
+        assert verify_chain(conn).intact
