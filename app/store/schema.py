@@ -226,7 +226,7 @@ freq = Table(
     Column("name", Unicode(30), nullable=False),           # 每日一次
     Column("times_per_day", Numeric(6, 3)),                # NULL for prn/sos
     Column("interval_hours", Integer),                     # q6h -> 6
-    Column("slots", String(60)),                           # "08:00,16:00"
+    Column("slots", String(200)),                          # "08:00,16:00"
     Column("every_days", SmallInteger, nullable=False, default=1),   # qod 2, qw 7
     Column("sort_key", Integer, nullable=False, default=0),
 )

@@ -69,7 +69,7 @@ def upgrade() -> None:
     sa.Column('name', sa.Unicode(length=30), nullable=False),
     sa.Column('times_per_day', sa.Numeric(precision=6, scale=3), nullable=True),
     sa.Column('interval_hours', sa.Integer(), nullable=True),
-    sa.Column('slots', sa.String(length=60), nullable=True),
+    sa.Column('slots', sa.String(length=200), nullable=True),
     sa.Column('every_days', sa.SmallInteger(), nullable=False),
     sa.Column('sort_key', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('code', name=op.f('pk_freq'))
