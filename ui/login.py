@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from ui.messages import role_text
+from ui.messages import progress_text, role_text
 from ui.operations.backend import DemoAccount
 from ui.qt import (
     QAbstractItemView,
@@ -116,7 +116,8 @@ class LoginPage(QWidget):
         self.demo_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.demo_table.clicked.connect(self._use_demo_account)
         self.demo_table.activated.connect(self._use_demo_account)
-        self.demo_table.setMaximumHeight(190)
+        self.demo_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.demo_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -177,7 +178,8 @@ class LoginPage(QWidget):
     def _update_enabled(self) -> None:
         self.login_button.setEnabled(self._ready and not self._busy)
 
-    def set_progress(self, done: int, total: int) -> None:
+    def set_progress(self, done: int, total: int, label: str = "") -> None:
+        self.progress_label.setText(progress_text(label))
         self.progress.setRange(0, max(total, 0))
         if total > 0:
             self.progress.setValue(min(done, total))
@@ -185,6 +187,11 @@ class LoginPage(QWidget):
     def set_demo_accounts(self, accounts: Optional[list[DemoAccount]]) -> None:
         """None or [] hides the list: demo accounts appear only on the demo database."""
         self.demo_model.set_accounts(accounts or [])
+        shown = min(len(accounts or []), 8)         # every account visible without scrolling (up to 8)
+        height = (self.demo_table.horizontalHeader().sizeHint().height()
+                  + shown * self.demo_table.verticalHeader().defaultSectionSize()
+                  + 2 * self.demo_table.frameWidth())
+        self.demo_table.setFixedHeight(height)
         self.demo_title.setVisible(bool(accounts))
         self.demo_table.setVisible(bool(accounts))
 

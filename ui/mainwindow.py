@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.health_timer = QTimer(self)
         self.health_timer.timeout.connect(self.check_health)
         self.progress_relay = ProgressRelay(self)
-        self.progress_relay.progress.connect(lambda d, t, _label: self.login_page.set_progress(d, t))
+        self.progress_relay.progress.connect(self.login_page.set_progress)
 
         self.login_page.login_requested.connect(self._login_requested)
         self.login_page.cancel_requested.connect(self._cancel_switch)

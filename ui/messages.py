@@ -65,6 +65,24 @@ def error_text(exc: BaseException) -> str:
     return translate("Messages", "发生意外错误：{detail}").format(detail=type(exc).__name__)
 
 
+def progress_text(label: str) -> str:
+    """The start-up progress line for a step label reported by the demo seeding (app/progress.py)."""
+    steps = {
+        "route": translate("Messages", "给药途径"),
+        "freq": translate("Messages", "医嘱频次"),
+        "lab_test": translate("Messages", "检验项目"),
+        "drug": translate("Messages", "药品字典"),
+        "order_item": translate("Messages", "医嘱项目"),
+        "icd10": translate("Messages", "ICD-10 诊断字典"),
+    }
+    step = steps.get(label)
+    if step is None and label.startswith("demo."):
+        step = translate("Messages", "演示病区")
+    if step is None:
+        return translate("Messages", "正在准备数据库，请稍候…")
+    return translate("Messages", "正在准备数据库：{step}").format(step=step)
+
+
 def role_text(role: str) -> str:
     """A role code (doctor, nurse, ...) or a role label id (role.doctor) as a display name."""
     key = role if role.startswith("role.") else "role." + role

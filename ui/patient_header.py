@@ -100,6 +100,9 @@ class PatientHeaderWidget(QFrame):
         for key, (_title, value) in self.fields.items():
             value.setText(values[key])
         self.fields["diagnosis"][1].setToolTip(diagnosis)
+        mrn_font = self.fields["mrn"][1].font()
+        mrn_font.setBold(True)
+        self.fields["mrn"][1].setFont(mrn_font)
         none_text = translate("PatientHeader", "无")
         self.allergy_label.setText("、".join(h.allergies) if h.allergies else none_text)
         self.allergy_label.setStyleSheet(

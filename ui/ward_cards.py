@@ -36,7 +36,7 @@ from ui.qt import (
 )
 from ui.ward_model import ROW_ROLE
 
-CARD_SIZE = QSize(206, 128)
+CARD_SIZE = QSize(212, 128)
 HEADER_H = 28
 EMPTY_COLOR = QColor("#b0b7bf")
 BORDER = QColor("#cfd6dd")

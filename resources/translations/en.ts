@@ -415,47 +415,47 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/login.py" line="217" />
+        <location filename="../../ui/login.py" line="224" />
         <source>病区工作站</source>
         <translation>WardStation</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="218" />
+        <location filename="../../ui/login.py" line="225" />
         <source>住院医生 · 护士工作站</source>
         <translation>Inpatient doctor · nurse workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="219" />
+        <location filename="../../ui/login.py" line="226" />
         <source>用户名(&amp;U)：</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="220" />
+        <location filename="../../ui/login.py" line="227" />
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="221" />
+        <location filename="../../ui/login.py" line="228" />
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="222" />
+        <location filename="../../ui/login.py" line="229" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="223" />
+        <location filename="../../ui/login.py" line="230" />
         <source>工号或用户名</source>
         <translation>Staff number or user name</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="224" />
+        <location filename="../../ui/login.py" line="231" />
         <source>正在准备数据库，请稍候…</source>
         <translation>Preparing the database, please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="225" />
+        <location filename="../../ui/login.py" line="232" />
         <source>演示账号（单击填入）：</source>
         <translation>Demo accounts (click to fill in):</translation>
     </message>
@@ -578,6 +578,51 @@ Inpatient doctor and nurse workstation</translation>
         <source>发生意外错误：{detail}</source>
         <translation>Unexpected error: {detail}</translation>
     </message>
+    <message>
+        <location filename="../../ui/messages.py" line="71" />
+        <source>给药途径</source>
+        <translation>routes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="72" />
+        <source>医嘱频次</source>
+        <translation>frequencies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="73" />
+        <source>检验项目</source>
+        <translation>lab tests</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="74" />
+        <source>药品字典</source>
+        <translation>drug dictionary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="75" />
+        <source>医嘱项目</source>
+        <translation>order items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="76" />
+        <source>ICD-10 诊断字典</source>
+        <translation>ICD-10 diagnoses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="81" />
+        <source>演示病区</source>
+        <translation>demo ward</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="83" />
+        <source>正在准备数据库，请稍候…</source>
+        <translation>Preparing the database, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="83" />
+        <source>正在准备数据库：{step}</source>
+        <translation>Preparing the database: {step}</translation>
+    </message>
 </context>
 <context>
     <name>PatientHeader</name>
@@ -592,53 +637,53 @@ Inpatient doctor and nurse workstation</translation>
         <translation>{n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="104" />
+        <location filename="../../ui/patient_header.py" line="107" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="110" />
+        <location filename="../../ui/patient_header.py" line="113" />
         <source>住院号</source>
         <translation>MRN</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="111" />
+        <location filename="../../ui/patient_header.py" line="114" />
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="112" />
+        <location filename="../../ui/patient_header.py" line="115" />
         <source>入院日期</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="113" />
+        <location filename="../../ui/patient_header.py" line="116" />
         <source>住院天数</source>
         <translation>Days in hospital</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="114" />
+        <location filename="../../ui/patient_header.py" line="117" />
         <source>主治医师</source>
         <translation>Attending</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="115" />
+        <location filename="../../ui/patient_header.py" line="118" />
         <source>住院医师</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="116" />
+        <location filename="../../ui/patient_header.py" line="119" />
         <source>诊断</source>
         <translation>Diagnosis</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="119" />
-        <location filename="../../ui/patient_header.py" line="120" />
+        <location filename="../../ui/patient_header.py" line="122" />
+        <location filename="../../ui/patient_header.py" line="123" />
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="120" />
+        <location filename="../../ui/patient_header.py" line="123" />
         <source>过敏史</source>
         <translation>Allergies</translation>
     </message>
@@ -646,17 +691,17 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../ui/patient_header.py" line="152" />
+        <location filename="../../ui/patient_header.py" line="155" />
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="152" />
+        <location filename="../../ui/patient_header.py" line="155" />
         <source>{bed}床 {name}</source>
         <translation>Bed {bed} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="155" />
+        <location filename="../../ui/patient_header.py" line="158" />
         <source>医嘱、病历、体温单将在后续版本提供</source>
         <translation>Orders, records and the temperature chart arrive in a later version</translation>
     </message>

@@ -415,47 +415,47 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/login.py" line="217" />
+        <location filename="../../ui/login.py" line="224" />
         <source>病区工作站</source>
         <translation>病区工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="218" />
+        <location filename="../../ui/login.py" line="225" />
         <source>住院医生 · 护士工作站</source>
         <translation>住院医生 · 护士工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="219" />
+        <location filename="../../ui/login.py" line="226" />
         <source>用户名(&amp;U)：</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="220" />
+        <location filename="../../ui/login.py" line="227" />
         <source>密码(&amp;P)：</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="221" />
+        <location filename="../../ui/login.py" line="228" />
         <source>登录</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="222" />
+        <location filename="../../ui/login.py" line="229" />
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="223" />
+        <location filename="../../ui/login.py" line="230" />
         <source>工号或用户名</source>
         <translation>工号或用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="224" />
+        <location filename="../../ui/login.py" line="231" />
         <source>正在准备数据库，请稍候…</source>
         <translation>正在准备数据库，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="225" />
+        <location filename="../../ui/login.py" line="232" />
         <source>演示账号（单击填入）：</source>
         <translation>演示账号（单击填入）：</translation>
     </message>
@@ -578,6 +578,51 @@
         <source>发生意外错误：{detail}</source>
         <translation>发生意外错误：{detail}</translation>
     </message>
+    <message>
+        <location filename="../../ui/messages.py" line="71" />
+        <source>给药途径</source>
+        <translation>给药途径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="72" />
+        <source>医嘱频次</source>
+        <translation>医嘱频次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="73" />
+        <source>检验项目</source>
+        <translation>检验项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="74" />
+        <source>药品字典</source>
+        <translation>药品字典</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="75" />
+        <source>医嘱项目</source>
+        <translation>医嘱项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="76" />
+        <source>ICD-10 诊断字典</source>
+        <translation>ICD-10 诊断字典</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="81" />
+        <source>演示病区</source>
+        <translation>演示病区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="83" />
+        <source>正在准备数据库，请稍候…</source>
+        <translation>正在准备数据库，请稍候…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="83" />
+        <source>正在准备数据库：{step}</source>
+        <translation>正在准备数据库：{step}</translation>
+    </message>
 </context>
 <context>
     <name>PatientHeader</name>
@@ -592,53 +637,53 @@
         <translation>{n}天</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="104" />
+        <location filename="../../ui/patient_header.py" line="107" />
         <source>无</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="110" />
+        <location filename="../../ui/patient_header.py" line="113" />
         <source>住院号</source>
         <translation>住院号</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="111" />
+        <location filename="../../ui/patient_header.py" line="114" />
         <source>床位</source>
         <translation>床位</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="112" />
+        <location filename="../../ui/patient_header.py" line="115" />
         <source>入院日期</source>
         <translation>入院日期</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="113" />
+        <location filename="../../ui/patient_header.py" line="116" />
         <source>住院天数</source>
         <translation>住院天数</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="114" />
+        <location filename="../../ui/patient_header.py" line="117" />
         <source>主治医师</source>
         <translation>主治医师</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="115" />
+        <location filename="../../ui/patient_header.py" line="118" />
         <source>住院医师</source>
         <translation>住院医师</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="116" />
+        <location filename="../../ui/patient_header.py" line="119" />
         <source>诊断</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="119" />
-        <location filename="../../ui/patient_header.py" line="120" />
+        <location filename="../../ui/patient_header.py" line="122" />
+        <location filename="../../ui/patient_header.py" line="123" />
         <source>：</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="120" />
+        <location filename="../../ui/patient_header.py" line="123" />
         <source>过敏史</source>
         <translation>过敏史</translation>
     </message>
@@ -646,17 +691,17 @@
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../ui/patient_header.py" line="152" />
+        <location filename="../../ui/patient_header.py" line="155" />
         <source>正在打开…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="152" />
+        <location filename="../../ui/patient_header.py" line="155" />
         <source>{bed}床 {name}</source>
         <translation>{bed}床 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="155" />
+        <location filename="../../ui/patient_header.py" line="158" />
         <source>医嘱、病历、体温单将在后续版本提供</source>
         <translation>医嘱、病历、体温单将在后续版本提供</translation>
     </message>

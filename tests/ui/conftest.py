@@ -8,9 +8,9 @@ from typing import Any, Callable, Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from tests.ui.fakes import PASSWORD, FakeBackend  # noqa: E402
+from tests.ui.fakes import PASSWORD, FakeBackend
 
 ROOT = Path(__file__).resolve().parents[2]
 

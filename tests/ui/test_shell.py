@@ -162,7 +162,7 @@ def test_unexpected_failure_opens_a_non_modal_box_with_copyable_details(qtbot: A
     def broken(_ward_id: str) -> Any:
         raise RuntimeError("column bed.sort_key does not exist")
 
-    backend.ward_overview = broken  # type: ignore[method-assign]
+    backend.ward_overview = broken  # type: ignore[method-assign,assignment]
     window.refresh_ward()
     qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(ErrorBox)), timeout=3000)
     box = next(b for b in window.findChildren(ErrorBox) if b.isVisible())

@@ -61,7 +61,6 @@ class AppBackend:
     def prepare(self, progress: Progress) -> list[DemoAccount]:
         if self.profile_name:
             from app.profiles import load_profile
-
             from app.store.db import open_database
 
             progress(0, 0, "profile")
