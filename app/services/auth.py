@@ -53,8 +53,14 @@ def _verify(password_hash: str, password: str) -> bool:
         return False
 
 
-# A hash to check against when the login name is unknown, so timing does not tell who exists.
-_DUMMY_HASH = _hasher.hash("wardstation-no-such-user")
+_dummy: list[str] = []
+
+
+def _dummy_hash() -> str:
+    """A hash to check against for an unknown name, so timing does not tell who exists."""
+    if not _dummy:
+        _dummy.append(_hasher.hash("wardstation-no-such-user"))
+    return _dummy[0]
 
 
 def load_user(conn: Connection, staff_id: str) -> StaffUser:
@@ -88,7 +94,7 @@ def authenticate(conn: Connection, login_name: str, password: str, *, workstatio
                               staff.c.locked_until, staff.c.is_active)
                        .where(staff.c.login_name == login_name)).first()
     if row is None or not row.is_active:
-        _verify(_DUMMY_HASH, password)
+        _verify(_dummy_hash(), password)
         _audit(conn, "login_failed", login_name, row.id if row else None, workstation, now,
                {"reason": "unknown" if row is None else "inactive"})
         raise AuthError("auth.bad_credentials")
