@@ -133,7 +133,8 @@ class MainWindow(QMainWindow):
                                                         "detail": detail}))
         self.login_page.progress.setVisible(False)
         self.status.set_connection(OFFLINE)
-        self.show_failure(failure)
+        if not hasattr(failure.error, "message_id"):     # an expected error is the message above
+            self.show_failure(failure)
 
     # ---- sign in, lock, switch user
     def _login_requested(self, login: str, password: str) -> None:

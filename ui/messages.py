@@ -32,6 +32,21 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
             "Messages", "请由当前用户 {user} 解锁，或选择“切换用户”").format(user=p.get("user", "")),
         "db.unreachable": lambda p: translate("Messages", "无法连接数据库，请检查网络或联系信息科"),
         "db.timeout": lambda p: translate("Messages", "数据库响应超时"),
+        "db.lost": lambda p: translate("Messages", "与数据库的连接已中断"),
+        "db.auth_failed": lambda p: translate("Messages", "数据库拒绝了服务账号，请联系信息科"),
+        "db.constraint": lambda p: translate("Messages", "数据与已有记录冲突，未保存"),
+        "db.error": lambda p: translate("Messages", "数据库出错，请联系信息科"),
+        "db.bad_url": lambda p: translate("Messages", "数据库地址无效：{reason}").format(
+            reason=p.get("reason", "")),
+        "profile.unknown": lambda p: translate("Messages", "没有名为 {name} 的数据库配置").format(
+            name=p.get("name", "")),
+        "profile.bad_name": lambda p: translate("Messages", "数据库配置名称无效：{name}").format(
+            name=p.get("name", "")),
+        "profile.file_unreadable": lambda p: translate("Messages", "无法读取配置文件 {path}").format(
+            path=p.get("path", "")),
+        "profile.keyring_unavailable": lambda p: translate(
+            "Messages", "系统密钥环不可用，无法取得数据库密码（{cause}）").format(cause=p.get("cause", "")),
+        "perm.denied": lambda p: translate("Messages", "当前用户无此操作权限"),
         "demo.unavailable": lambda p: translate("Messages", "演示数据库不可用：{detail}").format(
             detail=p.get("detail", "")),
         "profile.unavailable": lambda p: translate("Messages", "无法读取数据库配置 {name}：{detail}").format(

@@ -463,29 +463,29 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="326" />
+        <location filename="../../ui/mainwindow.py" line="327" />
         <source>关于病区工作站</source>
         <translation>关于病区工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="327" />
+        <location filename="../../ui/mainwindow.py" line="328" />
         <source>病区工作站 WardStation 0.1
 住院医生工作站与护士工作站</source>
         <translation>病区工作站 WardStation 0.1
 住院医生工作站与护士工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="347" />
+        <location filename="../../ui/mainwindow.py" line="348" />
         <source>病区工作站</source>
         <translation>病区工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="348" />
+        <location filename="../../ui/mainwindow.py" line="349" />
         <source>病区一览</source>
         <translation>病区一览</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="354" />
+        <location filename="../../ui/mainwindow.py" line="355" />
         <source>工具栏</source>
         <translation>工具栏</translation>
     </message>
@@ -528,98 +528,144 @@
         <translation>数据库响应超时</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="35" />
+        <location filename="../../ui/messages.py" line="50" />
         <source>演示数据库不可用：{detail}</source>
         <translation>演示数据库不可用：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="37" />
+        <location filename="../../ui/messages.py" line="52" />
         <source>无法读取数据库配置 {name}：{detail}</source>
         <translation>无法读取数据库配置 {name}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="39" />
+        <location filename="../../ui/messages.py" line="49" />
+        <location filename="../../ui/messages.py" line="54" />
         <source>当前用户无此操作权限</source>
         <translation>当前用户无此操作权限</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="40" />
+        <location filename="../../ui/messages.py" line="35" />
+        <source>与数据库的连接已中断</source>
+        <translation>与数据库的连接已中断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="36" />
+        <source>数据库拒绝了服务账号，请联系信息科</source>
+        <translation>数据库拒绝了服务账号，请联系信息科</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="37" />
+        <source>数据与已有记录冲突，未保存</source>
+        <translation>数据与已有记录冲突，未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="38" />
+        <source>数据库出错，请联系信息科</source>
+        <translation>数据库出错，请联系信息科</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="39" />
+        <source>数据库地址无效：{reason}</source>
+        <translation>数据库地址无效：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="41" />
+        <source>没有名为 {name} 的数据库配置</source>
+        <translation>没有名为 {name} 的数据库配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="43" />
+        <source>数据库配置名称无效：{name}</source>
+        <translation>数据库配置名称无效：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="45" />
+        <source>无法读取配置文件 {path}</source>
+        <translation>无法读取配置文件 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="48" />
+        <source>系统密钥环不可用，无法取得数据库密码（{cause}）</source>
+        <translation>系统密钥环不可用，无法取得数据库密码（{cause}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="55" />
         <source>医生</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41" />
+        <location filename="../../ui/messages.py" line="56" />
         <source>实习医生</source>
         <translation>实习医生</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="42" />
+        <location filename="../../ui/messages.py" line="57" />
         <source>护士</source>
         <translation>护士</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="43" />
+        <location filename="../../ui/messages.py" line="58" />
         <source>护士长</source>
         <translation>护士长</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="44" />
+        <location filename="../../ui/messages.py" line="59" />
         <source>系统管理员</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52" />
-        <location filename="../../ui/messages.py" line="56" />
+        <location filename="../../ui/messages.py" line="67" />
+        <location filename="../../ui/messages.py" line="71" />
         <source>操作失败（{id}）</source>
         <translation>操作失败（{id}）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65" />
+        <location filename="../../ui/messages.py" line="80" />
         <source>发生意外错误：{detail}</source>
         <translation>发生意外错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71" />
+        <location filename="../../ui/messages.py" line="86" />
         <source>给药途径</source>
         <translation>给药途径</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72" />
+        <location filename="../../ui/messages.py" line="87" />
         <source>医嘱频次</source>
         <translation>医嘱频次</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73" />
+        <location filename="../../ui/messages.py" line="88" />
         <source>检验项目</source>
         <translation>检验项目</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74" />
+        <location filename="../../ui/messages.py" line="89" />
         <source>药品字典</source>
         <translation>药品字典</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75" />
+        <location filename="../../ui/messages.py" line="90" />
         <source>医嘱项目</source>
         <translation>医嘱项目</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76" />
+        <location filename="../../ui/messages.py" line="91" />
         <source>ICD-10 诊断字典</source>
         <translation>ICD-10 诊断字典</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81" />
+        <location filename="../../ui/messages.py" line="96" />
         <source>演示病区</source>
         <translation>演示病区</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83" />
+        <location filename="../../ui/messages.py" line="98" />
         <source>正在准备数据库，请稍候…</source>
         <translation>正在准备数据库，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83" />
+        <location filename="../../ui/messages.py" line="98" />
         <source>正在准备数据库：{step}</source>
         <translation>正在准备数据库：{step}</translation>
     </message>

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -71,4 +71,67 @@ def test_real_lockout_message_names_the_unlock_time(qtbot: Any, settings: Any, d
         qtbot.waitUntil(lambda: page.login_button.isEnabled(), timeout=10_000)
     assert "账号已锁定" in page.message.text()
     assert ":" in page.message.text().split("请于")[1]
+    window.ctx.runner.shutdown()
+
+
+def test_a_server_profile_opens_without_demo_accounts(qtbot: Any, settings: Any, demo_path: Path,
+                                                      tmp_path: Path, monkeypatch: Any) -> None:
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    from app.profiles import save_profile
+    from app.services.demo import DEMO_ACCOUNTS
+    from ui.app import create_window
+    from ui.operations.backend import AppBackend
+
+    class MemoryKeyring(KeyringBackend):
+        """The tests set the keyring backend explicitly (PLATFORM.md): none exists headless."""
+
+        priority = 1
+        store: ClassVar[dict[tuple[str, str], str]] = {}
+
+        def get_password(self, service: str, username: str) -> Any:
+            return self.store.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.store[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.store.pop((service, username), None)
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())  # type: ignore[no-untyped-call]
+    assert demo_path.exists()                      # seeded by the first test of this module
+    monkeypatch.setenv("WARDSTATION_CONFIG_DIR", str(tmp_path))
+    save_profile("ward3", "sqlite:///" + str(demo_path))
+    try:
+        window = create_window(AppBackend(profile_name="ward3"), settings)
+        qtbot.addWidget(window)
+        window.show()
+        window.start()
+        qtbot.waitUntil(lambda: window.db_ready, timeout=30_000)
+        assert not window.login_page.demo_table.isVisible()
+        assert "ward3" in window.status.profile_label.text()
+        login, password, _role = next(a for a in DEMO_ACCOUNTS if a[2] == "role.head_nurse")
+        sign_in(qtbot, window, login, password)
+        assert window.ward_view.model.rowCount() > 0
+        window.ctx.runner.shutdown()
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_an_unknown_profile_says_so_on_the_login_page(qtbot: Any, settings: Any, tmp_path: Path,
+                                                      monkeypatch: Any) -> None:
+    from ui.app import create_window
+    from ui.operations.backend import AppBackend
+
+    monkeypatch.setenv("WARDSTATION_CONFIG_DIR", str(tmp_path))
+    window = create_window(AppBackend(profile_name="nosuch"), settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: window.login_page.message.text() != "", timeout=10_000)
+    assert "没有名为 nosuch 的数据库配置" in window.login_page.message.text()
+    assert not window.login_page.login_button.isEnabled()
+    assert "离线" in window.status.connection_label.text()
     window.ctx.runner.shutdown()
