@@ -16,9 +16,9 @@ from typing import Any, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import sqlalchemy as sa  # noqa: E402
+import sqlalchemy as sa
 
-from app.services import ward  # noqa: E402
+from app.services import ward
 
 
 def measure(db: Any, label: str, runs: int) -> None:
