@@ -1,0 +1,187 @@
+"""Dose (single, daily, per kg, frequency), route and infusion-concentration checks.
+
+Limits come from dose_limits.csv in one base unit (mg, IU, mmol, ml); the order's dose is
+converted through the unit table, the w/v percentage in the product name, or strengths.csv.
+An overdose of at least twice the limit is treated as a slip (10-fold, mg/g) and is high.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from app.checks.context import OrderFacts, PatientFacts, amount_as, fmt, make_alert, route_ok
+from app.checks.identity import normalize
+from app.checks.kb import DoseLimit, KnowledgeBase
+from app.checks.model import SEVERITY_RANK, Alert
+
+ADULT_AGE = 18.0
+SLIP_RATIO = 2.0
+UNIT_LABEL = {"mg": "mg", "IU": "IU", "mmol": "mmol", "ml": "ml"}
+
+
+def _severity(ratio: float) -> str:
+    return "high" if ratio >= SLIP_RATIO else "moderate"
+
+
+def _applicable(limits: list[DoseLimit], o: OrderFacts, pt: PatientFacts) -> list[DoseLimit]:
+    age = pt.age
+    child = age is not None and age < ADULT_AGE
+    out = []
+    for limit in limits:
+        if limit.routes is not None and (o.route is None or o.route not in limit.routes):
+            continue
+        if limit.population == "child" and not child:
+            continue
+        if limit.per_kg and pt.patient.weight_kg is None:
+            continue
+        if limit.form:
+            wanted = not limit.form.startswith("!")
+            if (limit.form.lstrip("!") in o.text) != wanted:
+                continue
+        out.append(limit)
+    return out
+
+
+def check_dose(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts,
+               same_drug: list[OrderFacts]) -> list[Alert]:
+    if o.ingredient is None or o.order.dose is None or o.unit is None:
+        return []
+    limits = _applicable(kb.dose_limits.get(o.ingredient, []), o, pt)
+    if not limits:
+        return []
+    weight = pt.patient.weight_kg or 0.0
+    child = pt.age is not None and pt.age < ADULT_AGE
+    single_alert: Optional[Alert] = None
+    daily_alert: Optional[Alert] = None
+    converted = False
+
+    def keep(current: Optional[Alert], new: Alert) -> Alert:
+        if current is None or SEVERITY_RANK[new.severity] > SEVERITY_RANK[current.severity]:
+            return new
+        return current
+
+    for limit in limits:
+        amount = amount_as(kb, o, limit.base_unit)
+        if amount is None:
+            continue
+        converted = True
+        scale = weight if limit.per_kg else 1.0
+        unit = UNIT_LABEL[limit.base_unit]
+        basis = kb.text("dose.basis_kg" if limit.per_kg else "dose.basis_" + limit.population,
+                        weight=fmt(weight))
+        if limit.single_max is not None and amount > limit.single_max * scale * 1.0001:
+            ratio = amount / (limit.single_max * scale)
+            single_alert = keep(single_alert, make_alert(
+                kb, o, "dose_single", _severity(ratio), "dose.single_over", (o.name,), name=o.name,
+                dose=fmt(amount) + unit, limit=fmt(limit.single_max * scale) + unit, basis=basis))
+        adult_floor_for_child = child and limit.population == "adult"
+        if (limit.plausible_min is not None and not adult_floor_for_child
+                and amount < limit.plausible_min * scale * 0.9999):
+            single_alert = keep(single_alert, make_alert(
+                kb, o, "dose_single", "moderate", "dose.single_low", (o.name,), name=o.name,
+                dose=fmt(amount) + unit, limit=fmt(limit.plausible_min * scale) + unit))
+        if limit.daily_max is not None and o.per_day is not None:
+            total = amount * o.per_day
+            for other in same_drug:
+                if other.per_day is None or not (limit.routes is None or other.route in limit.routes):
+                    continue
+                other_amount = amount_as(kb, other, limit.base_unit)
+                if other_amount is not None:
+                    total += other_amount * other.per_day
+            cap = limit.daily_max * scale
+            if total > cap * 1.0001:
+                daily_alert = keep(daily_alert, make_alert(
+                    kb, o, "dose_daily", _severity(total / cap), "dose.daily_over", (o.name,),
+                    name=o.name, dose=fmt(total) + unit, limit=fmt(cap) + unit, basis=basis))
+    alerts = [a for a in (single_alert, daily_alert) if a is not None]
+    if not converted:
+        alerts.append(make_alert(kb, o, "unchecked", "low", "unchecked.dose", (o.name,), name=o.name,
+                                 unit=o.order.unit or ""))
+    return alerts
+
+
+def check_frequency(kb: KnowledgeBase, o: OrderFacts) -> list[Alert]:
+    if o.freq is None:
+        return []
+    alerts = []
+    for rule in kb.rules_for("frequency_rules", o.tokens):
+        if rule.drug in o.tokens and route_ok(rule.routes, o) and o.freq not in rule.extra.split("|"):
+            alerts.append(make_alert(kb, o, "dose_daily", rule.severity, "dose.frequency", (o.name,),
+                                     name=o.name, message=rule.message))
+    return alerts[:1]
+
+
+def check_route(kb: KnowledgeBase, o: OrderFacts) -> list[Alert]:
+    if o.route is None or o.ingredient is None:
+        return []
+    rules = [r for r in kb.rules_for("routes", o.tokens) if r.drug in o.tokens]
+    explicit: Optional[Alert] = None
+    allowed_extra: set[str] = set()
+    for rule in rules:
+        routes = rule.routes or frozenset()
+        verdict = rule.extra
+        if verdict == "allow":
+            allowed_extra |= routes
+            continue
+        hit = o.route in routes if verdict == "forbid" else o.route not in routes
+        if hit and (explicit is None or SEVERITY_RANK[rule.severity] > SEVERITY_RANK[explicit.severity]):
+            explicit = make_alert(kb, o, "route", rule.severity, "route.rule", (o.name,), name=o.name,
+                                  message=rule.message, route=o.order.route or "")
+        if verdict == "only" and not hit:
+            allowed_extra |= routes
+    if explicit is not None:
+        return [explicit]
+    if o.route in allowed_extra:
+        return []
+    allowed = _form_routes(kb, o)
+    if allowed is None or o.route in allowed:
+        return []
+    severity = _mismatch_severity(kb, o.route, allowed)
+    return [make_alert(kb, o, "route", severity, "route.form", (o.name,), name=o.name,
+                       route=o.order.route or "")]
+
+
+def _form_routes(kb: KnowledgeBase, o: OrderFacts) -> Optional[set[str]]:
+    """Routes the named product (or, for a bare generic, any of its forms) can be given by."""
+    keywords = kb.vocab.get("form_route", {})
+    found: set[str] = set()
+    for keyword, route_set in keywords.items():
+        if normalize(keyword) in o.text:
+            found |= kb.route_set(route_set)
+    if found:
+        return found
+    drug = kb.drugs.get(o.ingredient or "")
+    if drug is None:
+        return None
+    for form in drug.forms:
+        form_text = normalize(form)
+        for keyword, route_set in keywords.items():
+            if normalize(keyword) in form_text:
+                found |= kb.route_set(route_set)
+    return found or None
+
+
+def _mismatch_severity(kb: KnowledgeBase, route: str, allowed: set[str]) -> str:
+    parenteral = kb.route_set("parenteral") | {"it"}
+    if route in parenteral:
+        return "high"  # a tablet, cream or inhalation product cannot be injected; intrathecal kills
+    return "moderate" if route in kb.route_set("oral") and not allowed & kb.route_set("oral") else "low"
+
+
+def check_concentration(kb: KnowledgeBase, o: OrderFacts, group: list[OrderFacts]) -> list[Alert]:
+    """Peripheral infusion concentration (e.g. KCl <= 0.3%) over the whole bag of one group."""
+    if o.ingredient is None or o.order.group is None or len(group) < 2:
+        return []
+    limits = kb.vocab.get("max_conc", {}).get(o.ingredient)
+    if not limits or o.route not in kb.route_set("infusion"):
+        return []
+    warn, stop = (float(x) for x in limits.split("|"))
+    mg = amount_as(kb, o, "mg")
+    volume = sum(m.amount or 0.0 for m in group if m.base_unit == "ml")
+    if mg is None or volume <= 0:
+        return []
+    pct = mg / volume / 10.0
+    if pct <= warn * 1.0001:
+        return []
+    severity = "high" if pct > stop else "moderate"
+    return [make_alert(kb, o, "route", severity, "route.concentration", (o.name,), name=o.name,
+                       pct=f"{pct:.2f}", limit=fmt(warn))]

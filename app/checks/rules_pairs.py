@@ -1,0 +1,105 @@
+"""Checks between two orders: duplicate ingredient, therapeutic duplication by class, drug-drug
+interaction (optionally escalated by a lab value), and incompatibility within one infusion group.
+
+Every pair is reported once, on the new order (the later one when both are new). One-off and
+as-needed orders beside a scheduled one are deliberate far more often than not, so duplication
+involving them is only information.
+"""
+from __future__ import annotations
+
+from app.checks.context import OrderFacts, PatientFacts, fmt, make_alert
+from app.checks.kb import KnowledgeBase
+from app.checks.model import Alert
+
+OCCASIONAL = ("prn", "st", "once")
+
+
+def _ingredients(o: OrderFacts) -> frozenset[str]:
+    return frozenset(t for t in o.tokens if not t.startswith("@"))
+
+
+def _occasional(o: OrderFacts, p: OrderFacts) -> bool:
+    return o.freq in OCCASIONAL or p.freq in OCCASIONAL
+
+
+def check_pair(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts, p: OrderFacts) -> list[Alert]:
+    alerts: list[Alert] = []
+    shared = _ingredients(o) & _ingredients(p)
+    exempt = kb.groups.get("duplicate_exempt", frozenset())
+    if shared and not shared <= exempt:
+        severity = "low" if _occasional(o, p) else "moderate"
+        alerts.append(make_alert(kb, o, "duplicate", severity, "duplicate", (p.order.drug,),
+                                 name=o.name, other=p.order.drug))
+    elif not shared:
+        alerts.extend(_therapeutic(kb, o, p))
+    if not shared:
+        alerts.extend(_interactions(kb, pt, o, p))
+    if o.order.group is not None and o.order.group == p.order.group:
+        alerts.extend(_iv(kb, o, p))
+    return alerts
+
+
+def _therapeutic(kb: KnowledgeBase, o: OrderFacts, p: OrderFacts) -> list[Alert]:
+    common = o.tokens & p.tokens
+    best: list[Alert] = []
+    for rule in kb.tables["duplication"]:
+        if rule.drug in common:
+            severity = "low" if _occasional(o, p) else rule.severity
+            alert = make_alert(kb, o, "therapeutic_duplication", severity, "therapeutic_duplication",
+                               (p.order.drug,), name=o.name, other=p.name,
+                               label=kb.label(rule.drug), message=rule.message)
+            if not best or _rank(alert) > _rank(best[0]):
+                best = [alert]
+    return best
+
+
+def _rank(alert: Alert) -> int:
+    return {"high": 3, "moderate": 2, "low": 1}[alert.severity]
+
+
+def _interactions(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts, p: OrderFacts) -> list[Alert]:
+    best: list[Alert] = []
+    for rule in kb.rules_for("interactions", o.tokens | p.tokens):
+        forward = rule.drug in o.tokens and rule.other in p.tokens
+        backward = rule.other in o.tokens and rule.drug in p.tokens
+        if not (forward or backward):
+            continue
+        severity, message_id, extra = rule.severity, "drug_drug", {}
+        value = pt.labs.get(rule.extra) if rule.extra else None
+        if value is not None and rule.limit is not None and _compare(value, rule.op, rule.limit):
+            severity, message_id = rule.severity_alt, "drug_drug.lab"
+            extra = {"lab": rule.extra, "value": fmt(value)}
+        alert = make_alert(kb, o, "drug_drug", severity, message_id, (p.order.drug,), name=o.name,
+                           other=p.name, message=rule.message, **extra)
+        if not best or _rank(alert) > _rank(best[0]):
+            best = [alert]
+    return best
+
+
+def _iv(kb: KnowledgeBase, o: OrderFacts, p: OrderFacts) -> list[Alert]:
+    vehicles = kb.groups.get("vehicles", frozenset())
+    best: list[Alert] = []
+    for rule in kb.rules_for("iv_compat", o.tokens | p.tokens):
+        for first, second in ((o, p), (p, o)):
+            if rule.drug not in first.tokens:
+                continue
+            if rule.other == "*":
+                hit = second.ingredient is not None and second.ingredient not in vehicles
+            else:
+                hit = rule.other in second.tokens
+            if hit:
+                alert = make_alert(kb, o, "iv_compatibility", rule.severity, "iv", (p.order.drug,),
+                                   name=o.name, other=p.name, message=rule.message)
+                if not best or _rank(alert) > _rank(best[0]):
+                    best = [alert]
+    return best
+
+
+def _compare(value: float, op: str, limit: float) -> bool:
+    if op == "<":
+        return value < limit
+    if op == "<=":
+        return value <= limit
+    if op == ">":
+        return value > limit
+    return value >= limit
