@@ -35,6 +35,7 @@ from ui.qt import (
     QToolBar,
     QWidget,
     Signal,
+    is_alive,
     translate,
 )
 from ui.settings import Settings
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.ward_view.patient_requested.connect(self.open_patient)
         self.ward_view.mode_changed.connect(lambda m: self.settings.update(ward_view_mode=m))
         ctx.runner.failed.connect(self.show_failure)
+        ctx.runner.changes.connect(self.apply_changes)
 
         self._show_login()
         self.resize(QSize(1280, 720))
@@ -262,14 +264,32 @@ class MainWindow(QMainWindow):
         index = self.tabs.addTab(page, page.title())
         self.tabs.setCurrentIndex(index)
 
+        self._reload_header(page)
+
+    def apply_changes(self, changes: Any) -> None:
+        """Refresh only what shows the changed things (STYLE.md rule 5: no global reload)."""
+        if any(changes.touches(k) for k in ("bed", "encounter", "patient", "allergy")):
+            self.refresh_ward()
+        for i in range(1, self.tabs.count()):
+            page = self.tabs.widget(i)
+            if not isinstance(page, PatientPage):
+                continue
+            shown = page.header_widget.header
+            if shown is not None and shown.patient_id in changes.patient_ids:
+                self._reload_header(page)
+
+    def _reload_header(self, page: PatientPage) -> None:
+        encounter_id = page.encounter_id
+
         def done(header: Any) -> None:
-            page.set_header(header)
+            if not is_alive(page) or self.tabs.indexOf(page) < 0:
+                return                     # the tab was closed (or the user switched) meanwhile
             i = self.tabs.indexOf(page)
-            if i >= 0:
-                self.tabs.setTabText(i, page.title())
+            page.set_header(header)
+            self.tabs.setTabText(i, page.title())
             self.patient_opened.emit(encounter_id)
 
-        ward_ops.open_chart(self.ctx, encounter_id, self.user.id if self.user else "", done)
+        ward_ops.open_chart(self.ctx, page.encounter_id, self.user.id if self.user else "", done)
 
     def _close_tab(self, index: int) -> None:
         if index > 0:

@@ -84,6 +84,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid as is_alive  # False once the C++ object of a wrapper is deleted
 
 QT_VERSION = PySide6.__version__
 if tuple(int(p) for p in QT_VERSION.split(".")[:2]) < (6, 5):  # pragma: no cover - install guard
@@ -166,5 +167,6 @@ __all__ = [
     "Qt",
     "Signal",
     "Slot",
+    "is_alive",
     "translate",
 ]

@@ -172,3 +172,32 @@ def test_unexpected_failure_opens_a_non_modal_box_with_copyable_details(qtbot: A
     copied = QApplication.clipboard().text()
     assert "column bed.sort_key does not exist" in copied and "Traceback" in copied
     assert window.ward_view.model.rowCount() == 13       # the ward view kept what it showed
+
+
+def test_a_change_refreshes_the_ward_and_the_open_chart(qtbot: Any, window: Any,
+                                                        backend: FakeBackend) -> None:
+    from app.services.changes import Changes
+
+    sign_in(qtbot, window, "nurse")
+    window.open_patient("e2")
+    qtbot.waitUntil(lambda: window.tabs.tabText(1) == "2床 李娜", timeout=3000)
+    before_ward = backend.calls.count("ward_overview")
+    before_chart = backend.calls.count("open_chart")
+    window.ctx.runner.mutate(lambda: Changes.of("allergy", ["a1"], ["p2"]))
+    qtbot.waitUntil(lambda: backend.calls.count("open_chart") == before_chart + 1, timeout=3000)
+    qtbot.waitUntil(lambda: backend.calls.count("ward_overview") == before_ward + 1, timeout=3000)
+    # a change to something no open view shows reloads nothing
+    window.ctx.runner.mutate(lambda: Changes.of("order", ["o1"], ["p9"]))
+    qtbot.wait(300)
+    assert backend.calls.count("ward_overview") == before_ward + 1
+    assert backend.calls.count("open_chart") == before_chart + 1
+
+
+def test_closing_a_chart_while_it_loads_is_harmless(qtbot: Any, window: Any, backend: FakeBackend) -> None:
+    sign_in(qtbot, window, "doctor")
+    backend.delay = 0.5
+    window.open_patient("e5")
+    window._close_tab(1)
+    qtbot.waitUntil(lambda: "open_chart" in backend.calls, timeout=3000)
+    qtbot.wait(700)
+    assert window.tabs.count() == 1

@@ -81,6 +81,18 @@ class Runner(QObject):
         """A mutation: serialized with every other write."""
         return self._submit(self.write_pool, fn, on_done, on_error, name)
 
+    def mutate(self, fn: Callable[[], Any], on_done: Optional[Callback] = None,
+               on_error: Optional[Callback] = None, name: str = "") -> int:
+        """A write whose result is an app `Changes` value: it is also broadcast on `changes`."""
+
+        def done(result: Any) -> None:
+            if result is not None and hasattr(result, "touches") and not getattr(result, "empty", False):
+                self.changes.emit(result)
+            if on_done is not None:
+                on_done(result)
+
+        return self.write(fn, done, on_error, name)
+
     def read(self, fn: Callable[[], Any], on_done: Optional[Callback] = None,
              on_error: Optional[Callback] = None, name: str = "") -> int:
         return self._submit(self.read_pool, fn, on_done, on_error, name)
