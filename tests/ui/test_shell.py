@@ -201,3 +201,10 @@ def test_closing_a_chart_while_it_loads_is_harmless(qtbot: Any, window: Any, bac
     qtbot.waitUntil(lambda: "open_chart" in backend.calls, timeout=3000)
     qtbot.wait(700)
     assert window.tabs.count() == 1
+
+
+def test_qt_is_imported_in_one_place_only() -> None:
+    offenders = [p.name for p in UI_DIR.rglob("*.py")
+                 if p.name != "qt.py" and any(w in p.read_text(encoding="utf-8")
+                                              for w in ("import PySide6", "from PySide6", "shiboken6"))]
+    assert offenders == []
