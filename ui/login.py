@@ -179,9 +179,12 @@ class LoginPage(QWidget):
         self.login_button.setEnabled(self._ready and not self._busy)
 
     def set_progress(self, done: int, total: int, label: str = "") -> None:
-        self.progress_label.setText(progress_text(label))
-        self.progress.setRange(0, max(total, 0))
-        if total > 0:
+        text = progress_text(label)
+        self.progress_label.setText(text)
+        # Steps report their own done/total; an unnamed step shows a busy bar, not a stale 100 %.
+        named = text != progress_text("")
+        self.progress.setRange(0, max(total, 0) if named else 0)
+        if named and total > 0:
             self.progress.setValue(min(done, total))
 
     def set_demo_accounts(self, accounts: Optional[list[DemoAccount]]) -> None:

@@ -86,7 +86,7 @@ class FakeBackend:
         self._enter("prepare")
         steps = 5
         for i in range(steps + 1):
-            progress(i, steps, "seed")
+            progress(i, steps, "drug")
             if self.prepare_delay:
                 time.sleep(self.prepare_delay / steps)
         return [DemoAccount(u.login_name, PASSWORD, "role." + sorted(u.roles)[0]) for u in USERS.values()]

@@ -18,6 +18,7 @@ def test_window_is_up_before_the_database_is_ready(qtbot: Any, settings: Any) ->
     window.start()
     qtbot.waitUntil(lambda: window.login_page.progress.value() > 0, timeout=3000)
     assert window.login_page.progress.isVisible()
+    assert "药品字典" in window.login_page.progress_label.text()
     assert not window.login_page.login_button.isEnabled()
     assert not window.db_ready
     qtbot.waitUntil(lambda: window.db_ready, timeout=5000)
