@@ -25,6 +25,7 @@ from dbdrivers import watchdog
 CONNECT_TIMEOUT = 3.0      # seconds for a new connection, including the login exchange
 CALL_TIMEOUT = 20.0        # seconds for one statement unless the caller says otherwise
 HEALTH_TIMEOUT = 3.0       # seconds for the health-check round trip
+PING_TIMEOUT = 1.5         # pool pre-ping: a hung link costs this plus CONNECT_TIMEOUT (< 5 s)
 
 
 class ErrorKind(str, enum.Enum):
@@ -192,6 +193,8 @@ class Driver:
                 kind = driver.connect_failure_kind(exc, elapsed, connect_timeout, url)
                 raise ConnectFailed(kind, exc) from exc
 
+        self._guard_dialect_calls(engine, call_timeout)
+
         @event.listens_for(engine, "before_cursor_execute")
         def _arm(conn: Connection, cursor: Any, stmt: Any, params: Any, ctx: Any, many: bool) -> None:
             seconds = conn.get_execution_options().get("deadline", call_timeout)
@@ -219,6 +222,40 @@ class Driver:
             err = DeadlineExceeded("statement", armed[1])
             err.__cause__ = ctx.original_exception
             return err
+
+    def _guard_dialect_calls(self, engine: Engine, call_timeout: float) -> None:
+        """Pool pre-ping, commit and rollback reach the DBAPI connection without cursor events:
+        put them under the watchdog too. A pre-ping that hangs counts as a dead connection, so
+        the pool replaces it under the connect deadline."""
+        dialect = engine.dialect
+        plain_ping = dialect.do_ping
+        plain_commit = dialect.do_commit
+        plain_rollback = dialect.do_rollback
+
+        def guarded(fn: Any, seconds: float) -> Any:
+            def call(dbapi_conn: Any) -> Any:
+                token = watchdog.arm(seconds, lambda: self.abort(dbapi_conn))
+                try:
+                    return fn(dbapi_conn)
+                finally:
+                    watchdog.disarm(token)
+            return call
+
+        def ping(dbapi_conn: Any) -> bool:
+            token = watchdog.arm(PING_TIMEOUT, lambda: self.abort(dbapi_conn))
+            try:
+                return bool(plain_ping(dbapi_conn))
+            except Exception:
+                if not watchdog.disarm(token):
+                    return False          # the deadline fired: treat as disconnected
+                raise
+            finally:
+                watchdog.disarm(token)
+
+        # Instance attributes shadow the dialect's methods for this engine only.
+        setattr(dialect, "do_ping", ping)   # noqa: B010
+        setattr(dialect, "do_commit", guarded(plain_commit, call_timeout))  # noqa: B010
+        setattr(dialect, "do_rollback", guarded(plain_rollback, call_timeout))  # noqa: B010
 
     def connect_failure_kind(self, exc: BaseException, elapsed: float, connect_timeout: float,
                              url: URL) -> ErrorKind:

@@ -88,10 +88,10 @@ def upgrade(db: Database, progress: OptionalProgress = None) -> str:
         def on_apply(*, ctx: Any, step: Any, heads: Any, run_args: Any) -> None:
             done[0] += 1
             if progress is not None:
-                progress(done[0], total, f"schema {step.up_revision_id}")
+                progress(done[0], total, f"revision {step.up_revision_id}")
 
         if progress is not None:
-            progress(0, total, "schema")
+            progress(0, total, "starting")
         cfg = _config()
         cfg.attributes["connection"] = conn
         cfg.attributes["on_version_apply"] = on_apply
