@@ -29,8 +29,6 @@ LAB_UNITS: dict[str, dict[str, float]] = {
     "GLU": {"": 1.0, "mmol/l": 1.0, "mg/dl": 1 / 18.0},
     "QTC": {"": 1.0, "ms": 1.0, "msec": 1.0},
 }
-LAB_ALIASES = {"GLUCOSE": "GLU", "CREA": "CR", "SCR": "CR", "QT": "QTC", "QTC_MS": "QTC",
-               "POTASSIUM": "K", "SODIUM": "NA", "PLATELETS": "PLT"}
 
 ALT_ULN = 40.0
 
@@ -50,6 +48,7 @@ class OrderFacts:
     freq: Optional[str]
     per_day: Optional[float]  # doses per day; None when unknown or as needed
     text: str = ""
+    ingredients: frozenset[str] = frozenset()  # the ingredient and a combination's parts
 
     @property
     def name(self) -> str:
@@ -74,6 +73,7 @@ class PatientFacts:
     hepatic: Optional[str] = None  # "severe" / "impairment" / None
     alt3: bool = False
     allergens: tuple[Allergen, ...] = ()
+    sex: Optional[str] = None  # M / F when known
 
     @property
     def age(self) -> Optional[float]:
@@ -96,7 +96,8 @@ def order_facts(kb: KnowledgeBase, order: Order, index: int, is_new: bool) -> Or
         factor_text = kb.vocab.get("freq_per_day", {}).get(freq, "")
         per_day = float(factor_text) if factor_text else None
     return OrderFacts(index, is_new, order, ingredient, match.form if match else None, tokens,
-                      route, unit, amount, base, freq, per_day, normalize(order.drug))
+                      route, unit, amount, base, freq, per_day, normalize(order.drug),
+                      frozenset(t for t in tokens if not t.startswith("@")))
 
 
 def _code(kb: KnowledgeBase, kind: str, text: Optional[str]) -> Optional[str]:
@@ -118,7 +119,7 @@ def amount_as(kb: KnowledgeBase, facts: OrderFacts, target: str) -> Optional[flo
         if pct is not None:
             return facts.amount * pct * 10.0
     for strength in kb.strengths.get(facts.ingredient or "", ()):
-        if strength.form != "*" and normalize(strength.form) not in facts.text:
+        if strength.form != "*" and strength.form not in facts.text:
             continue
         if strength.unit == facts.base_unit and strength.amount_unit == target:
             return facts.amount * strength.amount
@@ -132,9 +133,10 @@ def amount_as(kb: KnowledgeBase, facts: OrderFacts, target: str) -> Optional[flo
 
 def patient_facts(kb: KnowledgeBase, patient: Patient, allergens: tuple[Allergen, ...]) -> PatientFacts:
     labs: dict[str, float] = {}
+    lab_codes = {k.upper(): v for k, v in kb.vocab.get("lab_code", {}).items()}
     for i, lab in enumerate(patient.labs):
         code = lab.code.strip().upper()
-        code = LAB_ALIASES.get(code, code)
+        code = lab_codes.get(code, code)
         units = LAB_UNITS.get(code)
         if units is None:
             continue  # a lab the rules do not use
@@ -144,20 +146,22 @@ def patient_facts(kb: KnowledgeBase, patient: Patient, allergens: tuple[Allergen
         labs[code] = lab.value * units[spelled]
     facts = PatientFacts(patient=patient, labs=labs, allergens=allergens)
     facts.icd = tuple(d.icd10.upper().replace(".", "").strip() for d in patient.diagnoses if d.icd10)
-    facts.renal = _renal(patient, labs)
+    sexes = {k.upper(): v for k, v in kb.vocab.get("sex", {}).items()}
+    facts.sex = sexes.get((patient.sex or "").strip().upper())
+    facts.renal = _renal(patient, labs, facts.sex)
     facts.hepatic = _hepatic(kb, patient, facts.icd)
     alt = labs.get("ALT")
     facts.alt3 = alt is not None and alt > 3 * ALT_ULN
     return facts
 
 
-def _renal(patient: Patient, labs: dict[str, float]) -> Optional[float]:
+def _renal(patient: Patient, labs: dict[str, float], sex: Optional[str]) -> Optional[float]:
     if patient.egfr is not None:
         return patient.egfr
     if patient.crcl is not None:
         return patient.crcl
     cr = labs.get("CR")
-    age, weight, sex = patient.age_years, patient.weight_kg, patient.sex
+    age, weight = patient.age_years, patient.weight_kg
     if cr is None or cr <= 0 or age is None or weight is None or sex not in ("M", "F") or age < 18:
         return None
     crcl = (140 - age) * weight / (72 * (cr / 88.4))  # Cockcroft-Gault, creatinine in mg/dL

@@ -36,12 +36,14 @@ def check_orders(request: CheckRequest, kb: Optional[KnowledgeBase] = None) -> l
         alerts += check_dose(kb, pt, o, same_drug)
         alerts += check_frequency(kb, o)
         alerts += check_route(kb, o)
+        group = [o]
         if o.order.group is not None:
             group = [x for x in everything if x.order.group == o.order.group and x.is_new == o.is_new]
-            alerts += check_concentration(kb, o, group)
+        alerts += check_concentration(kb, o, group)
+        o_interactions = kb.rules_for("interactions", o.tokens)
         for p in earlier:
             if p.ingredient is not None:
-                alerts += check_pair(kb, pt, o, p)
+                alerts += check_pair(kb, pt, o, p, o_interactions)
         alerts += check_patient(kb, pt, o)
     return _dedupe(alerts)
 

@@ -17,6 +17,8 @@ _PARENS = re.compile(r"\([^)]*\)")
 _LEADING_STRENGTH = re.compile(r"^[\d.]+\s*(%|mg|g|ml|iu|u)?\s*[:/]?\s*[\d.]*\s*(%|mg|g|ml)?")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _COMBINE = re.compile(r"\s*(\+|/|-| and | with |&)\s*")
+_UNITS = r"(%|mg|g|ml|μg|ug|iu|u|万u|万iu)"
+_SPEC = re.compile(r"[\d.]+\s*" + _UNITS + r"?(\s*[:/]\s*[\d.]+\s*" + _UNITS + r")?")
 
 
 def normalize(text: str) -> str:
@@ -98,6 +100,14 @@ class NameIndex:
                     out.append(current)
                     changed = True
                     break
+        despecified = _SPEC.sub("", _PARENS.sub("", key)).strip(" ,;:")
+        if despecified and despecified != current:
+            out.append(despecified)
+        desalted = current
+        for salt in self._salts:
+            if len(desalted) > len(salt) * 2:
+                desalted = desalted.replace(salt, "")
+        out.append(re.sub(r"\s+", " ", desalted.replace(" /", "/").replace("/ ", "/")).strip())
         for salt in self._salts:
             if current.startswith(salt) and len(current) > len(salt):
                 out.append(current[len(salt):].strip())
@@ -111,6 +121,13 @@ class NameIndex:
                     out.append(variant[: -len(salt)].strip())
         return out
 
+    def _only_noise(self, rest: str) -> bool:
+        """True when what surrounds a contained name is just strength, form, salt or a note,
+        so 'potassium chloride 10%' matches but 舒芬太尼 is not taken for 芬太尼."""
+        rest = _SPEC.sub(" ", _PARENS.sub(" ", rest))
+        rest = _strip_words(rest, self._prefixes + self._suffixes + self._salts)
+        return not re.sub(r"[\s,;:()\[\]%.+/*-]", "", rest)
+
     def _contained_match(self, key: str) -> Optional[Match]:
         best: Optional[tuple[int, int, str]] = None  # (-len, position, ingredient)
         for spelling, ingredient in self._contained:
@@ -121,10 +138,19 @@ class NameIndex:
                 continue
             if spelling.isascii() and not _word_at(key, position, len(spelling)):
                 continue
+            if not self._only_noise(key[:position] + " " + key[position + len(spelling):]):
+                continue
             candidate = (-len(spelling), position, ingredient)
             if best is None or candidate < best:
                 best = candidate
         return Match(best[2], None, "contained") if best else None
+
+
+def _strip_words(text: str, words: tuple[str, ...]) -> str:
+    for word in words:
+        if word:
+            text = text.replace(word, " ")
+    return text
 
 
 def _word_at(text: str, start: int, length: int) -> bool:

@@ -86,6 +86,7 @@ class KnowledgeBase:
     strengths: dict[str, list[Strength]] = field(default_factory=dict)
     allergy_terms: dict[str, str] = field(default_factory=dict)
     indexes: dict[str, dict[str, list[Rule]]] = field(default_factory=dict)
+    _form_routes: list[tuple[str, frozenset[str]]] = field(default_factory=list)
 
     def build_indexes(self) -> None:
         """Token -> rules, per table, so a check looks up rather than scans every rule."""
@@ -115,6 +116,13 @@ class KnowledgeBase:
             return template.format(**params)
         except (KeyError, IndexError, ValueError):
             return template
+
+    def form_routes(self) -> list[tuple[str, frozenset[str]]]:
+        """(normalised dosage-form keyword, routes it allows), computed once."""
+        if not self._form_routes:
+            self._form_routes = [(normalize(k), self.route_set(v))
+                                 for k, v in self.vocab.get("form_route", {}).items()]
+        return self._form_routes
 
     def route_set(self, name: str) -> frozenset[str]:
         codes = self.vocab.get("route_set", {}).get(name)
@@ -390,7 +398,8 @@ class _Builder:
             if amount_unit not in ("mg", "IU"):
                 raise row.fail("column 'amount_unit' must be mg or IU")
             row.source()
-            out.setdefault(drug, []).append(Strength(drug, row.required("form"), unit,
+            form = row.required("form")
+            out.setdefault(drug, []).append(Strength(drug, form if form == "*" else normalize(form), unit,
                                                      row.number("amount", optional=False) or 0.0,
                                                      amount_unit))
         return out

@@ -189,7 +189,7 @@ def patient_from_json(raw: Any) -> Patient:
                  if (lab := _lab(item, f"patient.labs[{i}]")) is not None)
     return Patient(
         age_years=_num(data.get("age_years"), "patient.age_years", positive=True),
-        sex=sex.upper()[:1] if sex else None,
+        sex=sex,
         weight_kg=_num(data.get("weight_kg"), "patient.weight_kg", positive=True),
         height_cm=_num(data.get("height_cm"), "patient.height_cm", positive=True),
         pregnant=_flag(data.get("pregnant"), "patient.pregnant"),

@@ -17,11 +17,15 @@ from app.checks.model import SEVERITY_RANK, Alert, Patient
 def resolve_allergens(kb: KnowledgeBase, patient: Patient) -> tuple[Allergen, ...]:
     severe_words = tuple(normalize(w) for w in kb.vocab.get("severe_reaction", {}))
     noise = tuple(normalize(w) for w in kb.vocab.get("allergy_noise", {}))
+    prefixes = tuple(normalize(w) for w in kb.vocab.get("allergy_prefix", {}))
     out: list[Allergen] = []
     for allergy in patient.allergies:
         reaction = normalize(allergy.reaction or "")
         severe = any(word and word in reaction for word in severe_words)
         text = normalize(allergy.substance)
+        for word in prefixes:
+            if text.startswith(word) and len(text) > len(word):
+                text = text[len(word):]
         for word in noise:
             if text.endswith(word) and len(text) > len(word):
                 text = text[: -len(word)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Optional
 
 from app.checks.context import OrderFacts, PatientFacts, amount_as, fmt, make_alert, route_ok
-from app.checks.identity import normalize
+from app.checks.identity import normalize, percent_in
 from app.checks.kb import DoseLimit, KnowledgeBase
 from app.checks.model import SEVERITY_RANK, Alert
 
@@ -142,11 +142,11 @@ def check_route(kb: KnowledgeBase, o: OrderFacts) -> list[Alert]:
 
 def _form_routes(kb: KnowledgeBase, o: OrderFacts) -> Optional[set[str]]:
     """Routes the named product (or, for a bare generic, any of its forms) can be given by."""
-    keywords = kb.vocab.get("form_route", {})
+    keywords = kb.form_routes()
     found: set[str] = set()
-    for keyword, route_set in keywords.items():
-        if normalize(keyword) in o.text:
-            found |= kb.route_set(route_set)
+    for keyword, routes in keywords:
+        if keyword in o.text:
+            found |= routes
     if found:
         return found
     drug = kb.drugs.get(o.ingredient or "")
@@ -154,9 +154,9 @@ def _form_routes(kb: KnowledgeBase, o: OrderFacts) -> Optional[set[str]]:
         return None
     for form in drug.forms:
         form_text = normalize(form)
-        for keyword, route_set in keywords.items():
-            if normalize(keyword) in form_text:
-                found |= kb.route_set(route_set)
+        for keyword, routes in keywords:
+            if keyword in form_text:
+                found |= routes
     return found or None
 
 
@@ -169,17 +169,24 @@ def _mismatch_severity(kb: KnowledgeBase, route: str, allowed: set[str]) -> str:
 
 def check_concentration(kb: KnowledgeBase, o: OrderFacts, group: list[OrderFacts]) -> list[Alert]:
     """Peripheral infusion concentration (e.g. KCl <= 0.3%) over the whole bag of one group."""
-    if o.ingredient is None or o.order.group is None or len(group) < 2:
+    if o.ingredient is None:
         return []
     limits = kb.vocab.get("max_conc", {}).get(o.ingredient)
     if not limits or o.route not in kb.route_set("infusion"):
         return []
     warn, stop = (float(x) for x in limits.split("|"))
-    mg = amount_as(kb, o, "mg")
-    volume = sum(m.amount or 0.0 for m in group if m.base_unit == "ml")
-    if mg is None or volume <= 0:
-        return []
-    pct = mg / volume / 10.0
+    if len(group) < 2:
+        # Alone in its bag: the concentration is the one printed on the product, if any.
+        pct_named = percent_in(o.order.drug)
+        if pct_named is None:
+            return []
+        pct = pct_named
+    else:
+        mg = amount_as(kb, o, "mg")
+        volume = sum(m.amount or 0.0 for m in group if m.base_unit == "ml")
+        if mg is None or volume <= 0:
+            return []
+        pct = mg / volume / 10.0
     if pct <= warn * 1.0001:
         return []
     severity = "high" if pct > stop else "moderate"

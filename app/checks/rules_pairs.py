@@ -8,21 +8,23 @@ involving them is only information.
 from __future__ import annotations
 
 from app.checks.context import OrderFacts, PatientFacts, fmt, make_alert
-from app.checks.kb import KnowledgeBase
+from app.checks.kb import KnowledgeBase, Rule
 from app.checks.model import Alert
 
 OCCASIONAL = ("prn", "st", "once")
 
 
 def _ingredients(o: OrderFacts) -> frozenset[str]:
-    return frozenset(t for t in o.tokens if not t.startswith("@"))
+    return o.ingredients
 
 
 def _occasional(o: OrderFacts, p: OrderFacts) -> bool:
     return o.freq in OCCASIONAL or p.freq in OCCASIONAL
 
 
-def check_pair(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts, p: OrderFacts) -> list[Alert]:
+def check_pair(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts, p: OrderFacts,
+               o_interactions: list[Rule]) -> list[Alert]:
+    """`o_interactions`: the interaction rules touching o, looked up once per new order."""
     alerts: list[Alert] = []
     shared = _ingredients(o) & _ingredients(p)
     exempt = kb.groups.get("duplicate_exempt", frozenset())
@@ -32,8 +34,8 @@ def check_pair(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts, p: OrderFacts
                                  name=o.name, other=p.order.drug))
     elif not shared:
         alerts.extend(_therapeutic(kb, o, p))
-    if not shared:
-        alerts.extend(_interactions(kb, pt, o, p))
+    if not shared and o_interactions:
+        alerts.extend(_interactions(kb, pt, o, p, o_interactions))
     if o.order.group is not None and o.order.group == p.order.group:
         alerts.extend(_iv(kb, o, p))
     return alerts
@@ -41,6 +43,8 @@ def check_pair(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts, p: OrderFacts
 
 def _therapeutic(kb: KnowledgeBase, o: OrderFacts, p: OrderFacts) -> list[Alert]:
     common = o.tokens & p.tokens
+    if not common:
+        return []
     best: list[Alert] = []
     for rule in kb.tables["duplication"]:
         if rule.drug in common:
@@ -57,9 +61,10 @@ def _rank(alert: Alert) -> int:
     return {"high": 3, "moderate": 2, "low": 1}[alert.severity]
 
 
-def _interactions(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts, p: OrderFacts) -> list[Alert]:
+def _interactions(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts, p: OrderFacts,
+                  rules: list[Rule]) -> list[Alert]:
     best: list[Alert] = []
-    for rule in kb.rules_for("interactions", o.tokens | p.tokens):
+    for rule in rules:
         forward = rule.drug in o.tokens and rule.other in p.tokens
         backward = rule.other in o.tokens and rule.drug in p.tokens
         if not (forward or backward):
