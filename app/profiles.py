@@ -6,6 +6,7 @@ service-account password lives in the system keyring under service "wardstation"
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -97,7 +98,10 @@ def save_profile(name: str, url: str, password: Optional[str] = None) -> None:
         except Exception as exc:
             raise ValidationError("profile.keyring_unavailable", cause=type(exc).__name__) from None
     profiles = _read()
-    profiles[name] = {"url": parsed.set(password=None).render_as_string(hide_password=False)}
+    # URL.set(password=None) keeps the old password: build the password-free URL explicitly.
+    bare = URL.create(parsed.drivername, username=parsed.username, host=parsed.host,
+                      port=parsed.port, database=parsed.database, query=parsed.query)
+    profiles[name] = {"url": bare.render_as_string(hide_password=False)}
     _write(profiles)
 
 
@@ -112,10 +116,8 @@ def remove_profile(name: str) -> bool:
     found = profiles.pop(name, None) is not None
     if found:
         _write(profiles)
-    try:
+    with contextlib.suppress(Exception):   # no password stored, or no keyring: nothing to forget
         _keyring().delete_password(KEYRING_SERVICE, _keyring_user(name))
-    except Exception:
-        pass   # no password stored, or no keyring: nothing to forget
     return found
 
 

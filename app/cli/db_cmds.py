@@ -125,8 +125,8 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
     db = open_database(args.url, call_timeout=UPGRADE_CALL_TIMEOUT)
     try:
+        before = migrate.check_schema(db)      # fails before anything is printed
         print(f"wardstation: upgrading {db.safe_url}", file=sys.stderr)
-        before = migrate.check_schema(db)
         revision = migrate.upgrade(db, ProgressLine("schema"))
         state = "already at" if before == revision else "migrated to"
         print(f"schema {state} revision {revision}")

@@ -1,0 +1,721 @@
+CREATE TABLE alembic_version (
+    version_num VARCHAR2(32 CHAR) NOT NULL, 
+    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+)
+
+/
+
+-- Running upgrade  -> 0001
+
+CREATE TABLE app_setting (
+    skey VARCHAR2(60 CHAR) NOT NULL, 
+    svalue VARCHAR2(400 CHAR), 
+    CONSTRAINT pk_app_setting PRIMARY KEY (skey)
+)
+
+/
+
+CREATE TABLE audit_head (
+    id SMALLINT NOT NULL, 
+    last_seq NUMBER(19) NOT NULL, 
+    last_hash VARCHAR2(64 CHAR) NOT NULL, 
+    CONSTRAINT pk_audit_head PRIMARY KEY (id)
+)
+
+/
+
+CREATE TABLE dept (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    code VARCHAR2(20 CHAR) NOT NULL, 
+    name VARCHAR2(60 CHAR) NOT NULL, 
+    CONSTRAINT pk_dept PRIMARY KEY (id), 
+    CONSTRAINT uq_dept_code UNIQUE (code)
+)
+
+/
+
+CREATE TABLE drug (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    code VARCHAR2(30 CHAR) NOT NULL, 
+    generic_name VARCHAR2(60 CHAR) NOT NULL, 
+    base_name VARCHAR2(40 CHAR) NOT NULL, 
+    en_inn VARCHAR2(80 CHAR), 
+    form VARCHAR2(20 CHAR) NOT NULL, 
+    strength NUMERIC(12, 4), 
+    strength_unit VARCHAR2(10 CHAR), 
+    dose_unit VARCHAR2(10 CHAR) NOT NULL, 
+    package VARCHAR2(40 CHAR), 
+    atc VARCHAR2(10 CHAR), 
+    drug_class VARCHAR2(30 CHAR), 
+    abx_grade SMALLINT NOT NULL, 
+    high_alert SMALLINT NOT NULL, 
+    skin_test SMALLINT NOT NULL, 
+    narcotic VARCHAR2(10 CHAR), 
+    default_route VARCHAR2(12 CHAR), 
+    pinyin VARCHAR2(40 CHAR) NOT NULL, 
+    is_active SMALLINT NOT NULL, 
+    CONSTRAINT pk_drug PRIMARY KEY (id), 
+    CONSTRAINT uq_drug_code UNIQUE (code), 
+    CONSTRAINT ck_drug_high_alert CHECK (high_alert IN (0, 1)), 
+    CONSTRAINT ck_drug_skin_test CHECK (skin_test IN (0, 1)), 
+    CONSTRAINT ck_drug_is_active CHECK (is_active IN (0, 1))
+)
+
+/
+
+CREATE INDEX ix_drug_pinyin ON drug (pinyin)
+
+/
+
+CREATE TABLE freq (
+    code VARCHAR2(10 CHAR) NOT NULL, 
+    name VARCHAR2(30 CHAR) NOT NULL, 
+    times_per_day NUMERIC(6, 3), 
+    interval_hours INTEGER, 
+    slots VARCHAR2(200 CHAR), 
+    every_days SMALLINT NOT NULL, 
+    sort_key INTEGER NOT NULL, 
+    CONSTRAINT pk_freq PRIMARY KEY (code)
+)
+
+/
+
+CREATE TABLE icd10 (
+    code VARCHAR2(16 CHAR) NOT NULL, 
+    name_cn VARCHAR2(200 CHAR), 
+    name_en VARCHAR2(250 CHAR) NOT NULL, 
+    pinyin VARCHAR2(60 CHAR), 
+    CONSTRAINT pk_icd10 PRIMARY KEY (code)
+)
+
+/
+
+CREATE INDEX ix_icd10_pinyin ON icd10 (pinyin)
+
+/
+
+CREATE TABLE lab_test (
+    code VARCHAR2(12 CHAR) NOT NULL, 
+    name VARCHAR2(40 CHAR) NOT NULL, 
+    unit VARCHAR2(20 CHAR), 
+    low NUMERIC(12, 3), 
+    high NUMERIC(12, 3), 
+    CONSTRAINT pk_lab_test PRIMARY KEY (code)
+)
+
+/
+
+CREATE TABLE order_item (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    code VARCHAR2(30 CHAR) NOT NULL, 
+    name VARCHAR2(80 CHAR) NOT NULL, 
+    category VARCHAR2(12 CHAR) NOT NULL, 
+    specimen VARCHAR2(20 CHAR), 
+    unit VARCHAR2(10 CHAR), 
+    pinyin VARCHAR2(40 CHAR) NOT NULL, 
+    is_active SMALLINT NOT NULL, 
+    CONSTRAINT pk_order_item PRIMARY KEY (id), 
+    CONSTRAINT uq_order_item_code UNIQUE (code), 
+    CONSTRAINT ck_order_item_is_active CHECK (is_active IN (0, 1))
+)
+
+/
+
+CREATE INDEX ix_order_item_pinyin ON order_item (pinyin)
+
+/
+
+CREATE TABLE patient (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    mrn VARCHAR2(20 CHAR) NOT NULL, 
+    name VARCHAR2(40 CHAR) NOT NULL, 
+    pinyin VARCHAR2(40 CHAR), 
+    sex VARCHAR2(1 CHAR) NOT NULL, 
+    birth_date DATE, 
+    id_card VARCHAR2(18 CHAR), 
+    phone VARCHAR2(20 CHAR), 
+    ethnicity VARCHAR2(20 CHAR), 
+    marital VARCHAR2(10 CHAR), 
+    occupation VARCHAR2(30 CHAR), 
+    address VARCHAR2(120 CHAR), 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP NOT NULL, 
+    updated_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_patient PRIMARY KEY (id), 
+    CONSTRAINT uq_patient_mrn UNIQUE (mrn)
+)
+
+/
+
+CREATE INDEX ix_patient_pinyin ON patient (pinyin)
+
+/
+
+CREATE TABLE role (
+    code VARCHAR2(20 CHAR) NOT NULL, 
+    name VARCHAR2(40 CHAR) NOT NULL, 
+    CONSTRAINT pk_role PRIMARY KEY (code)
+)
+
+/
+
+CREATE TABLE route (
+    code VARCHAR2(12 CHAR) NOT NULL, 
+    name VARCHAR2(20 CHAR) NOT NULL, 
+    exec_sheet VARCHAR2(12 CHAR) NOT NULL, 
+    bottle_label SMALLINT NOT NULL, 
+    sort_key INTEGER NOT NULL, 
+    CONSTRAINT pk_route PRIMARY KEY (code), 
+    CONSTRAINT ck_route_bottle_label CHECK (bottle_label IN (0, 1))
+)
+
+/
+
+CREATE TABLE doc_template (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    doc_type VARCHAR2(30 CHAR) NOT NULL, 
+    name VARCHAR2(60 CHAR) NOT NULL, 
+    dept_id VARCHAR2(36 CHAR), 
+    body CLOB NOT NULL, 
+    is_active SMALLINT NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP NOT NULL, 
+    updated_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_doc_template PRIMARY KEY (id), 
+    CONSTRAINT fk_doc_template_dept_id FOREIGN KEY(dept_id) REFERENCES dept (id), 
+    CONSTRAINT ck_doc_template_is_active CHECK (is_active IN (0, 1))
+)
+
+/
+
+CREATE INDEX ix_doc_template_doc_type ON doc_template (doc_type)
+
+/
+
+CREATE TABLE ward (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    code VARCHAR2(20 CHAR) NOT NULL, 
+    name VARCHAR2(60 CHAR) NOT NULL, 
+    dept_id VARCHAR2(36 CHAR) NOT NULL, 
+    CONSTRAINT pk_ward PRIMARY KEY (id), 
+    CONSTRAINT fk_ward_dept_id FOREIGN KEY(dept_id) REFERENCES dept (id), 
+    CONSTRAINT uq_ward_code UNIQUE (code)
+)
+
+/
+
+CREATE TABLE bed (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    ward_id VARCHAR2(36 CHAR) NOT NULL, 
+    bed_no VARCHAR2(10 CHAR) NOT NULL, 
+    sort_key INTEGER NOT NULL, 
+    is_active SMALLINT NOT NULL, 
+    CONSTRAINT pk_bed PRIMARY KEY (id), 
+    CONSTRAINT fk_bed_ward_id FOREIGN KEY(ward_id) REFERENCES ward (id), 
+    CONSTRAINT uq_bed_ward_no UNIQUE (ward_id, bed_no), 
+    CONSTRAINT ck_bed_is_active CHECK (is_active IN (0, 1))
+)
+
+/
+
+CREATE TABLE staff (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    login_name VARCHAR2(40 CHAR) NOT NULL, 
+    full_name VARCHAR2(40 CHAR) NOT NULL, 
+    pinyin VARCHAR2(40 CHAR), 
+    title VARCHAR2(20 CHAR), 
+    title_rank SMALLINT NOT NULL, 
+    dept_id VARCHAR2(36 CHAR), 
+    ward_id VARCHAR2(36 CHAR), 
+    password_hash VARCHAR2(200 CHAR) NOT NULL, 
+    failed_logins INTEGER NOT NULL, 
+    locked_until TIMESTAMP, 
+    can_prescribe SMALLINT NOT NULL, 
+    can_narcotic SMALLINT NOT NULL, 
+    abx_grade SMALLINT NOT NULL, 
+    is_active SMALLINT NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP NOT NULL, 
+    updated_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_staff PRIMARY KEY (id), 
+    CONSTRAINT fk_staff_dept_id FOREIGN KEY(dept_id) REFERENCES dept (id), 
+    CONSTRAINT fk_staff_ward_id FOREIGN KEY(ward_id) REFERENCES ward (id), 
+    CONSTRAINT uq_staff_login_name UNIQUE (login_name), 
+    CONSTRAINT ck_staff_can_prescribe CHECK (can_prescribe IN (0, 1)), 
+    CONSTRAINT ck_staff_can_narcotic CHECK (can_narcotic IN (0, 1)), 
+    CONSTRAINT ck_staff_is_active CHECK (is_active IN (0, 1))
+)
+
+/
+
+CREATE TABLE allergy (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    patient_id VARCHAR2(36 CHAR) NOT NULL, 
+    substance VARCHAR2(60 CHAR) NOT NULL, 
+    drug_code VARCHAR2(30 CHAR), 
+    reaction VARCHAR2(60 CHAR), 
+    severity VARCHAR2(10 CHAR), 
+    source VARCHAR2(12 CHAR) NOT NULL, 
+    status VARCHAR2(16 CHAR) NOT NULL, 
+    recorded_at TIMESTAMP NOT NULL, 
+    recorded_by VARCHAR2(36 CHAR) NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP NOT NULL, 
+    updated_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_allergy PRIMARY KEY (id), 
+    CONSTRAINT fk_allergy_patient_id FOREIGN KEY(patient_id) REFERENCES patient (id), 
+    CONSTRAINT fk_allergy_recorded_by FOREIGN KEY(recorded_by) REFERENCES staff (id)
+)
+
+/
+
+CREATE INDEX ix_allergy_patient_id ON allergy (patient_id)
+
+/
+
+CREATE TABLE applied_op (
+    op_id VARCHAR2(36 CHAR) NOT NULL, 
+    device_id VARCHAR2(60 CHAR) NOT NULL, 
+    staff_id VARCHAR2(36 CHAR) NOT NULL, 
+    op_type VARCHAR2(40 CHAR) NOT NULL, 
+    device_time TIMESTAMP NOT NULL, 
+    applied_at TIMESTAMP NOT NULL, 
+    outcome VARCHAR2(12 CHAR) NOT NULL, 
+    CONSTRAINT pk_applied_op PRIMARY KEY (op_id), 
+    CONSTRAINT fk_applied_op_staff_id FOREIGN KEY(staff_id) REFERENCES staff (id)
+)
+
+/
+
+CREATE TABLE audit_log (
+    seq NUMBER(19) GENERATED BY DEFAULT AS IDENTITY (START WITH 1), 
+    at TIMESTAMP NOT NULL, 
+    staff_id VARCHAR2(36 CHAR), 
+    workstation VARCHAR2(60 CHAR) NOT NULL, 
+    action VARCHAR2(20 CHAR) NOT NULL, 
+    entity VARCHAR2(20 CHAR) NOT NULL, 
+    entity_id VARCHAR2(36 CHAR) NOT NULL, 
+    patient_id VARCHAR2(36 CHAR), 
+    before_data CLOB, 
+    after_data CLOB, 
+    op_id VARCHAR2(36 CHAR), 
+    prev_hash VARCHAR2(64 CHAR) NOT NULL, 
+    row_hash VARCHAR2(64 CHAR) NOT NULL, 
+    CONSTRAINT pk_audit_log PRIMARY KEY (seq), 
+    CONSTRAINT fk_audit_log_staff_id FOREIGN KEY(staff_id) REFERENCES staff (id)
+)
+
+/
+
+CREATE INDEX ix_audit_log_entity ON audit_log (entity, entity_id)
+
+/
+
+CREATE TABLE encounter (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    patient_id VARCHAR2(36 CHAR) NOT NULL, 
+    visit_no INTEGER NOT NULL, 
+    dept_id VARCHAR2(36 CHAR) NOT NULL, 
+    ward_id VARCHAR2(36 CHAR) NOT NULL, 
+    bed_id VARCHAR2(36 CHAR), 
+    attending_id VARCHAR2(36 CHAR), 
+    resident_id VARCHAR2(36 CHAR), 
+    nurse_id VARCHAR2(36 CHAR), 
+    admitted_at TIMESTAMP NOT NULL, 
+    discharged_at TIMESTAMP, 
+    status VARCHAR2(12 CHAR) NOT NULL, 
+    nursing_grade SMALLINT NOT NULL, 
+    acuity VARCHAR2(10 CHAR) NOT NULL, 
+    diet VARCHAR2(20 CHAR), 
+    isolation VARCHAR2(20 CHAR), 
+    height_cm NUMERIC(5, 1), 
+    weight_kg NUMERIC(5, 1), 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP NOT NULL, 
+    updated_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_encounter PRIMARY KEY (id), 
+    CONSTRAINT fk_encounter_attending_id FOREIGN KEY(attending_id) REFERENCES staff (id), 
+    CONSTRAINT fk_encounter_bed_id FOREIGN KEY(bed_id) REFERENCES bed (id), 
+    CONSTRAINT fk_encounter_dept_id FOREIGN KEY(dept_id) REFERENCES dept (id), 
+    CONSTRAINT fk_encounter_nurse_id FOREIGN KEY(nurse_id) REFERENCES staff (id), 
+    CONSTRAINT fk_encounter_patient_id FOREIGN KEY(patient_id) REFERENCES patient (id), 
+    CONSTRAINT fk_encounter_resident_id FOREIGN KEY(resident_id) REFERENCES staff (id), 
+    CONSTRAINT fk_encounter_ward_id FOREIGN KEY(ward_id) REFERENCES ward (id)
+)
+
+/
+
+CREATE INDEX ix_encounter_patient_id ON encounter (patient_id)
+
+/
+
+CREATE INDEX ix_encounter_ward_id ON encounter (ward_id)
+
+/
+
+CREATE INDEX ix_encounter_ward_status ON encounter (ward_id, status)
+
+/
+
+CREATE TABLE order_set (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    name VARCHAR2(60 CHAR) NOT NULL, 
+    pinyin VARCHAR2(40 CHAR) NOT NULL, 
+    dept_id VARCHAR2(36 CHAR), 
+    owner_id VARCHAR2(36 CHAR), 
+    is_active SMALLINT NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP NOT NULL, 
+    updated_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_order_set PRIMARY KEY (id), 
+    CONSTRAINT fk_order_set_dept_id FOREIGN KEY(dept_id) REFERENCES dept (id), 
+    CONSTRAINT fk_order_set_owner_id FOREIGN KEY(owner_id) REFERENCES staff (id), 
+    CONSTRAINT ck_order_set_is_active CHECK (is_active IN (0, 1))
+)
+
+/
+
+CREATE TABLE staff_role (
+    staff_id VARCHAR2(36 CHAR) NOT NULL, 
+    role_code VARCHAR2(20 CHAR) NOT NULL, 
+    CONSTRAINT pk_staff_role PRIMARY KEY (staff_id, role_code), 
+    CONSTRAINT fk_staff_role_role_code FOREIGN KEY(role_code) REFERENCES role (code), 
+    CONSTRAINT fk_staff_role_staff_id FOREIGN KEY(staff_id) REFERENCES staff (id)
+)
+
+/
+
+CREATE TABLE bed_move (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    encounter_id VARCHAR2(36 CHAR) NOT NULL, 
+    from_bed_id VARCHAR2(36 CHAR), 
+    to_bed_id VARCHAR2(36 CHAR), 
+    from_ward_id VARCHAR2(36 CHAR), 
+    to_ward_id VARCHAR2(36 CHAR) NOT NULL, 
+    moved_at TIMESTAMP NOT NULL, 
+    moved_by VARCHAR2(36 CHAR) NOT NULL, 
+    reason VARCHAR2(100 CHAR), 
+    CONSTRAINT pk_bed_move PRIMARY KEY (id), 
+    CONSTRAINT fk_bed_move_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_bed_move_from_bed_id FOREIGN KEY(from_bed_id) REFERENCES bed (id), 
+    CONSTRAINT fk_bed_move_from_ward_id FOREIGN KEY(from_ward_id) REFERENCES ward (id), 
+    CONSTRAINT fk_bed_move_moved_by FOREIGN KEY(moved_by) REFERENCES staff (id), 
+    CONSTRAINT fk_bed_move_to_bed_id FOREIGN KEY(to_bed_id) REFERENCES bed (id), 
+    CONSTRAINT fk_bed_move_to_ward_id FOREIGN KEY(to_ward_id) REFERENCES ward (id)
+)
+
+/
+
+CREATE INDEX ix_bed_move_encounter_id ON bed_move (encounter_id)
+
+/
+
+CREATE TABLE clin_doc (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    encounter_id VARCHAR2(36 CHAR) NOT NULL, 
+    doc_type VARCHAR2(30 CHAR) NOT NULL, 
+    title VARCHAR2(60 CHAR) NOT NULL, 
+    status VARCHAR2(12 CHAR) NOT NULL, 
+    event_at TIMESTAMP NOT NULL, 
+    due_at TIMESTAMP, 
+    rev_no INTEGER NOT NULL, 
+    author_id VARCHAR2(36 CHAR) NOT NULL, 
+    signed_at TIMESTAMP, 
+    signed_by VARCHAR2(36 CHAR), 
+    cosign_needed SMALLINT NOT NULL, 
+    cosigned_at TIMESTAMP, 
+    cosigned_by VARCHAR2(36 CHAR), 
+    late_entry SMALLINT NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP NOT NULL, 
+    updated_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_clin_doc PRIMARY KEY (id), 
+    CONSTRAINT fk_clin_doc_author_id FOREIGN KEY(author_id) REFERENCES staff (id), 
+    CONSTRAINT fk_clin_doc_cosigned_by FOREIGN KEY(cosigned_by) REFERENCES staff (id), 
+    CONSTRAINT fk_clin_doc_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_clin_doc_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
+    CONSTRAINT ck_clin_doc_cosign_needed CHECK (cosign_needed IN (0, 1)), 
+    CONSTRAINT ck_clin_doc_late_entry CHECK (late_entry IN (0, 1))
+)
+
+/
+
+CREATE INDEX ix_clin_doc_enc_type ON clin_doc (encounter_id, doc_type)
+
+/
+
+CREATE INDEX ix_clin_doc_encounter_id ON clin_doc (encounter_id)
+
+/
+
+CREATE TABLE diagnosis (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    encounter_id VARCHAR2(36 CHAR) NOT NULL, 
+    icd10_code VARCHAR2(16 CHAR), 
+    name VARCHAR2(120 CHAR) NOT NULL, 
+    kind VARCHAR2(12 CHAR) NOT NULL, 
+    seq_no SMALLINT NOT NULL, 
+    diagnosed_at TIMESTAMP NOT NULL, 
+    diagnosed_by VARCHAR2(36 CHAR) NOT NULL, 
+    status VARCHAR2(10 CHAR) NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP NOT NULL, 
+    updated_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_diagnosis PRIMARY KEY (id), 
+    CONSTRAINT fk_diagnosis_diagnosed_by FOREIGN KEY(diagnosed_by) REFERENCES staff (id), 
+    CONSTRAINT fk_diagnosis_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id)
+)
+
+/
+
+CREATE INDEX ix_diagnosis_encounter_id ON diagnosis (encounter_id)
+
+/
+
+CREATE TABLE lab_result (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    encounter_id VARCHAR2(36 CHAR) NOT NULL, 
+    test_code VARCHAR2(12 CHAR) NOT NULL, 
+    num_value NUMERIC(14, 4), 
+    text_value VARCHAR2(60 CHAR), 
+    unit VARCHAR2(20 CHAR), 
+    abnormal VARCHAR2(2 CHAR), 
+    taken_at TIMESTAMP NOT NULL, 
+    reported_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_lab_result PRIMARY KEY (id), 
+    CONSTRAINT fk_lab_result_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_lab_result_test_code FOREIGN KEY(test_code) REFERENCES lab_test (code)
+)
+
+/
+
+CREATE INDEX ix_lab_result_encounter_id ON lab_result (encounter_id)
+
+/
+
+CREATE TABLE med_order (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    encounter_id VARCHAR2(36 CHAR) NOT NULL, 
+    term VARCHAR2(4 CHAR) NOT NULL, 
+    category VARCHAR2(12 CHAR) NOT NULL, 
+    drug_id VARCHAR2(36 CHAR), 
+    item_id VARCHAR2(36 CHAR), 
+    content VARCHAR2(200 CHAR) NOT NULL, 
+    dose NUMERIC(12, 4), 
+    dose_unit VARCHAR2(10 CHAR), 
+    route_code VARCHAR2(12 CHAR), 
+    freq_code VARCHAR2(10 CHAR), 
+    first_day_times SMALLINT, 
+    rate VARCHAR2(20 CHAR), 
+    group_id VARCHAR2(36 CHAR), 
+    group_seq SMALLINT, 
+    skin_test_req SMALLINT NOT NULL, 
+    instruction VARCHAR2(100 CHAR), 
+    status VARCHAR2(16 CHAR) NOT NULL, 
+    start_at TIMESTAMP NOT NULL, 
+    stop_at TIMESTAMP, 
+    ordered_by VARCHAR2(36 CHAR) NOT NULL, 
+    signed_at TIMESTAMP, 
+    signed_by VARCHAR2(36 CHAR), 
+    verified_at TIMESTAMP, 
+    verified_by VARCHAR2(36 CHAR), 
+    stop_signed_at TIMESTAMP, 
+    stopped_by VARCHAR2(36 CHAR), 
+    stop_checked_at TIMESTAMP, 
+    stop_checked_by VARCHAR2(36 CHAR), 
+    void_reason VARCHAR2(100 CHAR), 
+    return_reason VARCHAR2(100 CHAR), 
+    verbal SMALLINT NOT NULL, 
+    override_reason VARCHAR2(200 CHAR), 
+    print_page INTEGER, 
+    print_row SMALLINT, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP NOT NULL, 
+    updated_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_med_order PRIMARY KEY (id), 
+    CONSTRAINT fk_med_order_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
+    CONSTRAINT fk_med_order_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
+    CONSTRAINT fk_med_order_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
+    CONSTRAINT fk_med_order_ordered_by FOREIGN KEY(ordered_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
+    CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_stopped_by FOREIGN KEY(stopped_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id), 
+    CONSTRAINT ck_med_order_skin_test_req CHECK (skin_test_req IN (0, 1)), 
+    CONSTRAINT ck_med_order_verbal CHECK (verbal IN (0, 1))
+)
+
+/
+
+CREATE INDEX ix_med_order_enc_status ON med_order (encounter_id, status)
+
+/
+
+CREATE INDEX ix_med_order_encounter_id ON med_order (encounter_id)
+
+/
+
+CREATE INDEX ix_med_order_group_id ON med_order (group_id)
+
+/
+
+CREATE TABLE nursing_rec (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    encounter_id VARCHAR2(36 CHAR) NOT NULL, 
+    rec_type VARCHAR2(12 CHAR) NOT NULL, 
+    recorded_at TIMESTAMP NOT NULL, 
+    body CLOB NOT NULL, 
+    nurse_id VARCHAR2(36 CHAR) NOT NULL, 
+    status VARCHAR2(10 CHAR) NOT NULL, 
+    device_time TIMESTAMP NOT NULL, 
+    received_at TIMESTAMP, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP NOT NULL, 
+    updated_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_nursing_rec PRIMARY KEY (id), 
+    CONSTRAINT fk_nursing_rec_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_nursing_rec_nurse_id FOREIGN KEY(nurse_id) REFERENCES staff (id)
+)
+
+/
+
+CREATE INDEX ix_nursing_rec_encounter_id ON nursing_rec (encounter_id)
+
+/
+
+CREATE TABLE order_set_item (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    set_id VARCHAR2(36 CHAR) NOT NULL, 
+    seq_no SMALLINT NOT NULL, 
+    template CLOB NOT NULL, 
+    CONSTRAINT pk_order_set_item PRIMARY KEY (id), 
+    CONSTRAINT fk_order_set_item_set_id FOREIGN KEY(set_id) REFERENCES order_set (id)
+)
+
+/
+
+CREATE INDEX ix_order_set_item_set_id ON order_set_item (set_id)
+
+/
+
+CREATE TABLE vital_obs (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    encounter_id VARCHAR2(36 CHAR) NOT NULL, 
+    measured_at TIMESTAMP NOT NULL, 
+    item VARCHAR2(12 CHAR) NOT NULL, 
+    num_value NUMERIC(8, 2), 
+    code VARCHAR2(12 CHAR), 
+    method VARCHAR2(10 CHAR), 
+    note VARCHAR2(60 CHAR), 
+    recorded_by VARCHAR2(36 CHAR) NOT NULL, 
+    device_time TIMESTAMP NOT NULL, 
+    received_at TIMESTAMP, 
+    voided SMALLINT NOT NULL, 
+    void_reason VARCHAR2(60 CHAR), 
+    created_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_vital_obs PRIMARY KEY (id), 
+    CONSTRAINT fk_vital_obs_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_vital_obs_recorded_by FOREIGN KEY(recorded_by) REFERENCES staff (id), 
+    CONSTRAINT ck_vital_obs_voided CHECK (voided IN (0, 1))
+)
+
+/
+
+CREATE INDEX ix_vital_obs_enc_time ON vital_obs (encounter_id, measured_at)
+
+/
+
+CREATE TABLE doc_rev (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    doc_id VARCHAR2(36 CHAR) NOT NULL, 
+    rev_no INTEGER NOT NULL, 
+    body CLOB NOT NULL, 
+    editor_id VARCHAR2(36 CHAR) NOT NULL, 
+    edited_at TIMESTAMP NOT NULL, 
+    reason VARCHAR2(100 CHAR), 
+    CONSTRAINT pk_doc_rev PRIMARY KEY (id), 
+    CONSTRAINT fk_doc_rev_doc_id FOREIGN KEY(doc_id) REFERENCES clin_doc (id), 
+    CONSTRAINT fk_doc_rev_editor_id FOREIGN KEY(editor_id) REFERENCES staff (id), 
+    CONSTRAINT uq_doc_rev_no UNIQUE (doc_id, rev_no)
+)
+
+/
+
+CREATE INDEX ix_doc_rev_doc_id ON doc_rev (doc_id)
+
+/
+
+CREATE TABLE order_exec (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    order_id VARCHAR2(36 CHAR) NOT NULL, 
+    planned_at TIMESTAMP NOT NULL, 
+    status VARCHAR2(12 CHAR) NOT NULL, 
+    done_at TIMESTAMP, 
+    done_by VARCHAR2(36 CHAR), 
+    checked_by VARCHAR2(36 CHAR), 
+    reason_code VARCHAR2(20 CHAR), 
+    reason_text VARCHAR2(100 CHAR), 
+    device_time TIMESTAMP, 
+    received_at TIMESTAMP, 
+    flag_note VARCHAR2(100 CHAR), 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP NOT NULL, 
+    updated_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_order_exec PRIMARY KEY (id), 
+    CONSTRAINT fk_order_exec_checked_by FOREIGN KEY(checked_by) REFERENCES staff (id), 
+    CONSTRAINT fk_order_exec_done_by FOREIGN KEY(done_by) REFERENCES staff (id), 
+    CONSTRAINT fk_order_exec_order_id FOREIGN KEY(order_id) REFERENCES med_order (id)
+)
+
+/
+
+CREATE INDEX ix_order_exec_order_id ON order_exec (order_id)
+
+/
+
+CREATE INDEX ix_order_exec_planned ON order_exec (planned_at, status)
+
+/
+
+CREATE TABLE skin_test (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    patient_id VARCHAR2(36 CHAR) NOT NULL, 
+    encounter_id VARCHAR2(36 CHAR) NOT NULL, 
+    order_id VARCHAR2(36 CHAR), 
+    drug_id VARCHAR2(36 CHAR), 
+    substance VARCHAR2(60 CHAR) NOT NULL, 
+    batch_no VARCHAR2(30 CHAR), 
+    result VARCHAR2(8 CHAR), 
+    tested_at TIMESTAMP NOT NULL, 
+    read_at TIMESTAMP, 
+    tested_by VARCHAR2(36 CHAR) NOT NULL, 
+    read_by VARCHAR2(36 CHAR), 
+    checked_by VARCHAR2(36 CHAR), 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP NOT NULL, 
+    updated_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_skin_test PRIMARY KEY (id), 
+    CONSTRAINT fk_skin_test_checked_by FOREIGN KEY(checked_by) REFERENCES staff (id), 
+    CONSTRAINT fk_skin_test_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
+    CONSTRAINT fk_skin_test_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_skin_test_order_id FOREIGN KEY(order_id) REFERENCES med_order (id), 
+    CONSTRAINT fk_skin_test_patient_id FOREIGN KEY(patient_id) REFERENCES patient (id), 
+    CONSTRAINT fk_skin_test_read_by FOREIGN KEY(read_by) REFERENCES staff (id), 
+    CONSTRAINT fk_skin_test_tested_by FOREIGN KEY(tested_by) REFERENCES staff (id)
+)
+
+/
+
+CREATE INDEX ix_skin_test_patient_id ON skin_test (patient_id)
+
+/
+
+INSERT INTO alembic_version (version_num) VALUES ('0001')
+
+/
+
+COMMIT
+
+/

@@ -1,0 +1,588 @@
+BEGIN;
+
+CREATE TABLE alembic_version (
+    version_num VARCHAR(32) NOT NULL, 
+    CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
+);
+
+-- Running upgrade  -> 0001
+
+CREATE TABLE app_setting (
+    skey VARCHAR(60) NOT NULL, 
+    svalue VARCHAR(400), 
+    CONSTRAINT pk_app_setting PRIMARY KEY (skey)
+);
+
+CREATE TABLE audit_head (
+    id SMALLINT NOT NULL, 
+    last_seq BIGINT NOT NULL, 
+    last_hash VARCHAR(64) NOT NULL, 
+    CONSTRAINT pk_audit_head PRIMARY KEY (id)
+);
+
+CREATE TABLE dept (
+    id VARCHAR(36) NOT NULL, 
+    code VARCHAR(20) NOT NULL, 
+    name VARCHAR(60) NOT NULL, 
+    CONSTRAINT pk_dept PRIMARY KEY (id), 
+    CONSTRAINT uq_dept_code UNIQUE (code)
+);
+
+CREATE TABLE drug (
+    id VARCHAR(36) NOT NULL, 
+    code VARCHAR(30) NOT NULL, 
+    generic_name VARCHAR(60) NOT NULL, 
+    base_name VARCHAR(40) NOT NULL, 
+    en_inn VARCHAR(80), 
+    form VARCHAR(20) NOT NULL, 
+    strength NUMERIC(12, 4), 
+    strength_unit VARCHAR(10), 
+    dose_unit VARCHAR(10) NOT NULL, 
+    package VARCHAR(40), 
+    atc VARCHAR(10), 
+    drug_class VARCHAR(30), 
+    abx_grade SMALLINT NOT NULL, 
+    high_alert BOOLEAN NOT NULL, 
+    skin_test BOOLEAN NOT NULL, 
+    narcotic VARCHAR(10), 
+    default_route VARCHAR(12), 
+    pinyin VARCHAR(40) NOT NULL, 
+    is_active BOOLEAN NOT NULL, 
+    CONSTRAINT pk_drug PRIMARY KEY (id), 
+    CONSTRAINT uq_drug_code UNIQUE (code)
+);
+
+CREATE INDEX ix_drug_pinyin ON drug (pinyin);
+
+CREATE TABLE freq (
+    code VARCHAR(10) NOT NULL, 
+    name VARCHAR(30) NOT NULL, 
+    times_per_day NUMERIC(6, 3), 
+    interval_hours INTEGER, 
+    slots VARCHAR(200), 
+    every_days SMALLINT NOT NULL, 
+    sort_key INTEGER NOT NULL, 
+    CONSTRAINT pk_freq PRIMARY KEY (code)
+);
+
+CREATE TABLE icd10 (
+    code VARCHAR(16) NOT NULL, 
+    name_cn VARCHAR(200), 
+    name_en VARCHAR(250) NOT NULL, 
+    pinyin VARCHAR(60), 
+    CONSTRAINT pk_icd10 PRIMARY KEY (code)
+);
+
+CREATE INDEX ix_icd10_pinyin ON icd10 (pinyin);
+
+CREATE TABLE lab_test (
+    code VARCHAR(12) NOT NULL, 
+    name VARCHAR(40) NOT NULL, 
+    unit VARCHAR(20), 
+    low NUMERIC(12, 3), 
+    high NUMERIC(12, 3), 
+    CONSTRAINT pk_lab_test PRIMARY KEY (code)
+);
+
+CREATE TABLE order_item (
+    id VARCHAR(36) NOT NULL, 
+    code VARCHAR(30) NOT NULL, 
+    name VARCHAR(80) NOT NULL, 
+    category VARCHAR(12) NOT NULL, 
+    specimen VARCHAR(20), 
+    unit VARCHAR(10), 
+    pinyin VARCHAR(40) NOT NULL, 
+    is_active BOOLEAN NOT NULL, 
+    CONSTRAINT pk_order_item PRIMARY KEY (id), 
+    CONSTRAINT uq_order_item_code UNIQUE (code)
+);
+
+CREATE INDEX ix_order_item_pinyin ON order_item (pinyin);
+
+CREATE TABLE patient (
+    id VARCHAR(36) NOT NULL, 
+    mrn VARCHAR(20) NOT NULL, 
+    name VARCHAR(40) NOT NULL, 
+    pinyin VARCHAR(40), 
+    sex VARCHAR(1) NOT NULL, 
+    birth_date DATE, 
+    id_card VARCHAR(18), 
+    phone VARCHAR(20), 
+    ethnicity VARCHAR(20), 
+    marital VARCHAR(10), 
+    occupation VARCHAR(30), 
+    address VARCHAR(120), 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_patient PRIMARY KEY (id), 
+    CONSTRAINT uq_patient_mrn UNIQUE (mrn)
+);
+
+CREATE INDEX ix_patient_pinyin ON patient (pinyin);
+
+CREATE TABLE role (
+    code VARCHAR(20) NOT NULL, 
+    name VARCHAR(40) NOT NULL, 
+    CONSTRAINT pk_role PRIMARY KEY (code)
+);
+
+CREATE TABLE route (
+    code VARCHAR(12) NOT NULL, 
+    name VARCHAR(20) NOT NULL, 
+    exec_sheet VARCHAR(12) NOT NULL, 
+    bottle_label BOOLEAN NOT NULL, 
+    sort_key INTEGER NOT NULL, 
+    CONSTRAINT pk_route PRIMARY KEY (code)
+);
+
+CREATE TABLE doc_template (
+    id VARCHAR(36) NOT NULL, 
+    doc_type VARCHAR(30) NOT NULL, 
+    name VARCHAR(60) NOT NULL, 
+    dept_id VARCHAR(36), 
+    body TEXT NOT NULL, 
+    is_active BOOLEAN NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_doc_template PRIMARY KEY (id), 
+    CONSTRAINT fk_doc_template_dept_id FOREIGN KEY(dept_id) REFERENCES dept (id)
+);
+
+CREATE INDEX ix_doc_template_doc_type ON doc_template (doc_type);
+
+CREATE TABLE ward (
+    id VARCHAR(36) NOT NULL, 
+    code VARCHAR(20) NOT NULL, 
+    name VARCHAR(60) NOT NULL, 
+    dept_id VARCHAR(36) NOT NULL, 
+    CONSTRAINT pk_ward PRIMARY KEY (id), 
+    CONSTRAINT fk_ward_dept_id FOREIGN KEY(dept_id) REFERENCES dept (id), 
+    CONSTRAINT uq_ward_code UNIQUE (code)
+);
+
+CREATE TABLE bed (
+    id VARCHAR(36) NOT NULL, 
+    ward_id VARCHAR(36) NOT NULL, 
+    bed_no VARCHAR(10) NOT NULL, 
+    sort_key INTEGER NOT NULL, 
+    is_active BOOLEAN NOT NULL, 
+    CONSTRAINT pk_bed PRIMARY KEY (id), 
+    CONSTRAINT fk_bed_ward_id FOREIGN KEY(ward_id) REFERENCES ward (id), 
+    CONSTRAINT uq_bed_ward_no UNIQUE (ward_id, bed_no)
+);
+
+CREATE TABLE staff (
+    id VARCHAR(36) NOT NULL, 
+    login_name VARCHAR(40) NOT NULL, 
+    full_name VARCHAR(40) NOT NULL, 
+    pinyin VARCHAR(40), 
+    title VARCHAR(20), 
+    title_rank SMALLINT NOT NULL, 
+    dept_id VARCHAR(36), 
+    ward_id VARCHAR(36), 
+    password_hash VARCHAR(200) NOT NULL, 
+    failed_logins INTEGER NOT NULL, 
+    locked_until TIMESTAMP WITHOUT TIME ZONE, 
+    can_prescribe BOOLEAN NOT NULL, 
+    can_narcotic BOOLEAN NOT NULL, 
+    abx_grade SMALLINT NOT NULL, 
+    is_active BOOLEAN NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_staff PRIMARY KEY (id), 
+    CONSTRAINT fk_staff_dept_id FOREIGN KEY(dept_id) REFERENCES dept (id), 
+    CONSTRAINT fk_staff_ward_id FOREIGN KEY(ward_id) REFERENCES ward (id), 
+    CONSTRAINT uq_staff_login_name UNIQUE (login_name)
+);
+
+CREATE TABLE allergy (
+    id VARCHAR(36) NOT NULL, 
+    patient_id VARCHAR(36) NOT NULL, 
+    substance VARCHAR(60) NOT NULL, 
+    drug_code VARCHAR(30), 
+    reaction VARCHAR(60), 
+    severity VARCHAR(10), 
+    source VARCHAR(12) NOT NULL, 
+    status VARCHAR(16) NOT NULL, 
+    recorded_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    recorded_by VARCHAR(36) NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_allergy PRIMARY KEY (id), 
+    CONSTRAINT fk_allergy_patient_id FOREIGN KEY(patient_id) REFERENCES patient (id), 
+    CONSTRAINT fk_allergy_recorded_by FOREIGN KEY(recorded_by) REFERENCES staff (id)
+);
+
+CREATE INDEX ix_allergy_patient_id ON allergy (patient_id);
+
+CREATE TABLE applied_op (
+    op_id VARCHAR(36) NOT NULL, 
+    device_id VARCHAR(60) NOT NULL, 
+    staff_id VARCHAR(36) NOT NULL, 
+    op_type VARCHAR(40) NOT NULL, 
+    device_time TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    applied_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    outcome VARCHAR(12) NOT NULL, 
+    CONSTRAINT pk_applied_op PRIMARY KEY (op_id), 
+    CONSTRAINT fk_applied_op_staff_id FOREIGN KEY(staff_id) REFERENCES staff (id)
+);
+
+CREATE TABLE audit_log (
+    seq BIGINT GENERATED BY DEFAULT AS IDENTITY (START WITH 1), 
+    at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    staff_id VARCHAR(36), 
+    workstation VARCHAR(60) NOT NULL, 
+    action VARCHAR(20) NOT NULL, 
+    entity VARCHAR(20) NOT NULL, 
+    entity_id VARCHAR(36) NOT NULL, 
+    patient_id VARCHAR(36), 
+    before_data TEXT, 
+    after_data TEXT, 
+    op_id VARCHAR(36), 
+    prev_hash VARCHAR(64) NOT NULL, 
+    row_hash VARCHAR(64) NOT NULL, 
+    CONSTRAINT pk_audit_log PRIMARY KEY (seq), 
+    CONSTRAINT fk_audit_log_staff_id FOREIGN KEY(staff_id) REFERENCES staff (id)
+);
+
+CREATE INDEX ix_audit_log_entity ON audit_log (entity, entity_id);
+
+CREATE TABLE encounter (
+    id VARCHAR(36) NOT NULL, 
+    patient_id VARCHAR(36) NOT NULL, 
+    visit_no INTEGER NOT NULL, 
+    dept_id VARCHAR(36) NOT NULL, 
+    ward_id VARCHAR(36) NOT NULL, 
+    bed_id VARCHAR(36), 
+    attending_id VARCHAR(36), 
+    resident_id VARCHAR(36), 
+    nurse_id VARCHAR(36), 
+    admitted_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    discharged_at TIMESTAMP WITHOUT TIME ZONE, 
+    status VARCHAR(12) NOT NULL, 
+    nursing_grade SMALLINT NOT NULL, 
+    acuity VARCHAR(10) NOT NULL, 
+    diet VARCHAR(20), 
+    isolation VARCHAR(20), 
+    height_cm NUMERIC(5, 1), 
+    weight_kg NUMERIC(5, 1), 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_encounter PRIMARY KEY (id), 
+    CONSTRAINT fk_encounter_attending_id FOREIGN KEY(attending_id) REFERENCES staff (id), 
+    CONSTRAINT fk_encounter_bed_id FOREIGN KEY(bed_id) REFERENCES bed (id), 
+    CONSTRAINT fk_encounter_dept_id FOREIGN KEY(dept_id) REFERENCES dept (id), 
+    CONSTRAINT fk_encounter_nurse_id FOREIGN KEY(nurse_id) REFERENCES staff (id), 
+    CONSTRAINT fk_encounter_patient_id FOREIGN KEY(patient_id) REFERENCES patient (id), 
+    CONSTRAINT fk_encounter_resident_id FOREIGN KEY(resident_id) REFERENCES staff (id), 
+    CONSTRAINT fk_encounter_ward_id FOREIGN KEY(ward_id) REFERENCES ward (id)
+);
+
+CREATE INDEX ix_encounter_patient_id ON encounter (patient_id);
+
+CREATE INDEX ix_encounter_ward_id ON encounter (ward_id);
+
+CREATE INDEX ix_encounter_ward_status ON encounter (ward_id, status);
+
+CREATE TABLE order_set (
+    id VARCHAR(36) NOT NULL, 
+    name VARCHAR(60) NOT NULL, 
+    pinyin VARCHAR(40) NOT NULL, 
+    dept_id VARCHAR(36), 
+    owner_id VARCHAR(36), 
+    is_active BOOLEAN NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_order_set PRIMARY KEY (id), 
+    CONSTRAINT fk_order_set_dept_id FOREIGN KEY(dept_id) REFERENCES dept (id), 
+    CONSTRAINT fk_order_set_owner_id FOREIGN KEY(owner_id) REFERENCES staff (id)
+);
+
+CREATE TABLE staff_role (
+    staff_id VARCHAR(36) NOT NULL, 
+    role_code VARCHAR(20) NOT NULL, 
+    CONSTRAINT pk_staff_role PRIMARY KEY (staff_id, role_code), 
+    CONSTRAINT fk_staff_role_role_code FOREIGN KEY(role_code) REFERENCES role (code), 
+    CONSTRAINT fk_staff_role_staff_id FOREIGN KEY(staff_id) REFERENCES staff (id)
+);
+
+CREATE TABLE bed_move (
+    id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36) NOT NULL, 
+    from_bed_id VARCHAR(36), 
+    to_bed_id VARCHAR(36), 
+    from_ward_id VARCHAR(36), 
+    to_ward_id VARCHAR(36) NOT NULL, 
+    moved_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    moved_by VARCHAR(36) NOT NULL, 
+    reason VARCHAR(100), 
+    CONSTRAINT pk_bed_move PRIMARY KEY (id), 
+    CONSTRAINT fk_bed_move_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_bed_move_from_bed_id FOREIGN KEY(from_bed_id) REFERENCES bed (id), 
+    CONSTRAINT fk_bed_move_from_ward_id FOREIGN KEY(from_ward_id) REFERENCES ward (id), 
+    CONSTRAINT fk_bed_move_moved_by FOREIGN KEY(moved_by) REFERENCES staff (id), 
+    CONSTRAINT fk_bed_move_to_bed_id FOREIGN KEY(to_bed_id) REFERENCES bed (id), 
+    CONSTRAINT fk_bed_move_to_ward_id FOREIGN KEY(to_ward_id) REFERENCES ward (id)
+);
+
+CREATE INDEX ix_bed_move_encounter_id ON bed_move (encounter_id);
+
+CREATE TABLE clin_doc (
+    id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36) NOT NULL, 
+    doc_type VARCHAR(30) NOT NULL, 
+    title VARCHAR(60) NOT NULL, 
+    status VARCHAR(12) NOT NULL, 
+    event_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    due_at TIMESTAMP WITHOUT TIME ZONE, 
+    rev_no INTEGER NOT NULL, 
+    author_id VARCHAR(36) NOT NULL, 
+    signed_at TIMESTAMP WITHOUT TIME ZONE, 
+    signed_by VARCHAR(36), 
+    cosign_needed BOOLEAN NOT NULL, 
+    cosigned_at TIMESTAMP WITHOUT TIME ZONE, 
+    cosigned_by VARCHAR(36), 
+    late_entry BOOLEAN NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_clin_doc PRIMARY KEY (id), 
+    CONSTRAINT fk_clin_doc_author_id FOREIGN KEY(author_id) REFERENCES staff (id), 
+    CONSTRAINT fk_clin_doc_cosigned_by FOREIGN KEY(cosigned_by) REFERENCES staff (id), 
+    CONSTRAINT fk_clin_doc_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_clin_doc_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id)
+);
+
+CREATE INDEX ix_clin_doc_enc_type ON clin_doc (encounter_id, doc_type);
+
+CREATE INDEX ix_clin_doc_encounter_id ON clin_doc (encounter_id);
+
+CREATE TABLE diagnosis (
+    id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36) NOT NULL, 
+    icd10_code VARCHAR(16), 
+    name VARCHAR(120) NOT NULL, 
+    kind VARCHAR(12) NOT NULL, 
+    seq_no SMALLINT NOT NULL, 
+    diagnosed_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    diagnosed_by VARCHAR(36) NOT NULL, 
+    status VARCHAR(10) NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_diagnosis PRIMARY KEY (id), 
+    CONSTRAINT fk_diagnosis_diagnosed_by FOREIGN KEY(diagnosed_by) REFERENCES staff (id), 
+    CONSTRAINT fk_diagnosis_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id)
+);
+
+CREATE INDEX ix_diagnosis_encounter_id ON diagnosis (encounter_id);
+
+CREATE TABLE lab_result (
+    id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36) NOT NULL, 
+    test_code VARCHAR(12) NOT NULL, 
+    num_value NUMERIC(14, 4), 
+    text_value VARCHAR(60), 
+    unit VARCHAR(20), 
+    abnormal VARCHAR(2), 
+    taken_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    reported_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_lab_result PRIMARY KEY (id), 
+    CONSTRAINT fk_lab_result_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_lab_result_test_code FOREIGN KEY(test_code) REFERENCES lab_test (code)
+);
+
+CREATE INDEX ix_lab_result_encounter_id ON lab_result (encounter_id);
+
+CREATE TABLE med_order (
+    id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36) NOT NULL, 
+    term VARCHAR(4) NOT NULL, 
+    category VARCHAR(12) NOT NULL, 
+    drug_id VARCHAR(36), 
+    item_id VARCHAR(36), 
+    content VARCHAR(200) NOT NULL, 
+    dose NUMERIC(12, 4), 
+    dose_unit VARCHAR(10), 
+    route_code VARCHAR(12), 
+    freq_code VARCHAR(10), 
+    first_day_times SMALLINT, 
+    rate VARCHAR(20), 
+    group_id VARCHAR(36), 
+    group_seq SMALLINT, 
+    skin_test_req BOOLEAN NOT NULL, 
+    instruction VARCHAR(100), 
+    status VARCHAR(16) NOT NULL, 
+    start_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    stop_at TIMESTAMP WITHOUT TIME ZONE, 
+    ordered_by VARCHAR(36) NOT NULL, 
+    signed_at TIMESTAMP WITHOUT TIME ZONE, 
+    signed_by VARCHAR(36), 
+    verified_at TIMESTAMP WITHOUT TIME ZONE, 
+    verified_by VARCHAR(36), 
+    stop_signed_at TIMESTAMP WITHOUT TIME ZONE, 
+    stopped_by VARCHAR(36), 
+    stop_checked_at TIMESTAMP WITHOUT TIME ZONE, 
+    stop_checked_by VARCHAR(36), 
+    void_reason VARCHAR(100), 
+    return_reason VARCHAR(100), 
+    verbal BOOLEAN NOT NULL, 
+    override_reason VARCHAR(200), 
+    print_page INTEGER, 
+    print_row SMALLINT, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_med_order PRIMARY KEY (id), 
+    CONSTRAINT fk_med_order_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
+    CONSTRAINT fk_med_order_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
+    CONSTRAINT fk_med_order_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
+    CONSTRAINT fk_med_order_ordered_by FOREIGN KEY(ordered_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
+    CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_stopped_by FOREIGN KEY(stopped_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id)
+);
+
+CREATE INDEX ix_med_order_enc_status ON med_order (encounter_id, status);
+
+CREATE INDEX ix_med_order_encounter_id ON med_order (encounter_id);
+
+CREATE INDEX ix_med_order_group_id ON med_order (group_id);
+
+CREATE TABLE nursing_rec (
+    id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36) NOT NULL, 
+    rec_type VARCHAR(12) NOT NULL, 
+    recorded_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    body TEXT NOT NULL, 
+    nurse_id VARCHAR(36) NOT NULL, 
+    status VARCHAR(10) NOT NULL, 
+    device_time TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    received_at TIMESTAMP WITHOUT TIME ZONE, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_nursing_rec PRIMARY KEY (id), 
+    CONSTRAINT fk_nursing_rec_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_nursing_rec_nurse_id FOREIGN KEY(nurse_id) REFERENCES staff (id)
+);
+
+CREATE INDEX ix_nursing_rec_encounter_id ON nursing_rec (encounter_id);
+
+CREATE TABLE order_set_item (
+    id VARCHAR(36) NOT NULL, 
+    set_id VARCHAR(36) NOT NULL, 
+    seq_no SMALLINT NOT NULL, 
+    template TEXT NOT NULL, 
+    CONSTRAINT pk_order_set_item PRIMARY KEY (id), 
+    CONSTRAINT fk_order_set_item_set_id FOREIGN KEY(set_id) REFERENCES order_set (id)
+);
+
+CREATE INDEX ix_order_set_item_set_id ON order_set_item (set_id);
+
+CREATE TABLE vital_obs (
+    id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36) NOT NULL, 
+    measured_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    item VARCHAR(12) NOT NULL, 
+    num_value NUMERIC(8, 2), 
+    code VARCHAR(12), 
+    method VARCHAR(10), 
+    note VARCHAR(60), 
+    recorded_by VARCHAR(36) NOT NULL, 
+    device_time TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    received_at TIMESTAMP WITHOUT TIME ZONE, 
+    voided BOOLEAN NOT NULL, 
+    void_reason VARCHAR(60), 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_vital_obs PRIMARY KEY (id), 
+    CONSTRAINT fk_vital_obs_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_vital_obs_recorded_by FOREIGN KEY(recorded_by) REFERENCES staff (id)
+);
+
+CREATE INDEX ix_vital_obs_enc_time ON vital_obs (encounter_id, measured_at);
+
+CREATE TABLE doc_rev (
+    id VARCHAR(36) NOT NULL, 
+    doc_id VARCHAR(36) NOT NULL, 
+    rev_no INTEGER NOT NULL, 
+    body TEXT NOT NULL, 
+    editor_id VARCHAR(36) NOT NULL, 
+    edited_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    reason VARCHAR(100), 
+    CONSTRAINT pk_doc_rev PRIMARY KEY (id), 
+    CONSTRAINT fk_doc_rev_doc_id FOREIGN KEY(doc_id) REFERENCES clin_doc (id), 
+    CONSTRAINT fk_doc_rev_editor_id FOREIGN KEY(editor_id) REFERENCES staff (id), 
+    CONSTRAINT uq_doc_rev_no UNIQUE (doc_id, rev_no)
+);
+
+CREATE INDEX ix_doc_rev_doc_id ON doc_rev (doc_id);
+
+CREATE TABLE order_exec (
+    id VARCHAR(36) NOT NULL, 
+    order_id VARCHAR(36) NOT NULL, 
+    planned_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    status VARCHAR(12) NOT NULL, 
+    done_at TIMESTAMP WITHOUT TIME ZONE, 
+    done_by VARCHAR(36), 
+    checked_by VARCHAR(36), 
+    reason_code VARCHAR(20), 
+    reason_text VARCHAR(100), 
+    device_time TIMESTAMP WITHOUT TIME ZONE, 
+    received_at TIMESTAMP WITHOUT TIME ZONE, 
+    flag_note VARCHAR(100), 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_order_exec PRIMARY KEY (id), 
+    CONSTRAINT fk_order_exec_checked_by FOREIGN KEY(checked_by) REFERENCES staff (id), 
+    CONSTRAINT fk_order_exec_done_by FOREIGN KEY(done_by) REFERENCES staff (id), 
+    CONSTRAINT fk_order_exec_order_id FOREIGN KEY(order_id) REFERENCES med_order (id)
+);
+
+CREATE INDEX ix_order_exec_order_id ON order_exec (order_id);
+
+CREATE INDEX ix_order_exec_planned ON order_exec (planned_at, status);
+
+CREATE TABLE skin_test (
+    id VARCHAR(36) NOT NULL, 
+    patient_id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36) NOT NULL, 
+    order_id VARCHAR(36), 
+    drug_id VARCHAR(36), 
+    substance VARCHAR(60) NOT NULL, 
+    batch_no VARCHAR(30), 
+    result VARCHAR(8), 
+    tested_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    read_at TIMESTAMP WITHOUT TIME ZONE, 
+    tested_by VARCHAR(36) NOT NULL, 
+    read_by VARCHAR(36), 
+    checked_by VARCHAR(36), 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_skin_test PRIMARY KEY (id), 
+    CONSTRAINT fk_skin_test_checked_by FOREIGN KEY(checked_by) REFERENCES staff (id), 
+    CONSTRAINT fk_skin_test_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
+    CONSTRAINT fk_skin_test_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_skin_test_order_id FOREIGN KEY(order_id) REFERENCES med_order (id), 
+    CONSTRAINT fk_skin_test_patient_id FOREIGN KEY(patient_id) REFERENCES patient (id), 
+    CONSTRAINT fk_skin_test_read_by FOREIGN KEY(read_by) REFERENCES staff (id), 
+    CONSTRAINT fk_skin_test_tested_by FOREIGN KEY(tested_by) REFERENCES staff (id)
+);
+
+CREATE INDEX ix_skin_test_patient_id ON skin_test (patient_id);
+
+INSERT INTO alembic_version (version_num) VALUES ('0001');
+
+COMMIT;
+
