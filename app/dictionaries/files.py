@@ -210,6 +210,11 @@ def _lab_test(row: Row, ctx: dict[str, Any]) -> None:
         raise line.fail("low is above high")
 
 
+def _role(row: Row, ctx: dict[str, Any]) -> None:
+    line: _Line = ctx["line"]
+    row.update(code=line.text("code", True), name=line.text("name", True))
+
+
 def _icd10(row: Row, ctx: dict[str, Any]) -> None:
     line: _Line = ctx["line"]
     row.update(code=line.text("code", True), name_en=line.text("name_en", True),
@@ -230,11 +235,12 @@ ORDER_ITEMS = DictFile(schema.order_item, DICT_DIR / "order_items.csv",
                        ("code", "name", "category", "specimen", "unit"), "code", _order_item)
 LAB_TESTS = DictFile(schema.lab_test, DICT_DIR / "lab_tests.csv",
                      ("code", "name", "unit", "low", "high"), "code", _lab_test)
+ROLES = DictFile(schema.role, DICT_DIR / "roles.csv", ("code", "name"), "code", _role)
 ICD10 = DictFile(schema.icd10, DICT_DIR / "icd10" / "icd10.csv",
                  ("code", "name_en", "name_cn"), "code", _icd10)
 
 # Load order: routes first (drugs refer to route codes).
-ALL_FILES: tuple[DictFile, ...] = (ROUTES, FREQS, LAB_TESTS, DRUGS, ORDER_ITEMS, ICD10)
+ALL_FILES: tuple[DictFile, ...] = (ROLES, ROUTES, FREQS, LAB_TESTS, DRUGS, ORDER_ITEMS, ICD10)
 
 
 def iter_files(base: Optional[Path] = None) -> Iterator[DictFile]:

@@ -42,7 +42,8 @@ def test_first_load_fills_every_table_and_second_load_changes_nothing(tmp_path: 
     assert _count(engine, schema.lab_test) == _csv_rows("lab_tests.csv")
     # progress reached the end of every table
     assert all(done == total for done, total in seen.values())
-    assert set(seen) == {"drug", "freq", "route", "order_item", "icd10", "lab_test"}
+    assert _count(engine, schema.role) == _csv_rows("roles.csv") == 5
+    assert set(seen) == {"drug", "freq", "route", "order_item", "icd10", "lab_test", "role"}
 
     with engine.begin() as conn:
         second = load_all(conn)
