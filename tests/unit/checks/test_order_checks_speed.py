@@ -1,0 +1,20 @@
+"""20 new orders against 30 active ones must check in well under 20 ms (issue 5)."""
+from __future__ import annotations
+
+import time
+
+from app.checks import check_orders, default_kb
+from bench.checks import request
+
+
+def test_twenty_new_against_thirty_active_is_fast() -> None:
+    default_kb()
+    req = request()
+    assert len(req.new_orders) == 20 and len(req.active_orders) == 30
+    best = float("inf")
+    for _ in range(15):  # best of several runs: the machine is shared with other jobs
+        started = time.perf_counter()
+        alerts = check_orders(req)
+        best = min(best, time.perf_counter() - started)
+    assert alerts
+    assert best * 1000 < 20
