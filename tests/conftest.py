@@ -3,7 +3,9 @@
 (a listener that accepts and never answers, a closed port). Loopback only, always."""
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import socket
 import threading
 from collections.abc import Iterator
@@ -14,6 +16,10 @@ import pytest
 from tests.pg import PgServer, find_bindir
 
 
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
     bindir = find_bindir()
@@ -22,8 +28,17 @@ def pg_server() -> Iterator[PgServer]:
         if os.environ.get("CI") == "true":
             pytest.fail(reason + " and CI=true: a missing server is a failure in CI")
         pytest.skip(reason)
+    # A CI timeout sends SIGTERM: turn it into KeyboardInterrupt so pytest still runs the
+    # teardown below instead of leaving a postgres running.
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _interrupt)
     server = PgServer(bindir)
-    server.start()
+    try:
+        server.start()
+    except BaseException:
+        with contextlib.suppress(Exception):
+            server.stop()
+        raise
     try:
         yield server
     finally:
