@@ -173,6 +173,7 @@ class _Builder:
         self.names = NameIndex(tuple(v.get("prefix", {})), tuple(v.get("form_suffix", {})),
                                tuple(v.get("salt", {})))
         self.route_codes = set(v.get("route", {}).values())
+        self.product_strengths: dict[tuple[str, str], tuple[str, str]] = {}
         self.route_sets = v.get("route_set", {})
 
     # drug references -------------------------------------------------------------
@@ -231,6 +232,7 @@ class _Builder:
             target = self.ref(row, "drug")
             row.source()
             self.names.add(row.required("alias"), target, containable=True)
+        self._foundation_products()
         self.names.freeze()
         for row in read_csv(self.folder / "groups.csv", ("group", "label", "members", "source")):
             gid = row.required("group")
@@ -252,6 +254,30 @@ class _Builder:
                 raise row.fail(f"group '{gid}' has no members")
             self.groups[gid] = frozenset(members)
             self.labels[gid] = row.required("label")
+
+    def _foundation_products(self) -> None:
+        """Product names of the ward's drug dictionary (resources/dictionaries/drugs.csv, owned by
+        the foundation) map to their ingredient, and a product with one strength lets a dose
+        ordered in 片/粒/支 be converted. Absent or reshaped file: nothing is added."""
+        path = self.folder.parent / "dictionaries" / "drugs.csv"
+        if not path.exists():
+            return
+        try:
+            rows = read_csv(path, ("generic_name", "base_name", "strength", "strength_unit"))
+        except KnowledgeError:
+            return
+        strengths: dict[tuple[str, str], set[tuple[str, str]]] = {}
+        for row in rows:
+            match = self.names.resolve(row.get("base_name"))
+            if match is None or match.how == "contained" or match.ingredient not in self.drugs:
+                continue
+            product = row.get("generic_name")
+            if product and not self.names.known(product):
+                self.names.add(product, match.ingredient, form=product)
+            strengths.setdefault((match.ingredient, product), set()).add(
+                (row.get("strength"), row.get("strength_unit")))
+        self.product_strengths = {key: next(iter(found)) for key, found in strengths.items()
+                                  if len(found) == 1}
 
     def tokens(self) -> dict[str, frozenset[str]]:
         membership: dict[str, set[str]] = {}
@@ -402,6 +428,19 @@ class _Builder:
             out.setdefault(drug, []).append(Strength(drug, form if form == "*" else normalize(form), unit,
                                                      row.number("amount", optional=False) or 0.0,
                                                      amount_unit))
+        per_unit = {"g": (1000.0, "mg"), "mg": (1.0, "mg"), "μg": (0.001, "mg"), "ug": (0.001, "mg"),
+                    "U": (1.0, "IU"), "IU": (1.0, "IU"), "AxaIU": (1.0, "IU"), "万U": (10000.0, "IU")}
+        for (drug, product), (amount, unit) in self.product_strengths.items():
+            try:
+                value = float(amount)
+            except ValueError:
+                continue
+            if unit not in per_unit or value <= 0:
+                continue
+            factor, base = per_unit[unit]
+            for count_unit in ("tab", "cap", "amp"):
+                out.setdefault(drug, []).append(Strength(drug, normalize(product), count_unit,
+                                                         value * factor, base))
         return out
 
     def allergy_terms(self) -> dict[str, str]:
