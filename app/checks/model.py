@@ -6,6 +6,7 @@ Missing patient fields stay None: the rules never alert on what is unknown. Stru
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -165,7 +166,13 @@ def _allergy(raw: Any, where: str) -> Allergy:
                    reaction=_text(data.get("reaction"), f"{where}.reaction"))
 
 
+_ICD10 = re.compile(r"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$")
+
+
 def _diagnosis(raw: Any, where: str) -> Diagnosis:
+    if isinstance(raw, str):  # a bare code or name is accepted as well
+        text = raw.strip()
+        return Diagnosis(icd10=text if _ICD10.match(text.upper()) else None, name=text)
     data = _obj(raw, where)
     return Diagnosis(icd10=_text(data.get("icd10"), f"{where}.icd10"),
                      name=_text(data.get("name"), f"{where}.name"))

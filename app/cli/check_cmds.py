@@ -42,5 +42,12 @@ def _run(args: argparse.Namespace) -> int:
         return fail(f"invalid input: {exc}", EXIT_USAGE)
     except KnowledgeError as exc:
         return fail(f"knowledge base: {exc}")
-    sys.stdout.write(json.dumps(to_json(alerts), ensure_ascii=False, indent=1) + "\n")
+    text = json.dumps(to_json(alerts), ensure_ascii=False, indent=1) + "\n"
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:  # UTF-8 whatever the console locale (a server may run with LANG=C)
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:
+        sys.stdout.write(text)
     return EXIT_OK
