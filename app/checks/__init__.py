@@ -22,9 +22,10 @@ from app.checks.model import (
     from_json,
     to_json,
 )
+from app.checks.signing import OVERRIDE_REASONS, Override, SigningReview, require_overrides, review
 
 __all__ = [
-    "Alert", "Allergy", "CheckInputError", "CheckRequest", "Diagnosis", "KnowledgeBase",
-    "KnowledgeError", "Lab", "Order", "Patient", "check_orders", "default_kb", "from_json", "load",
-    "to_json",
+    "OVERRIDE_REASONS", "Alert", "Allergy", "CheckInputError", "CheckRequest", "Diagnosis",
+    "KnowledgeBase", "KnowledgeError", "Lab", "Order", "Override", "Patient", "SigningReview",
+    "check_orders", "default_kb", "from_json", "load", "require_overrides", "review", "to_json",
 ]
