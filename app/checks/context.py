@@ -104,7 +104,9 @@ def _code(kb: KnowledgeBase, kind: str, text: Optional[str]) -> Optional[str]:
     if not text:
         return None
     table = kb.vocab.get(kind, {})
-    code = table.get(text) or table.get(text.strip().lower()) or table.get(normalize(text))
+    compact = text.strip().lower().replace(".", "").replace(" ", "")  # q.d. / i.v. / b i d
+    code = (table.get(text) or table.get(text.strip().lower()) or table.get(normalize(text))
+            or table.get(compact))
     return code or None
 
 
