@@ -9,13 +9,7 @@ from typing import Optional
 from app.checks.identity import normalize, percent_in
 from app.checks.kb import KnowledgeBase
 from app.checks.model import Alert, CheckInputError, Order, Patient
-
-# Ordering unit code -> (base unit, factor). The unit spellings themselves live in vocab.csv.
-UNIT_BASE: dict[str, tuple[str, float]] = {
-    "g": ("mg", 1000.0), "mg": ("mg", 1.0), "ug": ("mg", 0.001), "ng": ("mg", 0.000001),
-    "ml": ("ml", 1.0), "l": ("ml", 1000.0), "iu": ("IU", 1.0), "wan_iu": ("IU", 10000.0),
-    "mmol": ("mmol", 1.0), "tab": ("tab", 1.0), "cap": ("cap", 1.0), "amp": ("amp", 1.0),
-}
+from app.checks.units import UNIT_BASE
 
 # Lab code -> {unit spelling (lower): factor to the unit the rules use}.
 LAB_UNITS: dict[str, dict[str, float]] = {
@@ -200,3 +194,13 @@ def make_alert(kb: KnowledgeBase, facts: OrderFacts, category: str, severity: st
     params.setdefault("drug", facts.order.drug)
     return Alert(order=facts.index, category=category, severity=severity,
                  message=kb.text(message_id, **params), related=related)
+
+
+def compare(value: float, op: str, limit: float) -> bool:
+    if op == "<":
+        return value < limit
+    if op == "<=":
+        return value <= limit
+    if op == ">":
+        return value > limit
+    return value >= limit

@@ -17,8 +17,13 @@ _PARENS = re.compile(r"\([^)]*\)")
 _LEADING_STRENGTH = re.compile(r"^[\d.]+\s*(%|mg|g|ml|iu|u)?\s*[:/]?\s*[\d.]*\s*(%|mg|g|ml)?")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _COMBINE = re.compile(r"\s*(\+|/|-| and | with |&)\s*")
-_UNITS = r"(%|mg|g|ml|μg|ug|iu|u|万u|万iu)"
-_SPEC = re.compile(r"[\d.]+\s*" + _UNITS + r"?(\s*[:/]\s*[\d.]+\s*" + _UNITS + r")?")
+
+
+def _spec_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
+    """Strengths such as 10%, 0.5g, 10ml:1g, with the unit spellings of vocab.csv."""
+    words = sorted({normalize(u) for u in units if u} | {"%"}, key=len, reverse=True)
+    alternatives = "(" + "|".join(re.escape(w) for w in words) + ")"
+    return re.compile(r"[\d.]+\s*" + alternatives + r"?(\s*[:/]\s*[\d.]+\s*" + alternatives + r")?")
 
 
 def normalize(text: str) -> str:
@@ -46,7 +51,8 @@ class NameIndex:
     """Lookup table from normalised spelling to (ingredient, product form or None)."""
 
     def __init__(self, prefixes: tuple[str, ...], suffixes: tuple[str, ...],
-                 salts: tuple[str, ...]) -> None:
+                 salts: tuple[str, ...], units: tuple[str, ...] = ()) -> None:
+        self._spec = _spec_pattern(units)
         self._exact: dict[str, tuple[str, Optional[str]]] = {}
         self._contained: list[tuple[str, str]] = []  # (key, ingredient), longest first
         self._prefixes = tuple(sorted((normalize(p) for p in prefixes), key=len, reverse=True))
@@ -100,7 +106,7 @@ class NameIndex:
                     out.append(current)
                     changed = True
                     break
-        despecified = _SPEC.sub("", _PARENS.sub("", key)).strip(" ,;:")
+        despecified = self._spec.sub("", _PARENS.sub("", key)).strip(" ,;:")
         if despecified and despecified != current:
             out.append(despecified)
         desalted = current
@@ -124,7 +130,7 @@ class NameIndex:
     def _only_noise(self, rest: str) -> bool:
         """True when what surrounds a contained name is just strength, form, salt or a note,
         so 'potassium chloride 10%' matches but 舒芬太尼 is not taken for 芬太尼."""
-        rest = _SPEC.sub(" ", _PARENS.sub(" ", rest))
+        rest = self._spec.sub(" ", _PARENS.sub(" ", rest))
         rest = _strip_words(rest, self._prefixes + self._suffixes + self._salts)
         return not re.sub(r"[\s,;:()\[\]%.+/*-]", "", rest)
 

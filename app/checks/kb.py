@@ -14,6 +14,7 @@ from typing import Optional
 
 from app.checks.identity import NameIndex, normalize
 from app.checks.kb_loader import RESOURCE_DIR, KnowledgeError, Row, read_csv
+from app.checks.units import UNIT_BASE
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,7 @@ class _Builder:
         self.labels: dict[str, str] = {}
         v = self.vocab
         self.names = NameIndex(tuple(v.get("prefix", {})), tuple(v.get("form_suffix", {})),
-                               tuple(v.get("salt", {})))
+                               tuple(v.get("salt", {})), tuple(v.get("unit", {})))
         self.route_codes = set(v.get("route", {}).values())
         self.product_strengths: dict[tuple[str, str], tuple[str, str]] = {}
         self.route_sets = v.get("route_set", {})
@@ -428,16 +429,15 @@ class _Builder:
             out.setdefault(drug, []).append(Strength(drug, form if form == "*" else normalize(form), unit,
                                                      row.number("amount", optional=False) or 0.0,
                                                      amount_unit))
-        per_unit = {"g": (1000.0, "mg"), "mg": (1.0, "mg"), "μg": (0.001, "mg"), "ug": (0.001, "mg"),
-                    "U": (1.0, "IU"), "IU": (1.0, "IU"), "AxaIU": (1.0, "IU"), "万U": (10000.0, "IU")}
+        spellings = self.vocab.get("unit", {})
         for (drug, product), (amount, unit) in self.product_strengths.items():
             try:
                 value = float(amount)
             except ValueError:
                 continue
-            if unit not in per_unit or value <= 0:
+            base, factor = UNIT_BASE.get(spellings.get(unit, ""), ("", 0.0))
+            if base not in ("mg", "IU") or value <= 0:
                 continue
-            factor, base = per_unit[unit]
             for count_unit in ("tab", "cap", "amp"):
                 out.setdefault(drug, []).append(Strength(drug, normalize(product), count_unit,
                                                          value * factor, base))

@@ -10,7 +10,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 from app.checks.model import SEVERITIES
 from app.errors import ValidationError
@@ -123,10 +123,3 @@ def _records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
             raise KnowledgeError(name, line_no, f"bad CSV: {exc}") from None
         yield line_no, record
 
-
-RefCheck = Callable[[Row, str], str]
-
-
-def check_ref(row: Row, column: str, resolve: RefCheck) -> str:
-    """A drug reference cell: an ingredient name or '@group'; resolved or the row is rejected."""
-    return resolve(row, row.required(column))

@@ -7,7 +7,7 @@ involving them is only information.
 """
 from __future__ import annotations
 
-from app.checks.context import OrderFacts, PatientFacts, fmt, make_alert
+from app.checks.context import OrderFacts, PatientFacts, compare, fmt, make_alert
 from app.checks.kb import KnowledgeBase, Rule
 from app.checks.model import Alert
 
@@ -71,7 +71,7 @@ def _interactions(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts, p: OrderFa
             continue
         severity, message_id, extra = rule.severity, "drug_drug", {}
         value = pt.labs.get(rule.extra) if rule.extra else None
-        if value is not None and rule.limit is not None and _compare(value, rule.op, rule.limit):
+        if value is not None and rule.limit is not None and compare(value, rule.op, rule.limit):
             severity, message_id = rule.severity_alt, "drug_drug.lab"
             extra = {"lab": rule.extra, "value": fmt(value)}
         alert = make_alert(kb, o, "drug_drug", severity, message_id, (p.order.drug,), name=o.name,
@@ -99,12 +99,3 @@ def _iv(kb: KnowledgeBase, o: OrderFacts, p: OrderFacts) -> list[Alert]:
                     best = [alert]
     return best
 
-
-def _compare(value: float, op: str, limit: float) -> bool:
-    if op == "<":
-        return value < limit
-    if op == "<=":
-        return value <= limit
-    if op == ">":
-        return value > limit
-    return value >= limit

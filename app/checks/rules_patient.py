@@ -7,10 +7,17 @@ from __future__ import annotations
 
 from typing import Optional
 
-from app.checks.context import OrderFacts, PatientFacts, amount_as, fmt, make_alert, route_ok
+from app.checks.context import (
+    OrderFacts,
+    PatientFacts,
+    amount_as,
+    compare,
+    fmt,
+    make_alert,
+    route_ok,
+)
 from app.checks.kb import KnowledgeBase, Rule
 from app.checks.model import SEVERITY_RANK, Alert
-from app.checks.rules_pairs import _compare
 
 
 def _daily(kb: KnowledgeBase, o: OrderFacts, rule: Rule) -> Optional[float]:
@@ -79,7 +86,7 @@ def check_patient(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts) -> list[Al
                        value=fmt(pt.labs[r.extra]), message=r.message)
             for r in _matching(kb, "labs", o)
             if r.extra in pt.labs and route_ok(r.routes, o) and r.limit is not None
-            and _compare(pt.labs[r.extra], r.op, r.limit)])
+            and compare(pt.labs[r.extra], r.op, r.limit)])
     return alerts
 
 
