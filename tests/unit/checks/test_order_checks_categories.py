@@ -1,7 +1,7 @@
 """Each FORMAT.md category fires on a harmful order and stays quiet on its ordinary twin."""
 from __future__ import annotations
 
-from helpers_order_checks import find, loud, order, run, severities
+from tests.unit.checks.helpers_order_checks import find, loud, order, run, severities
 
 W = order("华法林钠片", 3, "mg", "口服", "qd")
 
