@@ -207,3 +207,9 @@ def test_empty_patient_never_alerts_on_the_unknown() -> None:
     request = from_json({"new_orders": [order("盐酸二甲双胍片", 0.5, "g", "口服", "tid"),
                                         order("华法林钠片", 3, "mg", "口服", "qd")]})
     assert loud(check_orders(request)) == []
+
+
+def test_group_ids_of_active_orders_are_other_bags() -> None:
+    alerts = run([order("注射用头孢曲松钠", 2, "g", "静脉滴注", "qd", group="1")],
+                 [order("10%葡萄糖酸钙注射液", 10, "ml", "静脉滴注", "qd", group="1")])
+    assert find(alerts, "iv_compatibility") == []
