@@ -38,7 +38,7 @@ def check_orders(request: CheckRequest, kb: Optional[KnowledgeBase] = None) -> l
         alerts += check_route(kb, o)
         group = [o]
         if o.order.group is not None:
-            group = [x for x in everything if x.order.group == o.order.group and x.is_new == o.is_new]
+            group = [x for x in everything if x.order.group == o.order.group]
         alerts += check_concentration(kb, o, group)
         o_interactions = kb.rules_for("interactions", o.tokens)
         for p in earlier:

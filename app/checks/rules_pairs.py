@@ -36,8 +36,8 @@ def check_pair(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts, p: OrderFacts
         alerts.extend(_therapeutic(kb, o, p))
     if not shared and o_interactions:
         alerts.extend(_interactions(kb, pt, o, p, o_interactions))
-    # Group ids are per request list: an active bag "1" is not the new bag "1".
-    if o.order.group is not None and o.order.group == p.order.group and o.is_new == p.is_new:
+    # FORMAT.md: orders (active or new) with the same non-null group value are one bag.
+    if o.order.group is not None and o.order.group == p.order.group:
         alerts.extend(_iv(kb, o, p))
     return alerts
 

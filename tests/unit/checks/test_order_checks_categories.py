@@ -209,7 +209,8 @@ def test_empty_patient_never_alerts_on_the_unknown() -> None:
     assert loud(check_orders(request)) == []
 
 
-def test_group_ids_of_active_orders_are_other_bags() -> None:
-    alerts = run([order("注射用头孢曲松钠", 2, "g", "静脉滴注", "qd", group="1")],
-                 [order("10%葡萄糖酸钙注射液", 10, "ml", "静脉滴注", "qd", group="1")])
-    assert find(alerts, "iv_compatibility") == []
+def test_group_value_is_shared_by_active_and_new_orders() -> None:
+    # FORMAT.md: orders with the same non-null group value are one infusion group.
+    alerts = run([order("注射用头孢曲松钠", 2, "g", "静脉滴注", "qd", group="7")],
+                 [order("10%葡萄糖酸钙注射液", 10, "ml", "静脉滴注", "qd", group="7")])
+    assert severities(alerts, "iv_compatibility") == {"high"}
