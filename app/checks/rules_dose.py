@@ -76,8 +76,11 @@ def check_dose(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts,
         adult_floor_for_child = child and limit.population == "adult"
         if (limit.plausible_min is not None and not adult_floor_for_child
                 and amount < limit.plausible_min * scale * 0.9999):
+            floor = limit.plausible_min * scale
+            # Far below any real dose (a mg/g or μg/mg slip): stop; merely low: warn.
+            severity = "high" if amount * SLIP_RATIO * 5 < floor else "moderate"
             single_alert = keep(single_alert, make_alert(
-                kb, o, "dose_single", "moderate", "dose.single_low", (o.name,), name=o.name,
+                kb, o, "dose_single", severity, "dose.single_low", (o.name,), name=o.name,
                 dose=fmt(amount) + unit, limit=fmt(limit.plausible_min * scale) + unit))
         if limit.daily_max is not None and o.per_day is not None:
             total = amount * o.per_day

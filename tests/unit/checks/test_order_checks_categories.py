@@ -70,7 +70,7 @@ def test_tenfold_and_mg_g_slips() -> None:
     assert severities(run([order("注射用头孢曲松钠", 20, "g", "静脉滴注", "qd")]),
                       "dose_single") == {"high"}
     low = run([order("阿莫西林胶囊", 0.5, "mg", "口服", "tid", skin_test="negative")])
-    assert severities(low, "dose_single") == {"moderate"}
+    assert severities(low, "dose_single") == {"high"}  # 1000-fold below: a g/mg slip
     assert find(run([order("地高辛片", 0.125, "mg", "口服", "qd")]), "dose_single") == []
 
 
