@@ -18,6 +18,17 @@ def _ingredients(o: OrderFacts) -> frozenset[str]:
     return o.ingredients
 
 
+def _exempt(kb: KnowledgeBase, shared: frozenset[str], o: OrderFacts, p: OrderFacts) -> bool:
+    """Vehicles (saline, glucose) are in many bags; some additives (KCl) are split over several
+    infusions on purpose: their daily total is checked instead."""
+    vehicles = kb.groups.get("vehicles", frozenset())
+    if shared <= vehicles:
+        return True
+    infusion = kb.route_set("infusion")
+    split = kb.groups.get("duplicate_exempt", frozenset()) | vehicles
+    return shared <= split and o.route in infusion and p.route in infusion
+
+
 def _occasional(o: OrderFacts, p: OrderFacts) -> bool:
     return o.freq in OCCASIONAL or p.freq in OCCASIONAL
 
@@ -27,8 +38,7 @@ def check_pair(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts, p: OrderFacts
     """`o_interactions`: the interaction rules touching o, looked up once per new order."""
     alerts: list[Alert] = []
     shared = _ingredients(o) & _ingredients(p)
-    exempt = kb.groups.get("duplicate_exempt", frozenset())
-    if shared and not shared <= exempt:
+    if shared and not _exempt(kb, shared, o, p):
         severity = "low" if _occasional(o, p) else "moderate"
         alerts.append(make_alert(kb, o, "duplicate", severity, "duplicate", (p.order.drug,),
                                  name=o.name, other=p.order.drug))
