@@ -110,24 +110,23 @@ test_variant() {
 }
 
 test_fcitx() {
-  # A desktop session: one D-Bus session bus and fcitx5 for the same user, the pinyin engine active.
+  # A desktop session for the nurse: one D-Bus session bus and fcitx5 running as the nurse's uid
+  # (the bus admits only its owner), the pinyin engine active, as on a Kylin desktop.
+  local uid; uid=$(chroot "$ROOT" id -u nurse)
+  local gid; gid=$(chroot "$ROOT" id -g nurse)
+  local as_nurse="setpriv --reuid=$uid --regid=$gid --clear-groups"
   local busdir="$ROOT/tmp/ws-bus"
-  mkdir -p "$busdir"; chmod 1777 "$busdir"
-  rm -f /tmp/ws-fcitx.log
+  mkdir -p "$busdir"; chown "$uid:$gid" "$busdir"
   DBUS_ADDR="unix:path=/tmp/ws-bus/session"
-  cp /etc/machine-id "$ROOT/etc/machine-id" 2>/dev/null || true
-  local home=/tmp/ws-fcitx-home; rm -rf "$home"; mkdir -p "$home/.config/fcitx5"
+  local home="$BUILD/fcitx-home"; rm -rf "$home"; mkdir -p "$home/.config/fcitx5"
   printf '[Groups/0]\nName=Default\nDefault Layout=us\nDefaultIM=pinyin\n\n[Groups/0/Items/0]\nName=keyboard-us\nLayout=\n\n[Groups/0/Items/1]\nName=pinyin\nLayout=\n\n[GroupOrder]\n0=Default\n' >"$home/.config/fcitx5/profile"
-  HOME=$home DISPLAY=":$DISPLAY_NUM" dbus-daemon --session --address="unix:path=$busdir/session" --nofork --nopidfile \
-    >/dev/null 2>&1 & FPID=$!
+  chown -R "$uid:$gid" "$home"
+  local host_bus="unix:path=$busdir/session"
+  HOME=$home $as_nurse dbus-daemon --session --address="$host_bus" --nofork --nopidfile >/dev/null 2>&1 & FPID=$!
   sleep 0.5
-  HOME=$home DISPLAY=":$DISPLAY_NUM" DBUS_SESSION_BUS_ADDRESS="unix:path=$busdir/session" fcitx5 -r --disable=wayland \
-    >/tmp/ws-fcitx.log 2>&1 & FXPID=$!
+  HOME=$home DISPLAY=":$DISPLAY_NUM" DBUS_SESSION_BUS_ADDRESS="$host_bus" $as_nurse fcitx5 -r --disable=wayland \
+    >"$BUILD/fcitx5.log" 2>&1 & FXPID=$!
   sleep 3
-  # Qt's ibus client finds the bus through ~/.config/ibus/bus/<machine-id>-unix-<display>, as on a desktop.
-  mkdir -p "$ROOT/home/nurse/.config/ibus/bus"
-  cp "$home"/.config/ibus/bus/* "$ROOT/home/nurse/.config/ibus/bus/" 2>/dev/null || true
-  chroot "$ROOT" chown -R nurse: /home/nurse/.config
   setsid chroot "$ROOT" /usr/bin/env -i HOME=/home/nurse USER=nurse LANG=zh_CN.UTF-8 PATH=/usr/bin:/bin \
     DISPLAY=":$DISPLAY_NUM" DBUS_SESSION_BUS_ADDRESS="$DBUS_ADDR" /usr/sbin/runuser -u nurse -- wardstation \
     >"$BUILD/test-fcitx-gui.log" 2>&1 &
@@ -138,13 +137,15 @@ test_fcitx() {
   sleep 4
   local win; win=$(DISPLAY=":$DISPLAY_NUM" xdotool search --onlyvisible --class . | head -1)
   DISPLAY=":$DISPLAY_NUM" xdotool windowfocus --sync "$win" 2>/dev/null || true
-  DISPLAY=":$DISPLAY_NUM" DBUS_SESSION_BUS_ADDRESS="unix:path=$busdir/session" fcitx5-remote -o || true
   sleep 0.5
+  DBUS_SESSION_BUS_ADDRESS="$host_bus" $as_nurse fcitx5-remote -o || true
+  sleep 0.5
+  echo "deb-test: fcitx5 state (2 = active): $(DBUS_SESSION_BUS_ADDRESS="$host_bus" $as_nurse fcitx5-remote)"
   DISPLAY=":$DISPLAY_NUM" xdotool type --delay 80 nihao; sleep 0.5
   DISPLAY=":$DISPLAY_NUM" xdotool key space; sleep 1
-  "$PY" - "$OUT/screenshot-fcitx.png" ":$DISPLAY_NUM" <<'PYEOF'
+  "$PY" - "$OUT/screenshot-fcitx.png" ":$DISPLAY_NUM" "$HERE" <<'PYEOF'
 import sys
-sys.path.insert(0, "packaging")
+sys.path.insert(0, sys.argv[3])
 import xwait
 open(sys.argv[1], "wb").write(xwait.X(sys.argv[2]).screenshot_png(1280, 800))
 PYEOF
@@ -153,7 +154,7 @@ PYEOF
   if [ "$typed" = "你好" ]; then
     ok "kylin: fcitx5 pinyin typed 你好 into the focused field (screenshot $OUT/screenshot-fcitx.png)"
   else
-    bad "kylin: fcitx5 typing gave '${typed}' instead of 你好 (screenshot $OUT/screenshot-fcitx.png; fcitx5 log /tmp/ws-fcitx.log)"
+    bad "kylin: fcitx5 typing gave '${typed}' instead of 你好 (screenshot $OUT/screenshot-fcitx.png, log $BUILD/fcitx5.log)"
   fi
   kill -- -"$gui" 2>/dev/null || true
   kill "$FXPID" "$FPID" 2>/dev/null || true; FPID=""; FXPID=""
