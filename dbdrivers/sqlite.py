@@ -66,6 +66,9 @@ class SqliteDriver(Driver):
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn: Any, conn_rec: Any) -> None:
+            # The driver's own implicit transactions skip DDL, so a schema created by a process
+            # killed half-way stayed half-created. Let SQLAlchemy's BEGIN (below) decide instead.
+            dbapi_conn.isolation_level = None
             cur = dbapi_conn.cursor()
             try:
                 if not memory:
@@ -75,6 +78,10 @@ class SqliteDriver(Driver):
                 cur.execute("PRAGMA synchronous=FULL")
             finally:
                 cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Connection) -> None:
+            conn.exec_driver_sql("BEGIN")
 
     def abort(self, dbapi_conn: Any) -> None:
         dbapi_conn.interrupt()

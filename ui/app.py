@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 
 QUIT_WHEN_SHOWN_ENV = "WARDSTATION_QUIT_WHEN_SHOWN"   # bench/startup.py: print a marker and exit
 SHOWN_MARKER = "WARDSTATION_WINDOW_SHOWN"
+QUIT_WHEN_READY_ENV = "WARDSTATION_QUIT_WHEN_READY"   # tests/e2e: exit once the database is usable
+READY_MARKER = "WARDSTATION_DATABASE_READY"
+FAILED_MARKER = "WARDSTATION_DATABASE_FAILED"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -61,6 +64,17 @@ def run_gui(argv: list[str]) -> int:
             app.quit()
         QTimer.singleShot(0, report)
     else:
+        if os.environ.get(QUIT_WHEN_READY_ENV):
+            def ready() -> None:
+                print(READY_MARKER, flush=True)
+                app.quit()
+
+            def failed(message: str) -> None:
+                print(f"{FAILED_MARKER} {message}", flush=True)
+                app.exit(1)
+
+            window.database_ready.connect(ready)
+            window.database_failed.connect(failed)
         QTimer.singleShot(0, window.start)
     code = app.exec()
     window.ctx.runner.shutdown()

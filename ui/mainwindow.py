@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     database_ready = Signal()
+    database_failed = Signal(str)
     user_changed = Signal(object)        # StaffUser or None
     ward_loaded = Signal(str)            # ward_id
     patient_opened = Signal(str)         # encounter_id
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
     def _database_failed(self, failure: Failure) -> None:
         key = "profile.unavailable" if self.ctx.backend.profile_name else "demo.unavailable"
         detail = error_text(failure.error)
+        self.database_failed.emit(detail)
         self.login_page.show_message(message_text(key, {"name": self.ctx.backend.profile_name or "",
                                                         "detail": detail}))
         self.login_page.progress.setVisible(False)

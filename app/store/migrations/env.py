@@ -35,6 +35,9 @@ def run_online() -> None:
     context.configure(
         connection=connection,
         render_as_batch=connection.dialect.name == "sqlite",
+        # SQLite's DDL is transactional once the driver stops managing transactions itself
+        # (dbdrivers/sqlite.py): a migration killed half-way rolls back whole.
+        transactional_ddl=connection.dialect.name == "sqlite" or None,
         on_version_apply=config.attributes.get("on_version_apply"),
         **_common(),
     )
