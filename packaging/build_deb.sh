@@ -18,9 +18,16 @@ PY="${PY:-$TOP/.venv/bin/python}"
 ROOT="$BUILD/root-$ARCH"
 OUT="$HERE/out"
 [ "$(id -u)" = 0 ] || { echo "packaging: make deb needs root (debootstrap, chroot)" >&2; exit 1; }
-for tool in debootstrap dpkg-deb; do
-  command -v "$tool" >/dev/null || { echo "packaging: $tool missing: apt-get install debootstrap dpkg-dev" >&2; exit 1; }
+# The tools on this machine (Debian packages): installed here when missing, as bootstrap.sh does.
+need=""
+for pair in debootstrap:debootstrap dpkg-deb:dpkg lintian:lintian; do
+  command -v "${pair%%:*}" >/dev/null || need="$need ${pair#*:}"
 done
+if [ -n "$need" ]; then
+  echo "packaging: installing$need"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $need >/dev/null \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $need >/dev/null; }
+fi
 mkdir -p "$BUILD" "$BUILD/pip-cache"
 trap 'root_umount "$ROOT"' EXIT
 t0=$(date +%s)
