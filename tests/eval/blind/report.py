@@ -1,0 +1,23 @@
+"""Print the blind set's table: `python -m tests.eval.blind.report`."""
+from __future__ import annotations
+
+from tests.eval.blind.evaluate import evaluate
+
+
+def main() -> None:
+    score = evaluate()
+    print(f"{'category':<26}{'caught':>8}{'total':>7}{'rate':>8}")
+    for category in sorted(score.total):
+        caught, total = score.caught.get(category, 0), score.total[category]
+        print(f"{category:<26}{caught:>8}{total:>7}{caught / total:>8.0%}")
+    print(f"{'ALL harmful':<26}{score.caught_all:>8}{score.harmful:>7}{score.catch_rate:>8.1%}")
+    print(f"{'ordinary with mod/high':<26}{len(score.nuisance):>8}{score.ordinary:>7}"
+          f"{score.nuisance_rate:>8.1%}")
+    for line in score.missed:
+        print("MISSED  ", line)
+    for line in score.nuisance:
+        print("NUISANCE", line)
+
+
+if __name__ == "__main__":
+    main()
