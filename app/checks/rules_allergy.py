@@ -77,11 +77,13 @@ def check_allergy(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts) -> list[Al
 
 
 def check_skin_test(kb: KnowledgeBase, o: OrderFacts, others: list[OrderFacts]) -> list[Alert]:
+    # A positive result blocks whatever the drug (CLINICAL.md §1: positive -> block the drug), also
+    # for drugs tested only by hospital policy or label (cephalosporins, antitoxins).
+    if o.order.skin_test == "positive":
+        return [make_alert(kb, o, "skin_test", "high", "skin_test.positive", (o.name,), name=o.name)]
     rules = [r for r in kb.rules_for("skin_test", o.tokens) if r.drug in o.tokens]
     if not rules:
         return []
-    if o.order.skin_test == "positive":
-        return [make_alert(kb, o, "skin_test", "high", "skin_test.positive", (o.name,), name=o.name)]
     skin_refs = {r.drug for r in rules}
     for other in others:
         if other.order.skin_test == "positive" and skin_refs & other.tokens:
