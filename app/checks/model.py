@@ -104,6 +104,12 @@ class Alert:
 
 # ---------------------------------------------------------------- JSON parsing helpers
 
+def _measure(value: Any, where: str) -> Optional[float]:
+    """Weight and height: 0 is how many ward systems send "not measured", so it means unknown."""
+    number = _num(value, where, positive=True)
+    return number if number else None
+
+
 def _num(value: Any, where: str, positive: bool = False) -> Optional[float]:
     if value is None:
         return None
@@ -197,8 +203,8 @@ def patient_from_json(raw: Any) -> Patient:
     return Patient(
         age_years=_num(data.get("age_years"), "patient.age_years", positive=True),
         sex=sex,
-        weight_kg=_num(data.get("weight_kg"), "patient.weight_kg", positive=True),
-        height_cm=_num(data.get("height_cm"), "patient.height_cm", positive=True),
+        weight_kg=_measure(data.get("weight_kg"), "patient.weight_kg"),
+        height_cm=_measure(data.get("height_cm"), "patient.height_cm"),
         pregnant=_flag(data.get("pregnant"), "patient.pregnant"),
         lactating=_flag(data.get("lactating"), "patient.lactating"),
         egfr=_num(data.get("egfr"), "patient.egfr", positive=True),

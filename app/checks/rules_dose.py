@@ -43,7 +43,12 @@ def _applicable(limits: list[DoseLimit], o: OrderFacts, pt: PatientFacts) -> lis
 
 def check_dose(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts,
                same_drug: list[OrderFacts]) -> list[Alert]:
-    if o.ingredient is None or o.order.dose is None or o.unit is None:
+    if o.ingredient is None:
+        return []
+    if o.order.dose is None or (o.unit is None and not o.order.unit):
+        # Nothing passes silently: a drug ordered without a dose or unit was not dose-checked.
+        return [make_alert(kb, o, "unchecked", "low", "unchecked.no_dose", (o.name,), name=o.name)]
+    if o.unit is None:
         return []
     limits = _applicable(kb.dose_limits.get(o.ingredient, []), o, pt)
     if not limits:

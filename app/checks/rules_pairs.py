@@ -29,8 +29,15 @@ def _exempt(kb: KnowledgeBase, shared: frozenset[str], o: OrderFacts, p: OrderFa
     return shared <= split and o.route in infusion and p.route in infusion
 
 
-def _occasional(o: OrderFacts, p: OrderFacts) -> bool:
-    return o.freq in OCCASIONAL or p.freq in OCCASIONAL
+def _occasional(kb: KnowledgeBase, shared: frozenset[str], o: OrderFacts, p: OrderFacts) -> bool:
+    """An extra one-off/as-needed order beside a scheduled one is usually deliberate (breakthrough
+    opioid, first dose now); an as-needed dose on top of scheduled paracetamol or an NSAID adds up
+    to a toxic daily total, so it stays a warning."""
+    if o.freq not in OCCASIONAL and p.freq not in OCCASIONAL:
+        return False
+    cumulative = kb.groups.get("duplicate_prn_cumulative", frozenset())
+    prn_on_scheduled = "prn" in (o.freq, p.freq) and not {o.freq, p.freq} <= set(OCCASIONAL)
+    return not (prn_on_scheduled and shared & cumulative)
 
 
 def check_pair(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts, p: OrderFacts,
@@ -39,7 +46,7 @@ def check_pair(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts, p: OrderFacts
     alerts: list[Alert] = []
     shared = _ingredients(o) & _ingredients(p)
     if shared and not _exempt(kb, shared, o, p):
-        severity = "low" if _occasional(o, p) else "moderate"
+        severity = "low" if _occasional(kb, shared, o, p) else "moderate"
         alerts.append(make_alert(kb, o, "duplicate", severity, "duplicate", (p.order.drug,),
                                  name=o.name, other=p.order.drug))
     elif not shared:
@@ -59,7 +66,7 @@ def _therapeutic(kb: KnowledgeBase, o: OrderFacts, p: OrderFacts) -> list[Alert]
     best: list[Alert] = []
     for rule in kb.tables["duplication"]:
         if rule.drug in common:
-            severity = "low" if _occasional(o, p) else rule.severity
+            severity = "low" if _occasional(kb, frozenset(), o, p) else rule.severity
             alert = make_alert(kb, o, "therapeutic_duplication", severity, "therapeutic_duplication",
                                (p.order.drug,), name=o.name, other=p.name,
                                label=kb.label(rule.drug), message=rule.message)
