@@ -18,6 +18,8 @@ from ui.qt import QApplication, QCoreApplication, QFont, QFontDatabase, QLibrary
 log = logging.getLogger(__name__)
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+CJK_LOCAL_NAMES = ("文泉驿正黑", "文泉驛正黑")
+FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 CJK_FAMILY = "WenQuanYi Zen Hei"
 
 _installed: list[QTranslator] = []
@@ -72,14 +74,21 @@ def setup_font(point_size: float = 10.5) -> Optional[str]:
     """
     app = QApplication.instance()
     family: Optional[str] = None
-    if CJK_FAMILY in QFontDatabase.families():
-        family = CJK_FAMILY
-    else:
-        path = _fontconfig_file(CJK_FAMILY)
-        if path:
+    # Under a zh_CN locale Qt lists the family by its Chinese name.
+    known = set(QFontDatabase.families())
+    for name in (CJK_FAMILY, *CJK_LOCAL_NAMES):
+        if name in known:
+            family = name
+            break
+    if family is None:
+        # fontconfig's file for the family, else the copy the packaged bundle ships
+        bundled = sorted(str(p) for p in FONT_DIR.glob("*.tt[cf]")) if FONT_DIR.is_dir() else []
+        for path in [p for p in [_fontconfig_file(CJK_FAMILY)] if p] + bundled:
             fid = QFontDatabase.addApplicationFont(path)
             fams = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
-            family = fams[0] if fams else None
+            if fams:
+                family = fams[0]
+                break
     if family is None:
         log.warning("CJK font %r not found through fontconfig: Chinese text may show as boxes "
                     "(install the Debian package fonts-wqy-zenhei)", CJK_FAMILY)
