@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# make deb: build the WardStation bundle in a Debian 11 root (glibc 2.31) and wrap it in the UOS and
-# Kylin .deb files. Output: packaging/out/*.deb. Cached under packaging/build/ (git-ignored): the
+# make deb: build the WardStation bundle in a Debian 11 root (glibc 2.31), bind it to glibc <= 2.28
+# (UOS 20; packaging/glibc_pin.py) and wrap it in the UOS and Kylin .deb files. Output:
+# packaging/out/*.deb. Cached under packaging/build/ (git-ignored): the
 # debootstrap tarball, the build root with its venv, pip downloads, PyInstaller's work folder.
 #   WS_ARCH=amd64 (default; arm64 needs qemu-user-static + binfmt, see README)
 #   WS_SOURCE=head (default: the committed tree, `git archive HEAD`) | worktree (tracked + untracked files)
-#   WS_GLIBC_FLOOR=2.31 (Kylin V10 SP1; the build fails if any ELF in the bundle needs more)
+#   WS_GLIBC_FLOOR=2.28 (UOS 20; Kylin V10 SP1 has 2.31; the build fails if any ELF in the bundle needs more)
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 TOP="$(cd "$HERE/.." && pwd)"
@@ -13,7 +14,8 @@ cd "$TOP"
 source "$HERE/bullseye_root.sh"
 ARCH="${WS_ARCH:-amd64}"
 SOURCE="${WS_SOURCE:-head}"
-FLOOR="${WS_GLIBC_FLOOR:-2.31}"
+FLOOR="${WS_GLIBC_FLOOR:-2.28}"
+case "$ARCH" in amd64) TRIPLET=x86_64-linux-gnu ;; arm64) TRIPLET=aarch64-linux-gnu ;; *) TRIPLET="$ARCH-linux-gnu" ;; esac
 PY="${PY:-$TOP/.venv/bin/python}"
 ROOT="$BUILD/root-$ARCH"
 OUT="$HERE/out"
@@ -85,10 +87,15 @@ root_run "$ROOT" "cd /src && WS_SRC=/src /opt/wsbuild/venv/bin/pyinstaller --noc
 BUNDLE="$ROOT/ws/dist/wardstation"
 # No tests, no caches, no debug symbols left behind.
 find "$BUNDLE" -name __pycache__ -prune -exec rm -rf {} +
+# glibc 2.29 re-versioned exp/exp2/log/log2/pow and kept the old versions: bullseye's libpython,
+# libsqlite3 and libpng16 are bound to the old ones so they load on glibc 2.28 (step 6 checks).
+"$PY" "$HERE/glibc_pin.py" "$BUNDLE" --floor "$FLOOR" --root "$ROOT" --libdir "/lib/$TRIPLET" \
+  --libdir "/usr/lib/$TRIPLET" | tee "$BUILD/glibc-pin-$ARCH.txt" || true
 
-# 5. The bundle runs inside the root it was built in (a smoke test of the frozen imports).
+# 5. The bundle runs inside the root it was built in (a smoke test of the frozen imports; every
+# symbol bound at start, so a pinned reference that does not resolve fails here).
 # A failure counts only when the same command works from the source (the app may be mid-way).
-if ! root_run "$ROOT" "/ws/dist/wardstation/wardstation --help >/dev/null 2>/tmp/ws-smoke.err"; then
+if ! root_run "$ROOT" "LD_BIND_NOW=1 /ws/dist/wardstation/wardstation --help >/dev/null 2>/tmp/ws-smoke.err"; then
   if root_run "$ROOT" "cd /src && /opt/wsbuild/venv/bin/python main.py --help >/dev/null 2>&1"; then
     echo "packaging: the bundle fails where the source works (wardstation --help):" >&2
     tail -5 "$ROOT/tmp/ws-smoke.err" >&2; exit 1

@@ -1,6 +1,6 @@
 """Assemble the UOS and Kylin .deb files around a built PyInstaller bundle.
 
-    python packaging/build_debs.py --bundle DIST/wardstation --arch amd64 --glibc-floor 2.31 --out DIR
+    python packaging/build_debs.py --bundle DIST/wardstation --arch amd64 --glibc-floor 2.28 --out DIR
 Both packages install the same tree under /opt/apps/<appid>/ and /usr/bin/wardstation; the UOS one
 adds entries/ (read by UOS), the Kylin one /usr/share/applications and the hicolor icon.
 """
@@ -110,7 +110,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bundle", type=Path, required=True)
     parser.add_argument("--arch", default="amd64")
-    parser.add_argument("--glibc-floor", default="2.31")
+    parser.add_argument("--glibc-floor", default="2.28")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--work", type=Path, required=True)
     parser.add_argument("--pyproject", type=Path, default=HERE.parent / "pyproject.toml")

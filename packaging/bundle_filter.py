@@ -64,12 +64,16 @@ _DROP = re.compile(
     r"|(^|/)libQt6(Wayland|WlShell|EglFS|EglFsKms)[^/]*$"
     r"|^reportlab/fonts/.*\.(pfb|afm)$"
 )
+# Libraries every Kylin / UOS desktop has and the .deb declares in Depends (debmeta.BASE_DEPENDS),
+# so the system's copy, built for its own glibc, is used: bullseye's libsystemd.so.0 (pulled in by
+# libdbus-1) needs GLIBC_2.30 (gettid), above UOS 20's 2.28, and has no older binding to pin.
+SYSTEM_LIBS = re.compile(r"(^|/)lib(dbus-1|systemd)\.so(\.\d+)*$")
 
 
 def keep_entry(dest: str) -> bool:
     """Whether a collected file (its path inside the bundle) stays in the bundle."""
     d = dest.replace("\\", "/")
-    if _DROP.search(d):
+    if _DROP.search(d) or SYSTEM_LIBS.search(d):
         return False
     if "/translations/" in f"/{d}" and d.startswith("PySide6/"):
         return (d.endswith(".qm") and "/qt_help_" not in d

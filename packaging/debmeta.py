@@ -19,8 +19,10 @@ NAME_EN = "WardStation"
 NAME_ZH = "病区工作站"
 MAINTAINER = "WardStation Team <it@wardstation.cn>"
 HOMEPAGE = "https://wardstation.cn/"
-# The libraries PyInstaller deliberately leaves out (graphics stack) and the C library itself.
-BASE_DEPENDS = ("libgl1", "libegl1", "libxcb1")
+# The libraries PyInstaller deliberately leaves out (graphics stack) and the C library itself, and
+# the D-Bus client library the bundle leaves to the system (bundle_filter.SYSTEM_LIBS): package
+# names that Debian 10/11, UOS 20 and Kylin V10 share.
+BASE_DEPENDS = ("libgl1", "libegl1", "libxcb1", "libdbus-1-3")
 
 
 @dataclass(frozen=True)

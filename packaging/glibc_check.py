@@ -2,7 +2,7 @@
 
 Reads the ELF version-needs section (.gnu.version_r) directly, so it needs no binutils and gives
 the same answer `objdump -p` prints under "Version References". Usage:
-    python packaging/glibc_check.py BUNDLE_DIR [--floor 2.31] [--quiet]
+    python packaging/glibc_check.py BUNDLE_DIR [--floor 2.28] [--quiet]
 Exit 0 when nothing needs more than the floor, 1 otherwise.
 """
 from __future__ import annotations
@@ -103,7 +103,8 @@ def scan(root: Path) -> Iterator[Tuple[Path, Optional[Version]]]:
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bundle", type=Path)
-    parser.add_argument("--floor", default="2.31", help="highest GLIBC version allowed (default 2.31)")
+    parser.add_argument("--floor", default="2.28",
+                        help="highest GLIBC version allowed (default 2.28, UOS 20)")
     parser.add_argument("--quiet", action="store_true", help="print only offenders and the summary")
     args = parser.parse_args(argv)
     floor = parse_version(args.floor)
