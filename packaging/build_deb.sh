@@ -3,9 +3,11 @@
 # (UOS 20; packaging/glibc_pin.py) and wrap it in the UOS and Kylin .deb files. Output:
 # packaging/out/*.deb. Cached under packaging/build/ (git-ignored): the
 # debootstrap tarball, the build root with its venv, pip downloads, PyInstaller's work folder.
-#   WS_ARCH=amd64 (default; arm64 needs qemu-user-static + binfmt, see README)
+#   WS_ARCH=amd64 (default) | arm64 (built under qemu-user-static via binfmt_misc; PySide6 6.8.0.2,
+#     the last aarch64 wheel for glibc 2.31; its default floor is 2.31: Qt needs pthread_cond_clockwait@2.30)
 #   WS_SOURCE=head (default: the committed tree, `git archive HEAD`) | worktree (tracked + untracked files)
-#   WS_GLIBC_FLOOR=2.28 (UOS 20; Kylin V10 SP1 has 2.31; the build fails if any ELF in the bundle needs more)
+#   WS_GLIBC_FLOOR=2.28 on amd64 (UOS 20; Kylin V10 SP1 has 2.31), 2.31 on arm64 (the build fails if
+#     any ELF in the bundle needs more)
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 TOP="$(cd "$HERE/.." && pwd)"
@@ -14,7 +16,7 @@ cd "$TOP"
 source "$HERE/bullseye_root.sh"
 ARCH="${WS_ARCH:-amd64}"
 SOURCE="${WS_SOURCE:-head}"
-FLOOR="${WS_GLIBC_FLOOR:-2.28}"
+if [ "$ARCH" = arm64 ]; then FLOOR="${WS_GLIBC_FLOOR:-2.31}"; else FLOOR="${WS_GLIBC_FLOOR:-2.28}"; fi
 case "$ARCH" in amd64) TRIPLET=x86_64-linux-gnu ;; arm64) TRIPLET=aarch64-linux-gnu ;; *) TRIPLET="$ARCH-linux-gnu" ;; esac
 PY="${PY:-$TOP/.venv/bin/python}"
 ROOT="$BUILD/root-$ARCH"
@@ -54,6 +56,10 @@ mountpoint -q "$ROOT/root/.cache/pip" || mount --bind "$BUILD/pip-cache" "$ROOT/
 
 # 2. The Python packages (pyproject.toml + every driver extra + PyInstaller) in a venv inside the root.
 "$PY" scripts/requirements.py dm kingbase oracle sqlcipher package >"$ROOT/tmp/ws-requirements.txt"
+# PySide6's aarch64 wheels after 6.8.0.2 need glibc 2.39: arm64 stays on 6.8.0.2 (manylinux_2_31).
+if [ "$ARCH" = arm64 ]; then
+  sed -i 's/^PySide6-Essentials\b.*/PySide6-Essentials==6.8.0.2/' "$ROOT/tmp/ws-requirements.txt"
+fi
 req_sum=$(md5sum <"$ROOT/tmp/ws-requirements.txt")
 # pip inside the root trusts what this machine trusts (a proxy's CA, if any).
 [ -f /etc/ssl/certs/ca-certificates.crt ] && cp /etc/ssl/certs/ca-certificates.crt "$ROOT/tmp/ws-host-ca.crt"
@@ -105,13 +111,13 @@ fi
 
 # 6. glibc floor, then the two packages and lintian.
 "$PY" "$HERE/glibc_check.py" "$BUNDLE" --floor "$FLOOR" --quiet | tee "$BUILD/glibc-$ARCH.txt"
-rm -rf "$OUT"; mkdir -p "$OUT"
+mkdir -p "$OUT"; rm -f "$OUT"/*_"$ARCH".deb
 "$PY" "$HERE/build_debs.py" --bundle "$BUNDLE" --arch "$ARCH" --glibc-floor "$FLOOR" --out "$OUT" --work "$BUILD/stage-$ARCH"
 if command -v lintian >/dev/null; then
-  for deb in "$OUT"/*.deb; do
+  for deb in "$OUT"/*_"$ARCH".deb; do
     lintian --fail-on error "$deb" || { echo "packaging: lintian errors in $deb" >&2; exit 1; }
   done
 else
   echo "packaging: lintian not installed: skipped (apt-get install lintian)"
 fi
-echo "packaging: done in $(( $(date +%s) - t0 )) s: $(cd "$OUT" && ls *.deb | tr '\n' ' ')"
+echo "packaging: done in $(( $(date +%s) - t0 )) s: $(cd "$OUT" && ls *_"$ARCH".deb | tr '\n' ' ')"

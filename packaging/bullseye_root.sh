@@ -9,8 +9,24 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BUILD="${WS_BUILD_DIR:-$HERE/build}"
 MIRROR="${WS_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 
+root_foreign() {  # ARCH: a root of another architecture runs through qemu-user-static (binfmt_misc)
+  local arch="$1" q
+  [ "$arch" = "$(dpkg --print-architecture)" ] && return 0
+  case "$arch" in arm64) q=aarch64 ;; armhf) q=arm ;; *) q="$arch" ;; esac
+  [ -e "/proc/sys/fs/binfmt_misc/qemu-$q" ] && return 0
+  if [ ! -f "/usr/lib/binfmt.d/qemu-$q.conf" ]; then
+    echo "packaging: installing qemu-user-static for $arch" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends qemu-user-static >/dev/null
+  fi
+  mountpoint -q /proc/sys/fs/binfmt_misc || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+  # The F flag opens the interpreter now, so it works inside the chroot without a copy there.
+  cat "/usr/lib/binfmt.d/qemu-$q.conf" >/proc/sys/fs/binfmt_misc/register \
+    || { echo "packaging: cannot register qemu-$q with binfmt_misc" >&2; return 1; }
+}
+
 root_base() {  # ARCH -> path of the cached tarball
   local arch="$1" tar="$BUILD/bullseye-$1-base.tar"
+  root_foreign "$arch"
   if [ ! -f "$tar" ]; then
     command -v debootstrap >/dev/null || { echo "packaging: debootstrap missing (apt-get install debootstrap)" >&2; return 1; }
     local tmp="$BUILD/debootstrap-$arch.tmp"
@@ -31,6 +47,9 @@ root_fresh() {  # ARCH DIR
   root_umount "$2"
   rm -rf "$2"; mkdir -p "$2"
   tar -C "$2" -xf "$tar"
+  # WS_DEBIAN_SECURITY=off: without bullseye-security (this build machine's mirror serves it for
+  # amd64 only); the root then has the last point release's packages (11.11).
+  if [ "${WS_DEBIAN_SECURITY:-on}" = off ]; then sed -i '/debian-security/d' "$2/etc/apt/sources.list"; fi
 }
 
 root_mount() {  # DIR
