@@ -64,9 +64,6 @@ class PgFamilyDriver(Driver):
         finally:
             sock.close()
 
-    def is_dbapi_error(self, exc: BaseException) -> bool:
-        return isinstance(exc, self.dbapi().Error)
-
     def classify_dbapi(self, exc: BaseException, *, during_connect: bool,
                        url: Optional[URL]) -> ErrorKind:
         mod = self.dbapi()

@@ -313,8 +313,16 @@ class Driver:
             current = current.__cause__ or current.__context__
         return ErrorKind.OTHER
 
+    def dbapi(self) -> Any:
+        """The engine's DB-API module, imported on first use (ImportError when not installed)."""
+        raise ImportError(f"{self.name}: no DB-API module declared")
+
     def is_dbapi_error(self, exc: BaseException) -> bool:
-        return False
+        """Whether `exc` comes from this engine's DB-API module (False when it is not installed)."""
+        try:
+            return isinstance(exc, self.dbapi().Error)
+        except ImportError:
+            return False
 
     def classify_dbapi(self, exc: BaseException, *, during_connect: bool,
                        url: Optional[URL]) -> ErrorKind:

@@ -77,12 +77,6 @@ class DmDriver(Driver):
         code = getattr(detail, "code", None)
         return code if isinstance(code, int) else None
 
-    def is_dbapi_error(self, exc: BaseException) -> bool:
-        try:
-            return isinstance(exc, self.dbapi().Error)
-        except ImportError:
-            return False
-
     def classify_dbapi(self, exc: BaseException, *, during_connect: bool,
                        url: Optional[URL]) -> ErrorKind:
         code = self.code(exc)

@@ -65,12 +65,6 @@ class OracleDriver(Driver):
         code = getattr(detail, "full_code", None)
         return code if isinstance(code, str) else None
 
-    def is_dbapi_error(self, exc: BaseException) -> bool:
-        try:
-            return isinstance(exc, self.dbapi().Error)
-        except ImportError:
-            return False
-
     def classify_dbapi(self, exc: BaseException, *, during_connect: bool,
                        url: Optional[URL]) -> ErrorKind:
         code = self.full_code(exc)
