@@ -85,4 +85,21 @@ def _sync(conn: Connection, spec: DictFile, rows: list[Row], report: Any) -> int
             conn.execute(stmt, batch)
             done += len(batch)
             report(done, total, label)
-    return len(inserts) + len(updates)
+    return len(inserts) + len(updates) + _retire(conn, spec, rows, existing)
+
+
+def _retire(conn: Connection, spec: DictFile, rows: list[Row], existing: dict[str, Any]) -> int:
+    """A row gone from the file is deactivated, never deleted: old orders still point at it."""
+    table = spec.table
+    if "is_active" not in table.c:
+        return 0
+    in_file = {str(r[spec.key]) for r in rows}
+    gone = {key for key in existing if key not in in_file}
+    if not gone:
+        return 0
+    active_gone = [str(k) for k in conn.execute(
+        select(table.c[spec.key]).where(table.c.is_active.is_(True))).scalars() if str(k) in gone]
+    stmt = table.update().where(table.c[spec.key] == bindparam("b_key")).values(is_active=False)
+    for start in range(0, len(active_gone), BATCH):
+        conn.execute(stmt, [{"b_key": k} for k in active_gone[start:start + BATCH]])
+    return len(active_gone)

@@ -83,6 +83,30 @@ def test_changed_row_is_updated_in_place(tmp_path: Path) -> None:
     assert row.package == "0.25g*36粒/盒" and row.id == before
 
 
+def test_drug_removed_from_the_file_stops_being_searchable_and_returns_when_restored(tmp_path: Path) -> None:
+    from app.dictionaries.search import build_index
+
+    base = tmp_path / "dicts"
+    shutil.copytree(DICT_DIR, base)
+    engine = _engine(tmp_path / "ward.db")
+    with engine.begin() as conn:
+        load_all(conn, base=base)
+    original = (base / "drugs.csv").read_text(encoding="utf-8")
+    line = next(ln for ln in original.splitlines() if ln.startswith("J01CA04.01,"))
+    (base / "drugs.csv").write_text(original.replace(line + "\n", ""), encoding="utf-8")
+    with engine.begin() as conn:
+        written = load_all(conn, base=base)
+        row = conn.execute(sa.select(schema.drug).where(schema.drug.c.code == "J01CA04.01")).one()
+        hits = [h.code for h in build_index(conn).search("J01CA04.01", limit=5)]
+    assert written["drug"] == 1 and not row.is_active          # kept for old orders, not offered
+    assert "J01CA04.01" not in hits
+    (base / "drugs.csv").write_text(original, encoding="utf-8")
+    with engine.begin() as conn:
+        assert load_all(conn, base=base)["drug"] == 1
+        hits = [h.code for h in build_index(conn).search("J01CA04.01", limit=5)]
+    assert "J01CA04.01" in hits
+
+
 def test_malformed_row_names_file_and_line_and_writes_nothing(tmp_path: Path) -> None:
     base = tmp_path / "dicts"
     shutil.copytree(DICT_DIR, base)
