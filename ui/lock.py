@@ -7,15 +7,14 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ui.panel import centred_panel
 from ui.qt import (
     QEvent,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     Qt,
-    QVBoxLayout,
     QWidget,
     Signal,
     translate,
@@ -54,27 +53,12 @@ class LockPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.unlock_button, 1)
         buttons.addWidget(self.switch_button, 1)
-        panel = QFrame()
-        panel.setObjectName("lockPanel")
-        panel.setStyleSheet(
-            "#lockPanel { background: white; border: 1px solid #d5dbe1; border-radius: 8px; }")
-        panel.setFixedWidth(420)
-        inner = QVBoxLayout(panel)
-        inner.setContentsMargins(28, 24, 28, 20)
-        inner.setSpacing(10)
+        inner = centred_panel(self, "lockPanel", width=420, spacing=10)
         inner.addWidget(self.title)
         inner.addWidget(self.user_label)
         inner.addWidget(self.password_edit)
         inner.addLayout(buttons)
         inner.addWidget(self.message)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(panel)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
         self.setStyleSheet("LockPage { background: #dfe4ea; }")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.retranslate()

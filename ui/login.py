@@ -5,12 +5,12 @@ from typing import Any, Optional
 
 from ui.messages import progress_text, role_text
 from ui.operations.backend import DemoAccount
+from ui.panel import centred_panel
 from ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
     QEvent,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,7 +22,6 @@ from ui.qt import (
     QPushButton,
     Qt,
     QTableView,
-    QVBoxLayout,
     QWidget,
     Signal,
     translate,
@@ -128,14 +127,7 @@ class LoginPage(QWidget):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.login_button, 1)
 
-        panel = QFrame()
-        panel.setObjectName("loginPanel")
-        panel.setStyleSheet(
-            "#loginPanel { background: white; border: 1px solid #d5dbe1; border-radius: 8px; }")
-        panel.setFixedWidth(440)
-        inner = QVBoxLayout(panel)
-        inner.setContentsMargins(28, 24, 28, 20)
-        inner.setSpacing(8)
+        inner = centred_panel(self, "loginPanel", width=440, spacing=8)
         inner.addWidget(self.title)
         inner.addWidget(self.subtitle)
         inner.addSpacing(12)
@@ -147,14 +139,6 @@ class LoginPage(QWidget):
         inner.addWidget(self.demo_title)
         inner.addWidget(self.demo_table)
 
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(panel)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
         self.setStyleSheet("LoginPage { background: #eef1f4; }")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._ready = False
