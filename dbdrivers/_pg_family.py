@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import socket
+import struct
 from typing import Any, Optional
 
 from sqlalchemy.engine import URL, Connection
@@ -26,6 +27,20 @@ PG_CAPABILITIES = Capabilities(
 # SQLSTATE classes (PostgreSQL appendix A; KingbaseES keeps them in PG mode).
 _LINK_STATES = ("57P01", "57P02", "57P03")     # admin/crash shutdown, cannot connect now
 _AUTH_STATES = ("3D000", "42501")              # unknown database, insufficient privilege
+# The protocol's SSLRequest: length 8, code 1234.5679; a server answers one byte, S or N
+# (E from very old servers). Anything else on the port is not a libpq-family server.
+_SSL_REQUEST = struct.pack("!II", 8, 80877103)
+_SSL_ANSWERS = (b"S", b"N", b"E")
+
+
+def speaks_libpq_protocol(host: str, port: int, timeout: float = 1.0) -> bool:
+    """Ask for SSL the way libpq does and check the one-byte answer (then hang up)."""
+    try:
+        with socket.create_connection((host, port), timeout=timeout) as sock:
+            sock.sendall(_SSL_REQUEST)
+            return sock.recv(1) in _SSL_ANSWERS
+    except OSError:
+        return False
 
 
 class PgFamilyDriver(Driver):
@@ -54,6 +69,11 @@ class PgFamilyDriver(Driver):
             "tcp_user_timeout": 5000,
             "application_name": "wardstation",
         }
+
+    def server_answers(self, host: str, port: int) -> bool:
+        # A wrong port that reaches some other service (a web proxy, say) fails just as fast
+        # as a refused login: only a server speaking the protocol can have refused it.
+        return speaks_libpq_protocol(host, port)
 
     def abort(self, dbapi_conn: Any) -> None:
         """Shut the socket down under libpq: the blocked call returns with a link error."""

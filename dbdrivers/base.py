@@ -268,7 +268,11 @@ class Driver:
         address = self.address(url)
         if address is None or elapsed >= connect_timeout * 0.8:
             return kind
-        return ErrorKind.AUTH if tcp_reachable(*address) else ErrorKind.UNREACHABLE
+        return ErrorKind.AUTH if self.server_answers(*address) else ErrorKind.UNREACHABLE
+
+    def server_answers(self, host: str, port: int) -> bool:
+        """Whether a server of this engine listens at host:port (default: anything accepts TCP)."""
+        return tcp_reachable(host, port)
 
     def abort(self, dbapi_conn: Any) -> None:
         """Make a call blocked on dbapi_conn return now (watchdog thread)."""
