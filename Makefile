@@ -4,7 +4,7 @@ PY := .venv/bin/python
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test setup setup-test lint typecheck translations lupdate bench deb deb-test clean
+.PHONY: run test setup setup-test lint typecheck translations lupdate bench screenshots deb deb-test clean
 
 setup:
 	@scripts/bootstrap.sh
@@ -39,6 +39,10 @@ lupdate: setup
 
 bench: setup translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+## PNGs of the login page, ward and chart on a fresh demo database (Xvfb when there is no display).
+screenshots: setup-test translations
+	$(PY) scripts/screenshots.py
 
 deb: setup
 	packaging/build_deb.sh

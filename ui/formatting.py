@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Optional
+from typing import Iterable, Optional
 
 from ui.qt import QColor, translate
 
@@ -15,6 +15,11 @@ GRADE_COLORS = {  # CLINICAL.md §6 bed-card colours (the common default)
 CRITICAL_COLOR = QColor("#c62828")
 SERIOUS_COLOR = QColor("#ef6c00")
 ALLERGY_COLOR = QColor("#d32f2f")
+
+
+def list_text(items: Iterable[str]) -> str:
+    """Items as one phrase: 青霉素、磺胺类 in Chinese, "penicillin, sulfonamides" in English."""
+    return translate("Format", "、").join(items)
 
 
 def sex_text(sex: str) -> str:

@@ -9,6 +9,7 @@ from ui.formatting import (
     acuity_text,
     age_text,
     grade_text,
+    list_text,
     local_date,
     sex_text,
 )
@@ -104,7 +105,7 @@ class PatientHeaderWidget(QFrame):
         mrn_font.setBold(True)
         self.fields["mrn"][1].setFont(mrn_font)
         none_text = translate("PatientHeader", "无")
-        self.allergy_label.setText("、".join(h.allergies) if h.allergies else none_text)
+        self.allergy_label.setText(list_text(h.allergies) if h.allergies else none_text)
         self.allergy_label.setStyleSheet(
             "color: #d32f2f; font-weight: bold;" if h.allergies else "color: #1f2328;")
 

@@ -15,6 +15,7 @@ from ui.formatting import (
     age_text,
     days_text,
     grade_text,
+    list_text,
     sex_text,
 )
 from ui.operations.ward import BedRow
@@ -113,8 +114,8 @@ class BedCardDelegate(QStyledItemDelegate):
         doctor = (translate("BedCard", "主治：{name}").format(name=card.attending_name)
                   if card.attending_name else "")
         painter.drawText(QRect(body.left(), y, body.width(), line_h), RIGHT, doctor)
-        allergy = ("、".join(card.allergies) and
-                   translate("BedCard", "过敏：{list}").format(list="、".join(card.allergies)))
+        allergy = (list_text(card.allergies) and
+                   translate("BedCard", "过敏：{list}").format(list=list_text(card.allergies)))
         lines = [
             (days_text(card.days_in_hospital), MUTED),
             (card.diagnosis, TEXT),

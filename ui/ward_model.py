@@ -16,6 +16,7 @@ from ui.formatting import (
     acuity_text,
     age_text,
     grade_short,
+    list_text,
     local_date,
     sex_text,
 )
@@ -129,7 +130,7 @@ class BedTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_BED, COL_AGE, COL_DAYS):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_ALLERGY and card.allergies:
-            return "、".join(card.allergies)
+            return list_text(card.allergies)
         return None
 
     @staticmethod
@@ -145,7 +146,7 @@ class BedTableModel(QAbstractTableModel):
             COL_DAYS: str(card.days_in_hospital),
             COL_GRADE: grade_short(card.nursing_grade),
             COL_ACUITY: acuity_text(card.acuity),
-            COL_ALLERGY: "、".join(card.allergies),
+            COL_ALLERGY: list_text(card.allergies),
             COL_DIAGNOSIS: card.diagnosis,
             COL_ATTENDING: card.attending_name,
             COL_MRN: card.mrn,

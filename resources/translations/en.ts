@@ -4,157 +4,157 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="64" />
+        <location filename="../../ui/actions.py" line="64"/>
         <source>系统(&amp;S)</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="65" />
+        <location filename="../../ui/actions.py" line="65"/>
         <source>病区(&amp;W)</source>
         <translation>&amp;Ward</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="66" />
+        <location filename="../../ui/actions.py" line="66"/>
         <source>医嘱(&amp;O)</source>
         <translation>&amp;Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="67" />
+        <location filename="../../ui/actions.py" line="67"/>
         <source>病历(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="68" />
+        <location filename="../../ui/actions.py" line="68"/>
         <source>护理(&amp;N)</source>
         <translation>&amp;Nursing</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="69" />
+        <location filename="../../ui/actions.py" line="69"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="70" />
+        <location filename="../../ui/actions.py" line="70"/>
         <source>管理(&amp;A)</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="71" />
+        <location filename="../../ui/actions.py" line="71"/>
         <source>语言 Language(&amp;G)</source>
         <translation>Lan&amp;guage 语言</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="72" />
+        <location filename="../../ui/actions.py" line="72"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="78" />
+        <location filename="../../ui/actions.py" line="78"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="79" />
+        <location filename="../../ui/actions.py" line="79"/>
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="80" />
+        <location filename="../../ui/actions.py" line="80"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="81" />
+        <location filename="../../ui/actions.py" line="81"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="82" />
+        <location filename="../../ui/actions.py" line="82"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="83" />
+        <location filename="../../ui/actions.py" line="83"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="84" />
+        <location filename="../../ui/actions.py" line="84"/>
         <source>床卡/列表切换</source>
         <translation>Cards / list</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="85" />
+        <location filename="../../ui/actions.py" line="85"/>
         <source>医嘱录入</source>
         <translation>Order entry</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="86" />
+        <location filename="../../ui/actions.py" line="86"/>
         <source>医嘱签署</source>
         <translation>Sign orders</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="87" />
+        <location filename="../../ui/actions.py" line="87"/>
         <source>医嘱核对</source>
         <translation>Verify orders</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="88" />
+        <location filename="../../ui/actions.py" line="88"/>
         <source>医嘱执行</source>
         <translation>Execute orders</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="89" />
+        <location filename="../../ui/actions.py" line="89"/>
         <source>病历书写</source>
         <translation>Write record</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="90" />
+        <location filename="../../ui/actions.py" line="90"/>
         <source>病历审签</source>
         <translation>Co-sign records</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="91" />
+        <location filename="../../ui/actions.py" line="91"/>
         <source>体温单录入</source>
         <translation>Chart vital signs</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="92" />
+        <location filename="../../ui/actions.py" line="92"/>
         <source>体温单查看</source>
         <translation>Temperature chart</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="93" />
+        <location filename="../../ui/actions.py" line="93"/>
         <source>护理记录</source>
         <translation>Nursing record</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="94" />
+        <location filename="../../ui/actions.py" line="94"/>
         <source>交班报告</source>
         <translation>Handover report</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="95" />
+        <location filename="../../ui/actions.py" line="95"/>
         <source>打印医嘱单</source>
         <translation>Print order sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="96" />
+        <location filename="../../ui/actions.py" line="96"/>
         <source>打印体温单</source>
         <translation>Print temperature chart</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="97" />
+        <location filename="../../ui/actions.py" line="97"/>
         <source>检查数据库连接</source>
         <translation>Check database connection</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="100" />
+        <location filename="../../ui/actions.py" line="100"/>
         <source>关于病区工作站</source>
         <translation>About WardStation</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="108" />
+        <location filename="../../ui/actions.py" line="108"/>
         <source>后续版本提供</source>
         <translation>Available in a later version</translation>
     </message>
@@ -162,37 +162,37 @@
 <context>
     <name>BedCard</name>
     <message>
-        <location filename="../../ui/ward_cards.py" line="82" />
+        <location filename="../../ui/ward_cards.py" line="83"/>
         <source>{bed}床</source>
         <translation>Bed {bed}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_cards.py" line="94" />
+        <location filename="../../ui/ward_cards.py" line="95"/>
         <source>空床</source>
         <translation>Empty</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_cards.py" line="113" />
+        <location filename="../../ui/ward_cards.py" line="114"/>
         <source>主治：{name}</source>
         <translation>Dr {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_cards.py" line="117" />
+        <location filename="../../ui/ward_cards.py" line="118"/>
         <source>过敏：{list}</source>
         <translation>Allergy: {list}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_cards.py" line="141" />
+        <location filename="../../ui/ward_cards.py" line="142"/>
         <source>危</source>
         <translation>C</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_cards.py" line="143" />
+        <location filename="../../ui/ward_cards.py" line="144"/>
         <source>重</source>
         <translation>S</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_cards.py" line="145" />
+        <location filename="../../ui/ward_cards.py" line="146"/>
         <source>敏</source>
         <translation>A</translation>
     </message>
@@ -200,67 +200,67 @@
 <context>
     <name>BedTableModel</name>
     <message>
-        <location filename="../../ui/ward_model.py" line="58" />
+        <location filename="../../ui/ward_model.py" line="59"/>
         <source>床号</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="59" />
+        <location filename="../../ui/ward_model.py" line="60"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="60" />
+        <location filename="../../ui/ward_model.py" line="61"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="61" />
+        <location filename="../../ui/ward_model.py" line="62"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="62" />
+        <location filename="../../ui/ward_model.py" line="63"/>
         <source>住院天数</source>
         <translation>Days in hospital</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="63" />
+        <location filename="../../ui/ward_model.py" line="64"/>
         <source>护理级别</source>
         <translation>Nursing grade</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="64" />
+        <location filename="../../ui/ward_model.py" line="65"/>
         <source>病情</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="65" />
+        <location filename="../../ui/ward_model.py" line="66"/>
         <source>过敏</source>
         <translation>Allergies</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="66" />
+        <location filename="../../ui/ward_model.py" line="67"/>
         <source>诊断</source>
         <translation>Diagnosis</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="67" />
+        <location filename="../../ui/ward_model.py" line="68"/>
         <source>主治医师</source>
         <translation>Attending</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="68" />
+        <location filename="../../ui/ward_model.py" line="69"/>
         <source>住院号</source>
         <translation>MRN</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="69" />
+        <location filename="../../ui/ward_model.py" line="70"/>
         <source>入院日期</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="140" />
+        <location filename="../../ui/ward_model.py" line="141"/>
         <source>空床</source>
         <translation>Empty</translation>
     </message>
@@ -268,17 +268,17 @@
 <context>
     <name>DemoAccountModel</name>
     <message>
-        <location filename="../../ui/login.py" line="55" />
+        <location filename="../../ui/login.py" line="54"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="56" />
+        <location filename="../../ui/login.py" line="55"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="57" />
+        <location filename="../../ui/login.py" line="56"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
@@ -286,22 +286,22 @@
 <context>
     <name>ErrorBox</name>
     <message>
-        <location filename="../../ui/errorbox.py" line="71" />
+        <location filename="../../ui/errorbox.py" line="71"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/errorbox.py" line="72" />
+        <location filename="../../ui/errorbox.py" line="72"/>
         <source>复制详细信息</source>
         <translation>Copy debug info</translation>
     </message>
     <message>
-        <location filename="../../ui/errorbox.py" line="73" />
+        <location filename="../../ui/errorbox.py" line="73"/>
         <source>详细信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/errorbox.py" line="74" />
+        <location filename="../../ui/errorbox.py" line="74"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -309,77 +309,82 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../ui/formatting.py" line="23" />
+        <location filename="../../ui/formatting.py" line="22"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="28"/>
         <source>男</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="25" />
+        <location filename="../../ui/formatting.py" line="30"/>
         <source>女</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="28" />
+        <location filename="../../ui/formatting.py" line="33"/>
         <source>未知</source>
         <translation>?</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="33" />
+        <location filename="../../ui/formatting.py" line="38"/>
         <source>{n}岁</source>
         <translation>{n} y</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="38" />
+        <location filename="../../ui/formatting.py" line="43"/>
         <source>特级护理</source>
         <translation>Special care</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="39" />
+        <location filename="../../ui/formatting.py" line="44"/>
         <source>一级护理</source>
         <translation>Grade 1 care</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="40" />
+        <location filename="../../ui/formatting.py" line="45"/>
         <source>二级护理</source>
         <translation>Grade 2 care</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="41" />
+        <location filename="../../ui/formatting.py" line="46"/>
         <source>三级护理</source>
         <translation>Grade 3 care</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="48" />
+        <location filename="../../ui/formatting.py" line="53"/>
         <source>特级</source>
         <translation>Special</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="49" />
+        <location filename="../../ui/formatting.py" line="54"/>
         <source>一级</source>
         <translation>Grade 1</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="50" />
+        <location filename="../../ui/formatting.py" line="55"/>
         <source>二级</source>
         <translation>Grade 2</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="51" />
+        <location filename="../../ui/formatting.py" line="56"/>
         <source>三级</source>
         <translation>Grade 3</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="59" />
+        <location filename="../../ui/formatting.py" line="64"/>
         <source>病危</source>
         <translation>Critical</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="61" />
+        <location filename="../../ui/formatting.py" line="66"/>
         <source>病重</source>
         <translation>Serious</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="69" />
+        <location filename="../../ui/formatting.py" line="74"/>
         <source>住院{n}天</source>
         <translation>Day {n}</translation>
     </message>
@@ -387,27 +392,27 @@
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../ui/lock.py" line="102" />
+        <location filename="../../ui/lock.py" line="86"/>
         <source>工作站已锁定</source>
         <translation>Workstation locked</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="103" />
+        <location filename="../../ui/lock.py" line="87"/>
         <source>当前用户：{name}</source>
         <translation>Signed in: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="104" />
+        <location filename="../../ui/lock.py" line="88"/>
         <source>输入密码解锁</source>
         <translation>Password to unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="105" />
+        <location filename="../../ui/lock.py" line="89"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="106" />
+        <location filename="../../ui/lock.py" line="90"/>
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
@@ -415,47 +420,47 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/login.py" line="224" />
+        <location filename="../../ui/login.py" line="211"/>
         <source>病区工作站</source>
         <translation>WardStation</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="225" />
+        <location filename="../../ui/login.py" line="212"/>
         <source>住院医生 · 护士工作站</source>
         <translation>Inpatient doctor · nurse workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="226" />
+        <location filename="../../ui/login.py" line="213"/>
         <source>用户名(&amp;U)：</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="227" />
+        <location filename="../../ui/login.py" line="214"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="228" />
+        <location filename="../../ui/login.py" line="215"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="229" />
+        <location filename="../../ui/login.py" line="216"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="230" />
+        <location filename="../../ui/login.py" line="217"/>
         <source>工号或用户名</source>
         <translation>Staff number or user name</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="231" />
+        <location filename="../../ui/login.py" line="218"/>
         <source>正在准备数据库，请稍候…</source>
         <translation>Preparing the database, please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="232" />
+        <location filename="../../ui/login.py" line="219"/>
         <source>演示账号（单击填入）：</source>
         <translation>Demo accounts (click to fill in):</translation>
     </message>
@@ -463,29 +468,29 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="327" />
+        <location filename="../../ui/mainwindow.py" line="349"/>
         <source>关于病区工作站</source>
         <translation>About WardStation</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="328" />
+        <location filename="../../ui/mainwindow.py" line="350"/>
         <source>病区工作站 WardStation 0.1
 住院医生工作站与护士工作站</source>
         <translation>WardStation 0.1
 Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="348" />
+        <location filename="../../ui/mainwindow.py" line="370"/>
         <source>病区工作站</source>
         <translation>WardStation</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="349" />
+        <location filename="../../ui/mainwindow.py" line="371"/>
         <source>病区一览</source>
         <translation>Ward overview</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="355" />
+        <location filename="../../ui/mainwindow.py" line="377"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
@@ -493,179 +498,179 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="25" />
+        <location filename="../../ui/messages.py" line="25"/>
         <source>用户名或密码错误</source>
         <translation>Wrong user name or password</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="27" />
+        <location filename="../../ui/messages.py" line="27"/>
         <source>连续登录失败次数过多，账号已锁定，请于 {until} 后再试</source>
         <translation>Too many failed sign-ins: the account is locked until {until}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="29" />
+        <location filename="../../ui/messages.py" line="29"/>
         <source>账号已停用，请联系信息科</source>
         <translation>This account is disabled; contact IT</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="30" />
+        <location filename="../../ui/messages.py" line="30"/>
         <source>请输入用户名和密码</source>
         <translation>Enter user name and password</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="32" />
+        <location filename="../../ui/messages.py" line="32"/>
         <source>请由当前用户 {user} 解锁，或选择“切换用户”</source>
-        <translation>Only {user} can unlock; or choose "Switch user"</translation>
+        <translation>Only {user} can unlock; or choose &quot;Switch user&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="33" />
+        <location filename="../../ui/messages.py" line="33"/>
         <source>无法连接数据库，请检查网络或联系信息科</source>
         <translation>Cannot reach the database; check the network or contact IT</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="34" />
+        <location filename="../../ui/messages.py" line="34"/>
         <source>数据库响应超时</source>
         <translation>The database did not answer in time</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50" />
+        <location filename="../../ui/messages.py" line="50"/>
         <source>演示数据库不可用：{detail}</source>
         <translation>Demo database unavailable: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52" />
+        <location filename="../../ui/messages.py" line="52"/>
         <source>无法读取数据库配置 {name}：{detail}</source>
         <translation>Cannot read database profile {name}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="49" />
-        <location filename="../../ui/messages.py" line="54" />
+        <location filename="../../ui/messages.py" line="49"/>
+        <location filename="../../ui/messages.py" line="54"/>
         <source>当前用户无此操作权限</source>
         <translation>You are not allowed to do this</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="35" />
+        <location filename="../../ui/messages.py" line="35"/>
         <source>与数据库的连接已中断</source>
         <translation>The connection to the database was lost</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="36" />
+        <location filename="../../ui/messages.py" line="36"/>
         <source>数据库拒绝了服务账号，请联系信息科</source>
         <translation>The database refused the service account; contact IT</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="37" />
+        <location filename="../../ui/messages.py" line="37"/>
         <source>数据与已有记录冲突，未保存</source>
         <translation>This conflicts with an existing record; not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="38" />
+        <location filename="../../ui/messages.py" line="38"/>
         <source>数据库出错，请联系信息科</source>
         <translation>Database error; contact IT</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="39" />
+        <location filename="../../ui/messages.py" line="39"/>
         <source>数据库地址无效：{reason}</source>
         <translation>Invalid database URL: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41" />
+        <location filename="../../ui/messages.py" line="41"/>
         <source>没有名为 {name} 的数据库配置</source>
         <translation>There is no database profile named {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="43" />
+        <location filename="../../ui/messages.py" line="43"/>
         <source>数据库配置名称无效：{name}</source>
         <translation>Invalid profile name: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="45" />
+        <location filename="../../ui/messages.py" line="45"/>
         <source>无法读取配置文件 {path}</source>
         <translation>Cannot read the configuration file {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48" />
+        <location filename="../../ui/messages.py" line="48"/>
         <source>系统密钥环不可用，无法取得数据库密码（{cause}）</source>
         <translation>The system keyring is unavailable, so the database password cannot be read ({cause})</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55" />
+        <location filename="../../ui/messages.py" line="55"/>
         <source>医生</source>
         <translation>Doctor</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56" />
+        <location filename="../../ui/messages.py" line="56"/>
         <source>实习医生</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57" />
+        <location filename="../../ui/messages.py" line="57"/>
         <source>护士</source>
         <translation>Nurse</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58" />
+        <location filename="../../ui/messages.py" line="58"/>
         <source>护士长</source>
         <translation>Head nurse</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="59" />
+        <location filename="../../ui/messages.py" line="59"/>
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67" />
-        <location filename="../../ui/messages.py" line="71" />
+        <location filename="../../ui/messages.py" line="67"/>
+        <location filename="../../ui/messages.py" line="71"/>
         <source>操作失败（{id}）</source>
         <translation>Operation failed ({id})</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80" />
+        <location filename="../../ui/messages.py" line="80"/>
         <source>发生意外错误：{detail}</source>
         <translation>Unexpected error: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86" />
+        <location filename="../../ui/messages.py" line="86"/>
         <source>给药途径</source>
         <translation>routes</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87" />
+        <location filename="../../ui/messages.py" line="87"/>
         <source>医嘱频次</source>
         <translation>frequencies</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88" />
+        <location filename="../../ui/messages.py" line="88"/>
         <source>检验项目</source>
         <translation>lab tests</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89" />
+        <location filename="../../ui/messages.py" line="89"/>
         <source>药品字典</source>
         <translation>drug dictionary</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90" />
+        <location filename="../../ui/messages.py" line="90"/>
         <source>医嘱项目</source>
         <translation>order items</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91" />
+        <location filename="../../ui/messages.py" line="91"/>
         <source>ICD-10 诊断字典</source>
         <translation>ICD-10 diagnoses</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96" />
+        <location filename="../../ui/messages.py" line="96"/>
         <source>演示病区</source>
         <translation>demo ward</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98" />
+        <location filename="../../ui/messages.py" line="98"/>
         <source>正在准备数据库，请稍候…</source>
         <translation>Preparing the database, please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98" />
+        <location filename="../../ui/messages.py" line="98"/>
         <source>正在准备数据库：{step}</source>
         <translation>Preparing the database: {step}</translation>
     </message>
@@ -673,63 +678,63 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>PatientHeader</name>
     <message>
-        <location filename="../../ui/patient_header.py" line="93" />
+        <location filename="../../ui/patient_header.py" line="94"/>
         <source>{ward} {bed}床</source>
         <translation>{ward}, bed {bed}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="95" />
+        <location filename="../../ui/patient_header.py" line="96"/>
         <source>{n}天</source>
         <translation>{n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="107" />
+        <location filename="../../ui/patient_header.py" line="108"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="113" />
+        <location filename="../../ui/patient_header.py" line="114"/>
         <source>住院号</source>
         <translation>MRN</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="114" />
+        <location filename="../../ui/patient_header.py" line="115"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="115" />
+        <location filename="../../ui/patient_header.py" line="116"/>
         <source>入院日期</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="116" />
+        <location filename="../../ui/patient_header.py" line="117"/>
         <source>住院天数</source>
         <translation>Days in hospital</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="117" />
+        <location filename="../../ui/patient_header.py" line="118"/>
         <source>主治医师</source>
         <translation>Attending</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="118" />
+        <location filename="../../ui/patient_header.py" line="119"/>
         <source>住院医师</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="119" />
+        <location filename="../../ui/patient_header.py" line="120"/>
         <source>诊断</source>
         <translation>Diagnosis</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="122" />
-        <location filename="../../ui/patient_header.py" line="123" />
+        <location filename="../../ui/patient_header.py" line="123"/>
+        <location filename="../../ui/patient_header.py" line="124"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="123" />
+        <location filename="../../ui/patient_header.py" line="124"/>
         <source>过敏史</source>
         <translation>Allergies</translation>
     </message>
@@ -737,17 +742,17 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../ui/patient_header.py" line="155" />
+        <location filename="../../ui/patient_header.py" line="156"/>
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="155" />
+        <location filename="../../ui/patient_header.py" line="156"/>
         <source>{bed}床 {name}</source>
         <translation>Bed {bed} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="158" />
+        <location filename="../../ui/patient_header.py" line="159"/>
         <source>医嘱、病历、体温单将在后续版本提供</source>
         <translation>Orders, records and the temperature chart arrive in a later version</translation>
     </message>
@@ -755,32 +760,32 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="13" />
+        <location filename="../../ui/settings_dialog.py" line="13"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="17" />
+        <location filename="../../ui/settings_dialog.py" line="17"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="18" />
+        <location filename="../../ui/settings_dialog.py" line="18"/>
         <source>从不</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="22" />
+        <location filename="../../ui/settings_dialog.py" line="22"/>
         <source> 秒</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="28" />
+        <location filename="../../ui/settings_dialog.py" line="28"/>
         <source>无操作自动锁屏：</source>
         <translation>Lock when idle for:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="29" />
+        <location filename="../../ui/settings_dialog.py" line="29"/>
         <source>连接检查间隔：</source>
         <translation>Connection check every:</translation>
     </message>
@@ -788,47 +793,47 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../ui/statusbar.py" line="49" />
+        <location filename="../../ui/statusbar.py" line="50"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="50" />
+        <location filename="../../ui/statusbar.py" line="51"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="51" />
+        <location filename="../../ui/statusbar.py" line="52"/>
         <source>同步中</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="52" />
+        <location filename="../../ui/statusbar.py" line="53"/>
         <source>连接中…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="55" />
+        <location filename="../../ui/statusbar.py" line="56"/>
         <source>（待同步 {n}）</source>
         <translation> ({n} pending)</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="61" />
+        <location filename="../../ui/statusbar.py" line="62"/>
         <source>用户：{name}（{roles}）</source>
         <translation>User: {name} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="64" />
+        <location filename="../../ui/statusbar.py" line="65"/>
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="66" />
+        <location filename="../../ui/statusbar.py" line="67"/>
         <source>演示数据库</source>
         <translation>Demo database</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="66" />
+        <location filename="../../ui/statusbar.py" line="67"/>
         <source>数据库：{name}</source>
         <translation>Database: {name}</translation>
     </message>
@@ -836,77 +841,77 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>WardView</name>
     <message>
-        <location filename="../../ui/ward_view.py" line="162" />
+        <location filename="../../ui/ward_view.py" line="162"/>
         <source>在院 {n}</source>
         <translation>Inpatients {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="163" />
+        <location filename="../../ui/ward_view.py" line="163"/>
         <source>空床 {n}</source>
         <translation>Empty {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="164" />
+        <location filename="../../ui/ward_view.py" line="164"/>
         <source>病危 {n}</source>
         <translation>Critical {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="165" />
+        <location filename="../../ui/ward_view.py" line="165"/>
         <source>病重 {n}</source>
         <translation>Serious {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="166" />
+        <location filename="../../ui/ward_view.py" line="166"/>
         <source>特级护理 {n}</source>
         <translation>Special care {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="167" />
+        <location filename="../../ui/ward_view.py" line="167"/>
         <source>一级护理 {n}</source>
         <translation>Grade 1 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="168" />
+        <location filename="../../ui/ward_view.py" line="168"/>
         <source>二级护理 {n}</source>
         <translation>Grade 2 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="169" />
+        <location filename="../../ui/ward_view.py" line="169"/>
         <source>三级护理 {n}</source>
         <translation>Grade 3 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="170" />
+        <location filename="../../ui/ward_view.py" line="170"/>
         <source>过敏 {n}</source>
         <translation>Allergies {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="175" />
+        <location filename="../../ui/ward_view.py" line="175"/>
         <source>病区(&amp;W)：</source>
         <translation>&amp;Ward:</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="177" />
+        <location filename="../../ui/ward_view.py" line="177"/>
         <source>筛选：床号、姓名、拼音首字母、住院号 (Ctrl+F)</source>
         <translation>Filter: bed, name, pinyin initials, MRN (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="178" />
+        <location filename="../../ui/ward_view.py" line="178"/>
         <source>床卡</source>
         <translation>Cards</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="179" />
+        <location filename="../../ui/ward_view.py" line="179"/>
         <source>以床头卡显示</source>
         <translation>Show bed cards</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="180" />
+        <location filename="../../ui/ward_view.py" line="180"/>
         <source>列表</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="181" />
+        <location filename="../../ui/ward_view.py" line="181"/>
         <source>以列表显示，可按列排序</source>
         <translation>Show a sortable list</translation>
     </message>

@@ -5,7 +5,7 @@ from typing import Any
 
 from tests.ui.conftest import commit_text, sign_in
 from ui.qt import Qt
-from ui.ward_model import COL_BED, COL_DAYS, COL_NAME, ROW_ROLE
+from ui.ward_model import COL_ALLERGY, COL_BED, COL_DAYS, COL_NAME, ROW_ROLE
 
 
 def table_beds(window: Any) -> list[str]:
@@ -139,3 +139,15 @@ def test_keyboard_opens_a_patient_from_the_list(qtbot: Any, window: Any) -> None
     qtbot.keyClick(view, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.tabs.count() == 2, timeout=3000)
     qtbot.waitUntil(lambda: window.tabs.tabText(1) == "2床 李娜", timeout=3000)
+
+
+def test_lists_read_naturally_in_each_language(qtbot: Any, window: Any) -> None:
+    sign_in(qtbot, window, "headnurse")
+    proxy = window.ward_view.proxy
+    bed4 = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "4")
+    assert proxy.index(bed4, COL_ALLERGY).data() == "头孢类、碘造影剂"
+    assert "护士长、护士" in window.status.user_label.text()
+    window.action_set.actions["lang_en"].trigger()
+    qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Ward overview", timeout=2000)
+    assert proxy.index(bed4, COL_ALLERGY).data() == "头孢类, 碘造影剂"
+    assert "(Head nurse, Nurse)" in window.status.user_label.text()
