@@ -63,9 +63,14 @@ def sqlite_url(tmp_path: Any) -> str:
 
 
 class Blackhole:
-    """Accepts TCP connections and never sends a byte: a hung server or proxy."""
+    """Accepts TCP connections and never sends a byte: a hung server or proxy.
 
-    def __init__(self) -> None:
+    With `reply`, it answers each connection with those bytes and hangs up instead: some other
+    service on the port (a web server where the database was expected).
+    """
+
+    def __init__(self, reply: Optional[bytes] = None) -> None:
+        self.reply = reply
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(64)
@@ -82,7 +87,12 @@ class Blackhole:
             except OSError:
                 return
             self.accepted += 1
-            self.held.append(conn)
+            if self.reply is None:
+                self.held.append(conn)
+                continue
+            with conn:
+                conn.recv(64)
+                conn.sendall(self.reply)
 
     def close(self) -> None:
         self.sock.close()
@@ -95,6 +105,14 @@ def blackhole() -> Iterator[Blackhole]:
     hole = Blackhole()
     yield hole
     hole.close()
+
+
+@pytest.fixture
+def web_server() -> Iterator[Blackhole]:
+    """A wrong port: an HTTP server answers one line and hangs up."""
+    server = Blackhole(reply=b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+    yield server
+    server.close()
 
 
 @pytest.fixture
