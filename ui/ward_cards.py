@@ -22,6 +22,7 @@ from ui.operations.ward import BedRow
 from ui.qt import (
     QAbstractItemView,
     QColor,
+    QEvent,
     QFont,
     QFontMetrics,
     QListView,
@@ -37,7 +38,8 @@ from ui.qt import (
 )
 from ui.ward_model import ROW_ROLE
 
-CARD_SIZE = QSize(212, 128)
+CARD_SIZE = QSize(212, 128)      # the narrowest card; the grid widens cards to fill each row
+SPACING = 4
 HEADER_H = 28
 EMPTY_COLOR = QColor("#b0b7bf")
 BORDER = QColor("#cfd6dd")
@@ -48,8 +50,12 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class BedCardDelegate(QStyledItemDelegate):
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.card_size = QSize(CARD_SIZE)
+
     def sizeHint(self, option: Any, index: Any) -> QSize:
-        return CARD_SIZE
+        return self.card_size
 
     def paint(self, painter: QPainter, option: Any, index: Any) -> None:
         row = index.data(ROW_ROLE)
@@ -171,7 +177,26 @@ class BedCardView(QListView):
         self.setMovement(QListView.Movement.Static)
         self.setWrapping(True)
         self.setUniformItemSizes(True)
-        self.setSpacing(4)
+        self.setSpacing(SPACING)
+        # Always on: Qt reserves the bar's width anyway when laying out a wrapping grid, and
+        # rows keep their width when the ward grows past one screen.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setItemDelegate(BedCardDelegate(self))
+        self.card_delegate = BedCardDelegate(self)
+        self.setItemDelegate(self.card_delegate)
         self.setStyleSheet("QListView { background: #eef1f4; border: none; }")
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:    # the window, or the scroll bar came or went
+            self._fit_cards()
+        return super().viewportEvent(event)
+
+    def _fit_cards(self) -> None:
+        """As many cards per row as fit, each widened so the row ends at the right edge."""
+        # IconMode wants spacing at both ends of a row and between cards, or it wraps early.
+        width = self.viewport().width() - 2 * SPACING
+        columns = max(1, width // (CARD_SIZE.width() + SPACING))
+        card_width = max(CARD_SIZE.width(), width // columns - SPACING)
+        if card_width != self.card_delegate.card_size.width():
+            self.card_delegate.card_size = QSize(card_width, CARD_SIZE.height())
+            self.scheduleDelayedItemsLayout()

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tests.ui.conftest import commit_text, sign_in
 from ui.qt import Qt
 from ui.ward_model import COL_ALLERGY, COL_BED, COL_DAYS, COL_NAME, ROW_ROLE
@@ -151,3 +153,19 @@ def test_lists_read_naturally_in_each_language(qtbot: Any, window: Any) -> None:
     qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Ward overview", timeout=2000)
     assert proxy.index(bed4, COL_ALLERGY).data() == "头孢类, 碘造影剂"
     assert "(Head nurse, Nurse)" in window.status.user_label.text()
+
+
+@pytest.mark.parametrize("width", [1024, 1366, 1920])
+def test_bed_cards_fill_each_row(qtbot: Any, window: Any, width: int) -> None:
+    sign_in(qtbot, window, "nurse")
+    window.ward_view.set_mode("cards")
+    window.resize(width, 740)
+    view = window.ward_view.card_view
+
+    def right_gap() -> int:
+        rects = [view.visualRect(view.model().index(r, 0)) for r in range(view.model().rowCount())]
+        first_row = [r for r in rects if r.top() == rects[0].top()]
+        return view.viewport().width() - max(r.right() for r in first_row)
+
+    # No empty band after the last card of a row: at most a few pixels of margin remain.
+    qtbot.waitUntil(lambda: 0 <= right_gap() <= 16, timeout=3000)
