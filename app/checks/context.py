@@ -3,6 +3,7 @@ in a base unit, doses per day, renal function, normalised labs, liver status, al
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -66,6 +67,7 @@ class PatientFacts:
     icd: tuple[str, ...] = ()
     hepatic: Optional[str] = None  # "severe" / "impairment" / None
     alt3: bool = False
+    alt5: bool = False             # ALT > 5x the upper limit: stop hepatotoxic drugs (guidelines)
     allergens: tuple[Allergen, ...] = ()
     sex: Optional[str] = None  # M / F when known
 
@@ -148,6 +150,7 @@ def patient_facts(kb: KnowledgeBase, patient: Patient, allergens: tuple[Allergen
     facts.hepatic = _hepatic(kb, patient, facts.icd)
     alt = labs.get("ALT")
     facts.alt3 = alt is not None and alt > 3 * ALT_ULN
+    facts.alt5 = alt is not None and alt > 5 * ALT_ULN
     return facts
 
 
@@ -170,13 +173,21 @@ def _hepatic(kb: KnowledgeBase, patient: Patient, icd: tuple[str, ...]) -> Optio
         return "severe"
     codes = kb.vocab.get("hepatic_icd", {})
     level: Optional[str] = "impairment" if child == "B" else None
-    for code in icd:
-        for prefix, severity in codes.items():
-            if code.startswith(prefix.replace(".", "")):
-                if severity == "severe":
-                    return "severe"
-                level = "impairment"
-    return level
+    found = [severity for code in icd for prefix, severity in codes.items()
+             if code.startswith(prefix.replace(".", ""))]
+    # The diagnosis text often says more than its code: 肝硬化失代偿期, Child-Pugh C级.
+    words = kb.vocab.get("hepatic_text", {})
+    for diagnosis in patient.diagnoses:
+        name = _squeeze(diagnosis.name or "")
+        found += [severity for word, severity in words.items() if word and _squeeze(word) in name]
+    if "severe" in found:
+        return "severe"
+    return "impairment" if found else level
+
+
+def _squeeze(text: str) -> str:
+    """Lower case without spaces or dashes: 'Child-Pugh C级' and 'child pugh c' compare equal."""
+    return re.sub(r"[\s\-_–—/]+", "", normalize(text))
 
 
 def route_ok(rule_routes: Optional[frozenset[str]], facts: OrderFacts) -> bool:

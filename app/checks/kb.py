@@ -150,7 +150,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 LAB_CODES = ("K", "NA", "CR", "INR", "PLT", "ALT", "GLU", "QTC")
-HEPATIC_CONDITIONS = ("impairment", "severe", "alt3")
+HEPATIC_CONDITIONS = ("impairment", "severe", "alt3", "alt5")
 OPS = ("<", "<=", ">", ">=")
 MASS_TO_MG = {"g": 1000.0, "mg": 1.0, "ug": 0.001}
 

@@ -1,4 +1,6 @@
-"""Score the second, independently written evaluation set (tests/eval/blind/cases/*.json).
+"""Score the independently written evaluation sets: tests/eval/blind/cases/*.json, and the
+held-out tests/eval/holdout/cases/*.json (written later, by someone who read neither the rules
+nor the other sets: its first score, before any rule was changed for it, is in tests/eval/README.md).
 
 Each case is a FORMAT.md input object (patient, active_orders, new_orders) plus an "id", a "note"
 and an "expect" block: {"kind": "ordinary"} or {"kind": "harmful", "category", "min_severity",
@@ -14,13 +16,15 @@ from app.checks import check_orders, from_json
 from tests.eval.evaluate import Score, is_caught
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
+HOLDOUT_DIR = Path(__file__).resolve().parents[1] / "holdout" / "cases"
+SETS = {"blind": CASES_DIR, "holdout": HOLDOUT_DIR}
 INPUT_KEYS = ("patient", "active_orders", "new_orders")
 
 
-def load_cases() -> list[dict[str, Any]]:
+def load_cases(cases_dir: Path = CASES_DIR) -> list[dict[str, Any]]:
     """Every case in the shape of tests/eval/cases: expectation at top level, input in "request"."""
     cases: list[dict[str, Any]] = []
-    for path in sorted(CASES_DIR.glob("*.json")):
+    for path in sorted(cases_dir.glob("*.json")):
         for raw in json.loads(path.read_text(encoding="utf-8")):
             case = {"id": raw["id"], "note": raw["note"], **raw["expect"]}
             case["request"] = {key: raw[key] for key in INPUT_KEYS if key in raw}
@@ -28,9 +32,9 @@ def load_cases() -> list[dict[str, Any]]:
     return cases
 
 
-def evaluate() -> Score:
+def evaluate(cases_dir: Path = CASES_DIR) -> Score:
     score = Score()
-    for case in load_cases():
+    for case in load_cases(cases_dir):
         alerts = check_orders(from_json(case["request"]))
         if case["kind"] == "ordinary":
             score.ordinary += 1

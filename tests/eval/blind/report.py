@@ -1,11 +1,16 @@
-"""Print the blind set's table: `python -m tests.eval.blind.report`."""
+"""Print a set's table: `python -m tests.eval.blind.report [blind|holdout]` (default blind)."""
 from __future__ import annotations
 
-from tests.eval.blind.evaluate import evaluate
+import sys
+
+from tests.eval.blind.evaluate import SETS, evaluate
 
 
 def main() -> None:
-    score = evaluate()
+    name = sys.argv[1] if len(sys.argv) > 1 else "blind"
+    if name not in SETS:
+        raise SystemExit(f"report: unknown set {name!r} (choose from {', '.join(SETS)})")
+    score = evaluate(SETS[name])
     print(f"{'category':<26}{'caught':>8}{'total':>7}{'rate':>8}")
     for category in sorted(score.total):
         caught, total = score.caught.get(category, 0), score.total[category]

@@ -13,13 +13,14 @@ import pytest
 
 from app.checks import check_orders, from_json
 from app.checks.model import CATEGORIES
-from tests.eval.blind.evaluate import evaluate, load_cases
+from tests.eval.blind.evaluate import SETS, evaluate, load_cases
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def test_the_blind_set_is_big_enough_and_covers_every_category() -> None:
-    cases = load_cases()
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_the_blind_set_is_big_enough_and_covers_every_category(name: str) -> None:
+    cases = load_cases(SETS[name])
     ordinary = [c for c in cases if c["kind"] == "ordinary"]
     harmful = [c for c in cases if c["kind"] == "harmful"]
     assert len(ordinary) >= 50 and len(harmful) >= 100
@@ -27,8 +28,9 @@ def test_the_blind_set_is_big_enough_and_covers_every_category() -> None:
     assert len({c["id"] for c in cases}) == len(cases)
 
 
-def test_blind_catch_rate_and_nuisance_rate() -> None:
-    score = evaluate()
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_blind_catch_rate_and_nuisance_rate(name: str) -> None:
+    score = evaluate(SETS[name])
     assert score.catch_rate >= 0.95, "\n".join(score.missed)
     assert score.nuisance_rate <= 0.05, "\n".join(score.nuisance)
 

@@ -214,3 +214,40 @@ def test_group_value_is_shared_by_active_and_new_orders() -> None:
     alerts = run([order("注射用头孢曲松钠", 2, "g", "静脉滴注", "qd", group="7")],
                  [order("10%葡萄糖酸钙注射液", 10, "ml", "静脉滴注", "qd", group="7")])
     assert severities(alerts, "iv_compatibility") == {"high"}
+
+
+def test_liver_severity_is_read_from_the_diagnosis_text_too() -> None:
+    statin = [order("辛伐他汀片", 20, "mg", "口服", "qn")]
+    # K74.6 alone is impairment; the words 失代偿 / Child-Pugh C make it severe (statins: stop).
+    assert find(run(statin, diagnoses=[{"icd10": "K74.6", "name": "肝硬化"}]), "hepatic") == []
+    for name in ("乙肝肝硬化失代偿期", "肝硬化 (Child-Pugh C 级)", "肝硬化 child pugh c"):
+        assert severities(run(statin, diagnoses=[{"icd10": "K74.6", "name": name}]), "hepatic") == {"high"}
+    # Text alone, without a code, still counts; Child-Pugh B stays impairment (no statin alert).
+    assert severities(run(statin, diagnoses=[{"name": "肝功能衰竭"}]), "hepatic") == {"high"}
+    assert find(run(statin, diagnoses=[{"name": "肝硬化 Child-Pugh B级"}]), "hepatic") == []
+    tigecycline = [order("注射用替加环素", 50, "mg", "静脉滴注", "q12h")]
+    assert severities(run(tigecycline, diagnoses=[{"name": "肝硬化(Child-Pugh C级)"}]),
+                      "hepatic") == {"moderate"}
+    assert find(run([order("注射用替加环素", 25, "mg", "静脉滴注", "q12h")],
+                    diagnoses=[{"name": "肝硬化(Child-Pugh C级)"}]), "hepatic") == []
+
+
+def test_alt_over_five_times_the_limit_stops_anti_tuberculosis_drugs() -> None:
+    isoniazid = [order("异烟肼片", 0.3, "g", "口服", "qd")]
+    assert severities(run(isoniazid, labs=[{"code": "ALT", "value": 150}]), "hepatic") == {"moderate"}
+    assert severities(run(isoniazid, labs=[{"code": "ALT", "value": 320}]), "hepatic") == {"high"}
+    assert find(run(isoniazid, labs=[{"code": "ALT", "value": 60}]), "hepatic") == []
+
+
+def test_asthma_after_aspirin_makes_nsaid_cross_reactivity_a_stop() -> None:
+    ibuprofen = [order("布洛芬缓释胶囊", 0.3, "g", "口服", "bid")]
+    assert severities(run(ibuprofen, allergies=[{"substance": "阿司匹林", "reaction": "皮疹"}]),
+                      "allergy") == {"moderate"}
+    for reaction in ("哮喘发作", "asthma"):
+        assert severities(run(ibuprofen, allergies=[{"substance": "阿司匹林", "reaction": reaction}]),
+                          "allergy") == {"high"}
+
+
+def test_promethazine_is_never_given_subcutaneously() -> None:
+    assert severities(run([order("盐酸异丙嗪注射液", 25, "mg", "sc", "st")]), "route") == {"high"}
+    assert find(run([order("盐酸异丙嗪注射液", 25, "mg", "肌内注射", "st")]), "route") == []
