@@ -120,8 +120,8 @@ class BedCardDelegate(QStyledItemDelegate):
         doctor = (translate("BedCard", "主治：{name}").format(name=card.attending_name)
                   if card.attending_name else "")
         painter.drawText(QRect(body.left(), y, body.width(), line_h), RIGHT, doctor)
-        allergy = (list_text(card.allergies) and
-                   translate("BedCard", "过敏：{list}").format(list=list_text(card.allergies)))
+        allergy = (translate("BedCard", "过敏：{list}").format(list=list_text(card.allergies))
+                   if card.allergies else "")
         lines = [
             (days_text(card.days_in_hospital), MUTED),
             (card.diagnosis, TEXT),
@@ -187,7 +187,7 @@ class BedCardView(QListView):
         self.setStyleSheet("QListView { background: #eef1f4; border: none; }")
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:    # the window, or the scroll bar came or went
+        if event.type() == QEvent.Type.Resize:    # the window or the ward view was resized
             self._fit_cards()
         return super().viewportEvent(event)
 
