@@ -21,11 +21,13 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 
 from dbdrivers import watchdog
 
-# Defaults measured against PLATFORM.md: a dead server must be reported within 5 s.
+# Defaults measured against PLATFORM.md: a dead link must be reported within 6 s, as offline.
 CONNECT_TIMEOUT = 3.0      # seconds for a new connection, including the login exchange
-CALL_TIMEOUT = 20.0        # seconds for one statement unless the caller says otherwise
+CALL_TIMEOUT = 5.0         # seconds for one statement or commit unless the caller says otherwise
 HEALTH_TIMEOUT = 3.0       # seconds for the health-check round trip
-PING_TIMEOUT = 1.5         # pool pre-ping: a hung link costs this plus CONNECT_TIMEOUT (< 5 s)
+
+READ = "read"              # engine roles: reads never wait behind a save (DESIGN.md)
+WRITE = "write"
 
 
 class ErrorKind(str, enum.Enum):
@@ -113,6 +115,9 @@ class Driver:
     connect_errors_have_codes: bool = True
     # False when the connection object must stay in the thread that made it (sqlite3).
     connect_in_thread: bool = True
+    # True when the dialect has an AUTOCOMMIT isolation level: reads then send no BEGIN and
+    # no ROLLBACK, only their statements (dmsqlalchemy has none: its reads roll back on return).
+    autocommit_reads: bool = True
 
     # --- URL -----------------------------------------------------------------------------
     def parse_url(self, url: str | URL) -> URL:
@@ -144,8 +149,13 @@ class Driver:
         """Driver keyword arguments for the connect and keepalive deadlines."""
         return {}
 
-    def engine_kwargs(self, url: URL) -> dict[str, Any]:
-        return {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 5}
+    def engine_kwargs(self, url: URL, role: str = WRITE) -> dict[str, Any]:
+        """Pool options. No pre-ping: it costs a round trip on every checkout; a dead pooled
+        connection is found by the call's own error (reads retry once) and by the health check."""
+        kwargs: dict[str, Any] = {"pool_size": 5, "max_overflow": 5}
+        if role == READ and self.autocommit_reads:
+            kwargs.update(isolation_level="AUTOCOMMIT", pool_reset_on_return=None)
+        return kwargs
 
     def create_engine(
         self,
@@ -153,19 +163,23 @@ class Driver:
         *,
         connect_timeout: float = CONNECT_TIMEOUT,
         call_timeout: float = CALL_TIMEOUT,
+        role: str = WRITE,
     ) -> Engine:
-        """An engine whose every connect and statement runs under a deadline."""
+        """An engine whose every connect, statement and commit runs under a deadline.
+
+        `role` READ gives the read pool: autocommit where the dialect has it, so a read is its
+        statements and nothing else; WRITE gives the pool the unit of work uses."""
         parsed = self.parse_url(url)
         args = self.connect_args(parsed, connect_timeout, call_timeout)
         for key in list(args):
             if key in parsed.query:          # an explicit URL option wins
                 del args[key]
-        engine = create_engine(parsed, connect_args=args, **self.engine_kwargs(parsed))
+        engine = create_engine(parsed, connect_args=args, **self.engine_kwargs(parsed, role))
         self.install_deadlines(engine, connect_timeout, call_timeout)
-        self.on_engine(engine, call_timeout)
+        self.on_engine(engine, call_timeout, role)
         return engine
 
-    def on_engine(self, engine: Engine, call_timeout: float) -> None:
+    def on_engine(self, engine: Engine, call_timeout: float, role: str = WRITE) -> None:
         """Hook for per-connection settings (PRAGMAs, session parameters)."""
 
     def install_deadlines(self, engine: Engine, connect_timeout: float, call_timeout: float) -> None:
@@ -224,11 +238,9 @@ class Driver:
             return err
 
     def _guard_dialect_calls(self, engine: Engine, call_timeout: float) -> None:
-        """Pool pre-ping, commit and rollback reach the DBAPI connection without cursor events:
-        put them under the watchdog too. A pre-ping that hangs counts as a dead connection, so
-        the pool replaces it under the connect deadline."""
+        """Commit and rollback reach the DBAPI connection without cursor events: put them
+        under the watchdog too."""
         dialect = engine.dialect
-        plain_ping = dialect.do_ping
         plain_commit = dialect.do_commit
         plain_rollback = dialect.do_rollback
 
@@ -241,19 +253,7 @@ class Driver:
                     watchdog.disarm(token)
             return call
 
-        def ping(dbapi_conn: Any) -> bool:
-            token = watchdog.arm(PING_TIMEOUT, lambda: self.abort(dbapi_conn))
-            try:
-                return bool(plain_ping(dbapi_conn))
-            except Exception:
-                if not watchdog.disarm(token):
-                    return False          # the deadline fired: treat as disconnected
-                raise
-            finally:
-                watchdog.disarm(token)
-
         # Instance attributes shadow the dialect's methods for this engine only.
-        setattr(dialect, "do_ping", ping)   # noqa: B010
         setattr(dialect, "do_commit", guarded(plain_commit, call_timeout))  # noqa: B010
         setattr(dialect, "do_rollback", guarded(plain_rollback, call_timeout))  # noqa: B010
 

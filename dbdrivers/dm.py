@@ -10,7 +10,7 @@ from typing import Any, Optional
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine
 
-from dbdrivers.base import Capabilities, Driver, ErrorKind
+from dbdrivers.base import WRITE, Capabilities, Driver, ErrorKind
 
 # dmsqlalchemy's is_disconnect list plus the connect-time socket codes.
 _LINK_CODES = frozenset({-70025, -70028, -6010, -70019, -70101, -70102})
@@ -24,6 +24,7 @@ class DmDriver(Driver):
     dialect_name = "dm"
     default_port = 5236
     health_sql = "SELECT 1 FROM DUAL"
+    autocommit_reads = False      # dmsqlalchemy's sync dialect has no AUTOCOMMIT level
     capabilities = Capabilities(
         has_returning=False,
         has_sequences=True,
@@ -47,7 +48,7 @@ class DmDriver(Driver):
             "app_name": "wardstation",
         }
 
-    def on_engine(self, engine: Engine, call_timeout: float) -> None:
+    def on_engine(self, engine: Engine, call_timeout: float, role: str = WRITE) -> None:
         @event.listens_for(engine, "connect")
         def _utc(dbapi_conn: Any, conn_rec: Any) -> None:
             cur = dbapi_conn.cursor()

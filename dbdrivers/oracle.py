@@ -10,7 +10,7 @@ from typing import Any, Optional
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine
 
-from dbdrivers.base import Capabilities, Driver, ErrorKind
+from dbdrivers.base import WRITE, Capabilities, Driver, ErrorKind
 
 _UNREACHABLE = frozenset({"DPY-6000", "DPY-6001", "DPY-6002", "DPY-6003", "DPY-6005",
                           "ORA-12170", "ORA-12514", "ORA-12541", "ORA-12543", "ORA-12545"})
@@ -47,7 +47,7 @@ class OracleDriver(Driver):
         # tcp_connect_timeout bounds the connect; expire_time (minutes) probes idle links.
         return {"tcp_connect_timeout": float(connect_timeout), "expire_time": 1, "retry_count": 0}
 
-    def on_engine(self, engine: Engine, call_timeout: float) -> None:
+    def on_engine(self, engine: Engine, call_timeout: float, role: str = WRITE) -> None:
         @event.listens_for(engine, "connect")
         def _call_timeout(dbapi_conn: Any, conn_rec: Any) -> None:
             dbapi_conn.call_timeout = int(call_timeout * 1000)   # the driver's own deadline

@@ -11,7 +11,7 @@ from typing import Any, Optional
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine
 
-from dbdrivers.base import BadURL, Capabilities, Driver, ErrorKind, mask_url
+from dbdrivers.base import READ, WRITE, BadURL, Capabilities, Driver, ErrorKind, mask_url
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -58,10 +58,13 @@ class SqliteDriver(Driver):
         # Pooled connections move between threads; each is used by one thread at a time.
         return {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
 
-    def engine_kwargs(self, url: URL) -> dict[str, Any]:
-        return {}
+    def engine_kwargs(self, url: URL, role: str = WRITE) -> dict[str, Any]:
+        # Reads run without a transaction (each SELECT sees the last commit); writes take the
+        # write lock at BEGIN (below), so two writers queue on the busy timeout instead of one
+        # failing with "database is locked" when a deferred transaction tries to upgrade.
+        return {"isolation_level": "AUTOCOMMIT"} if role == READ else {}
 
-    def on_engine(self, engine: Engine, call_timeout: float) -> None:
+    def on_engine(self, engine: Engine, call_timeout: float, role: str = WRITE) -> None:
         memory = engine.url.database in (None, "", ":memory:")
 
         @event.listens_for(engine, "connect")
@@ -79,9 +82,12 @@ class SqliteDriver(Driver):
             finally:
                 cur.close()
 
+        if role == READ:
+            return
+
         @event.listens_for(engine, "begin")
         def _begin(conn: Connection) -> None:
-            conn.exec_driver_sql("BEGIN")
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     def abort(self, dbapi_conn: Any) -> None:
         dbapi_conn.interrupt()

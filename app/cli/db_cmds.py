@@ -26,9 +26,14 @@ def register(subparsers: Any) -> None:
     up = db_sub.add_parser("upgrade", help="create or migrate the schema, then load dictionaries")
     up.add_argument("--url", required=True, help="database URL, e.g. dm+dmPython://USER:PWD@host:5236/")
     up.add_argument("--no-dictionaries", action="store_true", help="only the schema")
+    up.add_argument("--service-account", metavar="NAME",
+                    help="also grant NAME its rights (INSERT and SELECT only on the audit tables)")
     up.set_defaults(handler=cmd_upgrade)
     sql = db_sub.add_parser("sql", help="print the DDL for a DBA to review and run")
     sql.add_argument("--dialect", required=True, choices=DIALECTS)
+    sql.add_argument("--service-account", metavar="NAME", default=None,
+                     help="the workstations' database account the grants are for "
+                          "(default wardstation_app)")
     sql.set_defaults(handler=cmd_sql)
 
     check = subparsers.add_parser("check", help="can this PC reach that database?")
@@ -85,6 +90,15 @@ def describe(err: WardStationError) -> str:
         "profile.keyring_unavailable": "the system keyring is not available "
                                        f"({params.get('cause')}); cannot store the password",
         "profile.file_unreadable": f"cannot read the profile file {params.get('path')}",
+        "db.bad_account": f"bad service account name {params.get('name')!r}: a letter, then "
+                          "letters, digits or _ (at most 30)",
+        "audit.no_keyring": "the system keyring is not available "
+                            f"({params.get('cause')}): the checkpoint key lives there",
+        "audit.no_checkpoint_key": "no audit checkpoint key in this machine's keyring "
+                                   "(run audit checkpoint here first)",
+        "audit.checkpoint_unreadable": "the file is not an audit checkpoint",
+        "audit.checkpoint_forged": "the checkpoint's signature does not hold: the file was "
+                                   "altered or made with another key",
     }
     return texts.get(err.message_id, str(err))
 
@@ -130,6 +144,10 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
         revision = migrate.upgrade(db, ProgressLine("schema"))
         state = "already at" if before == revision else "migrated to"
         print(f"schema {state} revision {revision}")
+        if args.service_account:
+            granted = _grant(db, args.service_account)
+            print(f"service account {args.service_account}: {granted} grants "
+                  "(audit tables: INSERT and SELECT only)")
         if not args.no_dictionaries:
             counts = _load_dictionaries(db)
             written = sum(counts.values())
@@ -138,6 +156,18 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     return EXIT_OK
+
+
+def _grant(db: Any, account: str) -> int:
+    from sqlalchemy import text
+
+    from app.store.grants import grant_statements
+
+    statements = grant_statements(db.dialect_name, account)
+    with db.begin() as conn:
+        for stmt in statements:
+            conn.execute(text(stmt))
+    return len(statements)
 
 
 def _load_dictionaries(db: Any) -> dict[str, int]:
@@ -151,9 +181,10 @@ def _load_dictionaries(db: Any) -> dict[str, int]:
 @_guard
 def cmd_sql(args: argparse.Namespace) -> int:
     """Print the DDL from empty to the newest revision for one dialect."""
-    from app.store import migrate
+    from app.store import grants, migrate
 
-    sys.stdout.write(migrate.offline_sql(args.dialect))
+    account = grants.check_account(args.service_account or grants.DEFAULT_ACCOUNT)
+    sys.stdout.write(migrate.offline_sql(args.dialect, service_account=account))
     return EXIT_OK
 
 

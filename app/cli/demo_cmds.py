@@ -18,9 +18,17 @@ def register(subparsers: Any) -> None:
 
     audit = subparsers.add_parser("audit", help="the tamper-evident audit log")
     audit_sub = audit.add_subparsers(dest="audit_command")
-    verify = audit_sub.add_parser("verify", help="check the audit log's hash chain")
+    verify = audit_sub.add_parser("verify", help="prove every audit chain")
     verify.add_argument("--url", required=True, help="database URL")
+    verify.add_argument("--checkpoint", metavar="FILE",
+                        help="also prove nothing up to this checkpoint was cut or rewritten")
     verify.set_defaults(handler=cmd_verify)
+    cp = audit_sub.add_parser("checkpoint",
+                              help="sign the chains' heads (key in the keyring) into a file")
+    cp.add_argument("--url", required=True, help="database URL")
+    cp.add_argument("--out", required=True, metavar="FILE",
+                    help="where to write it: keep it off the database server")
+    cp.set_defaults(handler=cmd_checkpoint)
 
 
 @_guard
@@ -48,26 +56,101 @@ def cmd_seed(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_REASONS = {"missing": "is missing", "link": "does not link to the entry before it",
+            "hash": "was altered (hash mismatch)", "head": "disagrees with the chain head"}
+
+
 @_guard
 def cmd_verify(args: argparse.Namespace) -> int:
-    """Walk the chain; exit 1 naming the first entry that does not hold."""
-    from app.services.audit import verify_chain
+    """Prove every chain; exit 1 naming the first record that does not hold in each."""
+    from app.services import audit_checkpoint
+    from app.services.audit import verify_all
     from app.store import migrate
     from app.store.db import open_database
 
+    checkpoint = None
+    if args.checkpoint:
+        key = audit_checkpoint.checkpoint_key(create=False)
+        checkpoint = audit_checkpoint.load(_read_text(args.checkpoint), key)
     db = open_database(args.url)
     try:
         if migrate.check_schema(db) is None:
             return fail(f"no schema in {db.safe_url} (run: db upgrade --url ...)")
-        with db.connect() as conn:
-            report = verify_chain(conn)
+        with db.read() as conn:
+            reports = verify_all(conn)
+            findings = ([] if checkpoint is None
+                        else audit_checkpoint.compare(conn, checkpoint, reports))
     finally:
         db.dispose()
-    if report.intact:
-        print(f"audit chain intact: {report.entries} entries")
-        return EXIT_OK
-    reasons = {"missing": "is missing", "link": "does not link to the entry before it",
-               "hash": "was altered (hash mismatch)", "head": "disagrees with the chain head"}
-    print(f"audit chain broken at entry {report.broken_seq}: it {reasons[report.reason]} "
-          f"({report.entries} entries intact before it)", file=sys.stderr)
-    return EXIT_FAILURE
+    broken = [r for r in reports if not r.intact]
+    for r in broken:
+        print(f"audit chain {r.chain_id} broken at entry {r.broken_seq}: it "
+              f"{_REASONS[r.reason]} ({r.entries} entries intact before it)", file=sys.stderr)
+    for f in findings:
+        if f.what == "missing_chain":
+            text = f"held {f.detail['count']} entries at the checkpoint and is gone"
+        elif f.what == "truncated":
+            text = f"was cut: the checkpoint had {f.detail['count']} entries"
+        else:
+            text = f"was rewritten: entry {f.detail['seq']} differs from the checkpoint"
+        print(f"audit chain {f.chain_id} {text}", file=sys.stderr)
+    total = sum(r.entries for r in reports)
+    if broken or findings:
+        return EXIT_FAILURE
+    against = f", checkpoint of {checkpoint['at']} holds" if checkpoint is not None else ""
+    print(f"audit chains intact: {len(reports)} chains, {total} entries{against}")
+    return EXIT_OK
+
+
+@_guard
+def cmd_checkpoint(args: argparse.Namespace) -> int:
+    """Prove the chains, then write their signed heads to --out."""
+    import json
+    import os
+
+    from app.services import audit_checkpoint
+    from app.store import migrate
+    from app.store.db import open_database
+
+    key = audit_checkpoint.checkpoint_key(create=True)
+    db = open_database(args.url)
+    try:
+        if migrate.check_schema(db) is None:
+            return fail(f"no schema in {db.safe_url} (run: db upgrade --url ...)")
+        with db.read() as conn:
+            document, broken = audit_checkpoint.make(conn, key, db.safe_url)
+    finally:
+        db.dispose()
+    tmp = args.out + ".tmp"
+    try:
+        with open(tmp, "w", encoding="utf-8") as handle:
+            json.dump(document, handle, ensure_ascii=False, indent=1, sort_keys=True)
+            handle.write("\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, args.out)
+    except OSError as exc:
+        return fail(f"cannot write {args.out}: {exc.strerror}")
+    entries = sum(int(c["count"]) for c in document["chains"])
+    print(f"audit checkpoint written to {args.out}: {len(document['chains'])} chains, "
+          f"{entries} entries")
+    for r in broken:
+        print(f"audit chain {r.chain_id} broken at entry {r.broken_seq}: not checkpointed",
+              file=sys.stderr)
+    return EXIT_FAILURE if broken else EXIT_OK
+
+
+def _read_text(path: str, limit: int = 16 * 1024 * 1024) -> str:
+    from app.errors import ValidationError
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise ValidationError("audit.checkpoint_unreadable", path=path) from exc
+    if len(data) > limit:
+        raise ValidationError("audit.checkpoint_unreadable", path=path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValidationError("audit.checkpoint_unreadable", path=path) from exc

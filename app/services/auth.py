@@ -12,7 +12,7 @@ from typing import Optional
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import select, update
+from sqlalchemy import and_, case, or_, select, update
 from sqlalchemy.engine import Connection
 
 from app.clock import as_utc, utcnow
@@ -87,40 +87,82 @@ def _audit(conn: Connection, action: str, login_name: str, staff_id: Optional[st
 
 def authenticate(conn: Connection, login_name: str, password: str, *, workstation: str,
                  now: Optional[datetime] = None, policy: AuthPolicy = DEFAULT_POLICY) -> StaffUser:
-    """The signed-in user, or AuthError("auth.bad_credentials") / AuthError("auth.locked", until=)."""
+    """The signed-in user, or AuthError("auth.bad_credentials") / AuthError("auth.locked", until=).
+
+    Every answer costs one argon2 verification (unknown user, locked account, wrong or right
+    password alike), so the time taken tells a guesser nothing. The failure count is changed by
+    one UPDATE in SQL, never read-modify-written: simultaneous wrong passwords each count.
+    The caller commits, also when this raises (a failure must count and be audited)."""
     now = as_utc(now) if now is not None else utcnow()
     login_name = login_name.strip()
-    row = conn.execute(select(staff.c.id, staff.c.password_hash, staff.c.failed_logins,
-                              staff.c.locked_until, staff.c.is_active)
+    row = conn.execute(select(staff.c.id, staff.c.password_hash, staff.c.locked_until,
+                              staff.c.is_active)
                        .where(staff.c.login_name == login_name)).first()
     if row is None or not row.is_active:
         _verify(_dummy_hash(), password)
         _audit(conn, "login_failed", login_name, row.id if row else None, workstation, now,
                {"reason": "unknown" if row is None else "inactive"})
         raise AuthError("auth.bad_credentials")
+    password_ok = _verify(row.password_hash, password)     # also when locked: same time
     if row.locked_until is not None and row.locked_until > now:
         _audit(conn, "login_failed", login_name, row.id, workstation, now, {"reason": "locked"})
         raise AuthError("auth.locked", until=row.locked_until)
-    if not _verify(row.password_hash, password):
-        # A lock that has run out starts a fresh count.
-        failures = 1 if row.locked_until is not None else int(row.failed_logins or 0) + 1
-        until = now + timedelta(minutes=policy.lock_minutes) if failures >= policy.max_failures \
-            else None
-        conn.execute(update(staff).where(staff.c.id == row.id)
-                     .values(failed_logins=0 if until else failures, locked_until=until))
+    if not password_ok:
+        outcome = _count_failure(conn, row.id, now, policy)
+        if outcome is None:       # another attempt locked it meanwhile
+            until = _locked_until(conn, row.id)
+            _audit(conn, "login_failed", login_name, row.id, workstation, now, {"reason": "locked"})
+            raise AuthError("auth.locked", until=until)
+        failures, until = outcome
         _audit(conn, "login_failed", login_name, row.id, workstation, now,
                {"reason": "password", "failures": failures, "locked": until is not None})
         if until is not None:
             raise AuthError("auth.locked", until=until)
         raise AuthError("auth.bad_credentials")
-    if row.failed_logins or row.locked_until is not None:
-        conn.execute(update(staff).where(staff.c.id == row.id)
-                     .values(failed_logins=0, locked_until=None))
+    # Reset only when there is something to reset, and only if no lock was set meanwhile.
+    conn.execute(update(staff).where(staff.c.id == row.id)
+                 .where(or_(staff.c.failed_logins != 0, staff.c.locked_until.is_not(None)))
+                 .where(or_(staff.c.locked_until.is_(None), staff.c.locked_until <= now))
+                 .values(failed_logins=0, locked_until=None))
+    locked = _locked_until(conn, row.id)
+    if locked is not None and locked > now:       # a racing failure locked it meanwhile
+        _audit(conn, "login_failed", login_name, row.id, workstation, now, {"reason": "locked"})
+        raise AuthError("auth.locked", until=locked)
     if _hasher.check_needs_rehash(row.password_hash):
         conn.execute(update(staff).where(staff.c.id == row.id)
                      .values(password_hash=hash_password(password)))
     _audit(conn, "login", login_name, row.id, workstation, now)
     return load_user(conn, row.id)
+
+
+def _count_failure(conn: Connection, staff_id: str, now: datetime,
+                   policy: AuthPolicy) -> Optional[tuple[int, Optional[datetime]]]:
+    """One more failure, atomically; (count, lock end or None), or None when already locked.
+
+    A lock that has run out starts a fresh count. The UPDATE takes the row lock, so concurrent
+    attempts queue and each sees the count the previous one left."""
+    expired = and_(staff.c.locked_until.is_not(None), staff.c.locked_until <= now)
+    counted = case((expired, 1), else_=staff.c.failed_logins + 1)
+    reaches = counted >= policy.max_failures
+    until = now + timedelta(minutes=policy.lock_minutes)
+    result = conn.execute(
+        update(staff).where(staff.c.id == staff_id)
+        .where(or_(staff.c.locked_until.is_(None), staff.c.locked_until <= now))
+        .values(failed_logins=case((reaches, 0), else_=counted),
+                locked_until=case((reaches, until), else_=None)))
+    if result.rowcount == 0:
+        return None
+    found = conn.execute(select(staff.c.failed_logins, staff.c.locked_until)
+                         .where(staff.c.id == staff_id)).first()
+    assert found is not None
+    if found.locked_until is not None and found.locked_until > now:
+        return policy.max_failures, found.locked_until
+    return int(found.failed_logins), None
+
+
+def _locked_until(conn: Connection, staff_id: str) -> Optional[datetime]:
+    value = conn.execute(select(staff.c.locked_until).where(staff.c.id == staff_id)).scalar()
+    return value if isinstance(value, datetime) else None
 
 
 def unlock(uow: UnitOfWork, admin: StaffUser, staff_id: str) -> Changes:

@@ -23,6 +23,7 @@ from app.progress import OptionalProgress, no_progress
 from app.services import audit
 from app.services.audit import AuditEntry
 from app.services.auth import hash_password
+from app.services.demo_accounts import DEMO_ACCOUNTS  # noqa: F401  (re-exported)
 from app.store import schema as s
 
 DEMO_FILE = pathlib.Path(__file__).resolve().parents[2] / "resources" / "demo" / "ward.json"
@@ -47,14 +48,6 @@ def load_spec() -> dict[str, Any]:
     return data
 
 
-def _accounts() -> list[tuple[str, str, str]]:
-    spec = load_spec()
-    passwords = {st["key"]: st["password"] for st in spec["staff"]}
-    return [(login, passwords[login], label) for login, label in spec["login_accounts"]]
-
-
-# (login, password, role label id) for the login screen's demo hint.
-DEMO_ACCOUNTS: list[tuple[str, str, str]] = _accounts()
 
 
 def has_demo_ward(conn: Connection) -> bool:
@@ -208,19 +201,7 @@ def seed_demo(conn: Connection, progress: OptionalProgress = None,
 
 
 def ensure_demo_database(path: pathlib.Path, progress: OptionalProgress = None) -> Any:
-    """The GUI's first run: create, migrate, load dictionaries and seed; later runs just open."""
-    from app.dictionaries.loader import load_all
-    from app.store.db import open_database
-    from app.store.migrate import upgrade
+    """The GUI's first run: create, migrate, load dictionaries and seed (see demo_db.py)."""
+    from app.services.demo_db import ensure_demo_database as ensure
 
-    report = progress or no_progress
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = open_database("sqlite:///" + str(path))
-    upgrade(db, report)
-    with db.begin() as conn:
-        if has_demo_ward(conn):
-            return db
-    with db.begin() as conn:
-        load_all(conn, report)
-        seed_demo(conn, report)
-    return db
+    return ensure(path, progress)

@@ -18,7 +18,7 @@ from app.services import audit
 from app.services.changes import Changes
 from app.services.commands import Command
 from app.services.uow import UnitOfWork
-from app.store.schema import applied_op, audit_log, staff, staff_role
+from app.store.schema import applied_op, audit_log, audit_rec, staff, staff_role
 
 C = TypeVar("C", bound=Command)
 Handler = Callable[[UnitOfWork, Any], Changes]
@@ -80,8 +80,11 @@ def _recorded(conn: Connection, op_id: str) -> Optional[Changes]:
     if outcome != "applied":
         raise ConflictError("op.not_applied", op_id=op_id, outcome=outcome)
     changes = Changes(replayed=True)
-    rows = conn.execute(select(audit_log.c.entity, audit_log.c.entity_id, audit_log.c.patient_id)
-                        .where(audit_log.c.op_id == op_id))
+    rows = conn.execute(select(audit_rec.c.entity, audit_rec.c.entity_id, audit_rec.c.patient_id)
+                        .where(audit_rec.c.op_id == op_id)).all()
+    if not rows:   # applied before revision 0002: its audit rows are in the old chain
+        rows = conn.execute(select(audit_log.c.entity, audit_log.c.entity_id,
+                                   audit_log.c.patient_id).where(audit_log.c.op_id == op_id)).all()
     for entity, entity_id, patient_id in rows:
         touched = Changes.of(entity, [entity_id], [patient_id] if patient_id else [])
         changes = changes.merge(Changes(touched.kinds, touched.ids, touched.patient_ids, True))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
 
 from app.domain import roles
 from app.errors import ConflictError, ValidationError
@@ -102,8 +103,13 @@ def move_bed(uow: UnitOfWork, cmd: MoveBed) -> Changes:
     if taken is not None:
         # Someone else's patient is in that bed: the user must see who, not overwrite.
         raise ConflictError("bed.occupied", bed_no=target["bed_no"], encounter=taken[0])
-    update_versioned(uow, encounter, cmd.encounter_id, cmd.base_version,
-                     {"bed_id": cmd.to_bed_id, "ward_id": target["ward_id"]})
+    try:
+        # The check above only explains; the unique index uq_encounter_bed_occupant decides
+        # when another workstation fills the bed between that check and this update.
+        update_versioned(uow, encounter, cmd.encounter_id, cmd.base_version,
+                         {"bed_id": cmd.to_bed_id, "ward_id": target["ward_id"]})
+    except IntegrityError:
+        raise ConflictError("bed.occupied", bed_no=target["bed_no"], encounter=None) from None
     move = {"id": cmd.move_id, "encounter_id": cmd.encounter_id, "from_bed_id": enc["bed_id"],
             "to_bed_id": cmd.to_bed_id, "from_ward_id": enc["ward_id"],
             "to_ward_id": target["ward_id"], "moved_at": cmd.device_time,

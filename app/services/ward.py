@@ -16,7 +16,6 @@ from sqlalchemy.engine import Connection
 from app.clock import as_utc, utcnow
 from app.domain.ward import BedCard, PatientHeader, WardInfo
 from app.errors import ValidationError
-from app.services import audit
 from app.services.audit import AuditEntry
 from app.store.schema import allergy, bed, dept, diagnosis, encounter, patient, staff, ward
 
@@ -131,7 +130,7 @@ def ward_overview(conn: Connection, ward_id: str, *, now: Optional[datetime] = N
 
 
 def patient_header(conn: Connection, encounter_id: str, *, now: Optional[datetime] = None) -> PatientHeader:
-    """The chart's header for one stay (two queries). Pure read: see `open_chart` for the audit."""
+    """The chart's header for one stay (two queries). Pure read: the view is audited through `chart_view`."""
     now = as_utc(now) if now is not None else utcnow()
     row = conn.execute(
         _stay_query().add_columns(bed.c.bed_no, ward.c.name.label("ward_name"),
@@ -154,13 +153,8 @@ def patient_header(conn: Connection, encounter_id: str, *, now: Optional[datetim
         nursing_grade=int(row["nursing_grade"]), acuity=row["acuity"], diagnoses=tuple(diags))
 
 
-def open_chart(conn: Connection, encounter_id: str, *, staff_id: str, workstation: str,
-               now: Optional[datetime] = None) -> PatientHeader:
-    """The header, plus the audited "view" of the chart (DESIGN.md: chart views are audited).
-
-    Runs in the caller's transaction: the caller commits.
-    """
-    header = patient_header(conn, encounter_id, now=now)
-    audit.record(conn, AuditEntry("view", "encounter", encounter_id, staff_id, header.patient_id),
-                 workstation=workstation, now=now)
-    return header
+def chart_view(encounter_id: str, patient_id: str, staff_id: str,
+               at: Optional[datetime] = None) -> AuditEntry:
+    """The audit entry of a chart being opened (DESIGN.md: chart views are audited). It is
+    queued locally and written in the background, never on the read path (audit_spool.py)."""
+    return AuditEntry("view", "encounter", encounter_id, staff_id, patient_id, at=at)

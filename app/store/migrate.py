@@ -37,7 +37,8 @@ def _script() -> ScriptDirectory:
 
 
 def head_revision() -> str:
-    """The newest revision this client knows."""
+    """The newest revision this client knows (app/store/revision.py HEAD_REVISION says the same
+    without Alembic; a test keeps the two equal)."""
     head = _script().get_current_head()
     if head is None:
         raise RuntimeError("no migration scripts found in " + str(MIGRATIONS_DIR))
@@ -101,8 +102,9 @@ def upgrade(db: Database, progress: OptionalProgress = None) -> str:
         return _revision_of(conn) or head
 
 
-def offline_sql(dialect: str) -> str:
-    """The whole DDL from empty to head for a DBA to review and run (Alembic offline mode)."""
+def offline_sql(dialect: str, service_account: Optional[str] = None) -> str:
+    """The whole DDL from empty to head for a DBA to review and run (Alembic offline mode),
+    followed by the service account's grants (app/store/grants.py) when one is named."""
     if dialect not in DIALECTS:
         raise ValidationError("db.unknown_dialect", dialect=dialect, known=", ".join(DIALECTS))
     registry.drivers()       # registers the kingbase dialect with SQLAlchemy
@@ -117,4 +119,8 @@ def offline_sql(dialect: str) -> str:
         text += "COMMIT;\n"
     elif dialect == "oracle":
         text += "COMMIT\n\n/\n"
+    if service_account:
+        from app.store.grants import grant_script
+
+        text += grant_script(dialect, service_account)
     return text

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    DDL,
     BigInteger,
     Column,
     Date,
@@ -27,8 +28,12 @@ from sqlalchemy import (
     Table,
     Unicode,
     UniqueConstraint,
+    case,
+    event,
 )
+from sqlalchemy.sql.elements import Grouping
 
+from app.store.append_only import APPEND_ONLY_TABLES, sqlite_triggers
 from app.store.types import JSONText, UTCDateTime, flag, uuid_type
 
 NAMING = {
@@ -156,6 +161,11 @@ encounter = Table(
     _version(), *_stamps(),
 )
 Index("ix_encounter_ward_status", encounter.c.ward_id, encounter.c.status)
+# One admitted patient per bed, enforced by the database (a check in Python before the update
+# let two racing moves both succeed). The expression is NULL for every stay that is not
+# admitted, and all five engines let a unique index hold any number of NULLs.
+Index("uq_encounter_bed_occupant",
+      Grouping(case((encounter.c.status == "admitted", encounter.c.bed_id))), unique=True)
 
 bed_move = Table(
     "bed_move", metadata, _pk(),
@@ -455,6 +465,8 @@ nursing_rec = Table(
 
 # --- audit and offline replay ------------------------------------------------------------------
 
+# Revision 0001's single hospital-wide chain: every audited write of every PC queued on the one
+# head row. Kept read-only so `audit verify` still proves what was written before 0002.
 audit_log = Table(
     "audit_log", metadata,
     Column("seq", BigInteger, Identity(start=1), primary_key=True),
@@ -480,6 +492,31 @@ audit_head = Table(
     Column("last_hash", String(64), nullable=False),
 )
 
+# One hash chain per workstation (DESIGN.md "Audit at hospital scale"): the chain's next seq is
+# claimed by UNIQUE(chain_id, chain_seq), so no row is ever updated or locked and the service
+# account needs only INSERT and SELECT here. Keys are client-made (no IDENTITY insert).
+audit_rec = Table(
+    "audit_rec", metadata, _pk(),
+    Column("chain_id", String(60), nullable=False),
+    Column("chain_seq", BigInteger, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    _fk("staff_id", "staff"),
+    Column("workstation", String(60), nullable=False),
+    Column("action", String(20), nullable=False),          # create, update, sign, void, print, view ...
+    Column("entity", String(20), nullable=False),
+    Column("entity_id", String(36), nullable=False),
+    Column("patient_id", uuid_type()),
+    Column("before_data", JSONText),
+    Column("after_data", JSONText),
+    Column("op_id", uuid_type()),
+    Column("prev_hash", String(64), nullable=False),
+    Column("row_hash", String(64), nullable=False),
+    UniqueConstraint("chain_id", "chain_seq", name="uq_audit_rec_chain_seq"),
+)
+Index("ix_audit_rec_entity", audit_rec.c.entity, audit_rec.c.entity_id)
+Index("ix_audit_rec_patient", audit_rec.c.patient_id)
+Index("ix_audit_rec_op", audit_rec.c.op_id)
+
 applied_op = Table(
     "applied_op", metadata,                                # offline replay is idempotent on op_id
     Column("op_id", uuid_type(), primary_key=True),
@@ -496,3 +533,11 @@ app_setting = Table(
     Column("skey", String(60), primary_key=True),
     Column("svalue", Unicode(400)),
 )
+
+
+# SQLite has no grants: triggers keep the audit tables append-only when the schema is made
+# with create_all (tests); migration 0002 creates the same triggers on an upgraded file.
+for _name in APPEND_ONLY_TABLES:
+    for _stmt in sqlite_triggers(_name):
+        event.listen(metadata.tables[_name], "after_create",
+                     DDL(_stmt).execute_if(dialect="sqlite"))  # type: ignore[no-untyped-call]

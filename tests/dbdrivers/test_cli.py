@@ -1,6 +1,8 @@
 """The IT command line as IT runs it: real processes, real databases, one-line failures."""
 from __future__ import annotations
 
+import re
+
 import time
 from typing import Any
 
@@ -59,7 +61,11 @@ def test_db_sql_dm_is_a_script_for_every_table() -> None:
         assert f"CREATE TABLE {name} (" in sql
     assert '"' not in sql
     assert "RETURNING" not in sql
-    assert sql.rstrip().endswith("COMMIT;")
+    assert "COMMIT;" in sql
+    # The service account may only add to and read the audit trail.
+    assert "GRANT SELECT, INSERT ON audit_rec TO wardstation_app;" in sql
+    assert "GRANT SELECT, INSERT, UPDATE, DELETE ON med_order TO wardstation_app;" in sql
+    assert not re.search(r"GRANT [^;]*(UPDATE|DELETE|TRUNCATE)[^;]* ON audit_", sql)
 
 
 @pytest.mark.parametrize("args, expected", [

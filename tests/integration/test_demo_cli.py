@@ -35,7 +35,7 @@ def test_demo_seed_cli_seeds_once_and_rejects_bad_input(tmp_path: Path) -> None:
     bad = _cli("demo", "seed", "--url", "nosuch://x")
     assert bad.returncode != 0 and len(bad.stderr.strip().splitlines()) == 1
     verify = _cli("audit", "verify", "--url", url)
-    assert verify.returncode == 0 and verify.stdout.startswith("audit chain intact: ")
+    assert verify.returncode == 0 and verify.stdout.startswith("audit chains intact: ")
 
 
 def test_first_run_creates_then_just_opens(tmp_path: Path) -> None:

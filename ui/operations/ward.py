@@ -52,6 +52,7 @@ def load_ward(ctx: OpContext, ward_id: str, on_done: Callable[[Any], None],
 
 def open_chart(ctx: OpContext, encounter_id: str, staff_id: str, on_done: Callable[[Any], None],
                on_error: Optional[Callable[[Any], None]] = None) -> int:
-    """The patient header; an audited chart view, hence on the write executor."""
-    return ctx.runner.write(lambda: ctx.backend.open_chart(encounter_id, staff_id), on_done, on_error,
+    """The patient header on the read pool; the chart view's audit is queued by the backend and
+    written in the background, so opening a chart never waits behind a save."""
+    return ctx.runner.read(lambda: ctx.backend.open_chart(encounter_id, staff_id), on_done, on_error,
                             name="open_chart")

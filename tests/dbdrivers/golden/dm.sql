@@ -598,4 +598,37 @@ CREATE INDEX ix_skin_test_patient_id ON skin_test (patient_id);
 
 INSERT INTO alembic_version (version_num) VALUES ('0001');
 
+-- Running upgrade 0001 -> 0002
+
+CREATE TABLE audit_rec (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    chain_id VARCHAR2(60 CHAR) NOT NULL, 
+    chain_seq BIGINT NOT NULL, 
+    at DATETIME NOT NULL, 
+    staff_id VARCHAR2(36 CHAR), 
+    workstation VARCHAR2(60 CHAR) NOT NULL, 
+    action VARCHAR2(20 CHAR) NOT NULL, 
+    entity VARCHAR2(20 CHAR) NOT NULL, 
+    entity_id VARCHAR2(36 CHAR) NOT NULL, 
+    patient_id VARCHAR2(36 CHAR), 
+    before_data NCLOB, 
+    after_data NCLOB, 
+    op_id VARCHAR2(36 CHAR), 
+    prev_hash VARCHAR2(64 CHAR) NOT NULL, 
+    row_hash VARCHAR2(64 CHAR) NOT NULL, 
+    CONSTRAINT pk_audit_rec PRIMARY KEY (id), 
+    CONSTRAINT fk_audit_rec_staff_id FOREIGN KEY(staff_id) REFERENCES staff (id), 
+    CONSTRAINT uq_audit_rec_chain_seq UNIQUE (chain_id, chain_seq)
+);
+
+CREATE INDEX ix_audit_rec_entity ON audit_rec (entity, entity_id);
+
+CREATE INDEX ix_audit_rec_op ON audit_rec (op_id);
+
+CREATE INDEX ix_audit_rec_patient ON audit_rec (patient_id);
+
+CREATE UNIQUE INDEX uq_encounter_bed_occupant ON encounter ((CASE WHEN (status = 'admitted') THEN bed_id END));
+
+UPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num = '0001';
+
 COMMIT;

@@ -598,3 +598,48 @@ CREATE INDEX ix_skin_test_patient_id ON skin_test (patient_id);
 
 INSERT INTO alembic_version (version_num) VALUES ('0001');
 
+-- Running upgrade 0001 -> 0002
+
+CREATE TABLE audit_rec (
+    id VARCHAR(36) NOT NULL, 
+    chain_id VARCHAR(60) NOT NULL, 
+    chain_seq BIGINT NOT NULL, 
+    at DATETIME NOT NULL, 
+    staff_id VARCHAR(36), 
+    workstation VARCHAR(60) NOT NULL, 
+    action VARCHAR(20) NOT NULL, 
+    entity VARCHAR(20) NOT NULL, 
+    entity_id VARCHAR(36) NOT NULL, 
+    patient_id VARCHAR(36), 
+    before_data TEXT, 
+    after_data TEXT, 
+    op_id VARCHAR(36), 
+    prev_hash VARCHAR(64) NOT NULL, 
+    row_hash VARCHAR(64) NOT NULL, 
+    CONSTRAINT pk_audit_rec PRIMARY KEY (id), 
+    CONSTRAINT fk_audit_rec_staff_id FOREIGN KEY(staff_id) REFERENCES staff (id), 
+    CONSTRAINT uq_audit_rec_chain_seq UNIQUE (chain_id, chain_seq)
+);
+
+CREATE INDEX ix_audit_rec_entity ON audit_rec (entity, entity_id);
+
+CREATE INDEX ix_audit_rec_op ON audit_rec (op_id);
+
+CREATE INDEX ix_audit_rec_patient ON audit_rec (patient_id);
+
+CREATE UNIQUE INDEX uq_encounter_bed_occupant ON encounter ((CASE WHEN (status = 'admitted') THEN bed_id END));
+
+CREATE TRIGGER IF NOT EXISTS audit_rec_no_update BEFORE UPDATE ON audit_rec BEGIN SELECT RAISE(ABORT, 'audit_rec is append-only'); END;
+
+CREATE TRIGGER IF NOT EXISTS audit_rec_no_delete BEFORE DELETE ON audit_rec BEGIN SELECT RAISE(ABORT, 'audit_rec is append-only'); END;
+
+CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+CREATE TRIGGER IF NOT EXISTS audit_head_no_update BEFORE UPDATE ON audit_head BEGIN SELECT RAISE(ABORT, 'audit_head is append-only'); END;
+
+CREATE TRIGGER IF NOT EXISTS audit_head_no_delete BEFORE DELETE ON audit_head BEGIN SELECT RAISE(ABORT, 'audit_head is append-only'); END;
+
+UPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num = '0001';
+

@@ -9,9 +9,9 @@ from sqlalchemy.engine import Engine
 
 from app.errors import AuthError
 from app.services import auth
-from app.services.audit import verify_chain
+from app.services.audit import verify_all
 from app.services.demo import DEMO_ACCOUNTS
-from app.store.schema import audit_log, staff
+from app.store.schema import audit_rec, staff
 from tests.unit.services.conftest import NOW
 
 
@@ -76,8 +76,9 @@ def test_attempts_are_audited_without_the_password(demo_engine: Engine) -> None:
         _login(demo_engine, "sunmin", "Secret-Typo-77")
     _login(demo_engine, "sunmin", "demo-head1")
     with demo_engine.connect() as conn:
-        rows = conn.execute(select(audit_log).where(audit_log.c.entity == "login")
-                            .order_by(audit_log.c.seq)).mappings().all()
+        rows = conn.execute(select(audit_rec).where(audit_rec.c.entity == "login")
+                            .where(audit_rec.c.chain_id == "ws-3")
+                            .order_by(audit_rec.c.chain_seq)).mappings().all()
         assert [r["action"] for r in rows][-2:] == ["login_failed", "login"]
         assert rows[-1]["workstation"] == "ws-3"
         text = " ".join(str(dict(r)) for r in rows)
@@ -85,7 +86,7 @@ def test_attempts_are_audited_without_the_password(demo_engine: Engine) -> None:
         stored = conn.execute(select(staff.c.password_hash)
                               .where(staff.c.login_name == "sunmin")).scalar_one()
         assert stored.startswith("$argon2id$") and "demo-head1" not in stored
-        assert verify_chain(conn).intact
+        assert all(r.intact for r in verify_all(conn))
 
 
 def test_change_password(demo_engine: Engine) -> None:

@@ -3,16 +3,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from app.services import ward
-from app.services.audit import verify_chain
+from app.services.audit import verify_all
 from app.services.demo import demo_id
-from app.store.schema import audit_log, vital_obs
+from app.store.schema import audit_rec, vital_obs
 from tests.unit.services.conftest import NOW
 
 
@@ -79,7 +80,7 @@ def test_admission_day_counts_as_day_one(demo_engine: Engine) -> None:
 def test_overview_is_two_queries_for_the_whole_ward(demo_engine: Engine) -> None:
     with demo_engine.connect() as conn:
         ward_id = ward.list_wards(conn)[0].ward_id
-        with count_queries(demo_engine) as statements:
+        with count_queries(demo_engine.engine) as statements:
             cards = ward.ward_overview(conn, ward_id, now=NOW)
     assert len(cards) == 40
     assert len(statements) <= 2, statements
@@ -98,16 +99,50 @@ def test_febrile_patient_latest_temperature_has_come_down(demo_engine: Engine) -
     assert temps[-1].measured_at <= NOW
 
 
-def test_patient_header_and_audited_chart_view(demo_engine: Engine) -> None:
+def test_patient_header_and_audited_chart_view(demo_engine: Engine, tmp_path: Path) -> None:
+    """The header is a pure read; the view is queued locally and reaches the chain later."""
+    from app.services.audit_spool import AuditSpool
+
     enc = demo_id("encounter", 8)
-    with demo_engine.begin() as conn:
-        header = ward.open_chart(conn, enc, staff_id=demo_id("staff", "liming"),
-                                 workstation="ws-7", now=NOW)
+    with demo_engine.connect() as conn:
+        header = ward.patient_header(conn, enc, now=NOW)
+        before = conn.execute(select(func.count()).select_from(audit_rec)).scalar_one()
     assert header.name == "郑国庆" and header.bed_no == "8" and header.ward_name == "内科一病区"
     assert header.diagnoses == ("社区获得性肺炎", "2型糖尿病")
     assert header.days_in_hospital == 4
+    spool = AuditSpool(tmp_path / "spool.sqlite", scope="demo")
+    spool.add(ward.chart_view(enc, header.patient_id, demo_id("staff", "liming"), at=NOW))
+    spool.close()
+    with demo_engine.connect() as conn:           # nothing written on the read path
+        assert conn.execute(select(func.count()).select_from(audit_rec)).scalar_one() == before
+    again = AuditSpool(tmp_path / "spool.sqlite", scope="demo")      # as after a crash
+    assert again.pending() == 1
+    assert again.drain(demo_engine, "ws-7") == 1 and again.pending() == 0
     with demo_engine.connect() as conn:
-        last = conn.execute(select(audit_log).order_by(audit_log.c.seq.desc())).mappings().first()
+        last = conn.execute(select(audit_rec).where(audit_rec.c.chain_id == "ws-7")
+                            .order_by(audit_rec.c.chain_seq.desc())).mappings().first()
         assert last is not None
         assert (last["action"], last["entity_id"], last["workstation"]) == ("view", enc, "ws-7")
-        assert verify_chain(conn).intact
+        assert last["at"] == NOW
+        assert all(r.intact for r in verify_all(conn))
+
+
+def test_a_drain_repeated_after_a_crash_writes_nothing_twice(demo_engine: Engine,
+                                                            tmp_path: Path) -> None:
+    from app.services.audit_spool import AuditSpool, _to_json
+
+    spool = AuditSpool(tmp_path / "spool.sqlite", scope="demo")
+    for bed in (1, 2, 3):
+        spool.add(ward.chart_view(demo_id("encounter", bed), demo_id("patient", bed),
+                                   demo_id("staff", "liming"), at=NOW))
+    queued = spool.peek()
+    spool.drain(demo_engine, "ws-8")
+    for n, entry in queued:                       # the local delete "did not happen"
+        spool._conn.execute("INSERT INTO spool (n, scope, entry) VALUES (?, ?, ?)",
+                            (n, "demo", _to_json(entry)))
+    assert spool.drain(demo_engine, "ws-8") == 0
+    with demo_engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(audit_rec)
+                            .where(audit_rec.c.chain_id == "ws-8")).scalar_one() == 3
+    other = AuditSpool(tmp_path / "spool.sqlite", scope="another database")
+    assert other.pending() == 0

@@ -10,13 +10,13 @@ from sqlalchemy.engine import Engine
 from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.ids import new_id
 from app.services import commands as c
-from app.services.audit import verify_chain
+from app.services.audit import verify_all
 from app.services.commands import from_payload, to_payload
 from app.services.demo import demo_id
 from app.services.handlers import execute
 from app.services.uow import UnitOfWork
 from app.services.ward import ward_overview
-from app.store.schema import allergy, applied_op, audit_log, bed_move, encounter
+from app.store.schema import allergy, applied_op, audit_rec, bed_move, encounter
 from tests.unit.services.conftest import NOW
 
 DOCTOR = demo_id("staff", "liming")
@@ -48,13 +48,13 @@ def _card(engine: Engine, bed_no: str) -> object:
 
 
 def test_without_commit_nothing_is_kept(demo_engine: Engine) -> None:
-    before = (_count(demo_engine, allergy), _count(demo_engine, audit_log))
+    before = (_count(demo_engine, allergy), _count(demo_engine, audit_rec))
     with _uow(demo_engine) as uow:
         execute(uow, _allergy())
     with pytest.raises(RuntimeError), _uow(demo_engine) as uow:
         execute(uow, _allergy())
         raise RuntimeError("crash before commit")
-    assert (_count(demo_engine, allergy), _count(demo_engine, audit_log)) == before
+    assert (_count(demo_engine, allergy), _count(demo_engine, audit_rec)) == before
     assert _card(demo_engine, "7").allergies == ()   # type: ignore[attr-defined]
 
 
@@ -65,9 +65,10 @@ def test_committed_allergy_shows_on_the_card_and_is_audited(demo_engine: Engine)
     assert changes.touches("allergy") and changes.patient_ids == {PATIENT_7}
     assert _card(demo_engine, "7").allergies == ("青霉素",)  # type: ignore[attr-defined]
     with demo_engine.connect() as conn:
-        last = conn.execute(select(audit_log).order_by(audit_log.c.seq.desc())).mappings().first()
+        last = conn.execute(select(audit_rec).where(audit_rec.c.chain_id == "ws-5")
+                            .order_by(audit_rec.c.chain_seq.desc())).mappings().first()
         assert last is not None and last["action"] == "create" and last["after_data"]["substance"] == "青霉素"
-        assert verify_chain(conn).intact
+        assert all(r.intact for r in verify_all(conn))
 
 
 def test_replayed_op_id_is_applied_once_and_returns_the_same_changes(demo_engine: Engine) -> None:
