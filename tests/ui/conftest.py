@@ -1,4 +1,6 @@
-"""GUI tests: real widgets offscreen (pytest-qt), a fake at the service boundary (tests/ui/fakes.py)."""
+"""GUI tests: real widgets offscreen (pytest-qt). Sign-in, lockout and unlock run on the real
+services over a copy of a seeded demo SQLite file (`real_window`); the rest uses a fake at the
+service boundary (tests/ui/fakes.py) that can be slowed down or made to fail."""
 from __future__ import annotations
 
 import os
@@ -69,6 +71,35 @@ def make_window(qtbot: Any, settings: Any) -> Iterator[Callable[..., Any]]:
 @pytest.fixture
 def window(make_window: Callable[..., Any], backend: FakeBackend) -> Any:
     return make_window(backend)
+
+
+@pytest.fixture(scope="session")
+def seeded_demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database, made once (about 7 s); each test gets its own copy."""
+    from app.services.demo_db import ensure_demo_database
+
+    path = Path(tmp_path_factory.mktemp("ui-demo")) / "demo.sqlite"
+    ensure_demo_database(path).dispose()
+    return path
+
+
+@pytest.fixture
+def real_backend(seeded_demo_file: Path, tmp_path: Path) -> Iterator[Any]:
+    """app's own services (AppBackend) on a private copy of the seeded demo database."""
+    import shutil
+
+    from ui.operations.backend import AppBackend
+
+    path = tmp_path / "demo.sqlite"
+    shutil.copy(seeded_demo_file, path)
+    backend = AppBackend(demo_path=path)
+    yield backend
+    backend.close()
+
+
+@pytest.fixture
+def real_window(make_window: Callable[..., Any], real_backend: Any) -> Any:
+    return make_window(real_backend)
 
 
 def sign_in(qtbot: Any, window: Any, login: str, password: str = PASSWORD, wait: bool = True) -> None:

@@ -1,7 +1,8 @@
 """A service-boundary stand-in for the GUI tests: real read models (app/domain), real AuthError.
 
-It implements ui.operations.backend.Backend the way the app services are specified (lockout after
-5 failed attempts for 15 minutes), so the widgets are exercised exactly as with the real services.
+It implements ui.operations.backend.Backend with canned data, and can be slowed down or made to
+fail. It knows one password and no lockout: sign-in rules are tested on the real services
+(tests/ui/conftest.py `real_window`), never re-implemented here.
 """
 from __future__ import annotations
 
@@ -70,8 +71,6 @@ class FakeBackend:
     profile_name: Optional[str] = None
     delay: float = 0.0                      # seconds every call sleeps (a slow server)
     prepare_delay: float = 0.0
-    failures: dict[str, int] = field(default_factory=dict)
-    locked_until: dict[str, datetime] = field(default_factory=dict)
     healthy: bool = True
     calls: list[str] = field(default_factory=list)
     threads: set[str] = field(default_factory=set)
@@ -93,19 +92,9 @@ class FakeBackend:
 
     def authenticate(self, login_name: str, password: str) -> StaffUser:
         self._enter("authenticate")
-        now = datetime.now(timezone.utc)
-        until = self.locked_until.get(login_name)
-        if until is not None and until > now:
-            raise AuthError("auth.locked", until=until)
         user = USERS.get(login_name)
         if user is None or password != PASSWORD:
-            if user is not None:
-                self.failures[login_name] = self.failures.get(login_name, 0) + 1
-                if self.failures[login_name] >= 5:
-                    self.locked_until[login_name] = now + timedelta(minutes=15)
-                    raise AuthError("auth.locked", until=self.locked_until[login_name])
             raise AuthError("auth.bad_credentials")
-        self.failures.pop(login_name, None)
         return user
 
     def list_wards(self) -> list[WardInfo]:

@@ -38,27 +38,39 @@ def test_login_success_shows_the_ward_and_the_user(qtbot: Any, window: Any) -> N
     qtbot.waitUntil(lambda: "在线" in window.status.connection_label.text(), timeout=3000)
 
 
-def test_wrong_password_says_so_and_stays_on_login(qtbot: Any, window: Any) -> None:
-    sign_in(qtbot, window, "nurse", "wrong", wait=False)
-    qtbot.waitUntil(lambda: window.login_page.message.text() != "", timeout=3000)
+NURSE, NURSE_PASSWORD = "liufang", "demo-nurse1"          # resources/demo/ward.json
+DOCTOR, DOCTOR_PASSWORD = "liming", "demo-doctor1"
+
+
+def test_wrong_password_says_so_and_stays_on_login(qtbot: Any, real_window: Any) -> None:
+    window = real_window
+    sign_in(qtbot, window, NURSE, "wrong", wait=False)
+    qtbot.waitUntil(lambda: window.login_page.message.text() != "", timeout=10_000)
     assert window.login_page.message.text() == "用户名或密码错误"
     assert window.stack.currentWidget() is window.login_page
     assert window.login_page.password_edit.text() == ""
     assert window.user is None
 
 
-def test_lockout_after_five_failures_shows_the_unlock_time(qtbot: Any, window: Any,
-                                                           backend: FakeBackend) -> None:
+def test_lockout_after_five_failures_shows_the_unlock_time(qtbot: Any, real_window: Any,
+                                                           real_backend: Any) -> None:
+    from sqlalchemy import select
+
+    from app.store.schema import staff
+
+    window = real_window
     for attempt in range(5):
-        sign_in(qtbot, window, "nurse", f"bad{attempt}", wait=False)
-        qtbot.waitUntil(lambda: window.login_page.login_button.isEnabled(), timeout=3000)
+        sign_in(qtbot, window, NURSE, f"bad{attempt}", wait=False)
+        qtbot.waitUntil(lambda: window.login_page.login_button.isEnabled(), timeout=10_000)
     text = window.login_page.message.text()
-    until = backend.locked_until["nurse"].astimezone()
+    with real_backend._require().read() as conn:
+        until = conn.execute(select(staff.c.locked_until)
+                             .where(staff.c.login_name == NURSE)).scalar_one()
     assert "账号已锁定" in text
-    assert until.strftime("%H:%M") in text
+    assert until.astimezone().strftime("%H:%M") in text
     # even the right password is refused while locked
-    sign_in(qtbot, window, "nurse", PASSWORD, wait=False)
-    qtbot.waitUntil(lambda: window.login_page.login_button.isEnabled(), timeout=3000)
+    sign_in(qtbot, window, NURSE, NURSE_PASSWORD, wait=False)
+    qtbot.waitUntil(lambda: window.login_page.login_button.isEnabled(), timeout=10_000)
     assert "账号已锁定" in window.login_page.message.text()
     assert window.user is None
 
@@ -105,21 +117,23 @@ def test_idle_lock_then_switch_user_keeps_the_window(qtbot: Any, make_window: An
     assert window.ward_view.model.rowCount() == 13
 
 
-def test_unlock_needs_the_same_users_password(qtbot: Any, window: Any) -> None:
-    sign_in(qtbot, window, "doctor")
-    window.open_patient("e4")
-    qtbot.waitUntil(lambda: window.tabs.count() == 2, timeout=3000)
+def test_unlock_needs_the_same_users_password(qtbot: Any, real_window: Any) -> None:
+    window = real_window
+    sign_in(qtbot, window, DOCTOR, DOCTOR_PASSWORD)
+    occupied = next(r for r in window.ward_view.model.rows() if r.card.occupied)
+    window.open_patient(occupied.card.encounter_id)
+    qtbot.waitUntil(lambda: window.tabs.count() == 2, timeout=5000)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.locked
     page = window.lock_page
     qtbot.keyClicks(page.password_edit, "nope")
     qtbot.keyClick(page.password_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.message.text() != "", timeout=3000)
+    qtbot.waitUntil(lambda: page.message.text() != "", timeout=10_000)
     assert page.message.text() == "用户名或密码错误"
     assert window.locked
-    qtbot.keyClicks(page.password_edit, PASSWORD)
+    qtbot.keyClicks(page.password_edit, DOCTOR_PASSWORD)
     qtbot.keyClick(page.password_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not window.locked, timeout=3000)
+    qtbot.waitUntil(lambda: not window.locked, timeout=10_000)
     assert window.tabs.count() == 2        # the open chart is still there for the same user
 
 
