@@ -21,6 +21,9 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 
 from dbdrivers import watchdog
 
+# Defined beside the watchdog that raises it (no import cycle); re-exported for the callers.
+from dbdrivers.watchdog import DeadlineExceeded as DeadlineExceeded
+
 # Defaults measured against PLATFORM.md: a dead link must be reported within 6 s, as offline.
 CONNECT_TIMEOUT = 3.0      # seconds for a new connection, including the login exchange
 CALL_TIMEOUT = 5.0         # seconds for one statement or commit unless the caller says otherwise
@@ -42,15 +45,6 @@ class ErrorKind(str, enum.Enum):
 
 class BadURL(ValueError):
     """The URL cannot be used with this driver; the message never holds the password."""
-
-
-class DeadlineExceeded(Exception):
-    """The application-level deadline fired: the server accepted TCP but did not answer."""
-
-    def __init__(self, what: str, seconds: float) -> None:
-        super().__init__(f"{what} did not finish within {seconds:g} s")
-        self.what = what
-        self.seconds = seconds
 
 
 class ConnectFailed(Exception):

@@ -16,6 +16,15 @@ from typing import Any, Callable, Optional, TypeVar
 
 T = TypeVar("T")
 
+class DeadlineExceeded(Exception):
+    """The application-level deadline fired: the server accepted TCP but did not answer."""
+
+    def __init__(self, what: str, seconds: float) -> None:
+        super().__init__(f"{what} did not finish within {seconds:g} s")
+        self.what = what
+        self.seconds = seconds
+
+
 _lock = threading.Condition()
 _heap: list[tuple[float, int]] = []
 _pending: dict[int, Callable[[], None]] = {}
@@ -68,8 +77,6 @@ def call_with_deadline(
 ) -> T:
     """Run fn in a helper thread and give up after `seconds` (for connects, which have no
     handle to abort yet). A late result is passed to cleanup so nothing leaks."""
-    from dbdrivers.base import DeadlineExceeded
-
     box: dict[str, Any] = {}
     done = threading.Event()
     gave_up = threading.Event()
