@@ -52,6 +52,51 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
         "profile.unavailable": lambda p: translate("Messages", "无法读取数据库配置 {name}：{detail}").format(
             name=p.get("name", ""), detail=p.get("detail", "")),
         "permission.denied": lambda p: translate("Messages", "当前用户无此操作权限"),
+        "auth.weak_password": lambda p: translate(
+            "Messages", "新密码至少 {min_len} 位，且不能与原密码相同").format(min_len=p.get("min_len", "")),
+        "db.schema_too_new": lambda p: translate(
+            "Messages", "数据库已由更新版本的程序升级（版本 {revision}），请升级本工作站程序").format(
+                revision=p.get("revision", "")),
+        "db.unknown_dialect": lambda p: translate(
+            "Messages", "未知的数据库类型：{dialect}（可选：{known}）").format(
+                dialect=p.get("dialect", ""), known=p.get("known", "")),
+        "db.bad_account": lambda p: translate("Messages", "数据库服务账号名称无效：{name}").format(
+            name=p.get("name", "")),
+        "not_found": lambda p: translate("Messages", "记录不存在或已被删除"),
+        "conflict.stale": lambda p: translate("Messages", "该记录已被他人修改，请刷新后重试"),
+        "op.not_applied": lambda p: translate("Messages", "该操作此前未能执行，不会重复执行"),
+        "command.unknown": lambda p: translate(
+            "Messages", "本程序不支持该操作（{type}），请联系信息科").format(type=p.get("type", "")),
+        "allergy.substance_required": lambda p: translate("Messages", "请填写过敏物质"),
+        "allergy.bad_value": lambda p: translate("Messages", "过敏记录的取值无效"),
+        "allergy.duplicate": lambda p: translate("Messages", "已登记过对 {substance} 的过敏").format(
+            substance=p.get("substance", "")),
+        "encounter.bad_grade": lambda p: translate("Messages", "护理级别无效：{grade}").format(
+            grade=p.get("grade", "")),
+        "encounter.bad_acuity": lambda p: translate("Messages", "病情等级无效：{acuity}").format(
+            acuity=p.get("acuity", "")),
+        "bed.not_admitted": lambda p: translate("Messages", "患者不在院，不能安排床位"),
+        "bed.inactive": lambda p: translate("Messages", "{bed_no} 床已停用").format(
+            bed_no=p.get("bed_no", "")),
+        "bed.occupied": lambda p: translate("Messages", "{bed_no} 床已有患者").format(
+            bed_no=p.get("bed_no", "")),
+        "checks.bad_input": lambda p: translate(
+            "Messages", "医嘱审核收到的数据有误（{where}：{problem}），请联系信息科").format(
+                where=p.get("where", ""), problem=p.get("problem", "")),
+        "checks.kb_malformed": lambda p: translate(
+            "Messages", "医嘱审核知识库有误：{file} 第 {line} 行：{problem}，请联系药学部或信息科").format(
+                file=p.get("file", ""), line=p.get("line", ""), problem=p.get("problem", "")),
+        "checks.override_required": lambda p: translate(
+            "Messages", "有 {count} 条严重警示，须逐条填写理由后才能签署").format(count=p.get("count", "")),
+        "audit.no_keyring": lambda p: translate(
+            "Messages", "系统密钥环不可用（{cause}），无法取得审计检查点密钥").format(
+                cause=p.get("cause", "")),
+        "audit.no_checkpoint_key": lambda p: translate(
+            "Messages", "本机密钥环中没有审计检查点密钥，请先在本机生成检查点"),
+        "audit.checkpoint_unreadable": lambda p: translate(
+            "Messages", "无法读取审计检查点文件，或该文件不是审计检查点"),
+        "audit.checkpoint_forged": lambda p: translate(
+            "Messages", "审计检查点的签名不符：文件被改动过，或由其他密钥生成"),
         "role.doctor": lambda p: translate("Messages", "医生"),
         "role.intern": lambda p: translate("Messages", "实习医生"),
         "role.nurse": lambda p: translate("Messages", "护士"),

@@ -3,7 +3,8 @@ hepatic, age, pregnancy, lactation, diagnoses, skin tests, IV compatibility and 
 
 `check_orders(CheckRequest) -> list[Alert]` is the library call the doctor workstation makes at
 signing; `from_json`/`to_json` speak the contract in shared/cds/FORMAT.md. The rules are data in
-resources/cds/*.csv, each row with its source and severity.
+resources/cds/*.csv, each row with its source and severity. Requests beyond the input limits
+(app/checks/model.py: orders, list sizes, text lengths, numbers) raise CheckInputError.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from app.checks.model import (
     Patient,
     from_json,
     to_json,
+    validate_request,
 )
 from app.checks.signing import OVERRIDE_REASONS, Override, SigningReview, require_overrides, review
 
@@ -28,4 +30,5 @@ __all__ = [
     "OVERRIDE_REASONS", "Alert", "Allergy", "CheckInputError", "CheckRequest", "Diagnosis",
     "KnowledgeBase", "KnowledgeError", "Lab", "Order", "Override", "Patient", "SigningReview",
     "check_orders", "default_kb", "from_json", "load", "require_overrides", "review", "to_json",
+    "validate_request",
 ]

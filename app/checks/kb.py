@@ -88,6 +88,7 @@ class KnowledgeBase:
     allergy_terms: dict[str, str] = field(default_factory=dict)
     indexes: dict[str, dict[str, list[Rule]]] = field(default_factory=dict)
     _form_routes: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+    _route_sets: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def build_indexes(self) -> None:
         """Token -> rules, per table, so a check looks up rather than scans every rule."""
@@ -99,12 +100,15 @@ class KnowledgeBase:
             self.indexes[name] = index
 
     def rules_for(self, table: str, tokens: frozenset[str]) -> list[Rule]:
+        """The rules of `table` naming any of `tokens`, in file order: a set's iteration order
+        changes with the interpreter's hash seed, and the first of two equally severe rules
+        gives the message, so the same request always gets the same text."""
         index = self.indexes[table]
         found: dict[tuple[str, int], Rule] = {}
         for token in tokens:
             for rule in index.get(token, ()):
                 found[(rule.file, rule.line)] = rule
-        return list(found.values())
+        return [found[key] for key in sorted(found)]
 
     def label(self, ref: str) -> str:
         if ref.startswith("@"):
@@ -126,8 +130,12 @@ class KnowledgeBase:
         return self._form_routes
 
     def route_set(self, name: str) -> frozenset[str]:
-        codes = self.vocab.get("route_set", {}).get(name)
-        return frozenset(codes.split("|")) if codes else frozenset({name})
+        found = self._route_sets.get(name)
+        if found is None:
+            codes = self.vocab.get("route_set", {}).get(name)
+            found = frozenset(codes.split("|")) if codes else frozenset({name})
+            self._route_sets[name] = found
+        return found
 
 
 # ------------------------------------------------------------------------------ loading

@@ -40,6 +40,18 @@ def _occasional(kb: KnowledgeBase, shared: frozenset[str], o: OrderFacts, p: Ord
     return not (prn_on_scheduled and shared & cumulative)
 
 
+def interaction_partners(o: OrderFacts, o_interactions: list[Rule]) -> frozenset[str]:
+    """The tokens another order must hold for one of o's interaction rules to match the pair:
+    `_interactions` matches rule.drug in o and rule.other in p, or the other way round."""
+    partners: set[str] = set()
+    for rule in o_interactions:
+        if rule.drug in o.tokens:
+            partners.add(rule.other)
+        if rule.other in o.tokens:
+            partners.add(rule.drug)
+    return frozenset(partners)
+
+
 def check_pair(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts, p: OrderFacts,
                o_interactions: list[Rule]) -> list[Alert]:
     """`o_interactions`: the interaction rules touching o, looked up once per new order."""

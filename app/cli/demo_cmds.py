@@ -141,9 +141,14 @@ def cmd_checkpoint(args: argparse.Namespace) -> int:
 
 
 def _read_text(path: str, limit: int = 16 * 1024 * 1024) -> str:
+    import os
+    import stat
+
     from app.errors import ValidationError
 
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):      # a FIFO would block the read forever
+            raise ValidationError("audit.checkpoint_unreadable", path=path)
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as exc:

@@ -9,10 +9,17 @@ tier, stopping as soon as `limit` hits are found:
 
 Inside a tier, frequencies and routes come first, then drugs, order items and ICD-10 codes;
 shorter names before longer ones (the closer match).
+
+What the user typed is normalised first (`normalize_query`): whitespace and control characters
+(newline, tab, NUL, ...) become one space, invisible format characters (zero-width space, BOM,
+bidi marks) go, the ends are trimmed. The joined text separates entries with a newline, so a
+query holding one must never reach it; a query longer than every indexed text finds nothing
+without a scan.
 """
 from __future__ import annotations
 
 import heapq
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
@@ -25,6 +32,18 @@ from app.store import schema
 
 KIND_RANK = {"freq": 0, "route": 0, "drug": 1, "item": 2, "icd10": 3}
 KINDS = tuple(KIND_RANK)
+
+# Whitespace and C0/C1 control characters, runs of them: one space.
+_SEPARATORS = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
+# Format characters (Unicode Cf) and lone surrogates, which paste in invisibly: removed.
+_INVISIBLE = re.compile("[\xad\u0600-\u0605\u061c\u06dd\u070f\u180e\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff"
+                        "\U000e0001\U000e0020-\U000e007f]")
+
+
+def normalize_query(text: str) -> str:
+    """The search text for what was typed or pasted: one line, single spaces, no invisibles."""
+    return _SEPARATORS.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 @dataclass(frozen=True)
@@ -46,6 +65,7 @@ class _Field:
     def __init__(self, pairs: Iterable[tuple[str, int]]) -> None:
         entries = sorted((text, idx) for text, idx in pairs if text)
         self._keys = [text for text, _ in entries]
+        self.longest = max((len(text) for text in self._keys), default=0)
         self._idx = [idx for _, idx in entries]
         self._starts: list[int] = []
         self._owners: list[int] = []
@@ -88,6 +108,7 @@ class SearchIndex:
         self._initials = _Field((s, i) for i, it in enumerate(self.items) for s in it.initials)
         self._names = _Field((s.lower(), i) for i, it in enumerate(self.items)
                              for s in (it.name, *it.names))
+        self._longest = max((f.longest for f in (self._code, self._initials, self._names)), default=0)
 
     def __len__(self) -> int:
         return len(self.items)
@@ -95,8 +116,8 @@ class SearchIndex:
     def search(self, query: str, limit: int = 20,
                kinds: Optional[Iterable[str]] = None) -> list[SearchItem]:
         """The best `limit` items for what the user typed so far (empty query: nothing)."""
-        q = query.strip()
-        if not q or limit <= 0:
+        q = normalize_query(query)
+        if not q or limit <= 0 or len(q) > self._longest:
             return []
         allowed = set(kinds) if kinds is not None else None
         upper, lower = q.upper(), q.lower()

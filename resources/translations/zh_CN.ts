@@ -594,83 +594,198 @@
         <translation>系统密钥环不可用，无法取得数据库密码（{cause}）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55"/>
+        <location filename="../../ui/messages.py" line="56"/>
+        <source>新密码至少 {min_len} 位，且不能与原密码相同</source>
+        <translation>新密码至少 {min_len} 位，且不能与原密码相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="58"/>
+        <source>数据库已由更新版本的程序升级（版本 {revision}），请升级本工作站程序</source>
+        <translation>数据库已由更新版本的程序升级（版本 {revision}），请升级本工作站程序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="61"/>
+        <source>未知的数据库类型：{dialect}（可选：{known}）</source>
+        <translation>未知的数据库类型：{dialect}（可选：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="63"/>
+        <source>数据库服务账号名称无效：{name}</source>
+        <translation>数据库服务账号名称无效：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="65"/>
+        <source>记录不存在或已被删除</source>
+        <translation>记录不存在或已被删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="66"/>
+        <source>该记录已被他人修改，请刷新后重试</source>
+        <translation>该记录已被他人修改，请刷新后重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="67"/>
+        <source>该操作此前未能执行，不会重复执行</source>
+        <translation>该操作此前未能执行，不会重复执行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="69"/>
+        <source>本程序不支持该操作（{type}），请联系信息科</source>
+        <translation>本程序不支持该操作（{type}），请联系信息科</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="70"/>
+        <source>请填写过敏物质</source>
+        <translation>请填写过敏物质</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="71"/>
+        <source>过敏记录的取值无效</source>
+        <translation>过敏记录的取值无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="72"/>
+        <source>已登记过对 {substance} 的过敏</source>
+        <translation>已登记过对 {substance} 的过敏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="74"/>
+        <source>护理级别无效：{grade}</source>
+        <translation>护理级别无效：{grade}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="76"/>
+        <source>病情等级无效：{acuity}</source>
+        <translation>病情等级无效：{acuity}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="78"/>
+        <source>患者不在院，不能安排床位</source>
+        <translation>患者不在院，不能安排床位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="79"/>
+        <source>{bed_no} 床已停用</source>
+        <translation>{bed_no} 床已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="81"/>
+        <source>{bed_no} 床已有患者</source>
+        <translation>{bed_no} 床已有患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="84"/>
+        <source>医嘱审核收到的数据有误（{where}：{problem}），请联系信息科</source>
+        <translation>医嘱审核收到的数据有误（{where}：{problem}），请联系信息科</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="87"/>
+        <source>医嘱审核知识库有误：{file} 第 {line} 行：{problem}，请联系药学部或信息科</source>
+        <translation>医嘱审核知识库有误：{file} 第 {line} 行：{problem}，请联系药学部或信息科</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="90"/>
+        <source>有 {count} 条严重警示，须逐条填写理由后才能签署</source>
+        <translation>有 {count} 条严重警示，须逐条填写理由后才能签署</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="92"/>
+        <source>系统密钥环不可用（{cause}），无法取得审计检查点密钥</source>
+        <translation>系统密钥环不可用（{cause}），无法取得审计检查点密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="95"/>
+        <source>本机密钥环中没有审计检查点密钥，请先在本机生成检查点</source>
+        <translation>本机密钥环中没有审计检查点密钥，请先在本机生成检查点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="97"/>
+        <source>无法读取审计检查点文件，或该文件不是审计检查点</source>
+        <translation>无法读取审计检查点文件，或该文件不是审计检查点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="99"/>
+        <source>审计检查点的签名不符：文件被改动过，或由其他密钥生成</source>
+        <translation>审计检查点的签名不符：文件被改动过，或由其他密钥生成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="100"/>
         <source>医生</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56"/>
+        <location filename="../../ui/messages.py" line="101"/>
         <source>实习医生</source>
         <translation>实习医生</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57"/>
+        <location filename="../../ui/messages.py" line="102"/>
         <source>护士</source>
         <translation>护士</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58"/>
+        <location filename="../../ui/messages.py" line="103"/>
         <source>护士长</source>
         <translation>护士长</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="59"/>
+        <location filename="../../ui/messages.py" line="104"/>
         <source>系统管理员</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67"/>
-        <location filename="../../ui/messages.py" line="71"/>
+        <location filename="../../ui/messages.py" line="112"/>
+        <location filename="../../ui/messages.py" line="116"/>
         <source>操作失败（{id}）</source>
         <translation>操作失败（{id}）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80"/>
+        <location filename="../../ui/messages.py" line="125"/>
         <source>发生意外错误：{detail}</source>
         <translation>发生意外错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86"/>
+        <location filename="../../ui/messages.py" line="131"/>
         <source>给药途径</source>
         <translation>给药途径</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87"/>
+        <location filename="../../ui/messages.py" line="132"/>
         <source>医嘱频次</source>
         <translation>医嘱频次</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88"/>
+        <location filename="../../ui/messages.py" line="133"/>
         <source>检验项目</source>
         <translation>检验项目</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89"/>
+        <location filename="../../ui/messages.py" line="134"/>
         <source>药品字典</source>
         <translation>药品字典</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90"/>
+        <location filename="../../ui/messages.py" line="135"/>
         <source>医嘱项目</source>
         <translation>医嘱项目</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91"/>
+        <location filename="../../ui/messages.py" line="136"/>
         <source>ICD-10 诊断字典</source>
         <translation>ICD-10 诊断字典</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96"/>
+        <location filename="../../ui/messages.py" line="141"/>
         <source>演示病区</source>
         <translation>演示病区</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98"/>
+        <location filename="../../ui/messages.py" line="143"/>
         <source>正在准备数据库，请稍候…</source>
         <translation>正在准备数据库，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98"/>
+        <location filename="../../ui/messages.py" line="143"/>
         <source>正在准备数据库：{step}</source>
         <translation>正在准备数据库：{step}</translation>
     </message>

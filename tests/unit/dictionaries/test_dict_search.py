@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from app.dictionaries.loader import load_all
-from app.dictionaries.search import SearchIndex, SearchItem, build_index
+from app.dictionaries.search import SearchIndex, SearchItem, build_index, normalize_query
 from app.store import schema
 
 
@@ -89,3 +89,41 @@ def test_keystroke_queries_are_fast(index: SearchIndex) -> None:
         index.search(q, 20)
         worst = max(worst, time.perf_counter() - t)
     assert worst < 0.05   # generous for a loaded CI machine; the bench shows ~1-3 ms
+
+
+def _matches(hit: SearchItem, q: str) -> bool:
+    """The hit holds the (normalised) query in a field the index searches."""
+    fields = [hit.code.upper(), *hit.initials] + [s.lower() for s in (hit.name, *hit.names)]
+    return any(q.upper() in f or q.lower() in f for f in fields)
+
+
+def test_control_characters_never_match_across_entries(index: SearchIndex) -> None:
+    # The substring text joins entries with newlines: "片\n阿" once matched a name ending in 片
+    # followed by one starting with 阿. Now whitespace and control characters are one space.
+    for raw in ["片\n阿", "片\r\n阿", "\n阿", "素\n", "ASPL\n", "阿司\t匹林", "阿司\x00匹林", "Z\x1fS"]:
+        q = normalize_query(raw)
+        assert "\n" not in q and "\x00" not in q and "\t" not in q
+        hits = index.search(raw, 50)
+        assert all(_matches(h, q) for h in hits), (raw, _names(hits))
+        assert hits == index.search(q, 50)
+
+
+def test_queries_are_trimmed_and_cleaned(index: SearchIndex) -> None:
+    assert normalize_query(" 阿司\u200b匹林\n") == "阿司匹林"   # a zero-width space pasted in
+    assert normalize_query("a \t\n b") == "a b"
+    assert index.search("\n阿司匹林\t", 10) == index.search("阿司匹林", 10) != []
+    assert index.search("\ufeffASPL", 10) == index.search("ASPL", 10) != []
+
+
+@pytest.mark.parametrize("query", ["\n", "\t\t", "\x00", "\x00\x01\x1f\x7f", "\u200b", "\r\n \x0b\x0c"])
+def test_only_control_characters_find_nothing(index: SearchIndex, query: str) -> None:
+    assert index.search(query, 10) == []
+
+
+@pytest.mark.parametrize("query", ["阿" * 10_000, "a" * 10_000, "\n" * 10_000, "阿司匹林 " * 2_000,
+                                   "\x00" * 5_000 + "阿司匹林"])
+def test_very_long_queries_are_fast(index: SearchIndex, query: str) -> None:
+    started = time.perf_counter()
+    hits = index.search(query, 20)
+    assert time.perf_counter() - started < 0.05
+    assert all(_matches(h, normalize_query(query)) for h in hits)
