@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, Optional
 
 from app.clock import as_utc
@@ -73,23 +74,79 @@ class ChangePassword(Command):
     new_hash: str = dataclasses.field(repr=False)
 
 
-COMMAND_TYPES: dict[str, type[Command]] = {
-    cls.__name__: cls
-    for cls in (RecordAllergy, SetAllergyStatus, SetNursingGrade, SetAcuity, MoveBed, ChangePassword)
-}
+PAYLOAD_VERSION = 1          # bump when a command's fields change; from_payload upgrades old ones
+
+COMMAND_TYPES: dict[str, type[Command]] = {}
+
+
+def register(*classes: type[Command]) -> None:
+    """Make command types known to the outbox (later modules add their own)."""
+    for cls in classes:
+        COMMAND_TYPES[cls.__name__] = cls
+
+
+register(RecordAllergy, SetAllergyStatus, SetNursingGrade, SetAcuity, MoveBed, ChangePassword)
+
+
+def _encode(value: Any) -> Any:
+    """JSON values that decode to exactly what went in: an aware datetime, a Decimal, a date,
+    tuples and nested containers are tagged; plain str/int/float/bool/None pass as they are."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError("a command holds only aware datetimes (app.clock.as_utc)")
+        return {"$dt": value.isoformat()}
+    if isinstance(value, date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, Decimal):
+        return {"$dec": str(value)}
+    if isinstance(value, tuple):
+        return {"$tuple": [_encode(v) for v in value]}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        if not all(isinstance(k, str) for k in value):
+            raise ValueError("command mappings need string keys")
+        return {"$map": {k: _encode(v) for k, v in value.items()}}
+    if isinstance(value, float) and value != value:
+        raise ValueError("NaN does not survive JSON")
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if isinstance(value, dict):
+        if "$dt" in value:
+            return datetime.fromisoformat(value["$dt"])
+        if "$date" in value:
+            return date.fromisoformat(value["$date"])
+        if "$dec" in value:
+            return Decimal(value["$dec"])
+        if "$tuple" in value:
+            return tuple(_decode(v) for v in value["$tuple"])
+        if "$map" in value:
+            return {k: _decode(v) for k, v in value["$map"].items()}
+        raise ValueError(f"unknown tagged value: {sorted(value)}")
+    return value
 
 
 def to_payload(command: Command) -> dict[str, Any]:
-    """A JSON-ready dict with the command's type: what the outbox stores."""
-    data: dict[str, Any] = {"type": type(command).__name__}
+    """A JSON-ready dict with the command's type and payload version: what the outbox stores."""
+    data: dict[str, Any] = {"type": type(command).__name__, "v": PAYLOAD_VERSION}
     for f in dataclasses.fields(command):
-        value = getattr(command, f.name)
-        data[f.name] = value.isoformat() if isinstance(value, datetime) else value
+        data[f.name] = _encode(getattr(command, f.name))
     return data
 
 
 def from_payload(data: dict[str, Any]) -> Command:
-    cls = COMMAND_TYPES[data["type"]]
-    kwargs = {k: v for k, v in data.items() if k != "type"}
-    kwargs["device_time"] = as_utc(datetime.fromisoformat(kwargs["device_time"]))
+    """The command again, equal to the one that was stored (after a JSON round trip too)."""
+    cls = COMMAND_TYPES.get(str(data.get("type")))
+    if cls is None:
+        raise ValueError(f"unknown command type {data.get('type')!r}")
+    version = int(data.get("v", 0))
+    if version > PAYLOAD_VERSION:
+        raise ValueError(f"payload version {version} is newer than this client ({PAYLOAD_VERSION})")
+    kwargs = {k: _decode(v) for k, v in data.items() if k not in ("type", "v")}
+    if version == 0 and isinstance(kwargs.get("device_time"), str):   # stored before versions
+        kwargs["device_time"] = as_utc(datetime.fromisoformat(kwargs["device_time"]))
     return cls(**kwargs)

@@ -19,7 +19,6 @@ from sqlalchemy.engine import Connection
 from app.clock import utcnow
 from app.services import audit
 
-
 _LOCKS_GUARD = threading.Lock()
 
 

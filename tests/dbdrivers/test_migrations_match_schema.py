@@ -51,4 +51,4 @@ def test_head_matches_metadata(request: Any, fixture: str) -> None:
 
 def test_head_revision_constant_is_alembics_head() -> None:
     """The start-up check reads the revision without Alembic: the constant must be the head."""
-    assert HEAD_REVISION == migrate.head_revision()
+    assert migrate.head_revision() == HEAD_REVISION

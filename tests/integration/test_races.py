@@ -101,13 +101,14 @@ def test_two_workstations_cannot_put_two_patients_in_one_bed(urls: str) -> None:
             (enc_a, ver_a), (enc_b, ver_b) = rng.sample(stays, 2)
             target = rng.choice(sorted(free))
 
-            def move(db: Database, enc: str, ver: int, ws: str) -> Any:
+            def move(db: Database, enc: str, ver: int, ws: str, bed_id: str) -> Any:
                 return run_command(db, ws, c.MoveBed(
                     op_id=new_id(), actor_id=HEAD_NURSE, device_time=utcnow(), encounter_id=enc,
-                    base_version=ver, to_bed_id=target, move_id=new_id()))
+                    base_version=ver, to_bed_id=bed_id, move_id=new_id()))
 
-            outcome = _at_once(lambda: move(ws_a, enc_a, ver_a, "ws-a"),
-                               lambda: move(ws_b, enc_b, ver_b, "ws-b"))
+            a = (ws_a, enc_a, ver_a, "ws-a", target)
+            b = (ws_b, enc_b, ver_b, "ws-b", target)
+            outcome = _at_once(lambda a=a: move(*a), lambda b=b: move(*b))
             moved = [r for r in outcome if not isinstance(r, Exception)]
             refused = [r for r in outcome if isinstance(r, Exception)]
             assert len(moved) == 1, outcome

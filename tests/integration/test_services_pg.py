@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from app.clock import utcnow
 from app.errors import ConflictError
 from app.ids import new_id
-from app.services import audit, auth
+from app.services import auth
 from app.services import commands as c
 from app.services.audit import AuditEntry, verify_all
 from app.services.demo import demo_id, seed_demo
