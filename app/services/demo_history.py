@@ -333,6 +333,19 @@ def _labs(ctx: Ctx, p: dict[str, Any]) -> None:
         _lab(ctx, p["bed"], "K", 3.4, local_at(local_today(ctx.now) - timedelta(days=1), 6, 0), "k2")
 
 
+def _groups(orders: Rows) -> Rows:
+    """One order_group row per 成组医嘱, from its first member (what the members share)."""
+    firsts: dict[str, dict[str, Any]] = {}
+    for o in sorted((o for o in orders if o["group_id"]), key=lambda o: o["group_seq"] or 0):
+        firsts.setdefault(o["group_id"], o)
+    return [{"id": gid, "encounter_id": o["encounter_id"], "term": o["term"],
+             "route_code": o["route_code"], "freq_code": o["freq_code"], "rate": o["rate"],
+             "first_day_times": o["first_day_times"], "start_at": o["start_at"],
+             "stop_at": o["stop_at"], "status": o["status"], "version": 1,
+             "created_at": o["created_at"], "updated_at": o["updated_at"]}
+            for gid, o in firsts.items()]
+
+
 def build(conn: Connection, spec: dict[str, Any], now: datetime,
           rng: random.Random) -> Iterator[tuple[str, Rows]]:
     """(table, rows) in foreign-key order."""
@@ -345,6 +358,7 @@ def build(conn: Connection, spec: dict[str, Any], now: datetime,
         _labs(ctx, p)
     _special_states(ctx, by_bed)
     _skin_tests(ctx, by_bed)
+    yield "order_group", _groups(ctx.orders)
     yield "med_order", ctx.orders
     yield "order_exec", ctx.execs
     yield "skin_test", ctx.skin

@@ -96,10 +96,37 @@ def upgrade(db: Database, progress: OptionalProgress = None) -> str:
         cfg = _config()
         cfg.attributes["connection"] = conn
         cfg.attributes["on_version_apply"] = on_apply
-        command.upgrade(cfg, "head")
-        if conn.in_transaction():
-            conn.commit()
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            _sqlite_foreign_keys(conn, on=False)
+        try:
+            command.upgrade(cfg, "head")
+            if sqlite:
+                _sqlite_check_foreign_keys(conn)
+            if conn.in_transaction():
+                conn.commit()
+        finally:
+            if sqlite:
+                if conn.in_transaction():
+                    conn.rollback()
+                _sqlite_foreign_keys(conn, on=True)
         return _revision_of(conn) or head
+
+
+def _sqlite_foreign_keys(conn: Connection, *, on: bool) -> None:
+    """SQLite rebuilds a table to change its constraints; with foreign keys on, dropping the old
+    table breaks every row that references it. The pragma only works outside a transaction."""
+    if conn.in_transaction():
+        conn.rollback()
+    raw: Any = conn.connection.dbapi_connection
+    raw.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+
+
+def _sqlite_check_foreign_keys(conn: Connection) -> None:
+    problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        tables = sorted({str(row[0]) for row in problems})
+        raise RuntimeError(f"migration left rows whose references do not hold in: {', '.join(tables)}")
 
 
 def offline_sql(dialect: str, service_account: Optional[str] = None) -> str:

@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 
 
 def stored_revision(conn: Connection) -> Optional[str]:

@@ -294,7 +294,7 @@ med_order = Table(
     Column("freq_code", String(10), ForeignKey("freq.code")),
     Column("first_day_times", SmallInteger),
     Column("rate", Unicode(20)),                           # 40 gtt/min, 5 ml/h
-    Column("group_id", uuid_type(), index=True),           # 成组医嘱: members share it
+    _fk("group_id", "order_group", index=True),            # 成组医嘱: members share its row
     Column("group_seq", SmallInteger),
     Column("skin_test_req", flag("skin_test_req"), nullable=False, default=False),
     Column("instruction", Unicode(100)),                   # 嘱托
@@ -314,12 +314,69 @@ med_order = Table(
     Column("void_reason", Unicode(100)),
     Column("return_reason", Unicode(100)),
     Column("verbal", flag("verbal"), nullable=False, default=False),  # 口头医嘱
-    Column("override_reason", Unicode(200)),               # order-check override at signing
+    Column("override_reason", Unicode(200)),               # summary; each override is a row
+    Column("use_kind", String(10), nullable=False, default="regular"),  # regular, prn, sos, discharge
+    Column("abx_grade", SmallInteger, nullable=False, default=0),    # 抗菌药物分级 of the drug
+    Column("approved_at", UTCDateTime),                    # above the signer's grade: approval
+    _fk("approved_by", "staff"),
     Column("print_page", Integer),                         # 续打: page and row of the printed line
     Column("print_row", SmallInteger),
     _version(), *_stamps(),
 )
 Index("ix_med_order_enc_status", med_order.c.encounter_id, med_order.c.status)
+
+# 成组医嘱: what the members share lives once, here; started, stopped and voided as one.
+order_group = Table(
+    "order_group", metadata, _pk(),
+    _fk("encounter_id", "encounter", nullable=False, index=True),
+    Column("term", String(4), nullable=False),
+    Column("route_code", String(12), ForeignKey("route.code")),
+    Column("freq_code", String(10), ForeignKey("freq.code")),
+    Column("rate", Unicode(20)),
+    Column("first_day_times", SmallInteger),
+    Column("start_at", UTCDateTime, nullable=False),
+    Column("stop_at", UTCDateTime),
+    Column("status", String(16), nullable=False),
+    _version(), *_stamps(),
+)
+
+# Every transition of an order, as a fact: history is read from here, never reconstructed.
+order_event = Table(
+    "order_event", metadata, _pk(),
+    _fk("order_id", "med_order", nullable=False, index=True),
+    Column("from_status", String(16)),
+    Column("to_status", String(16), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    _fk("staff_id", "staff", nullable=False),
+    Column("reason", Unicode(200)),
+    Column("op_id", uuid_type()),
+    Column("device_time", UTCDateTime),
+)
+
+# A high alert signed anyway: who, why, against which rule (CLINICAL.md §7).
+order_override = Table(
+    "order_override", metadata, _pk(),
+    _fk("order_id", "med_order", nullable=False, index=True),
+    Column("rule", String(60), nullable=False),
+    Column("category", String(30), nullable=False),
+    Column("severity", String(10), nullable=False),
+    Column("message", Unicode(200)),
+    Column("reason", Unicode(200), nullable=False),
+    _fk("staff_id", "staff", nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("op_id", uuid_type()),
+)
+
+# One plan item per dose time: two PCs generating the plan at once cannot make it twice.
+order_exec_plan = Table(
+    "order_exec_plan", metadata, _pk(),
+    _fk("order_id", "med_order", nullable=False),
+    Column("planned_at", UTCDateTime, nullable=False),
+    Column("status", String(12), nullable=False),          # planned, cancelled
+    Column("created_at", UTCDateTime, nullable=False),
+    _version(),
+    UniqueConstraint("order_id", "planned_at", name="uq_order_exec_plan_slot"),
+)
 
 order_set = Table(
     "order_set", metadata, _pk(),                          # 医嘱套 / 成套医嘱
@@ -526,6 +583,9 @@ applied_op = Table(
     Column("device_time", UTCDateTime, nullable=False),
     Column("applied_at", UTCDateTime, nullable=False),
     Column("outcome", String(12), nullable=False),         # applied, conflict, rejected
+    Column("reason", Unicode(200)),                        # the message id of a refusal
+    Column("received_at", UTCDateTime),                    # the server's clock, not the PC's
+    Column("payload_version", SmallInteger),
 )
 
 app_setting = Table(

@@ -617,5 +617,98 @@ CREATE UNIQUE INDEX uq_encounter_bed_occupant ON encounter ((CASE WHEN (status =
 
 UPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num = '0001';
 
+-- Running upgrade 0002 -> 0003
+
+CREATE TABLE order_group (
+    id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36) NOT NULL, 
+    term VARCHAR(4) NOT NULL, 
+    route_code VARCHAR(12), 
+    freq_code VARCHAR(10), 
+    rate VARCHAR(20), 
+    first_day_times SMALLINT, 
+    start_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    stop_at TIMESTAMP WITHOUT TIME ZONE, 
+    status VARCHAR(16) NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_order_group PRIMARY KEY (id), 
+    CONSTRAINT fk_order_group_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_order_group_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
+    CONSTRAINT fk_order_group_route_code FOREIGN KEY(route_code) REFERENCES route (code)
+);
+
+CREATE INDEX ix_order_group_encounter_id ON order_group (encounter_id);
+
+CREATE TABLE order_override (
+    id VARCHAR(36) NOT NULL, 
+    order_id VARCHAR(36) NOT NULL, 
+    rule VARCHAR(60) NOT NULL, 
+    category VARCHAR(30) NOT NULL, 
+    severity VARCHAR(10) NOT NULL, 
+    message VARCHAR(200), 
+    reason VARCHAR(200) NOT NULL, 
+    staff_id VARCHAR(36) NOT NULL, 
+    at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    op_id VARCHAR(36), 
+    CONSTRAINT pk_order_override PRIMARY KEY (id), 
+    CONSTRAINT fk_order_override_order_id FOREIGN KEY(order_id) REFERENCES med_order (id), 
+    CONSTRAINT fk_order_override_staff_id FOREIGN KEY(staff_id) REFERENCES staff (id)
+);
+
+CREATE INDEX ix_order_override_order_id ON order_override (order_id);
+
+CREATE TABLE order_event (
+    id VARCHAR(36) NOT NULL, 
+    order_id VARCHAR(36) NOT NULL, 
+    from_status VARCHAR(16), 
+    to_status VARCHAR(16) NOT NULL, 
+    at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    staff_id VARCHAR(36) NOT NULL, 
+    reason VARCHAR(200), 
+    op_id VARCHAR(36), 
+    device_time TIMESTAMP WITHOUT TIME ZONE, 
+    CONSTRAINT pk_order_event PRIMARY KEY (id), 
+    CONSTRAINT fk_order_event_order_id FOREIGN KEY(order_id) REFERENCES med_order (id), 
+    CONSTRAINT fk_order_event_staff_id FOREIGN KEY(staff_id) REFERENCES staff (id)
+);
+
+CREATE INDEX ix_order_event_order_id ON order_event (order_id);
+
+CREATE TABLE order_exec_plan (
+    id VARCHAR(36) NOT NULL, 
+    order_id VARCHAR(36) NOT NULL, 
+    planned_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    status VARCHAR(12) NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    version INTEGER NOT NULL, 
+    CONSTRAINT pk_order_exec_plan PRIMARY KEY (id), 
+    CONSTRAINT fk_order_exec_plan_order_id FOREIGN KEY(order_id) REFERENCES med_order (id), 
+    CONSTRAINT uq_order_exec_plan_slot UNIQUE (order_id, planned_at)
+);
+
+ALTER TABLE applied_op ADD COLUMN reason VARCHAR(200);
+
+ALTER TABLE applied_op ADD COLUMN received_at TIMESTAMP WITHOUT TIME ZONE;
+
+ALTER TABLE applied_op ADD COLUMN payload_version SMALLINT;
+
+INSERT INTO order_group (id, encounter_id, term, route_code, freq_code, rate, first_day_times, start_at, stop_at, status, version, created_at, updated_at) SELECT m.group_id, m.encounter_id, m.term, m.route_code, m.freq_code, m.rate, m.first_day_times, m.start_at, m.stop_at, m.status, 1, m.created_at, m.updated_at FROM med_order m WHERE m.group_id IS NOT NULL AND m.group_seq = (SELECT MIN(m2.group_seq) FROM med_order m2 WHERE m2.group_id = m.group_id);
+
+ALTER TABLE med_order ADD COLUMN use_kind VARCHAR(10) DEFAULT 'regular' NOT NULL;
+
+ALTER TABLE med_order ADD COLUMN abx_grade SMALLINT DEFAULT '0' NOT NULL;
+
+ALTER TABLE med_order ADD COLUMN approved_at TIMESTAMP WITHOUT TIME ZONE;
+
+ALTER TABLE med_order ADD COLUMN approved_by VARCHAR(36);
+
+ALTER TABLE med_order ADD CONSTRAINT fk_med_order_group_id FOREIGN KEY(group_id) REFERENCES order_group (id);
+
+ALTER TABLE med_order ADD CONSTRAINT fk_med_order_approved_by FOREIGN KEY(approved_by) REFERENCES staff (id);
+
+UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
+
 COMMIT;
 

@@ -643,3 +643,157 @@ CREATE TRIGGER IF NOT EXISTS audit_head_no_delete BEFORE DELETE ON audit_head BE
 
 UPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num = '0001';
 
+-- Running upgrade 0002 -> 0003
+
+CREATE TABLE order_group (
+    id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36) NOT NULL, 
+    term VARCHAR(4) NOT NULL, 
+    route_code VARCHAR(12), 
+    freq_code VARCHAR(10), 
+    rate VARCHAR(20), 
+    first_day_times SMALLINT, 
+    start_at DATETIME NOT NULL, 
+    stop_at DATETIME, 
+    status VARCHAR(16) NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at DATETIME NOT NULL, 
+    updated_at DATETIME NOT NULL, 
+    CONSTRAINT pk_order_group PRIMARY KEY (id), 
+    CONSTRAINT fk_order_group_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_order_group_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
+    CONSTRAINT fk_order_group_route_code FOREIGN KEY(route_code) REFERENCES route (code)
+);
+
+CREATE INDEX ix_order_group_encounter_id ON order_group (encounter_id);
+
+CREATE TABLE order_override (
+    id VARCHAR(36) NOT NULL, 
+    order_id VARCHAR(36) NOT NULL, 
+    rule VARCHAR(60) NOT NULL, 
+    category VARCHAR(30) NOT NULL, 
+    severity VARCHAR(10) NOT NULL, 
+    message VARCHAR(200), 
+    reason VARCHAR(200) NOT NULL, 
+    staff_id VARCHAR(36) NOT NULL, 
+    at DATETIME NOT NULL, 
+    op_id VARCHAR(36), 
+    CONSTRAINT pk_order_override PRIMARY KEY (id), 
+    CONSTRAINT fk_order_override_order_id FOREIGN KEY(order_id) REFERENCES med_order (id), 
+    CONSTRAINT fk_order_override_staff_id FOREIGN KEY(staff_id) REFERENCES staff (id)
+);
+
+CREATE INDEX ix_order_override_order_id ON order_override (order_id);
+
+CREATE TABLE order_event (
+    id VARCHAR(36) NOT NULL, 
+    order_id VARCHAR(36) NOT NULL, 
+    from_status VARCHAR(16), 
+    to_status VARCHAR(16) NOT NULL, 
+    at DATETIME NOT NULL, 
+    staff_id VARCHAR(36) NOT NULL, 
+    reason VARCHAR(200), 
+    op_id VARCHAR(36), 
+    device_time DATETIME, 
+    CONSTRAINT pk_order_event PRIMARY KEY (id), 
+    CONSTRAINT fk_order_event_order_id FOREIGN KEY(order_id) REFERENCES med_order (id), 
+    CONSTRAINT fk_order_event_staff_id FOREIGN KEY(staff_id) REFERENCES staff (id)
+);
+
+CREATE INDEX ix_order_event_order_id ON order_event (order_id);
+
+CREATE TABLE order_exec_plan (
+    id VARCHAR(36) NOT NULL, 
+    order_id VARCHAR(36) NOT NULL, 
+    planned_at DATETIME NOT NULL, 
+    status VARCHAR(12) NOT NULL, 
+    created_at DATETIME NOT NULL, 
+    version INTEGER NOT NULL, 
+    CONSTRAINT pk_order_exec_plan PRIMARY KEY (id), 
+    CONSTRAINT fk_order_exec_plan_order_id FOREIGN KEY(order_id) REFERENCES med_order (id), 
+    CONSTRAINT uq_order_exec_plan_slot UNIQUE (order_id, planned_at)
+);
+
+ALTER TABLE applied_op ADD COLUMN reason VARCHAR(200);
+
+ALTER TABLE applied_op ADD COLUMN received_at DATETIME;
+
+ALTER TABLE applied_op ADD COLUMN payload_version SMALLINT;
+
+INSERT INTO order_group (id, encounter_id, term, route_code, freq_code, rate, first_day_times, start_at, stop_at, status, version, created_at, updated_at) SELECT m.group_id, m.encounter_id, m.term, m.route_code, m.freq_code, m.rate, m.first_day_times, m.start_at, m.stop_at, m.status, 1, m.created_at, m.updated_at FROM med_order m WHERE m.group_id IS NOT NULL AND m.group_seq = (SELECT MIN(m2.group_seq) FROM med_order m2 WHERE m2.group_id = m.group_id);
+
+CREATE TABLE _alembic_tmp_med_order (
+    id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36) NOT NULL, 
+    term VARCHAR(4) NOT NULL, 
+    category VARCHAR(12) NOT NULL, 
+    drug_id VARCHAR(36), 
+    item_id VARCHAR(36), 
+    content VARCHAR(200) NOT NULL, 
+    dose NUMERIC(12, 4), 
+    dose_unit VARCHAR(10), 
+    route_code VARCHAR(12), 
+    freq_code VARCHAR(10), 
+    first_day_times SMALLINT, 
+    rate VARCHAR(20), 
+    group_id VARCHAR(36), 
+    group_seq SMALLINT, 
+    skin_test_req BOOLEAN NOT NULL, 
+    instruction VARCHAR(100), 
+    status VARCHAR(16) NOT NULL, 
+    start_at DATETIME NOT NULL, 
+    stop_at DATETIME, 
+    ordered_by VARCHAR(36) NOT NULL, 
+    signed_at DATETIME, 
+    signed_by VARCHAR(36), 
+    verified_at DATETIME, 
+    verified_by VARCHAR(36), 
+    stop_signed_at DATETIME, 
+    stopped_by VARCHAR(36), 
+    stop_checked_at DATETIME, 
+    stop_checked_by VARCHAR(36), 
+    void_reason VARCHAR(100), 
+    return_reason VARCHAR(100), 
+    verbal BOOLEAN NOT NULL, 
+    override_reason VARCHAR(200), 
+    print_page INTEGER, 
+    print_row SMALLINT, 
+    version INTEGER NOT NULL, 
+    created_at DATETIME NOT NULL, 
+    updated_at DATETIME NOT NULL, 
+    use_kind VARCHAR(10) DEFAULT 'regular' NOT NULL, 
+    abx_grade SMALLINT DEFAULT '0' NOT NULL, 
+    approved_at DATETIME, 
+    approved_by VARCHAR(36), 
+    CONSTRAINT pk_med_order PRIMARY KEY (id), 
+    CONSTRAINT skin_test_req CHECK (skin_test_req IN (0, 1)), 
+    CONSTRAINT verbal CHECK (verbal IN (0, 1)), 
+    CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
+    CONSTRAINT fk_med_order_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
+    CONSTRAINT fk_med_order_ordered_by FOREIGN KEY(ordered_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_stopped_by FOREIGN KEY(stopped_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
+    CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
+    CONSTRAINT fk_med_order_group_id FOREIGN KEY(group_id) REFERENCES order_group (id), 
+    CONSTRAINT fk_med_order_approved_by FOREIGN KEY(approved_by) REFERENCES staff (id)
+);
+
+INSERT INTO _alembic_tmp_med_order (id, encounter_id, term, category, drug_id, item_id, content, dose, dose_unit, route_code, freq_code, first_day_times, rate, group_id, group_seq, skin_test_req, instruction, status, start_at, stop_at, ordered_by, signed_at, signed_by, verified_at, verified_by, stop_signed_at, stopped_by, stop_checked_at, stop_checked_by, void_reason, return_reason, verbal, override_reason, print_page, print_row, version, created_at, updated_at) SELECT med_order.id, med_order.encounter_id, med_order.term, med_order.category, med_order.drug_id, med_order.item_id, med_order.content, med_order.dose, med_order.dose_unit, med_order.route_code, med_order.freq_code, med_order.first_day_times, med_order.rate, med_order.group_id, med_order.group_seq, med_order.skin_test_req, med_order.instruction, med_order.status, med_order.start_at, med_order.stop_at, med_order.ordered_by, med_order.signed_at, med_order.signed_by, med_order.verified_at, med_order.verified_by, med_order.stop_signed_at, med_order.stopped_by, med_order.stop_checked_at, med_order.stop_checked_by, med_order.void_reason, med_order.return_reason, med_order.verbal, med_order.override_reason, med_order.print_page, med_order.print_row, med_order.version, med_order.created_at, med_order.updated_at 
+FROM med_order;
+
+DROP TABLE med_order;
+
+ALTER TABLE _alembic_tmp_med_order RENAME TO med_order;
+
+CREATE INDEX ix_med_order_encounter_id ON med_order (encounter_id);
+
+CREATE INDEX ix_med_order_group_id ON med_order (group_id);
+
+CREATE INDEX ix_med_order_enc_status ON med_order (encounter_id, status);
+
+UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
+
