@@ -13,12 +13,13 @@ from sqlalchemy import Table, insert, select, update
 from sqlalchemy.engine import Connection
 
 from app.domain import roles
-from app.errors import ConflictError, PermissionDenied, ValidationError
+from app.errors import ConflictError, PermissionDenied, ValidationError, WardStationError
 from app.services import audit
 from app.services.changes import Changes
-from app.services.commands import Command
+from app.services.commands import PAYLOAD_VERSION, Command
 from app.services.uow import UnitOfWork
 from app.store.schema import applied_op, audit_log, audit_rec, staff, staff_role
+from app.store.sqlfunc import utc_now
 
 C = TypeVar("C", bound=Command)
 Handler = Callable[[UnitOfWork, Any], Changes]
@@ -106,8 +107,37 @@ def execute(uow: UnitOfWork, command: Command) -> Changes:
     uow.conn.execute(insert(applied_op).values(
         op_id=command.op_id, device_id=uow.workstation[:60], staff_id=command.actor_id,
         op_type=type(command).__name__[:40], device_time=command.device_time,
-        applied_at=uow.now, outcome="applied"))
+        applied_at=uow.now, outcome="applied", received_at=utc_now(),
+        payload_version=PAYLOAD_VERSION))
     return entry.fn(uow, command)
+
+
+OUTCOMES = {ConflictError: "conflict"}        # any other refusal is "rejected"
+
+
+def record_refusal(uow: UnitOfWork, command: Command, error: WardStationError) -> None:
+    """The op was refused (validation, permission, conflict, a clinical alert to confirm): its
+    transaction rolled back, so this second one keeps what was asked, when, and why."""
+    outcome = next((v for k, v in OUTCOMES.items() if isinstance(error, k)), "rejected")
+    if _recorded_outcome(uow.conn, command.op_id) is not None:
+        return                       # a replay of an op already on record: keep the first word
+    staff_known = uow.conn.execute(select(staff.c.id).where(staff.c.id == command.actor_id)).first()
+    if staff_known is None:
+        return                       # nobody to attribute it to (staff_id is a foreign key)
+    uow.conn.execute(insert(applied_op).values(
+        op_id=command.op_id, device_id=uow.workstation[:60], staff_id=command.actor_id,
+        op_type=type(command).__name__[:40], device_time=command.device_time,
+        applied_at=uow.now, outcome=outcome, reason=error.message_id[:200],
+        received_at=utc_now(), payload_version=PAYLOAD_VERSION))
+    uow.audit(audit.AuditEntry(outcome, "op", command.op_id, command.actor_id,
+                               after={"type": type(command).__name__, "reason": error.message_id,
+                                      "params": audit.jsonable(error.params)},
+                               op_id=command.op_id))
+
+
+def _recorded_outcome(conn: Connection, op_id: str) -> Optional[str]:
+    value = conn.execute(select(applied_op.c.outcome).where(applied_op.c.op_id == op_id)).scalar()
+    return None if value is None else str(value)
 
 
 def current_row(conn: Connection, table: Table, row_id: str) -> Optional[dict[str, Any]]:

@@ -10,12 +10,13 @@ A deadline that fired is never retried: the caller has already waited its limit.
 """
 from __future__ import annotations
 
+import contextlib
 import random
 import time
 from datetime import datetime
 from typing import Any, Callable, Optional, TypeVar
 
-from app.errors import DatabaseError, OfflineError
+from app.errors import DatabaseError, OfflineError, WardStationError
 from app.services.audit import ChainRace
 from app.services.changes import Changes
 from app.services.commands import Command
@@ -63,7 +64,23 @@ def run_unit(db: Any, workstation: str, fn: Callable[[UnitOfWork], T], *,
 
 def run_command(db: Any, workstation: str, command: Command, *,
                 now: Optional[datetime] = None) -> Changes:
-    """Execute one command once (op_id) through its handler; returns what changed."""
-    from app.services.handlers import execute
+    """Execute one command once (op_id) through its handler; returns what changed.
 
-    return run_unit(db, workstation, lambda uow: execute(uow, command), now=now)
+    A refusal (validation, permission, conflict, a clinical alert to confirm) is raised to the
+    caller as it was, after its op record (outcome, reason, server time) has been written in a
+    transaction of its own: the op does not vanish with the rollback."""
+    from app.services.handlers import execute, record_refusal
+
+    try:
+        return run_unit(db, workstation, lambda uow: execute(uow, command), now=now)
+    except WardStationError as error:
+        if isinstance(error, (DatabaseError, OfflineError)):
+            raise
+        refusal = error
+
+        def keep(uow: UnitOfWork) -> None:
+            record_refusal(uow, command, refusal)
+
+        with contextlib.suppress(DatabaseError):   # the refusal is the answer; its record best effort
+            run_unit(db, workstation, keep, now=now)
+        raise

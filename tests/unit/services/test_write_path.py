@@ -148,3 +148,38 @@ def test_bad_input_is_a_validation_error(demo_engine: Engine) -> None:
         execute(uow, _allergy())
         with pytest.raises(ValidationError, match=r"allergy\.duplicate"):
             execute(uow, _allergy())
+
+
+def test_refused_and_conflicting_ops_leave_a_record(demo_engine: Engine) -> None:
+    from app.services.write import run_command
+    from app.store.schema import audit_rec
+
+    first = c.SetNursingGrade(op_id=new_id(), actor_id=DOCTOR, device_time=NOW,
+                              encounter_id=ENC_7, base_version=1, nursing_grade=1)
+    run_command(demo_engine, "ws-5", first)
+    stale = c.SetAcuity(op_id=new_id(), actor_id=DOCTOR, device_time=NOW, encounter_id=ENC_7,
+                        base_version=1, acuity="serious")
+    denied = c.SetAcuity(op_id=new_id(), actor_id=INTERN, device_time=NOW, encounter_id=ENC_7,
+                         base_version=2, acuity="critical")
+    bad = c.SetAcuity(op_id=new_id(), actor_id=DOCTOR, device_time=NOW, encounter_id=ENC_7,
+                      base_version=2, acuity="dying")
+    for cmd, error in ((stale, ConflictError), (denied, PermissionDenied), (bad, ValidationError)):
+        with pytest.raises(error):
+            run_command(demo_engine, "ws-5", cmd)
+    with demo_engine.connect() as conn:
+        rows = {r.op_id: r for r in conn.execute(select(applied_op))}
+        refusals = conn.execute(select(audit_rec.c.action, audit_rec.c.entity_id)
+                                .where(audit_rec.c.entity == "op")).all()
+    assert (rows[first.op_id].outcome, rows[first.op_id].reason) == ("applied", None)
+    assert (rows[stale.op_id].outcome, rows[stale.op_id].reason) == ("conflict", "conflict.stale")
+    assert (rows[denied.op_id].outcome, rows[denied.op_id].reason) == ("rejected", "perm.denied")
+    assert rows[bad.op_id].reason == "encounter.bad_acuity"
+    from app.clock import utcnow
+
+    for r in rows.values():   # the server's clock beside the device's (the test's PC is in 2024)
+        assert r.device_time == NOW and abs((r.received_at - utcnow()).total_seconds()) < 120
+    assert sorted(refusals) == sorted([("conflict", stale.op_id), ("rejected", denied.op_id),
+                                       ("rejected", bad.op_id)])
+    # The same op sent again (an outbox replay) is answered from its record, not re-run.
+    with pytest.raises(ConflictError, match=r"op\.not_applied"):
+        run_command(demo_engine, "ws-5", stale)
