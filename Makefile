@@ -4,7 +4,7 @@ PY := .venv/bin/python
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test setup setup-test lint typecheck translations lupdate bench screenshots deb deb-test clean
+.PHONY: run test compliance setup setup-test lint typecheck translations lupdate bench screenshots deb deb-test clean
 
 setup:
 	@scripts/bootstrap.sh
@@ -26,6 +26,11 @@ test: setup-test translations
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+## SQLAlchemy's dialect compliance suite: postgresql+psycopg2 vs kingbase+ksycopg2 on a throwaway
+## PostgreSQL 15 (tests/compliance/run.py; KINGBASE_TEST_URL / DM_TEST_URL / ORACLE_TEST_URL opt in).
+compliance: setup-test
+	$(PY) tests/compliance/run.py
 
 lint: setup
 	$(PY) -m ruff check .
