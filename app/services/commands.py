@@ -77,6 +77,8 @@ class ChangePassword(Command):
 PAYLOAD_VERSION = 1          # bump when a command's fields change; from_payload upgrades old ones
 
 COMMAND_TYPES: dict[str, type[Command]] = {}
+# Frozen dataclasses a command may hold as a field value (order fields, override reasons ...).
+VALUE_TYPES: dict[str, type[Any]] = {}
 
 
 def register(*classes: type[Command]) -> None:
@@ -85,12 +87,25 @@ def register(*classes: type[Command]) -> None:
         COMMAND_TYPES[cls.__name__] = cls
 
 
+def register_values(*classes: type[Any]) -> None:
+    for cls in classes:
+        if not dataclasses.is_dataclass(cls):
+            raise TypeError(f"{cls.__name__} is not a dataclass")
+        VALUE_TYPES[cls.__name__] = cls
+
+
 register(RecordAllergy, SetAllergyStatus, SetNursingGrade, SetAcuity, MoveBed, ChangePassword)
 
 
 def _encode(value: Any) -> Any:
     """JSON values that decode to exactly what went in: an aware datetime, a Decimal, a date,
     tuples and nested containers are tagged; plain str/int/float/bool/None pass as they are."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        name = type(value).__name__
+        if VALUE_TYPES.get(name) is not type(value):
+            raise ValueError(f"{name} is not a registered command value type")
+        return {"$value": name, "fields": {f.name: _encode(getattr(value, f.name))
+                                           for f in dataclasses.fields(value)}}
     if isinstance(value, datetime):
         if value.tzinfo is None:
             raise ValueError("a command holds only aware datetimes (app.clock.as_utc)")
@@ -126,6 +141,11 @@ def _decode(value: Any) -> Any:
             return tuple(_decode(v) for v in value["$tuple"])
         if "$map" in value:
             return {k: _decode(v) for k, v in value["$map"].items()}
+        if "$value" in value:
+            cls = VALUE_TYPES.get(str(value["$value"]))
+            if cls is None:
+                raise ValueError(f"unknown command value type {value['$value']!r}")
+            return cls(**{k: _decode(v) for k, v in value["fields"].items()})
         raise ValueError(f"unknown tagged value: {sorted(value)}")
     return value
 

@@ -9,7 +9,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from app.store.types import UTCDateTime
 
 
-class utc_now(FunctionElement[Any]):  # noqa: N801  (reads as SQL)
+class utc_now(FunctionElement[Any]):   # lower case: it reads as the SQL it stands for
     """The server's clock in UTC, evaluated by the database in the statement that uses it (no
     extra round trip): what "the server received it at" means, whatever the PC's clock says."""
 

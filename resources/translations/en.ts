@@ -789,6 +789,196 @@ Inpatient doctor and nurse workstation</translation>
         <source>正在准备数据库：{step}</source>
         <translation>Preparing the database: {step}</translation>
     </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>请填写理由</source>
+        <translation>Please give a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>理由过长（最多 {max} 字）</source>
+        <translation>The reason is too long (at most {max} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>药品字典中没有该药品（{code}）</source>
+        <translation>The drug is not in the dictionary ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>医嘱项目字典中没有该项目（{code}）</source>
+        <translation>The item is not in the order dictionary ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>医嘱类别须为长期或临时</source>
+        <translation>An order is either long-term or temporary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>医嘱类型无效</source>
+        <translation>Unknown order category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>请填写医嘱内容</source>
+        <translation>Please enter what is ordered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>请填写剂量</source>
+        <translation>Please enter the dose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>剂量无效：须为大于 0 的合理数值</source>
+        <translation>Impossible dose: it must be a sensible number above 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>请填写剂量单位</source>
+        <translation>Please enter the dose unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>剂量单位 {unit} 不适用于该药品</source>
+        <translation>The unit {unit} does not fit this drug</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>请填写给药途径</source>
+        <translation>Please enter the route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>未知的给药途径：{route}</source>
+        <translation>Unknown route: {route}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>{form}不能经 {route} 途径给药</source>
+        <translation>A {form} cannot be given by route {route}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>未知的频次：{freq}</source>
+        <translation>Unknown frequency: {freq}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>长期药品医嘱须填写频次</source>
+        <translation>A long-term drug order needs a frequency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>停止时间须晚于开始时间</source>
+        <translation>The stop time must be after the start time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>首日次数须在 0 到 24 之间</source>
+        <translation>Doses on the first day must be between 0 and 24</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>医嘱用法类型无效（常规、prn、sos、出院带药）</source>
+        <translation>Unknown order kind (regular, prn, sos, discharge)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>请选择术后、分娩、转入、转出或重整医嘱</source>
+        <translation>Choose post-op, delivery, transfer in, transfer out or reorganise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>该医嘱当前状态不允许此操作</source>
+        <translation>This order's state does not allow that</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>已签署的医嘱不能修改，请停止或作废后重开</source>
+        <translation>A signed order cannot be changed: stop or void it and order again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>该医嘱不属于当前患者</source>
+        <translation>The order belongs to another patient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>只有未签署的草稿可以删除</source>
+        <translation>Only an unsigned draft can be deleted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>成组至少需要两条不同的医嘱</source>
+        <translation>A group needs at least two different orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>只有药品草稿可以成组</source>
+        <translation>Only drug drafts can be grouped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>该医嘱已在组内</source>
+        <translation>The order is already in a group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>同组医嘱须属同一患者且同为长期或临时</source>
+        <translation>Orders in one group must be for one patient and of one term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>已签署的组不能拆开</source>
+        <translation>A signed group cannot be split</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>只有签署该医嘱的医生可以撤回</source>
+        <translation>Only the doctor who signed it can withdraw it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>已执行的医嘱不能作废，请停止</source>
+        <translation>An executed order cannot be voided: stop it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>没有要签署的医嘱</source>
+        <translation>Nothing to sign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>该医嘱不是草稿或退回状态，不能签署</source>
+        <translation>Only drafts and returned orders can be signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>成组医嘱须整组签署</source>
+        <translation>A group is signed as a whole</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>您没有处方权，不能签署药品医嘱</source>
+        <translation>You have no prescribing right for drug orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>您没有麻醉药品和第一类精神药品处方权</source>
+        <translation>You have no right to prescribe narcotics and class I psychotropics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>该医嘱不在待审批状态</source>
+        <translation>The order is not waiting for approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>您的抗菌药物处方权限低于该药品的分级</source>
+        <translation>Your antibiotic grade is below this drug's</translation>
+    </message>
 </context>
 <context>
     <name>PatientHeader</name>

@@ -789,6 +789,196 @@
         <source>正在准备数据库：{step}</source>
         <translation>正在准备数据库：{step}</translation>
     </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>请填写理由</source>
+        <translation>请填写理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>理由过长（最多 {max} 字）</source>
+        <translation>理由过长（最多 {max} 字）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>药品字典中没有该药品（{code}）</source>
+        <translation>药品字典中没有该药品（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>医嘱项目字典中没有该项目（{code}）</source>
+        <translation>医嘱项目字典中没有该项目（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>医嘱类别须为长期或临时</source>
+        <translation>医嘱类别须为长期或临时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>医嘱类型无效</source>
+        <translation>医嘱类型无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>请填写医嘱内容</source>
+        <translation>请填写医嘱内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>请填写剂量</source>
+        <translation>请填写剂量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>剂量无效：须为大于 0 的合理数值</source>
+        <translation>剂量无效：须为大于 0 的合理数值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>请填写剂量单位</source>
+        <translation>请填写剂量单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>剂量单位 {unit} 不适用于该药品</source>
+        <translation>剂量单位 {unit} 不适用于该药品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>请填写给药途径</source>
+        <translation>请填写给药途径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>未知的给药途径：{route}</source>
+        <translation>未知的给药途径：{route}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>{form}不能经 {route} 途径给药</source>
+        <translation>{form}不能经 {route} 途径给药</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>未知的频次：{freq}</source>
+        <translation>未知的频次：{freq}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>长期药品医嘱须填写频次</source>
+        <translation>长期药品医嘱须填写频次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>停止时间须晚于开始时间</source>
+        <translation>停止时间须晚于开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>首日次数须在 0 到 24 之间</source>
+        <translation>首日次数须在 0 到 24 之间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>医嘱用法类型无效（常规、prn、sos、出院带药）</source>
+        <translation>医嘱用法类型无效（常规、prn、sos、出院带药）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>请选择术后、分娩、转入、转出或重整医嘱</source>
+        <translation>请选择术后、分娩、转入、转出或重整医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>该医嘱当前状态不允许此操作</source>
+        <translation>该医嘱当前状态不允许此操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>已签署的医嘱不能修改，请停止或作废后重开</source>
+        <translation>已签署的医嘱不能修改，请停止或作废后重开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>该医嘱不属于当前患者</source>
+        <translation>该医嘱不属于当前患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>只有未签署的草稿可以删除</source>
+        <translation>只有未签署的草稿可以删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>成组至少需要两条不同的医嘱</source>
+        <translation>成组至少需要两条不同的医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>只有药品草稿可以成组</source>
+        <translation>只有药品草稿可以成组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>该医嘱已在组内</source>
+        <translation>该医嘱已在组内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>同组医嘱须属同一患者且同为长期或临时</source>
+        <translation>同组医嘱须属同一患者且同为长期或临时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>已签署的组不能拆开</source>
+        <translation>已签署的组不能拆开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>只有签署该医嘱的医生可以撤回</source>
+        <translation>只有签署该医嘱的医生可以撤回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>已执行的医嘱不能作废，请停止</source>
+        <translation>已执行的医嘱不能作废，请停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>没有要签署的医嘱</source>
+        <translation>没有要签署的医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>该医嘱不是草稿或退回状态，不能签署</source>
+        <translation>该医嘱不是草稿或退回状态，不能签署</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>成组医嘱须整组签署</source>
+        <translation>成组医嘱须整组签署</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>您没有处方权，不能签署药品医嘱</source>
+        <translation>您没有处方权，不能签署药品医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>您没有麻醉药品和第一类精神药品处方权</source>
+        <translation>您没有麻醉药品和第一类精神药品处方权</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>该医嘱不在待审批状态</source>
+        <translation>该医嘱不在待审批状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>您的抗菌药物处方权限低于该药品的分级</source>
+        <translation>您的抗菌药物处方权限低于该药品的分级</translation>
+    </message>
 </context>
 <context>
     <name>PatientHeader</name>

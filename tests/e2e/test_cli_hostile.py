@@ -137,7 +137,7 @@ def _cases(tmp: Path) -> dict[str, Case]:
         "db-upgrade-no-url": Case(("db", "upgrade"), 2, "required: --url"),
         "db-upgrade-url-no-value": Case(("db", "upgrade", "--url"), 2, "expected one argument"),
         "db-sql-no-dialect": Case(("db", "sql"), 2, "required: --dialect"),
-        "order-check-no-input": Case(("order-check",), 2, "required: --input"),
+        "order-check-no-input": Case(("order-check",), 2, "one of the arguments --input --coverage is required"),
         "order-check-input-no-value": Case(("order-check", "--input"), 2, "expected one argument"),
         "profile-no-value": Case(("--profile",), 2, "expected one argument"),
         "profile-empty": Case(("--profile", ""), 2, "--profile needs a profile name"),
