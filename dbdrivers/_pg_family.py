@@ -70,6 +70,11 @@ class PgFamilyDriver(Driver):
             "application_name": "wardstation",
         }
 
+    def engine_kwargs(self, url: URL, role: str = "write") -> dict[str, Any]:
+        # No hstore in the schema: skip the dialect's pg_type lookup on every new connection
+        # (a BEGIN, a query and a ROLLBACK: three round trips before the first real statement).
+        return dict(super().engine_kwargs(url, role), use_native_hstore=False)
+
     def server_answers(self, host: str, port: int) -> bool:
         # A wrong port that reaches some other service (a web proxy, say) fails just as fast
         # as a refused login: only a server speaking the protocol can have refused it.

@@ -11,7 +11,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
-HEAD_REVISION = "0003"
+from app.store.head import HEAD_REVISION
+
+__all__ = ["HEAD_REVISION", "stored_revision"]
 
 
 def stored_revision(conn: Connection) -> Optional[str]:

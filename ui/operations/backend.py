@@ -19,15 +19,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Protocol
 
 if TYPE_CHECKING:
+    from app.dictionaries.search import SearchItem
     from app.domain.staff import StaffUser
     from app.domain.ward import BedCard, PatientHeader, WardInfo
     from app.progress import Progress
     from app.services.changes import Changes
     from app.services.commands import Command
+    from app.services.order_signing import ReviewAlert
+    from app.services.orders import Orderable, OrderEventRow, OrderRow
 
 log = logging.getLogger(__name__)
 
 SPOOL_DRAIN_SECONDS = 5.0     # queued chart-view audits reach the server within this
+OPEN_WAIT_SECONDS = 60.0      # a call made while the database still opens waits this long
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """What opening a chart shows at once: the header and the first tab's orders."""
+
+    header: PatientHeader
+    orders: list[OrderRow]
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,14 @@ class Backend(Protocol):
     def ward_overview(self, ward_id: str) -> list[BedCard]: ...
     def open_chart(self, encounter_id: str, staff_id: str) -> PatientHeader: ...
     def execute(self, command: Command) -> Changes: ...
+
+    # The orders tab (optional for test backends that do not show it).
+    # def chart(self, encounter_id: str, staff_id: str) -> ChartData
+    # def chart_orders(self, encounter_id: str) -> list[OrderRow]
+    # def order_history(self, order_id: str) -> list[OrderEventRow]
+    # def review_orders(self, encounter_id: str, order_ids: tuple[str, ...]) -> list[ReviewAlert]
+    # def search_orderables(self, text: str, limit: int = 20) -> list[SearchItem]
+    # def orderable(self, kind: str, code: str) -> Optional[Orderable]
     def health_check(self, timeout: float) -> None: ...
 
 
@@ -61,6 +81,28 @@ def data_dir() -> Path:
 
 def demo_database_path() -> Path:
     return data_dir() / "demo.sqlite"
+
+
+def demo_file_is_current(path: Path) -> bool:
+    """Whether the demo file exists at this client's schema revision with the demo ward in it,
+    asked with the standard library only (read-only, one query each)."""
+    import sqlite3
+
+    from app.services.demo_accounts import DEMO_WARD_CODE
+    from app.store.head import HEAD_REVISION
+
+    if not path.is_file():
+        return False
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            ward = con.execute("SELECT COUNT(*) FROM ward WHERE code = ?", (DEMO_WARD_CODE,)).fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+    return revision is not None and revision[0] == HEAD_REVISION and bool(ward and ward[0])
 
 
 class AppBackend:
@@ -79,30 +121,69 @@ class AppBackend:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._drainer: Optional[threading.Thread] = None
+        self._opened = threading.Event()
+        self._index: Any = None
+        self._index_lock = threading.Lock()
+        self._opener: Optional[threading.Thread] = None
+        self._open_error: Optional[BaseException] = None
 
     # ---- start-up
     def prepare(self, progress: Progress) -> list[DemoAccount]:
-        from app.store.db import open_database
+        """Ready for a sign-in: the database is there and its schema is this client's.
 
-        accounts: list[DemoAccount] = []
-        if self._url:
-            progress(0, 0, "profile")
-            self._db = open_database(self._url)
-        elif self.profile_name:
-            from app.profiles import load_profile
+        An existing, current demo file is checked with the standard library alone (one query
+        each for the revision and the demo ward): the login accepts input at once while the
+        database layer opens in the background; the first call that needs it waits for it."""
+        if self._url or self.profile_name:
+            from app.store.db import open_database
 
             progress(0, 0, "profile")
-            self._db = open_database(load_profile(self.profile_name))
-        else:
-            from app.services.demo_accounts import DEMO_ACCOUNTS
+            if self._url:
+                self._db = open_database(self._url)
+            else:
+                from app.profiles import load_profile
+
+                self._db = open_database(load_profile(self.profile_name or ""))
+            self._finish_opening()
+            return []
+        from app.services.demo_accounts import DEMO_ACCOUNTS
+
+        path = self._demo_path or demo_database_path()
+        accounts = [DemoAccount(*row) for row in DEMO_ACCOUNTS]
+        if demo_file_is_current(path):
+            progress(1, 1, "demo.present")
+            self._opener = threading.Thread(target=self._open_demo, args=(path,), name="db-open",
+                                            daemon=True)
+            self._opener.start()
+            return accounts
+        from app.services.demo_db import ensure_demo_database
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = ensure_demo_database(path, progress)
+        self._finish_opening()
+        return accounts
+
+    def _open_demo(self, path: Path) -> None:
+        try:
             from app.services.demo_db import ensure_demo_database
 
-            path = self._demo_path or demo_database_path()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = ensure_demo_database(path, progress)
-            accounts = [DemoAccount(*row) for row in DEMO_ACCOUNTS]
+            self._db = ensure_demo_database(path)
+            self._finish_opening()
+        except BaseException as exc:       # handed to the first call that needs the database
+            self._open_error = exc
+            self._opened.set()
+
+    def _finish_opening(self) -> None:
+        """Warm both pools (a new connection's first-use queries happen here, behind the login
+        page, not in the first ward view) and start the queued-audit writer."""
+        try:
+            self._db.ping()
+            with self._db.connect() as conn:
+                conn.exec_driver_sql(self._db.driver.health_sql)
+        except Exception as exc:            # offline at start: the health check says so later
+            log.info("database not warmed at start: %s", exc)
         self._open_spool()
-        return accounts
+        self._opened.set()
 
     def _open_spool(self) -> None:
         from app.services.audit_spool import AuditSpool, default_spool_path
@@ -118,6 +199,10 @@ class AppBackend:
             self._wake.set()                    # views queued before a crash go out first
 
     def _require(self) -> Any:
+        if self._opener is not None and not self._opened.wait(OPEN_WAIT_SECONDS):
+            raise RuntimeError("database not prepared")
+        if self._open_error is not None:
+            raise self._open_error
         if self._db is None:
             raise RuntimeError("database not prepared")
         return self._db
@@ -145,6 +230,63 @@ class AppBackend:
             self._spool.add(chart_view(encounter_id, header.patient_id, staff_id))
             self._wake.set()
         return header
+
+    def chart(self, encounter_id: str, staff_id: str) -> ChartData:
+        """Header, allergies and diagnoses, and the orders: three queries on one read connection;
+        the view is audited through the local queue."""
+        from app.services.orders import chart_orders
+        from app.services.ward import chart_view, patient_header
+
+        def read(conn: Any) -> ChartData:
+            return ChartData(patient_header(conn, encounter_id), chart_orders(conn, encounter_id))
+
+        data: ChartData = self._require().run_read(read)
+        if self._spool is not None:
+            self._spool.add(chart_view(encounter_id, data.header.patient_id, staff_id))
+            self._wake.set()
+        return data
+
+    def chart_orders(self, encounter_id: str) -> list[OrderRow]:
+        from app.services.orders import chart_orders
+
+        rows: list[OrderRow] = self._require().run_read(lambda conn: chart_orders(conn, encounter_id))
+        return rows
+
+    def order_history(self, order_id: str) -> list[OrderEventRow]:
+        from app.services.orders import order_history
+
+        rows: list[OrderEventRow] = self._require().run_read(lambda conn: order_history(conn, order_id))
+        return rows
+
+    def review_orders(self, encounter_id: str, order_ids: tuple[str, ...]) -> list[ReviewAlert]:
+        """What signing these drafts would raise (the F9 review); signing checks again."""
+        from app.clock import utcnow
+        from app.services.order_signing import review
+
+        alerts: list[ReviewAlert] = self._require().run_read(
+            lambda conn: review(conn, encounter_id, order_ids, utcnow()))
+        return alerts
+
+    def search_orderables(self, text: str, limit: int = 20) -> list[SearchItem]:
+        """Drugs, order items, routes and frequencies by pinyin initials, Chinese or English; the
+        index is built once from the dictionaries (about 0.15 s), then each query is in memory."""
+        index = self._search_index()
+        return list(index.search(text, limit, kinds=("drug", "item")))
+
+    def orderable(self, kind: str, code: str) -> Optional[Orderable]:
+        """The dictionary's defaults for a picked item (dose, unit, route, form, flags)."""
+        from app.services.orders import orderable
+
+        found: Optional[Orderable] = self._require().run_read(lambda conn: orderable(conn, kind, code))
+        return found
+
+    def _search_index(self) -> Any:
+        with self._index_lock:
+            if self._index is None:
+                from app.dictionaries.search import build_index
+
+                self._index = self._require().run_read(build_index)
+            return self._index
 
     # ---- writes (one path)
     def authenticate(self, login_name: str, password: str) -> StaffUser:
@@ -195,6 +337,8 @@ class AppBackend:
 
     def close(self) -> None:
         """Stop the background writer (queued views stay on disk for the next start), close pools."""
+        if self._opener is not None:
+            self._opener.join(OPEN_WAIT_SECONDS)
         self._stop.set()
         self._wake.set()
         if self._drainer is not None:
