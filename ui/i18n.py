@@ -8,8 +8,6 @@ event and each widget's `retranslate()` re-reads its texts (live, no restart).
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Optional
 
@@ -53,6 +51,10 @@ def install_language(language: str) -> bool:
 
 
 def _fontconfig_file(family: str) -> Optional[str]:
+    # Imported here: only when Qt does not list the font, not on every start.
+    import shutil
+    import subprocess
+
     if shutil.which("fc-match") is None:
         return None
     try:

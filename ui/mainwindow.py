@@ -6,21 +6,18 @@ ui/operations/* and comes back as a callback on the GUI thread.
 from __future__ import annotations
 
 import logging
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from ui import i18n
 from ui.actions import ActionSet
-from ui.errorbox import show_error
 from ui.idle import IdleWatcher
 from ui.lock import LockPage
 from ui.login import LoginPage
 from ui.messages import error_text, message_text
 from ui.operations import OpContext, session
 from ui.operations import ward as ward_ops
-from ui.operations.health import check_connection
 from ui.operations.runner import Failure
 from ui.operations.session import ProgressRelay
-from ui.patient_header import PatientPage
 from ui.qt import (
     QActionGroup,
     QByteArray,
@@ -39,9 +36,14 @@ from ui.qt import (
     translate,
 )
 from ui.settings import Settings
-from ui.settings_dialog import SettingsDialog
 from ui.statusbar import OFFLINE, ONLINE, StatusPanel
 from ui.ward_view import WardView
+
+if TYPE_CHECKING:
+    from ui.patient_header import PatientPage
+
+# Not needed for the first frame, so imported where used (start-up time, bench/startup.py):
+# ui.patient_header (a chart tab), ui.errorbox, ui.settings_dialog, ui.operations.health.
 
 log = logging.getLogger(__name__)
 
@@ -257,6 +259,8 @@ class MainWindow(QMainWindow):
             self.load_ward(self.ward_view.current_ward_id())
 
     def open_patient(self, encounter_id: str) -> None:
+        from ui.patient_header import PatientPage
+
         for i in range(1, self.tabs.count()):
             page = self.tabs.widget(i)
             if isinstance(page, PatientPage) and page.encounter_id == encounter_id:
@@ -273,6 +277,8 @@ class MainWindow(QMainWindow):
         if any(changes.touches(k) for k in ("bed", "encounter", "patient", "allergy")):
             self.refresh_ward()
         for i in range(1, self.tabs.count()):
+            from ui.patient_header import PatientPage
+
             page = self.tabs.widget(i)
             if not isinstance(page, PatientPage):
                 continue
@@ -338,6 +344,8 @@ class MainWindow(QMainWindow):
         i18n.install_language(language)
 
     def edit_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings.snapshot(), self)
         if dialog.exec():
             snap = self.settings.update(**dialog.values())
@@ -351,6 +359,8 @@ class MainWindow(QMainWindow):
 
     # ---- connection state and failures
     def check_health(self) -> None:
+        from ui.operations.health import check_connection
+
         if not self.db_ready or self._health_pending:
             return
         self._health_pending = True
@@ -362,6 +372,8 @@ class MainWindow(QMainWindow):
         check_connection(self.ctx, settled)
 
     def show_failure(self, failure: Failure) -> None:
+        from ui.errorbox import show_error
+
         box = show_error(failure, self)
         self._error_boxes = [b for b in self._error_boxes if b.isVisible()] + [box]
 
@@ -370,6 +382,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(translate("MainWindow", "病区工作站"))
         self.tabs.setTabText(0, translate("MainWindow", "病区一览"))
         for i in range(1, self.tabs.count()):
+            from ui.patient_header import PatientPage
+
             page = self.tabs.widget(i)
             if isinstance(page, PatientPage):
                 self.tabs.setTabText(i, page.title())
