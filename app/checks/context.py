@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from app.checks.identity import normalize, percent_in
+from app.checks.inference import Pregnancy, RenalInference, infer_lactation, infer_pregnancy, infer_renal
 from app.checks.kb import KnowledgeBase
 from app.checks.model import Alert, CheckInputError, Order, Patient
 from app.checks.units import UNIT_BASE
@@ -70,6 +71,9 @@ class PatientFacts:
     alt5: bool = False             # ALT > 5x the upper limit: stop hepatotoxic drugs (guidelines)
     allergens: tuple[Allergen, ...] = ()
     sex: Optional[str] = None  # M / F when known
+    pregnancy: Optional[Pregnancy] = None  # from the flag or the diagnoses (app.checks.inference)
+    lactation: Optional[str] = None  # what says the patient breastfeeds, when something does
+    renal_inferred: Optional[RenalInference] = None  # set when `renal` comes from a CKD diagnosis
 
     @property
     def age(self) -> Optional[float]:
@@ -147,6 +151,13 @@ def patient_facts(kb: KnowledgeBase, patient: Patient, allergens: tuple[Allergen
     sexes = {k.upper(): v for k, v in kb.vocab.get("sex", {}).items()}
     facts.sex = sexes.get((patient.sex or "").strip().upper())
     facts.renal = _renal(patient, labs, facts.sex)
+    if facts.renal is None:
+        facts.renal_inferred = infer_renal(patient, kb.vocab)
+        if facts.renal_inferred is not None:
+            # The top of the band (CKD 4 = eGFR < 30): only rules certain for the whole band fire.
+            facts.renal = facts.renal_inferred.below - 0.01
+    facts.pregnancy = infer_pregnancy(patient, kb.vocab, facts.sex)
+    facts.lactation = infer_lactation(patient, kb.vocab)
     facts.hepatic = _hepatic(kb, patient, facts.icd)
     alt = labs.get("ALT")
     facts.alt3 = alt is not None and alt > 3 * ALT_ULN

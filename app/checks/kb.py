@@ -46,6 +46,9 @@ class Rule:
     extra: str = ""  # table-specific: lab code, condition, icd10 list, frequencies
     op: str = ""
     severity_alt: str = ""  # escalated severity (anaphylaxis, lab condition)
+    trimesters: Optional[frozenset[int]] = None  # pregnancy rows: None = the whole pregnancy
+    wording: str = ""  # the label's word (禁用, 慎用, 监测 ...) that sets `severity` (policy)
+    wording_alt: str = ""  # the same for severity_alt
 
 
 @dataclass(frozen=True)
@@ -157,6 +160,10 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "labs": ("drug", "routes", "lab", "op", "value", "severity", "message", "source"),
 }
 
+# drugs.csv: the shared order-check list; formulary.csv: the rest of the ward dictionary (issue 18).
+DRUG_FILES = ("drugs.csv", "formulary.csv")
+DICTIONARY_DRUGS = RESOURCE_DIR.parent / "dictionaries" / "drugs.csv"
+POPULATIONS = ("adult", "elderly", "elderly80", "child", "any")
 LAB_CODES = ("K", "NA", "CR", "INR", "PLT", "ALT", "GLU", "QTC")
 HEPATIC_CONDITIONS = ("impairment", "severe", "alt3", "alt5")
 OPS = ("<", "<=", ">", ">=")
@@ -215,8 +222,10 @@ class _Builder:
 
     # drugs, parts and groups ------------------------------------------------------
     def load_drugs(self) -> None:
-        for row in read_csv(self.folder / "drugs.csv", ("cn_generic", "en_inn", "atc", "class_cn",
-                                                        "typical_forms")):
+        drug_rows = [row for file in DRUG_FILES if (self.folder / file).exists() or file == "drugs.csv"
+                     for row in read_csv(self.folder / file, ("cn_generic", "en_inn", "atc",
+                                                              "class_cn", "typical_forms"))]
+        for row in drug_rows:
             name = row.required("cn_generic")
             if name in self.drugs:
                 raise row.fail(f"drug '{name}' listed twice")
@@ -268,7 +277,8 @@ class _Builder:
         """Product names of the ward's drug dictionary (resources/dictionaries/drugs.csv, owned by
         the foundation) map to their ingredient, and a product with one strength lets a dose
         ordered in 片/粒/支 be converted. Absent or reshaped file: nothing is added."""
-        path = self.folder.parent / "dictionaries" / "drugs.csv"
+        path = DICTIONARY_DRUGS if self.folder == RESOURCE_DIR else \
+            self.folder.parent / "dictionaries" / "drugs.csv"
         if not path.exists():
             return
         try:
@@ -312,6 +322,27 @@ class _Builder:
         return [self._rule(name, row) for row in rows]
 
     def _rule(self, table: str, row: Row) -> Rule:
+        rule = self._rule_cells(table, row)
+        wording, wording_alt = self.wording(row, rule.severity), ""
+        if table in ("interactions", "allergy_cross") and rule.severity_alt:
+            wording_alt = self.wording(row, rule.severity_alt, WORDING_ALT[table])
+        return dataclasses.replace(rule, wording=wording, wording_alt=wording_alt)
+
+    def wording(self, row: Row, severity: str, column: str = "wording") -> str:
+        """The label word of a row; when given it must carry the row's severity (the policy of
+        vocab.csv `severity_wording`: 禁用/禁忌 high, 慎用/减量/监测 moderate, 提示 low)."""
+        word = row.get(column)
+        if not word:
+            return ""
+        policy = self.vocab.get("severity_wording", {})
+        if word not in policy:
+            raise row.fail(f"column '{column}': '{word}' is not a wording of vocab severity_wording")
+        if policy[word] != severity:
+            raise row.fail(f"column '{column}': '{word}' means severity {policy[word]}, "
+                           f"the row says {severity}")
+        return word
+
+    def _rule_cells(self, table: str, row: Row) -> Rule:
         rule = Rule(file=row.file, line=row.line, severity=row.severity(), source=row.source(),
                     message=row.get("message"))
         if table in ("interactions", "iv_compat"):
@@ -357,17 +388,24 @@ class _Builder:
                 raise row.fail(f"column 'condition': '{condition}' not one of {HEPATIC_CONDITIONS}")
             return dataclasses.replace(rule, extra=condition, limit=self._limit(row), unit=row.get("unit"))
         if table == "age":
-            low, high = row.number("age_from"), row.number("age_to")
+            low, high = _age_years(row, "age_from"), _age_years(row, "age_to")
             if low is None and high is None:
                 raise row.fail("age_from and age_to are both empty")
             return dataclasses.replace(rule, routes=self.routes(row), low=low, high=high)
         if table == "pregnancy":
-            return dataclasses.replace(rule, routes=self.routes(row), extra=row.get("category"))
+            trimesters: Optional[frozenset[int]] = None
+            if row.items("trimesters"):
+                if not set(row.items("trimesters")) <= {"1", "2", "3"}:
+                    raise row.fail("column 'trimesters': use 1, 2, 3 separated by '|'")
+                trimesters = frozenset(int(t) for t in row.items("trimesters"))
+            return dataclasses.replace(rule, routes=self.routes(row), extra=row.get("category"),
+                                       trimesters=trimesters)
         if table == "drug_disease":
             codes = row.items("icd10")
             if not codes:
                 raise row.fail("column 'icd10' is empty")
-            return dataclasses.replace(rule, extra="|".join(c.upper() for c in codes))
+            expanded = [prefix for code in codes for prefix in icd10_range(row, code.upper())]
+            return dataclasses.replace(rule, extra="|".join(expanded))
         if table == "skin_test":
             return dataclasses.replace(rule, routes=self.routes(row))
         if table == "labs":
@@ -397,8 +435,8 @@ class _Builder:
         for row in read_csv(self.folder / "dose_limits.csv", cols):
             drug = self.ref(row, "drug")
             population = row.required("population")
-            if population not in ("adult", "child", "any"):
-                raise row.fail(f"column 'population': '{population}' not adult, child or any")
+            if population not in POPULATIONS:
+                raise row.fail(f"column 'population': '{population}' not one of {', '.join(POPULATIONS)}")
             unit = row.required("unit")
             per_kg = unit.endswith("/kg")
             base = unit[:-3] if per_kg else unit
@@ -457,6 +495,37 @@ class _Builder:
             row.source()
             out[normalize(row.required("term"))] = self.ref(row, "target")
         return out
+
+
+WORDING_ALT = {"interactions": "lab_wording", "allergy_cross": "wording_severe"}
+_AGE_UNITS = {"d": 1 / 365.25, "m": 1 / 12.0, "y": 1.0}
+
+
+def _age_years(row: Row, column: str) -> Optional[float]:
+    """An age bound in years; '28d' (days) and '2m' (months) are accepted for neonates and
+    infants (the bound is exclusive: age_to 29d = up to 28 days)."""
+    value = row.get(column)
+    if value and value[-1] in _AGE_UNITS:
+        try:
+            number = float(value[:-1])
+        except ValueError:
+            raise row.fail(f"column '{column}': '{value}' is not an age") from None
+        return number * _AGE_UNITS[value[-1]]
+    return row.number(column)
+
+
+def icd10_range(row: Row, code: str) -> list[str]:
+    """'K25-K28' -> K25 K26 K27 K28; 'K92.0-K92.2' -> K92.0 K92.1 K92.2 (dots removed);
+    a single code is its own prefix."""
+    first, dash, last = code.partition("-")
+    first, last = first.strip().replace(".", ""), last.strip().replace(".", "")
+    if not dash:
+        return [first]
+    if (len(first) != len(last) or first[:1] != last[:1] or not first[1:].isdigit()
+            or not last[1:].isdigit() or int(first[1:]) > int(last[1:])):
+        raise row.fail(f"column 'icd10': '{code}' is not a range like K25-K28 or K92.0-K92.2")
+    width = len(first) - 1
+    return [first[0] + str(n).zfill(width) for n in range(int(first[1:]), int(last[1:]) + 1)]
 
 
 def load(folder: Optional[Path] = None) -> KnowledgeBase:

@@ -14,6 +14,7 @@ from app.checks.kb import DoseLimit, KnowledgeBase
 from app.checks.model import SEVERITY_RANK, Alert
 
 ADULT_AGE = 18.0
+ELDERLY_FROM = {"elderly": 65.0, "elderly80": 80.0}  # dose_limits populations by age (years)
 SLIP_RATIO = 2.0
 UNIT_LABEL = {"mg": "mg", "IU": "IU", "mmol": "mmol", "ml": "ml"}
 
@@ -30,6 +31,8 @@ def _applicable(limits: list[DoseLimit], o: OrderFacts, pt: PatientFacts) -> lis
         if limit.routes is not None and (o.route is None or o.route not in limit.routes):
             continue
         if limit.population == "child" and not child:
+            continue
+        if limit.population in ELDERLY_FROM and (age is None or age < ELDERLY_FROM[limit.population]):
             continue
         if limit.per_kg and pt.patient.weight_kg is None:
             continue
@@ -50,9 +53,11 @@ def check_dose(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts,
         return [make_alert(kb, o, "unchecked", "low", "unchecked.no_dose", (o.name,), name=o.name)]
     if o.unit is None:
         return []
-    limits = _applicable(kb.dose_limits.get(o.ingredient, []), o, pt)
+    every_limit = kb.dose_limits.get(o.ingredient, [])
+    limits = _applicable(every_limit, o, pt)
+    missing_weight = _weight_missing(kb, every_limit, o, pt)
     if not limits:
-        return []
+        return missing_weight
     weight = pt.patient.weight_kg or 0.0
     child = pt.age is not None and pt.age < ADULT_AGE
     single_alert: Optional[Alert] = None
@@ -100,11 +105,32 @@ def check_dose(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts,
                 daily_alert = keep(daily_alert, make_alert(
                     kb, o, "dose_daily", _severity(total / cap), "dose.daily_over", (o.name,),
                     name=o.name, dose=fmt(total) + unit, limit=fmt(cap) + unit, basis=basis))
-    alerts = [a for a in (single_alert, daily_alert) if a is not None]
+    alerts = [a for a in (single_alert, daily_alert) if a is not None] + missing_weight
     if not converted:
         alerts.append(make_alert(kb, o, "unchecked", "low", "unchecked.dose", (o.name,), name=o.name,
                                  unit=o.order.unit or ""))
     return alerts
+
+
+def _weight_missing(kb: KnowledgeBase, limits: list[DoseLimit], o: OrderFacts,
+                    pt: PatientFacts) -> list[Alert]:
+    """A child's dose is set per kg: without a weight it cannot be checked, which the doctor is
+    told (unchecked, low: FORMAT.md's category for what the checker could not verify; an unknown
+    weight never invents a dose alert). An adult drug dosed only per kg: the same."""
+    if pt.patient.weight_kg is not None or pt.age is None:
+        return []
+    child = pt.age < ADULT_AGE
+    per_kg = [limit for limit in limits if limit.per_kg
+              and (limit.routes is None or (o.route is not None and o.route in limit.routes))
+              and (limit.population != "child" or child)]
+    if not per_kg:
+        return []
+    if child:
+        return [make_alert(kb, o, "unchecked", "low", "dose.weight_missing", (o.name,), name=o.name)]
+    absolute = [limit for limit in limits if not limit.per_kg and limit.population != "child"]
+    if absolute:
+        return []
+    return [make_alert(kb, o, "unchecked", "low", "unchecked.weight", (o.name,), name=o.name)]
 
 
 def check_frequency(kb: KnowledgeBase, o: OrderFacts) -> list[Alert]:

@@ -49,9 +49,14 @@ def check_patient(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts) -> list[Al
     alerts: list[Alert] = []
     p = pt.patient
     if pt.renal is not None:
+        inferred = pt.renal_inferred
+        renal_id, renal_text = "renal", fmt(pt.renal)
+        if inferred is not None:  # no eGFR, CrCl or creatinine: the CKD stage of a diagnosis
+            renal_id, renal_text = "renal.diagnosis", fmt(inferred.below)
         alerts += _best([
-            make_alert(kb, o, "renal", r.severity, "renal", (o.name,), name=o.name,
-                       renal=fmt(pt.renal), message=r.message)
+            make_alert(kb, o, "renal", r.severity, renal_id, (o.name,), name=o.name,
+                       renal=renal_text, diagnosis=inferred.evidence if inferred else "",
+                       message=r.message)
             for r in _matching(kb, "renal", o)
             if route_ok(r.routes, o) and (r.low or 0.0) <= pt.renal < (r.high or 0.0)
             and _over_limit(kb, o, r)])
@@ -68,12 +73,14 @@ def check_patient(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts) -> list[Al
             for r in _matching(kb, "age", o)
             if route_ok(r.routes, o) and (r.low is None or age >= r.low)
             and (r.high is None or age < r.high)])
-    if p.pregnant:
+    if pt.pregnancy is not None:
+        trimesters = pt.pregnancy.trimesters
         alerts += _best([
             make_alert(kb, o, "pregnancy", r.severity, "pregnancy", (o.name,), name=o.name,
                        message=r.message, fda=r.extra)
-            for r in _matching(kb, "pregnancy", o) if route_ok(r.routes, o)])
-    if p.lactating:
+            for r in _matching(kb, "pregnancy", o) if route_ok(r.routes, o)
+            and (r.trimesters is None or r.trimesters & trimesters)])
+    if pt.lactation is not None:
         alerts += _best([
             make_alert(kb, o, "lactation", r.severity, "lactation", (o.name,), name=o.name,
                        message=r.message)

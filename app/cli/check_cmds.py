@@ -1,4 +1,5 @@
 """`order-check --input FILE.json|-`: the order checker for scripts and IT (shared/cds/FORMAT.md).
+`order-check --coverage`: the knowledge base's coverage of the ward drug dictionary, per facet.
 
 Valid input prints {"alerts": [...]} and exits 0 whatever the alerts; invalid input prints one
 plain line on standard error and exits 2. The input is refused without being checked when it is
@@ -31,14 +32,39 @@ class _JsonValueProblem(ValueError):
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("order-check", help="check medication orders (JSON in, JSON out)")
-    parser.add_argument("--input", required=True, metavar="FILE",
-                        help="request JSON file (at most 2 MiB), or - for standard input")
+    what = parser.add_mutually_exclusive_group(required=True)
+    what.add_argument("--input", metavar="FILE",
+                      help="request JSON file (at most 2 MiB), or - for standard input")
+    what.add_argument("--coverage", action="store_true",
+                      help="print, per facet, how many dictionary drugs the knowledge base covers")
     parser.set_defaults(handler=_run)
+
+
+def _coverage() -> int:
+    """The knowledge-base coverage table (issue 18); exit 1 when a dictionary drug lacks a facet."""
+    from app.checks import KnowledgeError
+    from app.checks.coverage import coverage, render
+
+    try:
+        result = coverage()
+    except KnowledgeError as exc:
+        return fail(f"knowledge base: {exc}")
+    try:
+        _write(render(result) + "\n")
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        drop_stdout()
+        return fail(f"cannot write the result: {exc.strerror or type(exc).__name__}")
+    return EXIT_OK if result.complete else 1
 
 
 def _run(args: argparse.Namespace) -> int:
     from app.checks import CheckInputError, KnowledgeError, check_orders, from_json, to_json
     from app.checks.model import MAX_INPUT_BYTES
+
+    if args.coverage:
+        return _coverage()
 
     try:
         data = read_input(args.input, MAX_INPUT_BYTES)

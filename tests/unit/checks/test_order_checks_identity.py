@@ -42,10 +42,18 @@ def test_common_variants(spelling: str, ingredient: str) -> None:
     assert match is not None and match.ingredient == ingredient
 
 
-@pytest.mark.parametrize("spelling", ["舒芬太尼", "瑞芬太尼", "丙泊酚", "维生素C", "xyz"])
+@pytest.mark.parametrize("spelling", ["阿芬太尼", "氟哌利多", "xyz"])
 def test_unknown_or_different_drugs_are_not_guessed(spelling: str) -> None:
-    # 舒芬太尼 contains 芬太尼 but is a different, far more potent drug.
+    # 阿芬太尼 contains 芬太尼 but is a different drug the formulary does not list.
     assert default_kb().names.resolve(spelling) is None
+
+
+@pytest.mark.parametrize("spelling,ingredient", [("舒芬太尼", "舒芬太尼"), ("瑞芬太尼", "瑞芬太尼"),
+                                                 ("枸橼酸舒芬太尼注射液", "舒芬太尼")])
+def test_a_longer_name_containing_another_is_its_own_drug(spelling: str, ingredient: str) -> None:
+    # 舒芬太尼 contains 芬太尼 but is a different, far more potent drug (issue 18: now in the formulary).
+    match = default_kb().names.resolve(spelling)
+    assert match is not None and match.ingredient == ingredient
 
 
 def test_combinations_know_their_parts() -> None:
