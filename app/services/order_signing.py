@@ -13,21 +13,21 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, Optional
 
-from sqlalchemy import and_, func, insert, select
+from sqlalchemy import and_, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from app.checks import Allergy, CheckRequest, Diagnosis, Lab, Order, Patient, check_orders
 from app.clock import as_utc
 from app.domain import orders as od
 from app.domain import roles
-from app.errors import NeedsAcknowledgement, PermissionDenied, ValidationError
+from app.errors import ConflictError, NeedsAcknowledgement, PermissionDenied, ValidationError
 from app.ids import new_id
 from app.services import changes as kinds
-from app.services.audit import AuditEntry
+from app.services.audit import AuditEntry, jsonable
 from app.services.changes import Changes
 from app.services.handlers import handles, update_versioned
 from app.services.order_commands import ApproveOrders, OverrideReason, SignOrders
-from app.services.order_handlers import members_of, need_order, patient_of, record_event
+from app.services.order_handlers import need_order, patient_of, record_event
 from app.services.uow import UnitOfWork
 from app.store.schema import (
     allergy,
@@ -36,6 +36,7 @@ from app.store.schema import (
     encounter,
     lab_result,
     med_order,
+    order_event,
     order_group,
     order_override,
     patient,
@@ -72,7 +73,7 @@ def _age(birth: Any, now: datetime) -> Optional[float]:
     return round(days / 365.25, 3)
 
 
-def _patient(conn: Connection, encounter_id: str, now: datetime) -> Patient:
+def _patient(conn: Connection, encounter_id: str, now: datetime) -> tuple[str, Patient]:
     row = conn.execute(select(patient.c.id, patient.c.sex, patient.c.birth_date,
                               encounter.c.weight_kg, encounter.c.height_cm)
                        .join(encounter, encounter.c.patient_id == patient.c.id)
@@ -93,7 +94,7 @@ def _patient(conn: Connection, encounter_id: str, now: datetime) -> Patient:
                                            latest.c.at == lab_result.c.taken_at))
                         .where(lab_result.c.encounter_id == encounter_id)
                         .where(lab_result.c.num_value.is_not(None))).all()
-    return Patient(
+    return str(row.id), Patient(
         age_years=_age(row.birth_date, now), sex=row.sex,
         weight_kg=float(row.weight_kg) if row.weight_kg else None,
         height_cm=float(row.height_cm) if row.height_cm else None,
@@ -136,16 +137,16 @@ def _as_check_order(row: dict[str, Any], skin: dict[str, str]) -> Order:
 
 
 def review(conn: Connection, encounter_id: str, order_ids: tuple[str, ...],
-           now: datetime) -> list[ReviewAlert]:
+           now: datetime, *, new: Optional[list[dict[str, Any]]] = None,
+           facts: Optional[tuple[str, Patient, dict[str, str]]] = None) -> list[ReviewAlert]:
     """Every alert the checker raises for these drafts against the live orders, grouped by order
-    (in the order given) and most severe first."""
-    pt = _patient(conn, encounter_id, now)
-    patient_id = conn.execute(select(encounter.c.patient_id)
-                              .where(encounter.c.id == encounter_id)).scalar_one()
-    skin = _skin_results(conn, str(patient_id), now)
-    new = _drug_orders(conn, med_order.c.id.in_(order_ids))
+    (in the order given) and most severe first. `new` and `facts` (patient id, patient, skin
+    results) may be handed in by the signing, which has read them already."""
+    _patient_id, pt, skin = facts if facts is not None else patient_facts(conn, encounter_id, now)
+    if new is None:
+        new = _drug_orders(conn, med_order.c.id.in_(order_ids))
     wanted = {oid: i for i, oid in enumerate(order_ids)}
-    new.sort(key=lambda r: wanted.get(r["id"], 0))
+    new = sorted(new, key=lambda r: wanted.get(r["id"], 0))
     if not new:
         return []
     live = _drug_orders(conn, and_(med_order.c.encounter_id == encounter_id,
@@ -157,6 +158,12 @@ def review(conn: Connection, encounter_id: str, order_ids: tuple[str, ...],
     alerts = [ReviewAlert(new[a.order]["id"], a.category, a.severity, a.message, tuple(a.related))
               for a in check_orders(request)]
     return sorted(alerts, key=lambda a: (wanted.get(a.order_id, 0), rank.get(a.severity, 3)))
+
+
+def patient_facts(conn: Connection, encounter_id: str,
+                  now: datetime) -> tuple[str, Patient, dict[str, str]]:
+    patient_id, pt = _patient(conn, encounter_id, now)
+    return patient_id, pt, _skin_results(conn, patient_id, now)
 
 
 def _signer(conn: Connection, staff_id: str) -> dict[str, Any]:
@@ -186,51 +193,81 @@ def _valid_override(o: OverrideReason) -> bool:
 
 @handles(SignOrders, roles.ORDER_SIGN)
 def sign(uow: UnitOfWork, cmd: SignOrders) -> Changes:
-    if not cmd.order_ids or len(cmd.order_ids) != len(cmd.base_versions):
+    """All of the drafts signed in one transaction, in a fixed number of round trips: the rows
+    are read (and locked) together, written in one UPDATE per resulting status, their events in
+    one batch. Each row's version is compared under the lock."""
+    if not cmd.order_ids or len(cmd.order_ids) != len(cmd.base_versions) \
+            or len(set(cmd.order_ids)) != len(cmd.order_ids):
         raise ValidationError("order.nothing_to_sign")
-    patient_id = patient_of(uow, cmd.encounter_id)
     signer = _signer(uow.conn, cmd.actor_id)
-    rows = [need_order(uow, oid) for oid in cmd.order_ids]
-    chosen = set(cmd.order_ids)
-    for row in rows:
+    found = {r["id"]: dict(r) for r in uow.conn.execute(
+        select(med_order).where(med_order.c.id.in_(cmd.order_ids)).with_for_update()).mappings()}
+    rows: list[dict[str, Any]] = []
+    for oid, base in zip(cmd.order_ids, cmd.base_versions):
+        row = found.get(oid)
+        if row is None:
+            raise ValidationError("not_found", entity="order", id=oid)
+        if int(row["version"]) != base:
+            raise ConflictError("conflict.stale", entity="med_order", id=oid, base_version=base,
+                                current_version=row["version"], current=jsonable(row))
         if row["encounter_id"] != cmd.encounter_id:
-            raise ValidationError("order.wrong_patient", order=row["id"])
+            raise ValidationError("order.wrong_patient", order=oid)
         if row["status"] not in od.EDITABLE:
-            raise ValidationError("order.cannot_sign", status=row["status"], order=row["id"])
-        missing = [m["id"] for m in members_of(uow, row) if m["id"] not in chosen]
-        if missing:
-            raise ValidationError("order.group_partial", order=row["id"])
-    drugs = {r["id"]: r for r in _drug_orders(uow.conn, med_order.c.id.in_(cmd.order_ids))}
+            raise ValidationError("order.cannot_sign", status=row["status"], order=oid)
+        rows.append(row)
+    groups = {r["group_id"] for r in rows if r["group_id"]}
+    if groups:
+        members = uow.conn.execute(select(med_order.c.id, med_order.c.group_id)
+                                   .where(med_order.c.group_id.in_(groups))).all()
+        if any(m.id not in found for m in members):
+            raise ValidationError("order.group_partial",
+                                  order=next(m.group_id for m in members if m.id not in found))
+    drug_rows = _drug_orders(uow.conn, med_order.c.id.in_(cmd.order_ids))
+    drugs = {r["id"]: r for r in drug_rows}
     for row in rows:
         _check_rights(signer, drugs.get(row["id"], row))
-    alerts = review(uow.conn, cmd.encounter_id, cmd.order_ids, uow.now)
+    facts = patient_facts(uow.conn, cmd.encounter_id, uow.now)
+    patient_id = facts[0]
+    alerts = review(uow.conn, cmd.encounter_id, cmd.order_ids, uow.now, new=drug_rows, facts=facts)
     given = {(o.order_id, o.category, tuple(o.related)): o for o in cmd.overrides if _valid_override(o)}
     blocking = [a for a in alerts if a.severity == "high"]
     unanswered = [a for a in blocking if a.key not in given]
     if unanswered:
         raise NeedsAcknowledgement("checks.override_required", count=len(unanswered),
                                    alerts=[a.to_params() for a in unanswered])
-    for a in blocking:
-        o = given[a.key]
-        uow.conn.execute(insert(order_override).values(
-            id=new_id(), order_id=a.order_id, rule=f"{a.category}:{'/'.join(a.related)}"[:60],
-            category=a.category, severity=a.severity, message=a.message[:200],
-            reason=(o.reason if not o.text else f"{o.reason}: {o.text.strip()}")[:200],
-            staff_id=cmd.actor_id, at=uow.now, op_id=cmd.op_id))
-    touched: list[str] = []
-    for row, base in zip(rows, cmd.base_versions):
+    if blocking:
+        uow.conn.execute(insert(order_override), [{
+            "id": new_id(), "order_id": a.order_id, "rule": f"{a.category}:{'/'.join(a.related)}"[:60],
+            "category": a.category, "severity": a.severity, "message": a.message[:200],
+            "reason": _reason_text(given[a.key]), "staff_id": cmd.actor_id, "at": uow.now,
+            "op_id": cmd.op_id} for a in blocking])
+    by_target: dict[str, list[str]] = {}
+    for row in rows:
         above = int(row["abx_grade"] or 0) > int(signer["abx_grade"] or 0)
-        target = od.AWAITING_APPROVAL if above else od.SUBMITTED
+        by_target.setdefault(od.AWAITING_APPROVAL if above else od.SUBMITTED, []).append(row["id"])
+    for target, ids in by_target.items():
+        done = uow.conn.execute(update(med_order).where(med_order.c.id.in_(ids)).values(
+            status=target, signed_at=uow.now, signed_by=cmd.actor_id, return_reason=None,
+            override_reason=None, version=med_order.c.version + 1, updated_at=uow.now))
+        if done.rowcount != len(ids):
+            raise ConflictError("conflict.stale", entity="med_order", id=ids[0],
+                                base_version=None, current_version=None, current=None)
+    for row in rows:
         summary = "; ".join(f"{a.category}: {given[a.key].reason}" for a in blocking
                             if a.order_id == row["id"])
-        update_versioned(uow, med_order, row["id"], base, {
-            "status": target, "signed_at": uow.now, "signed_by": cmd.actor_id,
-            "return_reason": None, "override_reason": summary[:200] or None})
-        record_event(uow, row, target, cmd.actor_id, cmd.op_id, cmd.device_time)
-        touched.append(row["id"])
-        if row["group_id"]:
-            _set_group_status(uow, row["group_id"], target)
-    touched += _skin_test_orders(uow, cmd, rows, drugs, patient_id)
+        if summary:
+            uow.conn.execute(update(med_order).where(med_order.c.id == row["id"])
+                             .values(override_reason=summary[:200]))
+    target_of = {oid: t for t, ids in by_target.items() for oid in ids}
+    uow.conn.execute(insert(order_event), [{
+        "id": new_id(), "order_id": r["id"], "from_status": r["status"], "to_status": target_of[r["id"]],
+        "at": uow.now, "staff_id": cmd.actor_id, "reason": None, "op_id": cmd.op_id,
+        "device_time": cmd.device_time} for r in rows])
+    for group_id in groups:
+        first = next(r for r in rows if r["group_id"] == group_id)
+        _set_group_status(uow, group_id, target_of[first["id"]])
+    touched = [r["id"] for r in rows]
+    touched += _skin_test_orders(uow, cmd, rows, drugs, facts[2])
     touched += _red_line(uow, cmd, rows)
     uow.audit(AuditEntry("sign", kinds.ORDER, cmd.order_ids[0], cmd.actor_id, patient_id,
                          None, {"orders": list(cmd.order_ids),
@@ -238,6 +275,10 @@ def sign(uow: UnitOfWork, cmd: SignOrders) -> Changes:
                                 "warnings": [a.to_params() for a in alerts if a.severity == "moderate"]},
                          cmd.op_id))
     return Changes.of(kinds.ORDER, touched, [patient_id])
+
+
+def _reason_text(o: OverrideReason) -> str:
+    return (o.reason if not o.text else f"{o.reason}: {o.text.strip()}")[:200]
 
 
 def _set_group_status(uow: UnitOfWork, group_id: str, status: str) -> None:
@@ -248,10 +289,11 @@ def _set_group_status(uow: UnitOfWork, group_id: str, status: str) -> None:
 
 
 def _skin_test_orders(uow: UnitOfWork, cmd: SignOrders, rows: list[dict[str, Any]],
-                      drugs: dict[str, dict[str, Any]], patient_id: str) -> list[str]:
+                      drugs: dict[str, dict[str, Any]], results: dict[str, str]) -> list[str]:
     """A drug that needs a skin test gets its 皮试 order with it, unless a valid negative result
     or a live 皮试 order for the substance exists (a positive one is the checker's high alert)."""
-    results = _skin_results(uow.conn, patient_id, uow.now)
+    if not any(d["drug_skin_test"] and d["route_code"] != "id" for d in drugs.values()):
+        return []
     live_tests = set(uow.conn.execute(
         select(drug.c.base_name).join(med_order, med_order.c.drug_id == drug.c.id)
         .where(med_order.c.encounter_id == cmd.encounter_id).where(med_order.c.route_code == "id")

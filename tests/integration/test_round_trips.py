@@ -109,3 +109,10 @@ def test_ward_view_and_chart_open_round_trips(pg_server: PgServer, backend: tupl
         assert len(statements) <= CHART_OPEN_MAX, \
             f"chart open sent {len(statements)} statements:\n{_describe(statements)}"
         assert not {s.sql.strip().upper() for s in statements} & READ_PATH_NOISE, _describe(statements)
+    # The chart as the 医嘱 tab opens it: header, allergies and diagnoses, and the orders.
+    for encounter_id in encounters[:5]:
+        data, statements = _sent(pg_server, app, lambda e=encounter_id: api.chart(e, user.id))
+        assert data.header.encounter_id == encounter_id and data.orders
+        assert len(statements) <= CHART_OPEN_MAX, \
+            f"chart with orders sent {len(statements)} statements:\n{_describe(statements)}"
+        assert not {s.sql.strip().upper() for s in statements} & READ_PATH_NOISE, _describe(statements)
