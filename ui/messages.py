@@ -117,7 +117,8 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
             route=p.get("route", "")),
         "order.route_for_form": lambda p: translate("Messages", "{form}不能经 {route} 途径给药").format(
             form=p.get("form", ""), route=p.get("route", "")),
-        "order.freq_unknown": lambda p: translate("Messages", "未知的频次：{freq}").format(freq=p.get("freq", "")),
+        "order.freq_unknown": lambda p: translate("Messages", "未知的频次：{freq}").format(
+            freq=p.get("freq", "")),
         "order.freq_required": lambda p: translate("Messages", "长期药品医嘱须填写频次"),
         "order.stop_before_start": lambda p: translate("Messages", "停止时间须晚于开始时间"),
         "order.first_day_times": lambda p: translate("Messages", "首日次数须在 0 到 24 之间"),
@@ -141,6 +142,11 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
         "order.no_narcotic_right": lambda p: translate("Messages", "您没有麻醉药品和第一类精神药品处方权"),
         "order.cannot_approve": lambda p: translate("Messages", "该医嘱不在待审批状态"),
         "order.abx_grade_too_low": lambda p: translate("Messages", "您的抗菌药物处方权限低于该药品的分级"),
+        "order_set.bad_name": lambda p: translate("Messages", "组套名称不能为空，且不超过 {max} 字").format(
+            max=p.get("max", "")),
+        "order_set.bad_scope": lambda p: translate("Messages", "组套范围须为个人、科室或全院"),
+        "order_set.empty": lambda p: translate("Messages", "请先选择要存为组套的医嘱"),
+        "order_set.nothing_ticked": lambda p: translate("Messages", "没有勾选组套中的医嘱"),
         "role.doctor": lambda p: translate("Messages", "医生"),
         "role.intern": lambda p: translate("Messages", "实习医生"),
         "role.nurse": lambda p: translate("Messages", "护士"),

@@ -979,6 +979,26 @@ Inpatient doctor and nurse workstation</translation>
         <source>您的抗菌药物处方权限低于该药品的分级</source>
         <translation>Your antibiotic grade is below this drug's</translation>
     </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>组套名称不能为空，且不超过 {max} 字</source>
+        <translation>A set needs a name of at most {max} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>组套范围须为个人、科室或全院</source>
+        <translation>A set is personal, for the department or for the hospital</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>请先选择要存为组套的医嘱</source>
+        <translation>Select the orders to save as a set first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>没有勾选组套中的医嘱</source>
+        <translation>No item of the set is ticked</translation>
+    </message>
 </context>
 <context>
     <name>PatientHeader</name>

@@ -979,6 +979,26 @@
         <source>您的抗菌药物处方权限低于该药品的分级</source>
         <translation>您的抗菌药物处方权限低于该药品的分级</translation>
     </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>组套名称不能为空，且不超过 {max} 字</source>
+        <translation>组套名称不能为空，且不超过 {max} 字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>组套范围须为个人、科室或全院</source>
+        <translation>组套范围须为个人、科室或全院</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>请先选择要存为组套的医嘱</source>
+        <translation>请先选择要存为组套的医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>没有勾选组套中的医嘱</source>
+        <translation>没有勾选组套中的医嘱</translation>
+    </message>
 </context>
 <context>
     <name>PatientHeader</name>

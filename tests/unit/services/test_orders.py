@@ -244,3 +244,40 @@ def test_every_draft_error_the_domain_reports_has_a_message_id() -> None:
                 and (getattr(n.func, "id", "") or getattr(n.func, "attr", "")) == "FieldError"
                 and isinstance(n.args[1], ast.Constant)}
     assert reported == set(DRAFT_ERRORS)
+
+
+def test_an_order_set_is_saved_then_applied_with_items_unticked(demo_engine: Database) -> None:
+    from app.services.order_sets import ApplyOrderSet, SaveOrderSet, order_sets
+
+    a, b = t_draft_group(demo_engine)
+    c = draft(demo_engine, ENC_7, fields("氯化钾缓释片 1g", "B05XA01.03", "1", "g", "po", "tid"))
+    set_id = new_id()
+    run_command(demo_engine, WS, SaveOrderSet(op_id=new_id(), actor_id=DOCTOR, device_time=NOW,
+                                              set_id=set_id, name="肺炎抗感染", scope="personal",
+                                              order_ids=(a, b, c)))
+    with demo_engine.connect() as conn:
+        mine = [s for s in order_sets(conn, DOCTOR) if s.id == set_id]
+        theirs = [s for s in order_sets(conn, CHIEF) if s.id == set_id]
+    assert theirs == [] and len(mine) == 1 and mine[0].scope == "personal"
+    items = mine[0].items
+    assert [i.content for i in items][:2] == ["0.9%氯化钠注射液 250ml", "注射用头孢曲松钠 2g"]
+    ticked = (items[0].id, items[1].id)                 # the potassium is unticked
+    new_ids = (new_id(), new_id())
+    run_command(demo_engine, WS, ApplyOrderSet(op_id=new_id(), actor_id=DOCTOR, device_time=NOW,
+                                               encounter_id=ENC_5, set_id=set_id, item_ids=ticked,
+                                               order_ids=new_ids))
+    with demo_engine.connect() as conn:
+        applied = [r for r in chart_orders(conn, ENC_5) if r.id in new_ids]
+        alerts = review(conn, ENC_5, new_ids, NOW)
+    assert {r.status for r in applied} == {od.DRAFT} and len({r.group_id for r in applied}) == 1
+    assert [r.group_mark for r in applied] == ["┌", "└"]
+    # The set's drafts are checked like any: bed 5's penicillin anaphylaxis meets the cephalosporin.
+    assert any(x.category == "allergy" and x.order_id == applied[1].id for x in alerts), alerts
+
+
+def t_draft_group(db: Database) -> tuple[str, str]:
+    a, b = draft(db, ENC_7, SALINE), draft(db, ENC_7, CEFTRIAXONE)
+    run_command(db, WS, oc.GroupDrafts(op_id=new_id(), actor_id=DOCTOR, device_time=NOW,
+                                       encounter_id=ENC_7, group_id=new_id(), order_ids=(a, b),
+                                       base_versions=(version(db, a), version(db, b))))
+    return a, b
