@@ -10,8 +10,7 @@ from __future__ import annotations
 import json
 import pathlib
 import random
-import uuid
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Optional
 
 from sqlalchemy import func, insert, select
@@ -24,22 +23,11 @@ from app.services import audit
 from app.services.audit import AuditEntry
 from app.services.auth import hash_password
 from app.services.demo_accounts import DEMO_ACCOUNTS  # noqa: F401  (re-exported)
+from app.services.demo_ids import SEED, demo_id, local_at, local_today, rng_for  # noqa: F401
 from app.store import schema as s
 
 DEMO_FILE = pathlib.Path(__file__).resolve().parents[2] / "resources" / "demo" / "ward.json"
-DEMO_NS = uuid.UUID("0b7c1f7e-2f55-5c1e-9a57-6c1d8e3a4b21")
-SEED = 20240601
 WORKSTATION = "demo-seed"
-
-
-def demo_id(*parts: object) -> str:
-    """A stable key for a demo row: the same on every seed, so tests can name rows."""
-    return str(uuid.uuid5(DEMO_NS, "/".join(str(p) for p in parts)))
-
-
-def rng_for(*parts: object) -> random.Random:
-    """A generator per patient and purpose: what one part draws never shifts another."""
-    return random.Random("/".join(str(p) for p in (SEED, *parts)))
 
 
 def load_spec() -> dict[str, Any]:
@@ -54,15 +42,6 @@ def has_demo_ward(conn: Connection) -> bool:
     code = load_spec()["ward"]["code"]
     return conn.execute(select(func.count()).select_from(s.ward)
                         .where(s.ward.c.code == code)).scalar_one() > 0
-
-
-def local_at(day: date, hour: int, minute: int = 0) -> datetime:
-    """A wall-clock time on the ward's day as aware UTC."""
-    return as_utc(datetime.combine(day, time(hour, minute)))
-
-
-def local_today(now: datetime) -> date:
-    return now.astimezone().date()
 
 
 def _batch(conn: Connection, table: Any, rows: list[dict[str, Any]], counts: dict[str, int]) -> None:

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, Iterator, Optional
 
-from app.services.demo import demo_id, local_at, local_today, rng_for
+from app.services.demo_ids import demo_id, local_at, local_today, rng_for
 
 Rows = list[dict[str, Any]]
 HOURS = (2, 6, 10, 14, 18, 22)

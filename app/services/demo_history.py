@@ -16,7 +16,7 @@ from typing import Any, Iterator, Optional
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from app.services.demo import demo_id, local_at, local_today, rng_for
+from app.services.demo_ids import demo_id, local_at, local_today, rng_for
 from app.store import schema as s
 
 Rows = list[dict[str, Any]]
@@ -33,6 +33,10 @@ FREQ_NAMES = {"qd": "qd", "bid": "bid", "tid": "tid", "q12h": "q12h", "q8h": "q8
               "ac": "tid ac", "st": "st", "once": "once", "qid": "qid"}
 
 
+# Drugs the special states and demo_orders order beyond the care plans.
+EXTRA_DRUGS = {"A02BC01.01", "C08CA05.02", "N02BE01.01", "J01CE01.ST", "J01DD04.02", "J01DH02.02"}
+
+
 @dataclass
 class Lookups:
     """What the dictionaries hold; anything missing degrades to free text."""
@@ -47,6 +51,7 @@ class Lookups:
     @classmethod
     def read(cls, conn: Connection, spec: dict[str, Any]) -> Lookups:
         codes = {o["drug"] for plan in spec["plans"].values() for o in plan if o.get("drug")}
+        codes |= EXTRA_DRUGS
         names = {o["name"] for plan in spec["plans"].values() for o in plan if o.get("name")}
         look = cls()
         for did, code in conn.execute(select(s.drug.c.id, s.drug.c.code)
@@ -349,7 +354,7 @@ def _groups(orders: Rows) -> Rows:
 def build(conn: Connection, spec: dict[str, Any], now: datetime,
           rng: random.Random) -> Iterator[tuple[str, Rows]]:
     """(table, rows) in foreign-key order."""
-    from app.services import demo_charts
+    from app.services import demo_charts, demo_orders
 
     ctx = Ctx(conn, spec, now, rng, Lookups.read(conn, spec))
     by_bed = {int(p["bed"]): p for p in spec["patients"]}
@@ -358,8 +363,14 @@ def build(conn: Connection, spec: dict[str, Any], now: datetime,
         _labs(ctx, p)
     _special_states(ctx, by_bed)
     _skin_tests(ctx, by_bed)
+    overrides = demo_orders.special(add_order, ctx, by_bed, now)
+    sets, set_items = demo_orders.order_sets(demo_id("dept"), ctx.staff, now)
     yield "order_group", _groups(ctx.orders)
     yield "med_order", ctx.orders
+    yield "order_event", demo_orders.events(ctx.orders)
+    yield "order_override", overrides
+    yield "order_set", sets
+    yield "order_set_item", set_items
     yield "order_exec", ctx.execs
     yield "skin_test", ctx.skin
     yield "allergy", ctx.allergies
