@@ -7,7 +7,7 @@ Lifecycle (who may do each step is a permission in app/domain/roles.py):
       ^  <─withdraw─┘  │                    │
       │                └──return──> returned (back to the doctor, with the nurse's reason)
       │                                     └──stop──> stop_pending ──confirm──> stopped
-    sign above the doctor's antibiotic grade: awaiting_approval ──approve──> submitted
+    sign above the doctor's antibiotic grade: pending_approval ──approve──> submitted
     void (作废, with reason): any signed order nothing has been executed for
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Optional
 
 DRAFT = "draft"
 SUBMITTED = "submitted"
-AWAITING_APPROVAL = "awaiting_approval"
+AWAITING_APPROVAL = "pending_approval"   # 16 characters: the status column's width
 VERIFIED = "verified"
 ACTIVE = "active"
 EXECUTED = "executed"

@@ -14,7 +14,7 @@ Rows = list[dict[str, Any]]
 PATHS = {
     "draft": ("draft",),
     "submitted": ("draft", "submitted"),
-    "awaiting_approval": ("draft", "awaiting_approval"),
+    "pending_approval": ("draft", "pending_approval"),
     "verified": ("draft", "submitted", "verified"),
     "active": ("draft", "submitted", "active"),
     "executed": ("draft", "submitted", "verified", "executed"),
@@ -23,7 +23,7 @@ PATHS = {
     "voided": ("draft", "submitted", "voided"),
     "returned": ("draft", "submitted", "returned"),
 }
-STEP_MINUTES = {"draft": 0, "submitted": 2, "awaiting_approval": 2, "verified": 15, "active": 15,
+STEP_MINUTES = {"draft": 0, "submitted": 2, "pending_approval": 2, "verified": 15, "active": 15,
                 "executed": 40, "voided": 30, "returned": 20}
 
 
@@ -71,7 +71,7 @@ def special(add_order: Callable[..., dict[str, Any]], ctx: Any, by_bed: dict[int
     p12 = by_bed[12]
     add_order(ctx, p12, "mero1", {"term": "long", "drug": "J01DH02.02", "name": "注射用美罗培南",
                                   "dose": 1, "unit": "g", "route": "ivgtt", "freq": "q8h"},
-              start=now - timedelta(minutes=40), status="awaiting_approval", abx_grade=3,
+              start=now - timedelta(minutes=40), status="pending_approval", abx_grade=3,
               ordered_by=ctx.staff("zhangwei"), signed_by=ctx.staff("zhangwei"),
               verified_at=None, verified_by=None)
     return [{"id": demo_id("override", 5, "cef1"), "order_id": cef["id"],

@@ -299,3 +299,12 @@ def test_the_demo_ward_has_orders_in_every_state_with_their_history(demo_engine:
     assert [e.to_status for e in history] == ["draft", "submitted", "returned"]
     assert history[-1].reason and history[-1].staff_name
     assert overrides >= 1 and groups >= 1 and sets == {"personal", "dept", "hospital"}
+
+
+def test_every_stored_value_fits_its_column() -> None:
+    """SQLite does not enforce VARCHAR widths; PostgreSQL, DM and Oracle refuse what is longer."""
+    assert max(map(len, od.STATUSES)) <= med_order.c.status.type.length  # type: ignore[attr-defined]
+    assert max(map(len, od.STATUSES)) <= order_group.c.status.type.length  # type: ignore[attr-defined]
+    assert max(map(len, od.CATEGORIES)) <= med_order.c.category.type.length  # type: ignore[attr-defined]
+    assert max(map(len, od.USE_KINDS)) <= med_order.c.use_kind.type.length  # type: ignore[attr-defined]
+    assert max(map(len, od.TERMS)) <= med_order.c.term.type.length  # type: ignore[attr-defined]
