@@ -210,3 +210,39 @@ def orderable(conn: Connection, kind: str, code: str) -> Optional[Orderable]:
     if r is None:
         return None
     return Orderable("item", r["code"], r["name"], r["category"], unit=r["unit"])
+
+
+@dataclass(frozen=True)
+class PendingApproval:
+    """An antibiotic signed above its signer's grade, for a doctor who may approve it (§7)."""
+
+    order_id: str
+    version: int
+    encounter_id: str
+    bed_no: str
+    patient_name: str
+    content: str
+    abx_grade: int
+    signed_by_name: str
+    signed_at: Optional[datetime]
+
+
+def pending_approvals(conn: Connection, ward_id: str, approver_grade: int) -> list[PendingApproval]:
+    """The ward's orders waiting for an approval this doctor's grade allows, oldest first."""
+    from app.store.schema import bed, encounter, patient
+
+    signer = staff.alias("signer")
+    rows = conn.execute(
+        select(med_order.c.id, med_order.c.version, med_order.c.encounter_id, bed.c.bed_no,
+               patient.c.name, med_order.c.content, med_order.c.abx_grade,
+               signer.c.full_name, med_order.c.signed_at)
+        .join(encounter, encounter.c.id == med_order.c.encounter_id)
+        .join(patient, patient.c.id == encounter.c.patient_id)
+        .outerjoin(bed, bed.c.id == encounter.c.bed_id)
+        .outerjoin(signer, signer.c.id == med_order.c.signed_by)
+        .where(encounter.c.ward_id == ward_id)
+        .where(med_order.c.status == od.AWAITING_APPROVAL)
+        .where(med_order.c.abx_grade <= approver_grade)
+        .order_by(med_order.c.signed_at)).all()
+    return [PendingApproval(r[0], int(r[1]), r[2], r[3] or "", r[4], r[5], int(r[6] or 0),
+                            r[7] or "", r[8]) for r in rows]

@@ -273,6 +273,21 @@ class AppBackend:
         index = self._search_index()
         return list(index.search(text, limit, kinds=("drug", "item")))
 
+    def pending_approvals(self, ward_id: str, approver_grade: int) -> list[Any]:
+        """Antibiotics of the ward waiting for an approval this grade may give."""
+        from app.services.orders import pending_approvals
+
+        rows: list[Any] = self._require().run_read(
+            lambda conn: pending_approvals(conn, ward_id, approver_grade))
+        return rows
+
+    def order_sets(self, staff_id: str) -> list[Any]:
+        """The order sets this doctor may apply (their own, the department's, the hospital's)."""
+        from app.services.order_sets import order_sets
+
+        sets: list[Any] = self._require().run_read(lambda conn: order_sets(conn, staff_id))
+        return sets
+
     def orderable(self, kind: str, code: str) -> Optional[Orderable]:
         """The dictionary's defaults for a picked item (dose, unit, route, form, flags)."""
         from app.services.orders import orderable

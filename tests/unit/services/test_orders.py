@@ -308,3 +308,14 @@ def test_every_stored_value_fits_its_column() -> None:
     assert max(map(len, od.CATEGORIES)) <= med_order.c.category.type.length  # type: ignore[attr-defined]
     assert max(map(len, od.USE_KINDS)) <= med_order.c.use_kind.type.length  # type: ignore[attr-defined]
     assert max(map(len, od.TERMS)) <= med_order.c.term.type.length  # type: ignore[attr-defined]
+
+
+def test_the_approver_sees_what_waits_for_his_grade(demo_engine: Database) -> None:
+    from app.services.orders import pending_approvals
+
+    meropenem = draft(demo_engine, ENC_7, fields("注射用美罗培南 1g", "J01DH02.02", "1", "g", "ivgtt", "q8h"))
+    sign(demo_engine, ENC_7, [meropenem], actor=DOCTOR)
+    with demo_engine.connect() as conn:
+        chief = [p.order_id for p in pending_approvals(conn, demo_id("ward"), 3)]
+        attending = [p.order_id for p in pending_approvals(conn, demo_id("ward"), 2)]
+    assert meropenem in chief and meropenem not in attending
