@@ -2,8 +2,10 @@
 
 Starts Xvfb when there is no display, runs the GUI on a new demo database (first-run seeding
 included), and saves PNGs of what a user sees: the login page while seeding, the login page,
-the ward as bed cards and as a list (as a doctor and as a nurse), an open chart, the lock page,
-and the ward in English at 1024x768 (the smallest ward-PC screen). Output: screenshots/.
+the ward as bed cards and as a list (as a doctor and as a nurse), an open chart, the 医嘱 tab
+with a signed infusion group (┌└), order entry's match list, the F9 review with a high alert, the
+长期/临时医嘱单, the lock page, and the ward in English at 1024x768 (the smallest ward-PC screen).
+Output: screenshots/.
 """
 from __future__ import annotations
 
@@ -88,6 +90,92 @@ def main() -> int:
         page.login_button.click()
         wait(lambda: window.ward_view.model.rowCount() > 0)
 
+    def open_bed(window: Any, bed: str) -> Any:
+        card = next(r.card for r in window.ward_view.model.rows() if r.card.bed_no == bed)
+        window.open_patient(card.encounter_id or "")
+        page = window.tabs.currentWidget()
+        wait(lambda: page.header_widget.header is not None and page.orders_tab is not None
+             and page.orders_tab.loaded)
+        return page
+
+    def command(window: Any, cls: Any, **values: Any) -> Any:
+        """Demo content for the pictures, through the same write path as the GUI."""
+        from app.clock import utcnow
+        from app.ids import new_id
+
+        return window.ctx.backend.execute(cls(op_id=new_id(), actor_id=window.user.id,
+                                              device_time=utcnow(), **values))
+
+    def draft(window: Any, encounter_id: str, content: str, code: str, dose: str, unit: str,
+              freq: str, rate: Any = None) -> str:
+        from decimal import Decimal
+
+        from app.ids import new_id
+        from app.services.order_commands import OrderFields, SaveDraft
+
+        oid = new_id()
+        command(window, SaveDraft, encounter_id=encounter_id, order_id=oid, base_version=0,
+                fields=OrderFields(term="long", category="drug", content=content, drug_code=code,
+                                   dose=Decimal(dose), dose_unit=unit, route_code="ivgtt",
+                                   freq_code=freq, rate=rate, first_day_times=1))
+        return oid
+
+    def order_shots(window: Any) -> None:
+        """The 医嘱 tab with a signed infusion group, the F9 review with a high alert, the sheet."""
+        from app.ids import new_id
+        from app.services.order_commands import GroupDrafts, SignOrders
+
+        page = open_bed(window, "7")
+        tab = page.orders_tab
+        enc = page.encounter_id
+        a = draft(window, enc, "0.9%氯化钠注射液 250ml", "B05XA03.02", "250", "ml", "qd", "40 gtt/min")
+        b = draft(window, enc, "注射用头孢曲松钠 2g", "J01DD04.02", "2", "g", "qd")
+        command(window, GroupDrafts, encounter_id=enc, group_id=new_id(), order_ids=(a, b),
+                base_versions=(1, 1))
+        command(window, SignOrders, encounter_id=enc, order_ids=(a, b), base_versions=(2, 2))
+        draft(window, enc, "注射用头孢曲松钠 1g", "J01DD04.01", "1", "g", "bid")
+        tab.reload()
+        wait(lambda: not tab._loading and any(r.id == b for r in tab.rows()))
+        tab.select_ids([b], b)
+        shot(window, "08-orders-group")
+        window.activateWindow()
+        tab.start_entry("long")
+        tab.entry.edits["content"].setText("")
+        settle(0.3)
+        tab.entry.edits["content"].setFocus()
+        from PySide6.QtTest import QTest
+
+        QTest.keyClicks(tab.entry.edits["content"], "lhn")
+        settle(0.5)
+        shot(window, "08b-orders-entry-search")
+        tab.entry.hide_matches()
+        tab.leave_entry()
+        tab.toggle_sheet()
+        shot(window, "10-order-sheet-long")
+        tab.sheet_tabs.setCurrentIndex(1)
+        shot(window, "11-order-sheet-temp")
+        tab.toggle_sheet()
+
+        allergic = next(r.card for r in window.ward_view.model.rows()
+                        if r.card.occupied and "青霉素" in r.card.allergies)
+        page = open_bed(window, allergic.bed_no)
+        tab = page.orders_tab
+        draft(window, page.encounter_id, "注射用青霉素钠 400万U", "J01CE01.03", "400", "万U", "bid")
+        tab.reload()
+        wait(lambda: not tab._loading and bool(tab.drafts()))
+        tab.open_review()
+        from ui.orders.review import ReviewDialog
+
+        dialog = next(d for d in tab._dialogs if isinstance(d, ReviewDialog))
+        wait(lambda: not dialog.loading)
+        dialog.sign()                   # refused: the reasons are missing (the message shows)
+        settle()
+        path = OUT / "09-review-high-alert.png"
+        dialog.grab().save(str(path))
+        print(path.relative_to(ROOT))
+        shot(window, "09-review-high-alert-window")
+        dialog.reject()
+
     try:
         doctor = session("liming", "demo-doctor1", (1366, 768))
         settle(1.0)
@@ -101,6 +189,7 @@ def main() -> int:
         doctor.open_patient(card.encounter_id or "")
         wait(lambda: doctor.tabs.count() == 2 and doctor.tabs.widget(1).header_widget.header is not None)
         shot(doctor, "04-chart-header")
+        order_shots(doctor)
         doctor.lock()
         shot(doctor, "05-lock")
         doctor.close()

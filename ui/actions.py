@@ -24,6 +24,7 @@ class ActionSpec:
     later: bool = False                      # belongs to a later issue
     shortcut: str = ""
     separator_before: bool = False
+    hint: str = ""      # a key shown in the menu that a widget binds itself (the orders tab)
 
 
 MENUS = ("system", "ward", "orders", "records", "nursing", "print", "admin", "language", "help")
@@ -36,8 +37,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("quit", "system", shortcut="Ctrl+Q", separator_before=True),
     ActionSpec("refresh", "ward", shortcut="F5"),
     ActionSpec("toggle_view", "ward", shortcut="Ctrl+T"),
-    ActionSpec("order_entry", "orders", DOCTORS, later=True),
-    ActionSpec("order_sign", "orders", frozenset({"doctor"}), later=True),
+    ActionSpec("order_entry", "orders", DOCTORS, hint="F2"),
+    ActionSpec("order_sign", "orders", frozenset({"doctor"}), hint="F9"),
     ActionSpec("order_verify", "orders", NURSES, later=True),
     ActionSpec("order_execute", "orders", NURSES, later=True),
     ActionSpec("record_write", "records", DOCTORS, later=True),
@@ -51,7 +52,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("check_connection", "admin", frozenset({"admin", "head_nurse"})),
     ActionSpec("lang_zh_CN", "language"),
     ActionSpec("lang_en", "language"),
-    ActionSpec("about", "help"),
+    ActionSpec("shortcuts", "help", shortcut="F1"),
+    ActionSpec("about", "help", separator_before=True),
 )
 
 
@@ -97,6 +99,7 @@ def action_text(key: str) -> str:
         "check_connection": translate("Actions", "检查数据库连接"),
         "lang_zh_CN": "中文",        # language names stay in their own language
         "lang_en": "English",
+        "shortcuts": translate("Actions", "快捷键"),
         "about": translate("Actions", "关于病区工作站"),
     }.get(key, key)
 
@@ -140,7 +143,10 @@ class ActionSet:
             for spec in specs:
                 if spec.separator_before:
                     menu.addSeparator()
-                action = QAction(action_text(spec.key), self.window)
+                action = QAction(self._text(spec), self.window)
+                if spec.hint:
+                    action.setToolTip(self._hint(spec))
+                    action.setStatusTip(self._hint(spec))
                 action.setObjectName("action_" + spec.key)
                 if spec.shortcut:
                     action.setShortcut(QKeySequence(spec.shortcut))
@@ -151,6 +157,7 @@ class ActionSet:
                 menu.addAction(action)
                 self.actions[spec.key] = action
                 self.specs[spec.key] = spec
+                self._wire(spec.key, action)
         for key in TOOLBAR:
             if key == "|":
                 self.toolbar.addSeparator()
@@ -158,11 +165,49 @@ class ActionSet:
                 self.toolbar.addAction(self.actions[key])
         return self.actions
 
+    @staticmethod
+    def _text(spec: ActionSpec) -> str:
+        return action_text(spec.key)
+
+    @staticmethod
+    def _hint(spec: ActionSpec) -> str:
+        """The key the orders tab binds itself (not bound here: one owner, never ambiguous)."""
+        return translate("Actions", "{action}（在病历的医嘱页按 {key}）").format(
+            action=action_text(spec.key), key=spec.hint) if spec.hint else ""
+
+    def _wire(self, key: str, action: QAction) -> None:
+        """The actions this module serves itself: Help ▸ 快捷键 and the orders of the open chart."""
+        if key == "shortcuts":
+            action.triggered.connect(self.show_shortcuts)
+        routes = {"order_entry": "new_long", "order_sign": "review"}
+        if key in routes:
+            action.triggered.connect(lambda _c=False, k=routes[key]: self._orders_action(k))
+
+    def show_shortcuts(self) -> None:
+        from ui.shortcuts import show_shortcuts
+
+        show_shortcuts(self.window)
+
+    def _orders_action(self, key: str) -> None:
+        """A menu item for the chart in front: its 医嘱 tab's own action (same as the key)."""
+        tabs = getattr(self.window, "tabs", None)
+        page = tabs.currentWidget() if tabs is not None else None
+        orders = getattr(page, "orders_tab", None)
+        if page is None or orders is None:
+            return
+        page.show_orders()
+        action = orders.actions_by_key.get(key)
+        if action is not None and action.isEnabled():
+            action.trigger()
+
     def retranslate(self) -> None:
         for key, menu in self.menus.items():
             menu.setTitle(menu_text(key))
         for key, action in self.actions.items():
-            action.setText(action_text(key))
+            action.setText(self._text(self.specs[key]))
+            if self.specs[key].hint:
+                action.setToolTip(self._hint(self.specs[key]))
+                action.setStatusTip(self._hint(self.specs[key]))
             if self.specs[key].later:
                 action.setToolTip(later_tooltip())
                 action.setStatusTip(later_tooltip())

@@ -1,4 +1,4 @@
-"""GUI entry: `ui.app.run_gui(argv)` (called by main.py).
+"""GUI entry: `ui.app.run_gui(argv, profile)` (called by main.py).
 
 The window is shown before any database work starts: `window.start()` (the demo database is
 created and seeded, or the profile's database opened, in the background while the login page
@@ -21,7 +21,6 @@ stdout, each with `time.time_ns()` after it):
 """
 from __future__ import annotations
 
-import argparse
 import contextlib
 import logging
 import os
@@ -53,11 +52,15 @@ SHUTDOWN_WAIT_MS = 3000        # what running and queued writes get at exit (eve
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="wardstation", add_help=True)
-    parser.add_argument("--profile", default=None, help="a configured server profile (default: demo)")
-    args, _qt_args = parser.parse_known_args(argv[1:])
-    return args
+def profile_argument(argv: list[str]) -> Optional[str]:
+    """`--profile NAME` (or `--profile=NAME`) in `argv`, for `python -m ui.app` (main.py hands
+    run_gui the profile it checked); None: the embedded demo database."""
+    for i, arg in enumerate(argv[1:], start=1):
+        if arg == "--profile" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--profile="):
+            return arg[len("--profile="):]
+    return None
 
 
 def create_window(backend: Backend, settings: Optional[Settings] = None) -> MainWindow:
@@ -181,17 +184,17 @@ def _executors_idle(runner: Runner) -> bool:
                for pool in (runner.write_pool, runner.read_pool, runner.background_pool))
 
 
-def run_gui(argv: list[str]) -> int:
+def run_gui(argv: list[str], profile: Optional[str] = None) -> int:
+    """The GUI on the demo database, or on `profile`; `argv` goes to QApplication (Qt's options)."""
     logging.basicConfig(level=os.environ.get("WARDSTATION_LOG", "INFO"),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    args = parse_args(argv)
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("WardStation")
     i18n.setup_font()
-    backend = AppBackend(profile_name=args.profile)
+    backend = AppBackend(profile_name=profile)
     window = create_window(backend)
     stopping: list[int] = []
 
@@ -238,4 +241,4 @@ def run_gui(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(run_gui(sys.argv))
+    sys.exit(run_gui(sys.argv, profile_argument(sys.argv)))

@@ -1,18 +1,20 @@
-"""The login page: user + password, the demo accounts (demo database only), start-up progress."""
+"""The login page: user + password, the demo accounts (demo database only), start-up progress.
+
+It is the first frame of the application (bench/startup.py), so it holds only what that frame
+shows: the demo account table, which appears once the database is ready, is built when first
+needed (`demo_table`, `demo_model`), ui.messages is imported when a text is first needed, and
+the page's colours are one style sheet.
+"""
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-from ui.messages import progress_text, role_text
-from ui.operations.backend import DemoAccount
 from ui.panel import centred_panel
 from ui.qt import (
-    QAbstractItemView,
     QAbstractTableModel,
     QEvent,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QModelIndex,
@@ -21,11 +23,20 @@ from ui.qt import (
     QProgressBar,
     QPushButton,
     Qt,
-    QTableView,
     QWidget,
     Signal,
     translate,
 )
+
+if TYPE_CHECKING:
+    from ui.operations.backend import DemoAccount
+    from ui.qt import QTableView
+
+STYLE_SHEET = """
+LoginPage { background: #eef1f4; }
+QLabel#loginSubtitle { color: #57606a; }
+QLabel#loginMessage { color: #c62828; }
+"""
 
 COL_LOGIN = 0
 COL_PASSWORD = 1
@@ -60,6 +71,8 @@ class DemoAccountModel(QAbstractTableModel):
             return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
+        from ui.messages import role_text
+
         a = self.accounts[index.row()]
         return {COL_LOGIN: a.login, COL_PASSWORD: a.password,
                 COL_ROLE: role_text(a.role_label_id)}.get(index.column())
@@ -78,8 +91,8 @@ class LoginPage(QWidget):
         self.title.setFont(font)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.subtitle = QLabel()
+        self.subtitle.setObjectName("loginSubtitle")
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.subtitle.setStyleSheet("color: #57606a;")
         self.user_edit = QLineEdit()
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -98,25 +111,15 @@ class LoginPage(QWidget):
         self.user_edit.returnPressed.connect(self.password_edit.setFocus)
         self.password_edit.returnPressed.connect(self._submit)
         self.message = QLabel()
+        self.message.setObjectName("loginMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828;")
         self.message.setMinimumHeight(40)
         self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.progress_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.demo_title = QLabel()
-        self.demo_model = DemoAccountModel(self)
-        self.demo_table = QTableView()
-        self.demo_table.setModel(self.demo_model)
-        self.demo_table.verticalHeader().setVisible(False)
-        self.demo_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.demo_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.demo_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.demo_table.clicked.connect(self._use_demo_account)
-        self.demo_table.activated.connect(self._use_demo_account)
-        self.demo_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.demo_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._demo: Optional[tuple[DemoAccountModel, QTableView]] = None
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -137,15 +140,43 @@ class LoginPage(QWidget):
         inner.addWidget(self.progress_label)
         inner.addWidget(self.progress)
         inner.addWidget(self.demo_title)
-        inner.addWidget(self.demo_table)
+        self._inner = inner
 
-        self.setStyleSheet("LoginPage { background: #eef1f4; }")
+        self.setStyleSheet(STYLE_SHEET)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._ready = False
         self._busy = False
         self.set_demo_accounts(None)
         self.set_ready(False)
         self.retranslate()
+
+    # ---- the demo accounts, under the form (built when first needed)
+    def _demo_parts(self) -> tuple[DemoAccountModel, QTableView]:
+        if self._demo is None:
+            from ui.qt import QAbstractItemView, QHeaderView, QTableView
+
+            model = DemoAccountModel(self)
+            table = QTableView()
+            table.setVisible(False)
+            table.setModel(model)
+            table.verticalHeader().setVisible(False)
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            table.clicked.connect(self._use_demo_account)
+            table.activated.connect(self._use_demo_account)
+            table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+            self._inner.addWidget(table)
+            self._demo = (model, table)
+        return self._demo
+
+    @property
+    def demo_model(self) -> DemoAccountModel:
+        return self._demo_parts()[0]
+
+    @property
+    def demo_table(self) -> QTableView:
+        return self._demo_parts()[1]
 
     # ---- state from the main window
     def set_ready(self, ready: bool) -> None:
@@ -163,6 +194,8 @@ class LoginPage(QWidget):
         self.login_button.setEnabled(self._ready and not self._busy)
 
     def set_progress(self, done: int, total: int, label: str = "") -> None:
+        from ui.messages import progress_text
+
         text = progress_text(label)
         self.progress_label.setText(text)
         # Steps report their own done/total; an unnamed step shows a busy bar, not a stale 100 %.
@@ -173,14 +206,17 @@ class LoginPage(QWidget):
 
     def set_demo_accounts(self, accounts: Optional[list[DemoAccount]]) -> None:
         """None or [] hides the list: demo accounts appear only on the demo database."""
-        self.demo_model.set_accounts(accounts or [])
-        shown = min(len(accounts or []), 8)         # every account visible without scrolling (up to 8)
-        height = (self.demo_table.horizontalHeader().sizeHint().height()
-                  + shown * self.demo_table.verticalHeader().defaultSectionSize()
-                  + 2 * self.demo_table.frameWidth())
-        self.demo_table.setFixedHeight(height)
         self.demo_title.setVisible(bool(accounts))
-        self.demo_table.setVisible(bool(accounts))
+        if not accounts and self._demo is None:
+            return                                  # no list was ever shown: none to build
+        model, table = self._demo_parts()
+        model.set_accounts(accounts or [])
+        shown = min(len(accounts or []), 8)         # every account visible without scrolling (up to 8)
+        height = (table.horizontalHeader().sizeHint().height()
+                  + shown * table.verticalHeader().defaultSectionSize()
+                  + 2 * table.frameWidth())
+        table.setFixedHeight(height)
+        table.setVisible(bool(accounts))
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -201,8 +237,9 @@ class LoginPage(QWidget):
         self.login_requested.emit(self.user_edit.text().strip(), self.password_edit.text())
 
     def _use_demo_account(self, index: QModelIndex) -> None:
-        if 0 <= index.row() < len(self.demo_model.accounts):
-            account = self.demo_model.accounts[index.row()]
+        accounts = self.demo_model.accounts
+        if 0 <= index.row() < len(accounts):
+            account = accounts[index.row()]
             self.user_edit.setText(account.login)
             self.password_edit.setText(account.password)
             self.login_button.setFocus()
@@ -217,7 +254,8 @@ class LoginPage(QWidget):
         self.user_edit.setPlaceholderText(translate("LoginPage", "工号或用户名"))
         self.progress_label.setText(translate("LoginPage", "正在准备数据库，请稍候…"))
         self.demo_title.setText(translate("LoginPage", "演示账号（单击填入）："))
-        self.demo_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+        if self._demo is not None:
+            self._demo[0].headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -2,6 +2,12 @@
 
 It orchestrates; it never touches a connection. Every database call goes through
 ui/operations/* and comes back as a callback on the GUI thread.
+
+The first frame needs only the login page (and the status bar under it): the workspace (ward
+view and tabs, lock page, toolbar, actions and menus, idle watcher) is built right after the
+login page has become ready (queued behind the ready callback: a sign-in needs the database
+anyway, and the build does not delay the login's readiness), or on first use of any of its
+attributes, whichever comes first (`_workspace()`; start-up time: bench/startup.py).
 """
 from __future__ import annotations
 
@@ -9,27 +15,18 @@ import logging
 from typing import TYPE_CHECKING, Any, Optional
 
 from ui import i18n
-from ui.actions import ActionSet
-from ui.idle import IdleWatcher
-from ui.lock import LockPage
 from ui.login import LoginPage
-from ui.messages import error_text, message_text
 from ui.operations import OpContext, session
 from ui.operations import ward as ward_ops
 from ui.operations.runner import Failure
 from ui.operations.session import ProgressRelay
 from ui.qt import (
-    QActionGroup,
     QByteArray,
     QEvent,
     QMainWindow,
-    QMessageBox,
     QSize,
     QStackedWidget,
-    Qt,
-    QTabWidget,
     QTimer,
-    QToolBar,
     QWidget,
     Signal,
     is_alive,
@@ -37,15 +34,47 @@ from ui.qt import (
 )
 from ui.settings import Settings
 from ui.statusbar import OFFLINE, ONLINE, StatusPanel
-from ui.ward_view import WardView
 
 if TYPE_CHECKING:
+    from ui.actions import ActionSet
+    from ui.idle import IdleWatcher
+    from ui.lock import LockPage
     from ui.patient_header import PatientPage
+    from ui.qt import QTabWidget, QToolBar
+    from ui.ward_view import WardView
 
 # Not needed for the first frame, so imported where used (start-up time, bench/startup.py):
-# ui.patient_header (a chart tab), ui.errorbox, ui.settings_dialog, ui.operations.health.
+# the workspace's modules (ui.ward_view, ui.lock, ui.actions, ui.idle: _Workspace), ui.patient_header
+# (a chart tab), ui.errorbox, ui.settings_dialog, ui.operations.health.
 
 log = logging.getLogger(__name__)
+
+
+class _Workspace:
+    """The parts of the window that the login page does not show; built by `_workspace()`."""
+
+    def __init__(self, window: MainWindow) -> None:
+        from ui.actions import ActionSet
+        from ui.idle import IdleWatcher
+        from ui.lock import LockPage
+        from ui.qt import Qt, QTabWidget, QToolBar
+        from ui.ward_view import WardView
+
+        self.lock_page = LockPage()
+        self.ward_view = WardView()
+        self.ward_view.set_mode(window.settings.snapshot().ward_view_mode)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.addTab(self.ward_view, "")
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.action_set = ActionSet(window, self.toolbar)
+        self.idle = IdleWatcher(window)
+        self.idle.set_timeout_minutes(window.settings.snapshot().idle_lock_minutes)
 
 
 class MainWindow(QMainWindow):
@@ -66,35 +95,16 @@ class MainWindow(QMainWindow):
         self._ward_request = 0
         self._health_pending = False
         self._error_boxes: list[QWidget] = []
+        self._ws: Optional[_Workspace] = None
 
         self.login_page = LoginPage()
-        self.lock_page = LockPage()
-        self.ward_view = WardView()
-        self.ward_view.set_mode(settings.snapshot().ward_view_mode)
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.setTabsClosable(True)
-        self.tabs.addTab(self.ward_view, "")
-        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
-        self.tabs.tabCloseRequested.connect(self._close_tab)
         self.stack = QStackedWidget()
-        for page in (self.login_page, self.tabs, self.lock_page):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.login_page)
         self.setCentralWidget(self.stack)
-
-        self.toolbar = QToolBar()
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(self.toolbar)
-        self.action_set = ActionSet(self, self.toolbar)
         self.status = StatusPanel()
         self.status.set_profile(ctx.backend.profile_name)
         self.setStatusBar(self.status)
 
-        self.idle = IdleWatcher(self)
-        self.idle.set_timeout_minutes(settings.snapshot().idle_lock_minutes)
-        self.idle.idle.connect(self.lock)
         self.health_timer = QTimer(self)
         self.health_timer.timeout.connect(self.check_health)
         self.progress_relay = ProgressRelay(self)
@@ -102,20 +112,63 @@ class MainWindow(QMainWindow):
 
         self.login_page.login_requested.connect(self._login_requested)
         self.login_page.cancel_requested.connect(self._cancel_switch)
-        self.lock_page.unlock_requested.connect(self._unlock_requested)
-        self.lock_page.switch_requested.connect(self._switch_requested)
-        self.ward_view.ward_selected.connect(self.load_ward)
-        self.ward_view.patient_requested.connect(self.open_patient)
-        self.ward_view.mode_changed.connect(lambda m: self.settings.update(ward_view_mode=m))
         ctx.runner.failed.connect(self.show_failure)
         ctx.runner.changes.connect(self.apply_changes)
 
-        self._show_login()
+        self.stack.setCurrentWidget(self.login_page)
         self.resize(QSize(1280, 720))
         geometry = settings.snapshot().window_geometry
         if geometry:
             self.restoreGeometry(QByteArray.fromHex(geometry.encode("ascii")))
         self.retranslate()
+
+    # ---- the workspace: built after the first frame, or when first used
+    def _workspace(self) -> _Workspace:
+        if self._ws is None:
+            ws = _Workspace(self)
+            self._ws = ws
+            self.stack.addWidget(ws.tabs)
+            self.stack.addWidget(ws.lock_page)
+            self.addToolBar(ws.toolbar)
+            ws.toolbar.setVisible(False)           # shown with the workspace, after a sign-in
+            self.menuBar().setEnabled(False)
+            ws.tabs.tabCloseRequested.connect(self._close_tab)
+            ws.idle.idle.connect(self.lock)
+            ws.lock_page.unlock_requested.connect(self._unlock_requested)
+            ws.lock_page.switch_requested.connect(self._switch_requested)
+            ws.ward_view.ward_selected.connect(self.load_ward)
+            ws.ward_view.patient_requested.connect(self.open_patient)
+            ws.ward_view.mode_changed.connect(lambda m: self.settings.update(ward_view_mode=m))
+            self._retranslate_workspace(ws)
+        return self._ws
+
+    def build_workspace(self) -> None:
+        """Build the workspace now if it is not built yet (queued once the login is ready)."""
+        self._workspace()
+
+    @property
+    def lock_page(self) -> LockPage:
+        return self._workspace().lock_page
+
+    @property
+    def ward_view(self) -> WardView:
+        return self._workspace().ward_view
+
+    @property
+    def tabs(self) -> QTabWidget:
+        return self._workspace().tabs
+
+    @property
+    def toolbar(self) -> QToolBar:
+        return self._workspace().toolbar
+
+    @property
+    def action_set(self) -> ActionSet:
+        return self._workspace().action_set
+
+    @property
+    def idle(self) -> IdleWatcher:
+        return self._workspace().idle
 
     # ---- start-up
     def start(self) -> None:
@@ -130,8 +183,11 @@ class MainWindow(QMainWindow):
         self.health_timer.start(self.ctx.settings().health_check_seconds * 1000)
         self.check_health()
         self.database_ready.emit()
+        QTimer.singleShot(0, self, self.build_workspace)   # not after the window is gone
 
     def _database_failed(self, failure: Failure) -> None:
+        from ui.messages import error_text, message_text
+
         key = "profile.unavailable" if self.ctx.backend.profile_name else "demo.unavailable"
         detail = error_text(failure.error)
         self.database_failed.emit(detail)
@@ -144,6 +200,8 @@ class MainWindow(QMainWindow):
 
     # ---- sign in, lock, switch user
     def _login_requested(self, login: str, password: str) -> None:
+        from ui.messages import message_text
+
         if not login or not password:
             self.login_page.show_message(message_text("auth.empty"))
             return
@@ -152,6 +210,8 @@ class MainWindow(QMainWindow):
         session.authenticate(self.ctx, login, password, self._login_ok, self._login_failed)
 
     def _login_failed(self, failure: Failure) -> None:
+        from ui.messages import error_text
+
         self.login_page.set_busy(False)
         self.login_page.show_message(error_text(failure.error))
         self.login_page.password_edit.clear()
@@ -197,6 +257,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.lock_page)
 
     def _unlock_requested(self, password: str) -> None:
+        from ui.messages import message_text
+
         if self.user is None:
             return
         if not password:
@@ -211,6 +273,8 @@ class MainWindow(QMainWindow):
             self._enter_workspace()
 
     def _unlock_failed(self, failure: Failure) -> None:
+        from ui.messages import error_text
+
         self.lock_page.set_busy(False)
         self.lock_page.show_message(error_text(failure.error))
         self.lock_page.password_edit.clear()
@@ -231,11 +295,6 @@ class MainWindow(QMainWindow):
         if self.user is not None:
             self.locked = False
             self.lock()
-
-    def _show_login(self) -> None:
-        self.menuBar().setEnabled(False)
-        self.toolbar.setVisible(False)
-        self.stack.setCurrentWidget(self.login_page)
 
     # ---- ward and patients
     def _wards_loaded(self, wards: Any) -> None:
@@ -265,15 +324,20 @@ class MainWindow(QMainWindow):
             page = self.tabs.widget(i)
             if isinstance(page, PatientPage) and page.encounter_id == encounter_id:
                 self.tabs.setCurrentIndex(i)
+                page.show_orders()                      # Ctrl+F/Enter: always on its 医嘱 tab
                 return
-        page = PatientPage(encounter_id)
+        page = PatientPage(encounter_id, ctx=self.ctx, user=self.user)
         index = self.tabs.addTab(page, page.title())
         self.tabs.setCurrentIndex(index)
-
-        self._reload_header(page)
+        if page.orders_tab is not None:
+            page.open(lambda _header: self._header_shown(page))   # header + orders: one read
+        else:
+            self._reload_header(page)                  # a backend without the orders API
 
     def apply_changes(self, changes: Any) -> None:
         """Refresh only what shows the changed things (STYLE.md rule 5: no global reload)."""
+        if self._ws is None:
+            return                         # nothing is shown yet
         if any(changes.touches(k) for k in ("bed", "encounter", "patient", "allergy")):
             self.refresh_ward()
         for i in range(1, self.tabs.count()):
@@ -283,8 +347,9 @@ class MainWindow(QMainWindow):
             if not isinstance(page, PatientPage):
                 continue
             shown = page.header_widget.header
-            if shown is not None and shown.patient_id in changes.patient_ids:
-                self._reload_header(page)
+            if shown is not None and shown.patient_id in changes.patient_ids and any(
+                    changes.touches(k) for k in ("patient", "encounter", "allergy", "bed")):
+                self._reload_header(page)              # an order change: the 医嘱 tab reloads itself
 
     def _reload_header(self, page: PatientPage) -> None:
         encounter_id = page.encounter_id
@@ -292,12 +357,16 @@ class MainWindow(QMainWindow):
         def done(header: Any) -> None:
             if not is_alive(page) or self.tabs.indexOf(page) < 0:
                 return                     # the tab was closed (or the user switched) meanwhile
-            i = self.tabs.indexOf(page)
             page.set_header(header)
-            self.tabs.setTabText(i, page.title())
-            self.patient_opened.emit(encounter_id)
+            self._header_shown(page)
 
-        ward_ops.open_chart(self.ctx, page.encounter_id, self.user.id if self.user else "", done)
+        ward_ops.open_chart(self.ctx, encounter_id, self.user.id if self.user else "", done)
+
+    def _header_shown(self, page: PatientPage) -> None:
+        if not is_alive(page) or self.tabs.indexOf(page) < 0:
+            return                         # the tab was closed (or the user switched) meanwhile
+        self.tabs.setTabText(self.tabs.indexOf(page), page.title())
+        self.patient_opened.emit(page.encounter_id)
 
     def _close_tab(self, index: int) -> None:
         if index > 0:
@@ -313,6 +382,8 @@ class MainWindow(QMainWindow):
 
     # ---- actions
     def _wire_actions(self) -> None:
+        from ui.qt import QActionGroup
+
         a = self.action_set.actions
         handlers = {
             "lock": self.lock,
@@ -354,6 +425,8 @@ class MainWindow(QMainWindow):
                 self.health_timer.start(snap.health_check_seconds * 1000)
 
     def about(self) -> None:
+        from ui.qt import QMessageBox
+
         QMessageBox.about(self, translate("MainWindow", "关于病区工作站"),
                           translate("MainWindow", "病区工作站 WardStation 0.1\n住院医生工作站与护士工作站"))
 
@@ -380,15 +453,19 @@ class MainWindow(QMainWindow):
     # ---- window
     def retranslate(self) -> None:
         self.setWindowTitle(translate("MainWindow", "病区工作站"))
-        self.tabs.setTabText(0, translate("MainWindow", "病区一览"))
-        for i in range(1, self.tabs.count()):
+        if self._ws is not None:
+            self._retranslate_workspace(self._ws)
+
+    def _retranslate_workspace(self, ws: _Workspace) -> None:
+        ws.tabs.setTabText(0, translate("MainWindow", "病区一览"))
+        for i in range(1, ws.tabs.count()):
             from ui.patient_header import PatientPage
 
-            page = self.tabs.widget(i)
+            page = ws.tabs.widget(i)
             if isinstance(page, PatientPage):
-                self.tabs.setTabText(i, page.title())
-        self.action_set.retranslate()
-        self.toolbar.setWindowTitle(translate("MainWindow", "工具栏"))
+                ws.tabs.setTabText(i, page.title())
+        ws.action_set.retranslate()
+        ws.toolbar.setWindowTitle(translate("MainWindow", "工具栏"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -398,5 +475,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: Any) -> None:
         self.settings.update(window_geometry=bytes(self.saveGeometry().toHex().data()).decode("ascii"))
         self.health_timer.stop()
-        self.idle.stop()
+        if self._ws is not None:
+            self._ws.idle.stop()
         super().closeEvent(event)

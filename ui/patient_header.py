@@ -13,7 +13,23 @@ from ui.formatting import (
     local_date,
     sex_text,
 )
-from ui.qt import QEvent, QFrame, QGridLayout, QHBoxLayout, QLabel, Qt, QVBoxLayout, QWidget, translate
+from ui.qt import (
+    QApplication,
+    QEvent,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    Qt,
+    QTabWidget,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    is_alive,
+    translate,
+)
 
 
 class PatientHeaderWidget(QFrame):
@@ -131,23 +147,149 @@ class PatientHeaderWidget(QFrame):
 
 
 class PatientPage(QWidget):
-    """One open patient: the header now; orders, records and vitals arrive in later issues."""
+    """One open patient: the header (always naming the patient) above the chart's tabs: 医嘱
+    (ui/orders), 病历 and 体温单 (later issues).
 
-    def __init__(self, encounter_id: str, parent: Optional[QWidget] = None) -> None:
+    It needs the operations context and the signed-in user for its 医嘱 tab: `attach(ctx, user)`
+    (or the constructor) gives them; until the main window passes them itself, the page takes
+    them from the window it is shown in (`ctx`, `user`)."""
+
+    header_loaded = Signal(object)       # PatientHeader, from `open()`
+
+    def __init__(self, encounter_id: str, parent: Optional[QWidget] = None, ctx: Any = None,
+                 user: Any = None) -> None:
         super().__init__(parent)
         self.encounter_id = encounter_id
+        self.ctx: Any = None
+        self.user: Any = None
+        self.orders_tab: Any = None
+        self._window_hooked = False
+        self._chart_pending = False          # open() reads header + orders; no second read
         self.header_widget = PatientHeaderWidget()
-        self.placeholder = QLabel()
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setStyleSheet("color: #8c959f;")
+        self.chart_tabs = QTabWidget()
+        self.chart_tabs.setObjectName("chartTabs")
+        self.orders_holder = QStackedWidget()
+        self.orders_placeholder = self._placeholder()
+        self.orders_holder.addWidget(self.orders_placeholder)
+        self.records_placeholder = self._placeholder()
+        self.vitals_placeholder = self._placeholder()
+        self.chart_tabs.addTab(self.orders_holder, "")
+        self.chart_tabs.addTab(self.records_placeholder, "")
+        self.chart_tabs.addTab(self.vitals_placeholder, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.header_widget)
-        layout.addWidget(self.placeholder, 1)
+        layout.addWidget(self.chart_tabs, 1)
         self.retranslate()
+        if ctx is not None:
+            self.attach(ctx, user)
+
+    @staticmethod
+    def _placeholder() -> QLabel:
+        label = QLabel()
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet("color: #8c959f;")
+        return label
+
+    # ---- what the page needs
+    def attach(self, ctx: Any, user: Any) -> None:
+        """Give the page the operations context and the user; builds the 医嘱 tab once."""
+        if self.ctx is not None or ctx is None:
+            return
+        from ui.operations import orders as order_ops
+
+        self.ctx = ctx
+        self.user = user
+        if not order_ops.supported(ctx) or user is None:
+            self.orders_placeholder.setText(translate("PatientPage", "医嘱在此数据源上不可用"))
+            return
+        from ui.orders.tab import OrdersTab
+
+        self.orders_tab = OrdersTab(ctx, user, self.encounter_id)
+        header = self.header_widget.header
+        if header is not None:
+            self.orders_tab.set_patient(header.patient_id)
+        self.orders_holder.addWidget(self.orders_tab)
+        self.orders_holder.setCurrentWidget(self.orders_tab)
+
+    def _attach_from_window(self) -> None:
+        window = self.window()
+        if self.ctx is None and window is not self:
+            self.attach(getattr(window, "ctx", None), getattr(window, "user", None))
+        ward_view = getattr(window, "ward_view", None)
+        if not self._window_hooked and ward_view is not None and hasattr(ward_view, "patient_requested"):
+            # Opening this chart again from the ward board shows its 医嘱 tab (the contract).
+            self._window_hooked = True
+            ward_view.patient_requested.connect(self._requested)
+
+    def _requested(self, encounter_id: str) -> None:
+        if is_alive(self) and encounter_id == self.encounter_id:
+            self.show_orders()
+
+    def open(self, on_header: Any = None, on_error: Any = None) -> None:
+        """The chart's first load: header and orders in one read (backend.chart)."""
+        from ui.operations import orders as order_ops
+
+        if self.ctx is None or self.orders_tab is None:
+            return
+        staff_id = str(getattr(self.user, "id", "") or "")
+
+        def done(data: Any) -> None:
+            if not is_alive(self):
+                return
+            self._chart_pending = False
+            self.orders_tab.set_rows(list(data.orders))
+            self.set_header(data.header)
+            self.header_loaded.emit(data.header)
+            if on_header is not None:
+                on_header(data.header)
+
+        def failed(failure: Any) -> None:
+            self._chart_pending = False
+            if on_error is not None:
+                on_error(failure)
+            elif is_alive(self) and self.orders_tab is not None:
+                self.orders_tab.show_failure(failure)
+
+        self._chart_pending = True
+        self.orders_tab.reads += 1
+        order_ops.load_chart(self.ctx, self.encounter_id, staff_id, done, failed)
+
+    def _auto_load(self) -> None:
+        """The orders' first read when nobody called open() (the header came from elsewhere)."""
+        tab = self.orders_tab
+        if is_alive(self) and tab is not None and not tab.loaded and not tab._loading \
+                and not self._chart_pending:
+            tab.reload()
 
     def set_header(self, header: Any) -> None:
         self.header_widget.set_header(header)
+        if self.ctx is None:
+            self._attach_from_window()
+        if self.orders_tab is not None and header is not None:
+            self.orders_tab.set_patient(header.patient_id)
+            QTimer.singleShot(0, self._auto_load)
+
+    def show_orders(self) -> None:
+        self.chart_tabs.setCurrentWidget(self.orders_holder)
+        if self.orders_tab is not None:
+            self.orders_tab.focus_orders()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self._attach_from_window()
+        QTimer.singleShot(0, self._auto_load)        # after the caller had its chance to open()
+        QTimer.singleShot(0, self._focus_inside)
+
+    def _focus_inside(self) -> None:
+        """The chart opens with the keyboard in its orders (F2 works at once)."""
+        if not is_alive(self) or not self.isVisible() or self.orders_tab is None:
+            return
+        if self.chart_tabs.currentWidget() is not self.orders_holder:
+            return
+        focused = QApplication.focusWidget()
+        if focused is None or not (self.orders_tab is focused or self.orders_tab.isAncestorOf(focused)):
+            self.orders_tab.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def title(self) -> str:
         h = self.header_widget.header
@@ -156,7 +298,14 @@ class PatientPage(QWidget):
         return translate("PatientPage", "{bed}床 {name}").format(bed=h.bed_no, name=h.name)
 
     def retranslate(self) -> None:
-        self.placeholder.setText(translate("PatientPage", "医嘱、病历、体温单将在后续版本提供"))
+        self.chart_tabs.setTabText(0, translate("PatientPage", "医嘱"))
+        self.chart_tabs.setTabText(1, translate("PatientPage", "病历"))
+        self.chart_tabs.setTabText(2, translate("PatientPage", "体温单"))
+        later = translate("PatientPage", "在后续版本提供")
+        self.records_placeholder.setText(later)
+        self.vitals_placeholder.setText(later)
+        if self.orders_tab is None and not self.orders_placeholder.text():
+            self.orders_placeholder.setText(translate("PatientPage", "正在打开…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -2,89 +2,104 @@
 
 Every ui/ module imports Qt names from here, never from PySide6 directly, so a binding change or
 a version guard is one edit.
+
+The names are resolved on first use (module `__getattr__`), not at import: PySide6 builds a
+class, and every enum class in it, when its name is first looked up (the `Qt` namespace alone
+takes ~15 ms), so importing this module costs only the binding's own modules and each name is
+paid for by the first module that imports it (start-up: bench/startup.py). Type checkers read
+the imports below. To export a name: add it to the imports and to `__all__`.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import PySide6
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QByteArray,
-    QCoreApplication,
-    QEvent,
-    QLibraryInfo,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QPoint,
-    QRect,
-    QRunnable,
-    QSettings,
-    QSize,
-    QSocketNotifier,
-    QSortFilterProxyModel,
-    Qt,
-    QThreadPool,
-    QTimer,
-    QTranslator,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QBrush,
-    QColor,
-    QFont,
-    QFontDatabase,
-    QFontMetrics,
-    QGuiApplication,
-    QIcon,
-    QInputMethodEvent,
-    QKeySequence,
-    QPainter,
-    QPalette,
-    QPen,
-    QShortcut,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QButtonGroup,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QFrame,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QListView,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QPlainTextEdit,
-    QProgressBar,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QSpinBox,
-    QStackedWidget,
-    QStatusBar,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTabBar,
-    QTableView,
-    QTabWidget,
-    QToolBar,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6 import QtCore, QtGui, QtWidgets
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import (
+        QAbstractTableModel,
+        QByteArray,
+        QCoreApplication,
+        QEvent,
+        QItemSelection,
+        QItemSelectionModel,
+        QLibraryInfo,
+        QLocale,
+        QModelIndex,
+        QObject,
+        QPersistentModelIndex,
+        QPoint,
+        QRect,
+        QRunnable,
+        QSettings,
+        QSize,
+        QSocketNotifier,
+        QSortFilterProxyModel,
+        Qt,
+        QThreadPool,
+        QTimer,
+        QTranslator,
+        Signal,
+        Slot,
+    )
+    from PySide6.QtGui import (
+        QAction,
+        QActionGroup,
+        QBrush,
+        QColor,
+        QFont,
+        QFontDatabase,
+        QFontMetrics,
+        QGuiApplication,
+        QIcon,
+        QInputMethodEvent,
+        QKeyEvent,
+        QKeySequence,
+        QPainter,
+        QPalette,
+        QPen,
+        QShortcut,
+    )
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QApplication,
+        QButtonGroup,
+        QComboBox,
+        QDialog,
+        QDialogButtonBox,
+        QFormLayout,
+        QFrame,
+        QGridLayout,
+        QGroupBox,
+        QHBoxLayout,
+        QHeaderView,
+        QLabel,
+        QLineEdit,
+        QListView,
+        QMainWindow,
+        QMenu,
+        QMessageBox,
+        QPlainTextEdit,
+        QProgressBar,
+        QPushButton,
+        QScrollArea,
+        QSizePolicy,
+        QSpinBox,
+        QStackedWidget,
+        QStatusBar,
+        QStyle,
+        QStyledItemDelegate,
+        QStyleOptionViewItem,
+        QTabBar,
+        QTableView,
+        QTabWidget,
+        QToolBar,
+        QToolButton,
+        QVBoxLayout,
+        QWidget,
+    )
+
 from shiboken6 import isValid as is_alive  # False once the C++ object of a wrapper is deleted
 
 QT_VERSION = PySide6.__version__
@@ -92,7 +107,21 @@ if tuple(int(p) for p in QT_VERSION.split(".")[:2]) < (6, 5):  # pragma: no cove
     raise ImportError(f"WardStation needs PySide6 >= 6.5, found {QT_VERSION}")
 
 # lupdate recognises calls spelled translate("Context", "源文本").
-translate = QCoreApplication.translate
+translate = QtCore.QCoreApplication.translate
+_MODULES = (QtCore, QtGui, QtWidgets)
+
+
+if not TYPE_CHECKING:
+    def __getattr__(name: str) -> Any:
+        """`from ui.qt import QLabel`: the class from its PySide6 module, built now and kept."""
+        if not name.startswith("__"):
+            for module in _MODULES:
+                value = getattr(module, name, None)
+                if value is not None:
+                    globals()[name] = value
+                    return value
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "QT_VERSION",
@@ -122,6 +151,9 @@ __all__ = [
     "QHeaderView",
     "QIcon",
     "QInputMethodEvent",
+    "QItemSelection",
+    "QItemSelectionModel",
+    "QKeyEvent",
     "QKeySequence",
     "QLabel",
     "QLibraryInfo",

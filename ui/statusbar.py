@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ui.formatting import list_text
-from ui.messages import role_text
 from ui.qt import QEvent, QLabel, QStatusBar, QWidget, translate
 
 ONLINE = "online"
@@ -58,6 +56,9 @@ class StatusPanel(QStatusBar):
 
     def retranslate(self) -> None:
         if self._user_name:
+            from ui.formatting import list_text  # not needed on the login page (start-up)
+            from ui.messages import role_text
+
             roles = list_text(role_text(r) for r in self._roles)
             self.user_label.setText(translate("StatusPanel", "用户：{name}（{roles}）").format(
                 name=self._user_name, roles=roles))

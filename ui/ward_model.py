@@ -174,8 +174,45 @@ class BedTableModel(QAbstractTableModel):
         return (empty_last, str(BedTableModel._display(card, col)), card.sort_key)
 
 
+# A 住院号 matches from its start once this many characters are typed; shorter digit strings are
+# bed numbers only ("26" is bed 26, never every 住院号 that starts with 26).
+MRN_PREFIX_MIN = 4
+RANK_BED, RANK_MRN, RANK_MRN_PREFIX, RANK_NAME, RANK_INITIALS = range(5)
+
+
+def match_rank(row: BedRow, text: str) -> Optional[int]:
+    """How `text` names this bed (lower is closer), or None when it does not name it at all.
+
+    Exact meaning, never "starts with" for beds: a bed matches only its own number (or its
+    label "26床"); a 住院号 matches exactly, or from its start when the query is long enough;
+    then the name (substring), then its pinyin initials (prefix). A digits-only query never
+    matches a bed whose number is a prefix of it (26310001 is a 住院号, not bed 26)."""
+    n = text.strip().lower()
+    if not n:
+        return RANK_BED
+    card = row.card
+    bed = card.bed_no.strip().lower()
+    if n == bed or (n.endswith("床") and n[:-1].strip() == bed):
+        return RANK_BED
+    if not card.occupied:
+        return None
+    mrn = (card.mrn or "").lower()
+    if mrn and n == mrn:
+        return RANK_MRN
+    if mrn and len(n) >= MRN_PREFIX_MIN and mrn.startswith(n):
+        return RANK_MRN_PREFIX
+    if n.isdigit():
+        return None
+    if n in (card.name or "").lower():
+        return RANK_NAME
+    if any(i.startswith(n) for i in row.initials):
+        return RANK_INITIALS
+    return None
+
+
 class BedFilterProxy(QSortFilterProxyModel):
-    """Filters by bed number, name, pinyin initials or 住院号; sorts on SORT_ROLE tuples."""
+    """Filters by bed number, name, pinyin initials or 住院号 (`match_rank`); sorts on SORT_ROLE
+    tuples. `best_match()` is the patient Enter opens: the closest match, then the first shown."""
 
     def __init__(self, parent: Optional[QObject] = None) -> None:
         super().__init__(parent)
@@ -199,15 +236,19 @@ class BedFilterProxy(QSortFilterProxyModel):
         row = model.data(model.index(source_row, 0, source_parent), ROW_ROLE)
         if not isinstance(row, BedRow):
             return False
-        card = row.card
-        n = self._needle
-        if card.bed_no.lower() == n or card.bed_no.lower().startswith(n):
-            return True
-        if not card.occupied:
-            return False
-        # 住院号 fragments only from 4 characters on: "10" means bed 10, not every MRN holding 10.
-        return (n in card.name.lower() or (len(n) >= 4 and n in card.mrn.lower())
-                or any(i.startswith(n) for i in row.initials))
+        return match_rank(row, self._needle) is not None
+
+    def best_match(self) -> Optional[int]:
+        """The proxy row of the occupied bed the filter names best, or None (nothing to open)."""
+        best: Optional[tuple[int, int]] = None
+        for r in range(self.rowCount()):
+            row = self.row_at(r)
+            if row is None or not row.card.occupied or not row.card.encounter_id:
+                continue
+            rank = match_rank(row, self._needle)
+            if rank is not None and (best is None or (rank, r) < best):
+                best = (rank, r)
+        return None if best is None else best[1]
 
     def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
         if left.column() != COL_BED:

@@ -11,10 +11,12 @@ from ui.qt import (
     QEvent,
     QHBoxLayout,
     QHeaderView,
+    QKeyEvent,
     QKeySequence,
     QLabel,
     QLineEdit,
     QModelIndex,
+    QObject,
     QShortcut,
     QStackedWidget,
     Qt,
@@ -53,7 +55,12 @@ class WardView(QWidget):
         self.filter_edit = QLineEdit()
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMinimumWidth(240)
-        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.filter_edit.returnPressed.connect(self.open_first_match)
+        self.filter_edit.installEventFilter(self)
+        self.match_label = QLabel()
+        self.match_label.setObjectName("wardMatch")
+        self.match_label.setMinimumWidth(200)
         self.cards_button = QToolButton()
         self.list_button = QToolButton()
         self.mode_group = QButtonGroup(self)
@@ -73,6 +80,7 @@ class WardView(QWidget):
         top.addWidget(self.ward_combo)
         top.addSpacing(12)
         top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.match_label)
         top.addSpacing(12)
         top.addWidget(self.cards_button)
         top.addWidget(self.list_button)
@@ -95,6 +103,7 @@ class WardView(QWidget):
         self.table_view.setWordWrap(False)
         for view in (self.card_view, self.table_view):
             view.activated.connect(self._activated)
+            view.installEventFilter(self)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.card_view)
         self.stack.addWidget(self.table_view)
@@ -142,8 +151,68 @@ class WardView(QWidget):
         self.set_mode(CARDS if self.mode() == LIST else LIST)
 
     def _focus_filter(self) -> None:
-        self.filter_edit.setFocus()
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
+
+    # ---- the Ctrl+F contract: type, then Enter opens the first match (never a non-match)
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        best = self.proxy.best_match()
+        if best is not None:
+            for view in (self.card_view, self.table_view):
+                view.setCurrentIndex(self.proxy.index(best, 0))
+        self._show_match()
+
+    def _show_match(self) -> None:
+        if not self.proxy.filter_text():
+            self.match_label.clear()
+            self.filter_edit.setStyleSheet("")
+            return
+        best = self.proxy.best_match()
+        if best is None:
+            row = self.proxy.row_at(0) if self.proxy.rowCount() == 1 else None
+            text = (translate("WardView", "{bed}床为空床").format(bed=row.card.bed_no)
+                    if row is not None and not row.card.occupied else translate("WardView", "无匹配患者"))
+            self.match_label.setText(text)
+            self.match_label.setStyleSheet("color: #c62828; font-weight: bold;")
+            self.filter_edit.setStyleSheet("QLineEdit { border: 2px solid #c62828; }")
+            return
+        card = self.proxy.row_at(best).card  # type: ignore[union-attr]
+        self.match_label.setText(translate("WardView", "Enter 打开：{bed}床 {name}（{mrn}）").format(
+            bed=card.bed_no, name=card.name, mrn=card.mrn))
+        self.match_label.setStyleSheet("color: #1a7f37;")
+        self.filter_edit.setStyleSheet("")
+
+    def open_first_match(self) -> None:
+        """Enter in the filter: the chart of the closest match; with no match nothing opens."""
+        self.proxy.set_filter_text(self.filter_edit.text())
+        best = self.proxy.best_match()
+        if best is None:
+            self._show_match()
+            return
+        row = self.proxy.row_at(best)
+        if row is not None and row.card.encounter_id:
+            self.patient_requested.emit(row.card.encounter_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if watched is self.filter_edit and event.key() == Qt.Key.Key_Escape and self.filter_edit.text():
+                self.filter_edit.clear()
+                return True
+            if watched in (self.card_view, self.table_view) and self._types_text(event):
+                # Typing on a view filters; the views' own keyboard search would jump to a bed
+                # whose number merely starts like the typed 住院号 (the wrong-patient bug).
+                self._focus_filter()
+                self.filter_edit.setText(event.text())
+                return True
+        return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _types_text(event: QKeyEvent) -> bool:
+        text = event.text()
+        mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+        plain = mods == Qt.KeyboardModifier.NoModifier
+        return plain and bool(text) and text.isprintable() and not text.isspace()
 
     def _ward_changed(self, _index: int) -> None:
         if self.current_ward_id():
@@ -181,6 +250,7 @@ class WardView(QWidget):
         self.list_button.setToolTip(translate("WardView", "以列表显示，可按列排序"))
         self.model.retranslate()
         self._update_counts()
+        self._show_match()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -158,6 +158,16 @@
         <source>后续版本提供</source>
         <translation>Available in a later version</translation>
     </message>
+    <message>
+        <location filename="../../ui/actions.py" line="175"/>
+        <source>{action}（在病历的医嘱页按 {key}）</source>
+        <translation>{action} (press {key} on a chart&apos;s Orders tab)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="102"/>
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
 </context>
 <context>
     <name>BedCard</name>
@@ -1001,6 +1011,987 @@ Inpatient doctor and nurse workstation</translation>
     </message>
 </context>
 <context>
+    <name>OrderDialogs</name>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="143"/>
+        <source>作废医嘱</source>
+        <translation>Void order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="146"/>
+        <source>作废理由：</source>
+        <translation>Reason for voiding:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="142"/>
+        <source>停止医嘱</source>
+        <translation>Stop order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="225"/>
+        <source>停止时间</source>
+        <translation>Stop time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="145"/>
+        <source>停止时间：</source>
+        <translation>Stop time:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="223"/>
+        <source>剂量</source>
+        <translation>Dose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="222"/>
+        <source>医嘱内容</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="198"/>
+        <source>医嘱历史</source>
+        <translation>Order history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="257"/>
+        <source>医嘱已被他人修改</source>
+        <translation>Order changed by someone else</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="199"/>
+        <source>原状态</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="151"/>
+        <source>如 2026-05-01 08:30 或 08:30</source>
+        <translation>e.g. 2026-05-01 08:30 or 08:30</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="224"/>
+        <source>开始时间</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="263"/>
+        <source>当前</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="258"/>
+        <source>您的操作未执行，未覆盖任何内容。下表左列是您看到的版本，右列是当前版本。</source>
+        <translation>Your action was not carried out and nothing was overwritten. Left: the version you saw; right: the current one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="262"/>
+        <source>您看到的</source>
+        <translation>You saw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="200"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="200"/>
+        <source>新状态</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="199"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="225"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="222"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="201"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="169"/>
+        <source>请填写停止时间</source>
+        <translation>Enter the stop time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="144"/>
+        <source>退回医嘱</source>
+        <translation>Return order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="147"/>
+        <source>退回理由：</source>
+        <translation>Reason for returning:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="223"/>
+        <source>途径</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="262"/>
+        <source>项目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="224"/>
+        <source>频次</source>
+        <translation>Frequency</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEntry</name>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="305"/>
+        <source>{field}：{message}</source>
+        <translation>{field}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="530"/>
+        <source>不定</source>
+        <translation>open-ended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="274"/>
+        <source>修改</source>
+        <translation>Editing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="524"/>
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="517"/>
+        <source>剂量</source>
+        <translation>Dose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="516"/>
+        <source>医嘱内容(拼音首字母/中文/英文)</source>
+        <translation>Order (pinyin initials / Chinese / English)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="518"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="102"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="525"/>
+        <source>嘱托</source>
+        <translation>Instruction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="531"/>
+        <source>如 lhn、头孢曲松、ceftriaxone</source>
+        <translation>e.g. lhn, tbqs or ceftriaxone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="523"/>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="274"/>
+        <source>新开</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="495"/>
+        <source>时间格式：08:30、05-01 08:30 或 2026-05-01 08:30</source>
+        <translation>Time as 08:30, 05-01 08:30 or 2026-05-01 08:30</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="522"/>
+        <source>滴速</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="529"/>
+        <source>现在</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="103"/>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="102"/>
+        <source>规格</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="519"/>
+        <source>途径</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="283"/>
+        <source>需皮试</source>
+        <translation>skin test</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="520"/>
+        <source>频次</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="521"/>
+        <source>首日</source>
+        <translation>1st day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="281"/>
+        <source>高警示</source>
+        <translation>high-alert</translation>
+    </message>
+</context>
+<context>
+    <name>OrderReview</name>
+    <message>
+        <location filename="../../ui/orders/review.py" line="147"/>
+        <source>{order}：{message}</source>
+        <translation>{order}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="372"/>
+        <source>严重警示：逐条选择理由后才能签署</source>
+        <translation>High alerts: choose a reason for each before signing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="107"/>
+        <source>医嘱</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="313"/>
+        <source>将签署 {n} 条医嘱：严重 {high}，警告 {moderate}，提示 {low}</source>
+        <translation>{n} orders to sign: {high} high, {moderate} warnings, {low} notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="124"/>
+        <source>无警示</source>
+        <translation>no alerts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="329"/>
+        <source>有 {n} 条严重警示须选择理由（选“其他”须填写说明）后才能签署</source>
+        <translation>{n} high alerts need a reason (with text for &quot;Other&quot;) before signing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="307"/>
+        <source>正在审核 {n} 条医嘱…</source>
+        <translation>Reviewing {n} orders…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="341"/>
+        <source>正在签署…</source>
+        <translation>Signing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="158"/>
+        <source>理由说明（选“其他”时必填）</source>
+        <translation>Explanation (required for &quot;Other&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="373"/>
+        <source>签署 (Enter)</source>
+        <translation>Sign (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="371"/>
+        <source>签署前审核 (F9)</source>
+        <translation>Review before signing (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="109"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="108"/>
+        <source>级别</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="110"/>
+        <source>说明</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="153"/>
+        <source>请选择理由</source>
+        <translation>Choose a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="374"/>
+        <source>返回 (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSheet</name>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="145"/>
+        <source>{content}  取消</source>
+        <translation>{content}  CANCELLED</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="43"/>
+        <source>停止日期</source>
+        <translation>Stop date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="40"/>
+        <source>医嘱内容</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="41"/>
+        <source>医师签名</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="47"/>
+        <source>执行时间</source>
+        <translation>Executed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="42"/>
+        <source>护士签名</source>
+        <translation>Nurse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="39"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="38"/>
+        <source>起始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="39"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTexts</name>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="55"/>
+        <source>上级医师确认</source>
+        <translation>Confirmed by a senior doctor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="44"/>
+        <source>严重</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="38"/>
+        <source>临</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="53"/>
+        <source>临床获益大于风险</source>
+        <translation>Clinical benefit outweighs the risk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="38"/>
+        <source>临时</source>
+        <translation>Temporary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="26"/>
+        <source>停止待确认</source>
+        <translation>Stop to confirm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="116"/>
+        <source>停止时间</source>
+        <translation>Stop time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="59"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="109"/>
+        <source>剂量</source>
+        <translation>Dose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="108"/>
+        <source>医嘱内容</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="110"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="72"/>
+        <source>嘱托</source>
+        <translation>Instruction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="28"/>
+        <source>已作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="27"/>
+        <source>已停止</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="57"/>
+        <source>已加强监测</source>
+        <translation>Monitoring stepped up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="23"/>
+        <source>已审核</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="25"/>
+        <source>已执行</source>
+        <translation>Executed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="21"/>
+        <source>已签署</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="29"/>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="115"/>
+        <source>开始时间</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="22"/>
+        <source>待审批</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="54"/>
+        <source>患者既往已耐受</source>
+        <translation>Tolerated before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="71"/>
+        <source>手术</source>
+        <translation>Surgery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="24"/>
+        <source>执行中</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="58"/>
+        <source>抢救需要</source>
+        <translation>Needed for resuscitation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="69"/>
+        <source>护理</source>
+        <translation>Nursing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="46"/>
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="67"/>
+        <source>检查</source>
+        <translation>Examination</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="66"/>
+        <source>检验</source>
+        <translation>Lab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="68"/>
+        <source>治疗</source>
+        <translation>Treatment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="114"/>
+        <source>滴速</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="118"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="70"/>
+        <source>膳食</source>
+        <translation>Diet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="20"/>
+        <source>草稿(未签署)</source>
+        <translation>Draft (unsigned)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="65"/>
+        <source>药品</source>
+        <translation>Drug</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="45"/>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="56"/>
+        <source>过敏史核实不成立</source>
+        <translation>Allergy history checked and refuted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="111"/>
+        <source>途径</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="73"/>
+        <source>重整/术后</source>
+        <translation>Reorganize / post-op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="36"/>
+        <source>长</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="36"/>
+        <source>长期</source>
+        <translation>Long-term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="112"/>
+        <source>频次</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="113"/>
+        <source>首日次数</source>
+        <translation>First-day doses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="68"/>
+        <source>单次剂量</source>
+        <translation>Single dose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="72"/>
+        <source>同类重复</source>
+        <translation>Therapeutic duplication</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="77"/>
+        <source>哺乳</source>
+        <translation>Lactation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="76"/>
+        <source>妊娠</source>
+        <translation>Pregnancy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="75"/>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="69"/>
+        <source>日剂量</source>
+        <translation>Daily dose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="82"/>
+        <source>未能审核</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="81"/>
+        <source>检验指标</source>
+        <translation>Lab value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="79"/>
+        <source>皮试</source>
+        <translation>Skin test</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="67"/>
+        <source>相互作用</source>
+        <translation>Interaction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="70"/>
+        <source>给药途径</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="74"/>
+        <source>肝功能</source>
+        <translation>Hepatic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="73"/>
+        <source>肾功能</source>
+        <translation>Renal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="78"/>
+        <source>药物-疾病</source>
+        <translation>Drug-disease</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="66"/>
+        <source>过敏</source>
+        <translation>Allergy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="80"/>
+        <source>配伍禁忌</source>
+        <translation>IV incompatibility</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="71"/>
+        <source>重复医嘱</source>
+        <translation>Duplicate order</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersModel</name>
+    <message>
+        <location filename="../../ui/orders/model.py" line="86"/>
+        <source>作废：{reason}</source>
+        <translation>Voided: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="75"/>
+        <source>停止时间</source>
+        <translation>Stop time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="69"/>
+        <source>剂量</source>
+        <translation>Dose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="68"/>
+        <source>医嘱内容</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="76"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="74"/>
+        <source>开嘱医生</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="67"/>
+        <source>开始时间</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="84"/>
+        <source>护士退回：{reason}</source>
+        <translation>Returned by nurse: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="73"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="66"/>
+        <source>类</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="65"/>
+        <source>组</source>
+        <translation>Grp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="92"/>
+        <source>警示已确认</source>
+        <translation>alert overridden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="70"/>
+        <source>途径</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="90"/>
+        <source>需皮试</source>
+        <translation>skin test</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="71"/>
+        <source>频次</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="72"/>
+        <source>首日</source>
+        <translation>1st day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="88"/>
+        <source>高警示</source>
+        <translation>high-alert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="211"/>
+        <source>高警示药品：双人核对</source>
+        <translation>High-alert drug: double check</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTab</name>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="637"/>
+        <source>临时</source>
+        <translation>Temporary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="649"/>
+        <source>临时医嘱单</source>
+        <translation>Temporary order sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="623"/>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="622"/>
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="635"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="624"/>
+        <source>删除草稿</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="628"/>
+        <source>医嘱列表</source>
+        <translation>Order list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="627"/>
+        <source>医嘱单</source>
+        <translation>Order sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="626"/>
+        <source>历史</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="638"/>
+        <source>在用</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="624"/>
+        <source>审批</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="625"/>
+        <source>审核</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="622"/>
+        <source>审核签署</source>
+        <translation>Review &amp; sign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="465"/>
+        <source>已作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="367"/>
+        <source>已保存为草稿：{content}</source>
+        <translation>Kept as a draft: {content}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="639"/>
+        <source>已停</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="464"/>
+        <source>已停止，待护士确认</source>
+        <translation>Stopped; a nurse confirms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="422"/>
+        <source>已删除草稿</source>
+        <translation>Draft deleted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="454"/>
+        <source>已审批</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="438"/>
+        <source>已审核</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="413"/>
+        <source>已成组 {n} 条医嘱</source>
+        <translation>{n} orders grouped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="430"/>
+        <source>已撤回为草稿</source>
+        <translation>Withdrawn to draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="446"/>
+        <source>已确认停止</source>
+        <translation>Stop confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="484"/>
+        <source>已签署 {n} 条医嘱</source>
+        <translation>{n} orders signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="465"/>
+        <source>已退回医生</source>
+        <translation>Returned to the doctor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="621"/>
+        <source>成组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="623"/>
+        <source>撤回</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="620"/>
+        <source>新开临时</source>
+        <translation>New temporary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="620"/>
+        <source>新开长期</source>
+        <translation>New long-term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="570"/>
+        <source>未连接数据库，医嘱已保留为草稿/未签署</source>
+        <translation>Not connected to the database: the orders stay drafts / unsigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="572"/>
+        <source>未连接数据库，本条医嘱未保存，录入内容已保留</source>
+        <translation>Not connected to the database: this order was not saved; what you typed is kept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="356"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="634"/>
+        <source>状态(&amp;U)</source>
+        <translation>Stat&amp;us</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="626"/>
+        <source>确认停止</source>
+        <translation>Confirm stop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="385"/>
+        <source>请先选择一条医嘱</source>
+        <translation>Select one order first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="407"/>
+        <source>请选择两条以上的药品草稿再成组 (Ctrl+G)</source>
+        <translation>Select two or more drug drafts to group them (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="625"/>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="636"/>
+        <source>长期</source>
+        <translation>Long-term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="633"/>
+        <source>长期/临时(&amp;T)</source>
+        <translation>&amp;Term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="648"/>
+        <source>长期医嘱单</source>
+        <translation>Long-term order sheet</translation>
+    </message>
+</context>
+<context>
     <name>PatientHeader</name>
     <message>
         <location filename="../../ui/patient_header.py" line="94"/>
@@ -1077,9 +2068,29 @@ Inpatient doctor and nurse workstation</translation>
         <translation>Bed {bed} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="159"/>
-        <source>医嘱、病历、体温单将在后续版本提供</source>
-        <translation>Orders, records and the temperature chart arrive in a later version</translation>
+        <location filename="../../ui/patient_header.py" line="288"/>
+        <source>体温单</source>
+        <translation>Temperature chart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_header.py" line="286"/>
+        <source>医嘱</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_header.py" line="203"/>
+        <source>医嘱在此数据源上不可用</source>
+        <translation>Orders are not available from this data source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_header.py" line="289"/>
+        <source>在后续版本提供</source>
+        <translation>Arrives in a later version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_header.py" line="287"/>
+        <source>病历</source>
+        <translation>Records</translation>
     </message>
 </context>
 <context>
@@ -1113,6 +2124,224 @@ Inpatient doctor and nurse workstation</translation>
         <location filename="../../ui/settings_dialog.py" line="29"/>
         <source>连接检查间隔：</source>
         <translation>Connection check every:</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="116"/>
+        <source>上一项</source>
+        <translation>Previous field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="115"/>
+        <source>下一项</source>
+        <translation>Next field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="155"/>
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="127"/>
+        <source>作废医嘱（填写理由）</source>
+        <translation>Void the order (with a reason)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="156"/>
+        <source>作用</source>
+        <translation>What it does</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="117"/>
+        <source>保存为草稿（在最后一项按 Enter 亦可）</source>
+        <translation>Keep as a draft (or Enter on the last field)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="126"/>
+        <source>停止长期医嘱（填写停止时间）</source>
+        <translation>Stop a long-term order (with a stop time)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="94"/>
+        <source>全局</source>
+        <translation>Everywhere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="118"/>
+        <source>关闭匹配列表；再按一次回到医嘱列表，录入内容保留</source>
+        <translation>Close the match list; again: back to the orders, the row kept as typed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="121"/>
+        <source>删除所选草稿</source>
+        <translation>Delete the selected drafts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="111"/>
+        <source>刷新病区</source>
+        <translation>Refresh the ward</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="96"/>
+        <source>医嘱</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="131"/>
+        <source>医嘱列表/医嘱单切换</source>
+        <translation>Order list / order sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="97"/>
+        <source>医嘱录入</source>
+        <translation>Order entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="99"/>
+        <source>医嘱（护士）</source>
+        <translation>Orders (nurse)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="133"/>
+        <source>在医嘱列表中扩展选择</source>
+        <translation>Extend the selection in the order list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="119"/>
+        <source>在医嘱列表中：修改所选草稿或退回的医嘱</source>
+        <translation>In the order list: edit the selected draft or returned order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="124"/>
+        <source>在各条严重警示的理由之间移动</source>
+        <translation>Move between the reasons of the high alerts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="109"/>
+        <source>在筛选框中：打开第一个匹配患者的医嘱页（无匹配则不打开）</source>
+        <translation>In the filter: open the first match&apos;s Orders tab (nothing opens without a match)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="129"/>
+        <source>审批抗菌药物医嘱（须有相应级别）</source>
+        <translation>Approve antibiotic orders (needs the grade)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="122"/>
+        <source>审核将签署的全部草稿（按医嘱、按级别列出警示）</source>
+        <translation>Review every draft to be signed (alerts by order and severity)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="135"/>
+        <source>审核所选医嘱</source>
+        <translation>Verify the selected order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="110"/>
+        <source>床卡/列表切换</source>
+        <translation>Bed cards / list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="170"/>
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="105"/>
+        <source>快捷键一览</source>
+        <translation>All keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="130"/>
+        <source>所选医嘱的历史</source>
+        <translation>History of the selected order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="134"/>
+        <source>所选医嘱的操作菜单</source>
+        <translation>Actions menu of the selected order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="120"/>
+        <source>所选草稿成组（输液）</source>
+        <translation>Group the selected drafts (one infusion)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="155"/>
+        <source>按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="128"/>
+        <source>撤回（护士审核前）</source>
+        <translation>Withdraw (before a nurse verified it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="113"/>
+        <source>新开临时医嘱（光标在医嘱内容）</source>
+        <translation>New temporary order (cursor in the order search)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="112"/>
+        <source>新开长期医嘱（光标在医嘱内容）</source>
+        <translation>New long-term order (cursor in the order search)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="95"/>
+        <source>病区一览</source>
+        <translation>Ward overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="137"/>
+        <source>确认停止</source>
+        <translation>Confirm stop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="108"/>
+        <source>筛选：床号、姓名、拼音首字母或住院号</source>
+        <translation>Filter: bed number, name, pinyin initials or inpatient number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="98"/>
+        <source>签署前审核</source>
+        <translation>Review before signing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="123"/>
+        <source>签署（有严重警示时须先选择理由）</source>
+        <translation>Sign (high alerts need a reason first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="114"/>
+        <source>输入拼音首字母、中文或英文即列出匹配项；上下键选择，Enter 选中并带出剂量、单位、途径、频次、首日次数</source>
+        <translation>Type pinyin initials, Chinese or English to list matches; Up/Down to choose, Enter picks and fills dose, unit, route, frequency and first-day doses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="125"/>
+        <source>返回，草稿保留</source>
+        <translation>Back, drafts kept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="107"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="136"/>
+        <source>退回所选医嘱（填写理由）</source>
+        <translation>Return the selected order (with a reason)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="106"/>
+        <source>锁定屏幕</source>
+        <translation>Lock the screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="132"/>
+        <source>长期/临时筛选；在用/已停/全部筛选</source>
+        <translation>Term filter; current / ended / all filter</translation>
     </message>
 </context>
 <context>
@@ -1239,6 +2468,21 @@ Inpatient doctor and nurse workstation</translation>
         <location filename="../../ui/ward_view.py" line="181"/>
         <source>以列表显示，可按列排序</source>
         <translation>Show a sortable list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ward_view.py" line="181"/>
+        <source>Enter 打开：{bed}床 {name}（{mrn}）</source>
+        <translation>Enter opens: bed {bed} {name} ({mrn})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ward_view.py" line="174"/>
+        <source>{bed}床为空床</source>
+        <translation>Bed {bed} is empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ward_view.py" line="175"/>
+        <source>无匹配患者</source>
+        <translation>No matching patient</translation>
     </message>
 </context>
 </TS>

@@ -158,6 +158,16 @@
         <source>后续版本提供</source>
         <translation>后续版本提供</translation>
     </message>
+    <message>
+        <location filename="../../ui/actions.py" line="175"/>
+        <source>{action}（在病历的医嘱页按 {key}）</source>
+        <translation>{action}（在病历的医嘱页按 {key}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="102"/>
+        <source>快捷键</source>
+        <translation>快捷键</translation>
+    </message>
 </context>
 <context>
     <name>BedCard</name>
@@ -1001,6 +1011,987 @@
     </message>
 </context>
 <context>
+    <name>OrderDialogs</name>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="143"/>
+        <source>作废医嘱</source>
+        <translation>作废医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="146"/>
+        <source>作废理由：</source>
+        <translation>作废理由：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="142"/>
+        <source>停止医嘱</source>
+        <translation>停止医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="225"/>
+        <source>停止时间</source>
+        <translation>停止时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="145"/>
+        <source>停止时间：</source>
+        <translation>停止时间：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="223"/>
+        <source>剂量</source>
+        <translation>剂量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="222"/>
+        <source>医嘱内容</source>
+        <translation>医嘱内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="198"/>
+        <source>医嘱历史</source>
+        <translation>医嘱历史</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="257"/>
+        <source>医嘱已被他人修改</source>
+        <translation>医嘱已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="199"/>
+        <source>原状态</source>
+        <translation>原状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="151"/>
+        <source>如 2026-05-01 08:30 或 08:30</source>
+        <translation>如 2026-05-01 08:30 或 08:30</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="224"/>
+        <source>开始时间</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="263"/>
+        <source>当前</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="258"/>
+        <source>您的操作未执行，未覆盖任何内容。下表左列是您看到的版本，右列是当前版本。</source>
+        <translation>您的操作未执行，未覆盖任何内容。下表左列是您看到的版本，右列是当前版本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="262"/>
+        <source>您看到的</source>
+        <translation>您看到的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="200"/>
+        <source>操作人</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="200"/>
+        <source>新状态</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="199"/>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="225"/>
+        <source>版本</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="222"/>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="201"/>
+        <source>理由</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="169"/>
+        <source>请填写停止时间</source>
+        <translation>请填写停止时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="144"/>
+        <source>退回医嘱</source>
+        <translation>退回医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="147"/>
+        <source>退回理由：</source>
+        <translation>退回理由：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="223"/>
+        <source>途径</source>
+        <translation>途径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="262"/>
+        <source>项目</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/dialogs.py" line="224"/>
+        <source>频次</source>
+        <translation>频次</translation>
+    </message>
+</context>
+<context>
+    <name>OrderEntry</name>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="305"/>
+        <source>{field}：{message}</source>
+        <translation>{field}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="530"/>
+        <source>不定</source>
+        <translation>不定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="274"/>
+        <source>修改</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="524"/>
+        <source>停止</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="517"/>
+        <source>剂量</source>
+        <translation>剂量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="516"/>
+        <source>医嘱内容(拼音首字母/中文/英文)</source>
+        <translation>医嘱内容(拼音首字母/中文/英文)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="518"/>
+        <source>单位</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="102"/>
+        <source>名称</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="525"/>
+        <source>嘱托</source>
+        <translation>嘱托</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="531"/>
+        <source>如 lhn、头孢曲松、ceftriaxone</source>
+        <translation>如 lhn、头孢曲松、ceftriaxone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="523"/>
+        <source>开始</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="274"/>
+        <source>新开</source>
+        <translation>新开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="495"/>
+        <source>时间格式：08:30、05-01 08:30 或 2026-05-01 08:30</source>
+        <translation>时间格式：08:30、05-01 08:30 或 2026-05-01 08:30</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="522"/>
+        <source>滴速</source>
+        <translation>滴速</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="529"/>
+        <source>现在</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="103"/>
+        <source>编码</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="102"/>
+        <source>规格</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="519"/>
+        <source>途径</source>
+        <translation>途径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="283"/>
+        <source>需皮试</source>
+        <translation>需皮试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="520"/>
+        <source>频次</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="521"/>
+        <source>首日</source>
+        <translation>首日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="281"/>
+        <source>高警示</source>
+        <translation>高警示</translation>
+    </message>
+</context>
+<context>
+    <name>OrderReview</name>
+    <message>
+        <location filename="../../ui/orders/review.py" line="147"/>
+        <source>{order}：{message}</source>
+        <translation>{order}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="372"/>
+        <source>严重警示：逐条选择理由后才能签署</source>
+        <translation>严重警示：逐条选择理由后才能签署</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="107"/>
+        <source>医嘱</source>
+        <translation>医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="313"/>
+        <source>将签署 {n} 条医嘱：严重 {high}，警告 {moderate}，提示 {low}</source>
+        <translation>将签署 {n} 条医嘱：严重 {high}，警告 {moderate}，提示 {low}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="124"/>
+        <source>无警示</source>
+        <translation>无警示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="329"/>
+        <source>有 {n} 条严重警示须选择理由（选“其他”须填写说明）后才能签署</source>
+        <translation>有 {n} 条严重警示须选择理由（选“其他”须填写说明）后才能签署</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="307"/>
+        <source>正在审核 {n} 条医嘱…</source>
+        <translation>正在审核 {n} 条医嘱…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="341"/>
+        <source>正在签署…</source>
+        <translation>正在签署…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="158"/>
+        <source>理由说明（选“其他”时必填）</source>
+        <translation>理由说明（选“其他”时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="373"/>
+        <source>签署 (Enter)</source>
+        <translation>签署 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="371"/>
+        <source>签署前审核 (F9)</source>
+        <translation>签署前审核 (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="109"/>
+        <source>类别</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="108"/>
+        <source>级别</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="110"/>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="153"/>
+        <source>请选择理由</source>
+        <translation>请选择理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="374"/>
+        <source>返回 (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSheet</name>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="145"/>
+        <source>{content}  取消</source>
+        <translation>{content}  取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="43"/>
+        <source>停止日期</source>
+        <translation>停止日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="40"/>
+        <source>医嘱内容</source>
+        <translation>医嘱内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="41"/>
+        <source>医师签名</source>
+        <translation>医师签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="47"/>
+        <source>执行时间</source>
+        <translation>执行时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="42"/>
+        <source>护士签名</source>
+        <translation>护士签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="39"/>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="38"/>
+        <source>起始日期</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="39"/>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTexts</name>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="55"/>
+        <source>上级医师确认</source>
+        <translation>上级医师确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="44"/>
+        <source>严重</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="38"/>
+        <source>临</source>
+        <translation>临</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="53"/>
+        <source>临床获益大于风险</source>
+        <translation>临床获益大于风险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="38"/>
+        <source>临时</source>
+        <translation>临时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="26"/>
+        <source>停止待确认</source>
+        <translation>停止待确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="116"/>
+        <source>停止时间</source>
+        <translation>停止时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="59"/>
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="109"/>
+        <source>剂量</source>
+        <translation>剂量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="108"/>
+        <source>医嘱内容</source>
+        <translation>医嘱内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="110"/>
+        <source>单位</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="72"/>
+        <source>嘱托</source>
+        <translation>嘱托</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="28"/>
+        <source>已作废</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="27"/>
+        <source>已停止</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="57"/>
+        <source>已加强监测</source>
+        <translation>已加强监测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="23"/>
+        <source>已审核</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="25"/>
+        <source>已执行</source>
+        <translation>已执行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="21"/>
+        <source>已签署</source>
+        <translation>已签署</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="29"/>
+        <source>已退回</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="115"/>
+        <source>开始时间</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="22"/>
+        <source>待审批</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="54"/>
+        <source>患者既往已耐受</source>
+        <translation>患者既往已耐受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="71"/>
+        <source>手术</source>
+        <translation>手术</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="24"/>
+        <source>执行中</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="58"/>
+        <source>抢救需要</source>
+        <translation>抢救需要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="69"/>
+        <source>护理</source>
+        <translation>护理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="46"/>
+        <source>提示</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="67"/>
+        <source>检查</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="66"/>
+        <source>检验</source>
+        <translation>检验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="68"/>
+        <source>治疗</source>
+        <translation>治疗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="114"/>
+        <source>滴速</source>
+        <translation>滴速</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="118"/>
+        <source>理由</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="70"/>
+        <source>膳食</source>
+        <translation>膳食</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="20"/>
+        <source>草稿(未签署)</source>
+        <translation>草稿(未签署)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="65"/>
+        <source>药品</source>
+        <translation>药品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="45"/>
+        <source>警告</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="56"/>
+        <source>过敏史核实不成立</source>
+        <translation>过敏史核实不成立</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="111"/>
+        <source>途径</source>
+        <translation>途径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="73"/>
+        <source>重整/术后</source>
+        <translation>重整/术后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="36"/>
+        <source>长</source>
+        <translation>长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="36"/>
+        <source>长期</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="112"/>
+        <source>频次</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="113"/>
+        <source>首日次数</source>
+        <translation>首日次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="68"/>
+        <source>单次剂量</source>
+        <translation>单次剂量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="72"/>
+        <source>同类重复</source>
+        <translation>同类重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="77"/>
+        <source>哺乳</source>
+        <translation>哺乳</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="76"/>
+        <source>妊娠</source>
+        <translation>妊娠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="75"/>
+        <source>年龄</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="69"/>
+        <source>日剂量</source>
+        <translation>日剂量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="82"/>
+        <source>未能审核</source>
+        <translation>未能审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="81"/>
+        <source>检验指标</source>
+        <translation>检验指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="79"/>
+        <source>皮试</source>
+        <translation>皮试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="67"/>
+        <source>相互作用</source>
+        <translation>相互作用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="70"/>
+        <source>给药途径</source>
+        <translation>给药途径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="74"/>
+        <source>肝功能</source>
+        <translation>肝功能</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="73"/>
+        <source>肾功能</source>
+        <translation>肾功能</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="78"/>
+        <source>药物-疾病</source>
+        <translation>药物-疾病</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="66"/>
+        <source>过敏</source>
+        <translation>过敏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="80"/>
+        <source>配伍禁忌</source>
+        <translation>配伍禁忌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="71"/>
+        <source>重复医嘱</source>
+        <translation>重复医嘱</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersModel</name>
+    <message>
+        <location filename="../../ui/orders/model.py" line="86"/>
+        <source>作废：{reason}</source>
+        <translation>作废：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="75"/>
+        <source>停止时间</source>
+        <translation>停止时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="69"/>
+        <source>剂量</source>
+        <translation>剂量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="68"/>
+        <source>医嘱内容</source>
+        <translation>医嘱内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="76"/>
+        <source>备注</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="74"/>
+        <source>开嘱医生</source>
+        <translation>开嘱医生</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="67"/>
+        <source>开始时间</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="84"/>
+        <source>护士退回：{reason}</source>
+        <translation>护士退回：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="73"/>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="66"/>
+        <source>类</source>
+        <translation>类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="65"/>
+        <source>组</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="92"/>
+        <source>警示已确认</source>
+        <translation>警示已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="70"/>
+        <source>途径</source>
+        <translation>途径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="90"/>
+        <source>需皮试</source>
+        <translation>需皮试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="71"/>
+        <source>频次</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="72"/>
+        <source>首日</source>
+        <translation>首日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="88"/>
+        <source>高警示</source>
+        <translation>高警示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="211"/>
+        <source>高警示药品：双人核对</source>
+        <translation>高警示药品：双人核对</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTab</name>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="637"/>
+        <source>临时</source>
+        <translation>临时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="649"/>
+        <source>临时医嘱单</source>
+        <translation>临时医嘱单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="623"/>
+        <source>作废</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="622"/>
+        <source>停止</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="635"/>
+        <source>全部</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="624"/>
+        <source>删除草稿</source>
+        <translation>删除草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="628"/>
+        <source>医嘱列表</source>
+        <translation>医嘱列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="627"/>
+        <source>医嘱单</source>
+        <translation>医嘱单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="626"/>
+        <source>历史</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="638"/>
+        <source>在用</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="624"/>
+        <source>审批</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="625"/>
+        <source>审核</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="622"/>
+        <source>审核签署</source>
+        <translation>审核签署</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="465"/>
+        <source>已作废</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="367"/>
+        <source>已保存为草稿：{content}</source>
+        <translation>已保存为草稿：{content}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="639"/>
+        <source>已停</source>
+        <translation>已停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="464"/>
+        <source>已停止，待护士确认</source>
+        <translation>已停止，待护士确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="422"/>
+        <source>已删除草稿</source>
+        <translation>已删除草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="454"/>
+        <source>已审批</source>
+        <translation>已审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="438"/>
+        <source>已审核</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="413"/>
+        <source>已成组 {n} 条医嘱</source>
+        <translation>已成组 {n} 条医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="430"/>
+        <source>已撤回为草稿</source>
+        <translation>已撤回为草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="446"/>
+        <source>已确认停止</source>
+        <translation>已确认停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="484"/>
+        <source>已签署 {n} 条医嘱</source>
+        <translation>已签署 {n} 条医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="465"/>
+        <source>已退回医生</source>
+        <translation>已退回医生</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="621"/>
+        <source>成组</source>
+        <translation>成组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="623"/>
+        <source>撤回</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="620"/>
+        <source>新开临时</source>
+        <translation>新开临时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="620"/>
+        <source>新开长期</source>
+        <translation>新开长期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="570"/>
+        <source>未连接数据库，医嘱已保留为草稿/未签署</source>
+        <translation>未连接数据库，医嘱已保留为草稿/未签署</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="572"/>
+        <source>未连接数据库，本条医嘱未保存，录入内容已保留</source>
+        <translation>未连接数据库，本条医嘱未保存，录入内容已保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="356"/>
+        <source>正在保存…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="634"/>
+        <source>状态(&amp;U)</source>
+        <translation>状态(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="626"/>
+        <source>确认停止</source>
+        <translation>确认停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="385"/>
+        <source>请先选择一条医嘱</source>
+        <translation>请先选择一条医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="407"/>
+        <source>请选择两条以上的药品草稿再成组 (Ctrl+G)</source>
+        <translation>请选择两条以上的药品草稿再成组 (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="625"/>
+        <source>退回</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="636"/>
+        <source>长期</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="633"/>
+        <source>长期/临时(&amp;T)</source>
+        <translation>长期/临时(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="648"/>
+        <source>长期医嘱单</source>
+        <translation>长期医嘱单</translation>
+    </message>
+</context>
+<context>
     <name>PatientHeader</name>
     <message>
         <location filename="../../ui/patient_header.py" line="94"/>
@@ -1077,9 +2068,29 @@
         <translation>{bed}床 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="159"/>
-        <source>医嘱、病历、体温单将在后续版本提供</source>
-        <translation>医嘱、病历、体温单将在后续版本提供</translation>
+        <location filename="../../ui/patient_header.py" line="288"/>
+        <source>体温单</source>
+        <translation>体温单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_header.py" line="286"/>
+        <source>医嘱</source>
+        <translation>医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_header.py" line="203"/>
+        <source>医嘱在此数据源上不可用</source>
+        <translation>医嘱在此数据源上不可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_header.py" line="289"/>
+        <source>在后续版本提供</source>
+        <translation>在后续版本提供</translation>
+    </message>
+    <message>
+        <location filename="../../ui/patient_header.py" line="287"/>
+        <source>病历</source>
+        <translation>病历</translation>
     </message>
 </context>
 <context>
@@ -1113,6 +2124,224 @@
         <location filename="../../ui/settings_dialog.py" line="29"/>
         <source>连接检查间隔：</source>
         <translation>连接检查间隔：</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="116"/>
+        <source>上一项</source>
+        <translation>上一项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="115"/>
+        <source>下一项</source>
+        <translation>下一项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="155"/>
+        <source>位置</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="127"/>
+        <source>作废医嘱（填写理由）</source>
+        <translation>作废医嘱（填写理由）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="156"/>
+        <source>作用</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="117"/>
+        <source>保存为草稿（在最后一项按 Enter 亦可）</source>
+        <translation>保存为草稿（在最后一项按 Enter 亦可）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="126"/>
+        <source>停止长期医嘱（填写停止时间）</source>
+        <translation>停止长期医嘱（填写停止时间）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="94"/>
+        <source>全局</source>
+        <translation>全局</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="118"/>
+        <source>关闭匹配列表；再按一次回到医嘱列表，录入内容保留</source>
+        <translation>关闭匹配列表；再按一次回到医嘱列表，录入内容保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="121"/>
+        <source>删除所选草稿</source>
+        <translation>删除所选草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="111"/>
+        <source>刷新病区</source>
+        <translation>刷新病区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="96"/>
+        <source>医嘱</source>
+        <translation>医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="131"/>
+        <source>医嘱列表/医嘱单切换</source>
+        <translation>医嘱列表/医嘱单切换</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="97"/>
+        <source>医嘱录入</source>
+        <translation>医嘱录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="99"/>
+        <source>医嘱（护士）</source>
+        <translation>医嘱（护士）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="133"/>
+        <source>在医嘱列表中扩展选择</source>
+        <translation>在医嘱列表中扩展选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="119"/>
+        <source>在医嘱列表中：修改所选草稿或退回的医嘱</source>
+        <translation>在医嘱列表中：修改所选草稿或退回的医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="124"/>
+        <source>在各条严重警示的理由之间移动</source>
+        <translation>在各条严重警示的理由之间移动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="109"/>
+        <source>在筛选框中：打开第一个匹配患者的医嘱页（无匹配则不打开）</source>
+        <translation>在筛选框中：打开第一个匹配患者的医嘱页（无匹配则不打开）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="129"/>
+        <source>审批抗菌药物医嘱（须有相应级别）</source>
+        <translation>审批抗菌药物医嘱（须有相应级别）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="122"/>
+        <source>审核将签署的全部草稿（按医嘱、按级别列出警示）</source>
+        <translation>审核将签署的全部草稿（按医嘱、按级别列出警示）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="135"/>
+        <source>审核所选医嘱</source>
+        <translation>审核所选医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="110"/>
+        <source>床卡/列表切换</source>
+        <translation>床卡/列表切换</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="170"/>
+        <source>快捷键</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="105"/>
+        <source>快捷键一览</source>
+        <translation>快捷键一览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="130"/>
+        <source>所选医嘱的历史</source>
+        <translation>所选医嘱的历史</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="134"/>
+        <source>所选医嘱的操作菜单</source>
+        <translation>所选医嘱的操作菜单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="120"/>
+        <source>所选草稿成组（输液）</source>
+        <translation>所选草稿成组（输液）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="155"/>
+        <source>按键</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="128"/>
+        <source>撤回（护士审核前）</source>
+        <translation>撤回（护士审核前）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="113"/>
+        <source>新开临时医嘱（光标在医嘱内容）</source>
+        <translation>新开临时医嘱（光标在医嘱内容）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="112"/>
+        <source>新开长期医嘱（光标在医嘱内容）</source>
+        <translation>新开长期医嘱（光标在医嘱内容）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="95"/>
+        <source>病区一览</source>
+        <translation>病区一览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="137"/>
+        <source>确认停止</source>
+        <translation>确认停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="108"/>
+        <source>筛选：床号、姓名、拼音首字母或住院号</source>
+        <translation>筛选：床号、姓名、拼音首字母或住院号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="98"/>
+        <source>签署前审核</source>
+        <translation>签署前审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="123"/>
+        <source>签署（有严重警示时须先选择理由）</source>
+        <translation>签署（有严重警示时须先选择理由）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="114"/>
+        <source>输入拼音首字母、中文或英文即列出匹配项；上下键选择，Enter 选中并带出剂量、单位、途径、频次、首日次数</source>
+        <translation>输入拼音首字母、中文或英文即列出匹配项；上下键选择，Enter 选中并带出剂量、单位、途径、频次、首日次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="125"/>
+        <source>返回，草稿保留</source>
+        <translation>返回，草稿保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="107"/>
+        <source>退出</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="136"/>
+        <source>退回所选医嘱（填写理由）</source>
+        <translation>退回所选医嘱（填写理由）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="106"/>
+        <source>锁定屏幕</source>
+        <translation>锁定屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="132"/>
+        <source>长期/临时筛选；在用/已停/全部筛选</source>
+        <translation>长期/临时筛选；在用/已停/全部筛选</translation>
     </message>
 </context>
 <context>
@@ -1239,6 +2468,21 @@
         <location filename="../../ui/ward_view.py" line="181"/>
         <source>以列表显示，可按列排序</source>
         <translation>以列表显示，可按列排序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ward_view.py" line="181"/>
+        <source>Enter 打开：{bed}床 {name}（{mrn}）</source>
+        <translation>Enter 打开：{bed}床 {name}（{mrn}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ward_view.py" line="174"/>
+        <source>{bed}床为空床</source>
+        <translation>{bed}床为空床</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ward_view.py" line="175"/>
+        <source>无匹配患者</source>
+        <translation>无匹配患者</translation>
     </message>
 </context>
 </TS>

@@ -169,3 +169,83 @@ def test_bed_cards_fill_each_row(qtbot: Any, window: Any, width: int) -> None:
 
     # No empty band after the last card of a row: at most a few pixels of margin remain.
     qtbot.waitUntil(lambda: 0 <= right_gap() <= 16, timeout=3000)
+
+
+# ---- the Ctrl+F contract (issue 11): Enter opens the first match, never a patient that does not match
+
+def _ctrl_f(qtbot: Any, window: Any, text: str) -> None:
+    window.tabs.setCurrentIndex(0)
+    window.ward_view.card_view.setFocus()
+    qtbot.keyClick(window.ward_view.card_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    edit = window.ward_view.filter_edit
+    assert edit.hasFocus()
+    edit.clear()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def _opened(qtbot: Any, window: Any) -> Any:
+    qtbot.waitUntil(lambda: window.tabs.currentIndex() > 0, timeout=5000)
+    page = window.tabs.currentWidget()
+    qtbot.waitUntil(lambda: page.header_widget.header is not None, timeout=10_000)
+    assert page.chart_tabs.currentWidget() is page.orders_holder       # on its 医嘱 tab
+    return page
+
+
+def test_ctrl_f_a_zhuyuanhao_opens_exactly_that_patient(qtbot: Any, real_window: Any) -> None:
+    window = real_window
+    sign_in(qtbot, window, "liming", "demo-doctor1")
+    cards = {r.card.bed_no: r.card for r in window.ward_view.model.rows() if r.card.occupied}
+    bed1, bed26 = cards["1"], cards["26"]
+    assert bed1.mrn.startswith("26")          # the reported case: 住院号 26310001 vs bed 26
+    _ctrl_f(qtbot, window, bed1.mrn)
+    page = _opened(qtbot, window)
+    assert page.header_widget.fields["mrn"][1].text() == bed1.mrn
+    assert page.header_widget.name_label.text() == bed1.name
+    assert window.tabs.tabText(window.tabs.currentIndex()) == f"1床 {bed1.name}"
+    # the bed number itself still means the bed, exactly
+    _ctrl_f(qtbot, window, "26")
+    page = _opened(qtbot, window)
+    assert page.header_widget.fields["mrn"][1].text() == bed26.mrn
+    # typing a 住院号 on the cards (not in the filter) filters too: no keyboard search to bed 26
+    window.tabs.setCurrentIndex(0)
+    window.ward_view.filter_edit.clear()
+    window.ward_view.card_view.setFocus()
+    qtbot.keyClicks(window.ward_view.card_view, bed1.mrn[:1])
+    assert window.ward_view.filter_edit.hasFocus()
+    qtbot.keyClicks(window.ward_view.filter_edit, bed1.mrn[1:])
+    assert [r.card.bed_no for r in (window.ward_view.proxy.row_at(i)
+                                    for i in range(window.ward_view.proxy.rowCount()))] == ["1"]
+    qtbot.keyClick(window.ward_view.filter_edit, Qt.Key.Key_Return)
+    assert _opened(qtbot, window).header_widget.fields["mrn"][1].text() == bed1.mrn
+
+
+def test_ctrl_f_with_no_match_opens_nothing_and_says_so(qtbot: Any, real_window: Any) -> None:
+    window = real_window
+    sign_in(qtbot, window, "liming", "demo-doctor1")
+    for text in ("99999999", "263", "zzq9"):
+        _ctrl_f(qtbot, window, text)
+        qtbot.wait(200)
+        assert window.tabs.count() == 1 and window.tabs.currentIndex() == 0
+        assert window.ward_view.match_label.text() == "无匹配患者"
+        assert window.ward_view.proxy.rowCount() == 0
+
+
+def test_match_rank_is_exact_meaning() -> None:
+    from app.domain.ward import BedCard
+    from ui.operations.ward import BedRow
+    from ui.ward_model import match_rank
+
+    def row(bed: str, mrn: str, name: str = "赵德明", initials: tuple[str, ...] = ("zdm",)) -> BedRow:
+        return BedRow(BedCard(bed_id="b" + bed, bed_no=bed, sort_key=int(bed), encounter_id="e" + bed,
+                              patient_id="p" + bed, name=name, mrn=mrn), initials)
+
+    bed26, bed1 = row("26", "26310148", "吕美玲", ("lml",)), row("1", "26310001")
+    assert match_rank(bed26, "26310001") is None           # a bed number is never a prefix match
+    assert match_rank(bed1, "26310001") is not None
+    assert match_rank(bed26, "26") is not None and match_rank(bed1, "26") is None
+    assert match_rank(bed26, "26床") is not None
+    assert match_rank(bed1, "2") is None and match_rank(bed1, "1") is not None
+    assert match_rank(bed1, "2631") is not None             # 住院号 prefix from 4 digits
+    assert match_rank(bed1, "zdm") is not None and match_rank(bed1, "德明") is not None
+    assert match_rank(bed1, "0001") is None                 # not a 住院号 fragment

@@ -1,0 +1,357 @@
+"""The 医嘱 tab driven by the keys of the contract (ui/README.md "快捷键"), on the real services
+over a copy of the seeded demo database: a grouped infusion entered by keyboard only, signing
+with a high alert overridden, stop and void, a conflict between two users, and bad input shown
+at its field with the row kept."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from tests.ui.conftest import commit_text, sign_in
+from ui.qt import QApplication, Qt, is_alive
+
+DOCTOR, DOCTOR_PASSWORD = "liming", "demo-doctor1"          # resources/demo/ward.json
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def card_of(window: Any, test: Callable[[Any], bool]) -> Any:
+    return next(r.card for r in window.ward_view.model.rows() if r.card.occupied and test(r.card))
+
+
+def open_by_keyboard(qtbot: Any, window: Any, text: str) -> Any:
+    """Ctrl+F, the bed number (or 住院号), Enter: the chart opens on its 医嘱 tab."""
+    window.tabs.setCurrentIndex(0)
+    window.ward_view.card_view.setFocus()
+    qtbot.keyClick(window.ward_view.card_view, Qt.Key.Key_F, CTRL)
+    edit = window.ward_view.filter_edit
+    assert edit.hasFocus()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.tabs.currentIndex() > 0, timeout=5000)
+    page = window.tabs.currentWidget()
+    qtbot.waitUntil(lambda: page.header_widget.header is not None and page.orders_tab is not None
+                    and page.orders_tab.loaded, timeout=10_000)
+    assert page.chart_tabs.currentWidget() is page.orders_holder
+    qtbot.waitUntil(lambda: page.orders_tab.table.hasFocus(), timeout=3000)
+    return page
+
+
+def doctor_chart(qtbot: Any, window: Any, bed: str) -> Any:
+    sign_in(qtbot, window, DOCTOR, DOCTOR_PASSWORD)
+    page = open_by_keyboard(qtbot, window, bed)
+    assert page.header_widget.header.bed_no == bed
+    return page.orders_tab
+
+
+def key(qtbot: Any, k: Any, modifier: Any = Qt.KeyboardModifier.NoModifier) -> None:
+    """A key where the keyboard focus is, as the user presses it."""
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    qtbot.keyClick(widget, k, modifier)
+
+
+def pick(qtbot: Any, tab: Any, query: str, wanted: Callable[[Any], bool]) -> None:
+    """Type the search, walk down the matches to the wanted one, Enter; wait for the defaults."""
+    entry = tab.entry
+    search = entry.edits["content"]
+    assert search.hasFocus()
+    qtbot.keyClicks(search, query)
+    qtbot.waitUntil(lambda: entry.match_view.isVisible() and entry.matches.rowCount() > 0, timeout=3000)
+    rows = [entry.matches.item(r) for r in range(entry.matches.rowCount())]
+    target = next(i for i, item in enumerate(rows) if wanted(item))
+    for _ in range(target):
+        key(qtbot, Qt.Key.Key_Down)
+    key(qtbot, Qt.Key.Key_Return)
+    assert entry.edits["dose"].hasFocus()
+    qtbot.waitUntil(lambda: entry.edits["route_code"].text() != "" or entry.category not in ("", "drug"),
+                    timeout=3000)
+
+
+def wait_rows(qtbot: Any, tab: Any, test: Callable[[list[Any]], bool], timeout: int = 10_000) -> list[Any]:
+    qtbot.waitUntil(lambda: test(tab.rows()), timeout=timeout)
+    return tab.rows()
+
+
+def save(qtbot: Any, tab: Any, content: str) -> Any:
+    key(qtbot, Qt.Key.Key_Return, CTRL)
+    rows = wait_rows(qtbot, tab, lambda rs: any(r.content == content and r.status == "draft" for r in rs))
+    qtbot.waitUntil(lambda: not tab.entry.busy and tab.entry.edits["content"].hasFocus(), timeout=3000)
+    return next(r for r in rows if r.content == content)
+
+
+def closed(dialog: Any) -> bool:
+    return not is_alive(dialog) or not dialog.isVisible()
+
+
+def review_dialog(qtbot: Any, tab: Any) -> Any:
+    from ui.orders.review import ReviewDialog
+
+    key(qtbot, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: any(isinstance(d, ReviewDialog) and d.isVisible() for d in tab._dialogs),
+                    timeout=3000)
+    dialog = next(d for d in tab._dialogs if isinstance(d, ReviewDialog))
+    qtbot.waitUntil(lambda: not dialog.loading and QApplication.activeWindow() is dialog, timeout=10_000)
+    return dialog
+
+
+def test_a_grouped_infusion_entered_by_keyboard_only(qtbot: Any, real_window: Any) -> None:
+    from datetime import datetime
+
+    from ui.orders.defaults import first_day_times
+
+    window = real_window
+    tab = doctor_chart(qtbot, window, "7")
+    key(qtbot, Qt.Key.Key_F2)                                         # a new 长期 order
+    entry = tab.entry
+    assert entry.edits["content"].hasFocus() and entry.term == "long"
+    pick(qtbot, tab, "lhn", lambda i: i.name == "0.9%氯化钠注射液" and i.detail.startswith("250ml"))
+    assert [entry.edits[k].text() for k in ("dose", "dose_unit", "route_code", "freq_code")] == [
+        "250", "ml", "ivgtt", "qd"]
+    expected_first = first_day_times("qd", datetime.now().astimezone())
+    assert entry.edits["first_day_times"].text() == str(expected_first)
+    for field in ("dose_unit", "route_code", "freq_code", "first_day_times", "rate"):
+        key(qtbot, Qt.Key.Key_Return)                                 # Enter moves to the next field
+        assert entry.edits[field].hasFocus()
+    qtbot.keyClicks(entry.edits["rate"], "40 gtt/min")
+    saline = save(qtbot, tab, "0.9%氯化钠注射液 250ml")
+    assert saline.rate == "40 gtt/min"
+
+    pick(qtbot, tab, "tbqs", lambda i: i.name == "注射用头孢曲松钠" and i.detail.startswith("2g"))
+    assert [entry.edits[k].text() for k in ("dose", "dose_unit", "route_code")] == ["2", "g", "ivgtt"]
+    key(qtbot, Qt.Key.Key_Tab)                                        # Tab moves on too
+    assert entry.edits["dose_unit"].hasFocus()
+    ceftriaxone = save(qtbot, tab, "注射用头孢曲松钠 2g")
+
+    key(qtbot, Qt.Key.Key_Escape)                                     # back to the orders
+    assert tab.table.hasFocus()
+    assert [r.id for r in tab.selected_rows()] == [ceftriaxone.id]
+    key(qtbot, Qt.Key.Key_Up, SHIFT)                                  # select both drafts
+    assert {r.id for r in tab.selected_rows()} == {saline.id, ceftriaxone.id}
+    reads = tab.reads
+    key(qtbot, Qt.Key.Key_G, CTRL)
+    rows = wait_rows(qtbot, tab, lambda rs: {r.group_mark for r in rs if r.id in (saline.id, ceftriaxone.id)}
+                     == {"┌", "└"})
+    assert tab.reads == reads + 1                                     # one read for one change
+    by_id = {r.id: r for r in rows}
+    assert (by_id[saline.id].group_mark, by_id[ceftriaxone.id].group_mark) == ("┌", "└")
+    assert by_id[ceftriaxone.id].route_code == "ivgtt" and by_id[ceftriaxone.id].rate == "40 gtt/min"
+
+    dialog = review_dialog(qtbot, tab)
+    assert {r.id for r in dialog.drafts} >= {saline.id, ceftriaxone.id}
+    assert not dialog.high_alerts()
+    key(qtbot, Qt.Key.Key_Return)                                     # Enter signs
+    rows = wait_rows(qtbot, tab, lambda rs: all(r.status == "submitted" for r in rs
+                                                if r.id in (saline.id, ceftriaxone.id)))
+    assert closed(dialog)
+    shown = [(tab.proxy.index(r, 0).data(), tab.proxy.index(r, 8).data()) for r in range(tab.proxy.rowCount())
+             if tab.proxy.row_at(r).id in (saline.id, ceftriaxone.id)]
+    assert shown == [("┌", "已签署"), ("└", "已签署")]
+    lines = [line.content for line, _usage in tab.long_sheet.lines()]
+    assert "┌0.9%氯化钠注射液 250ml" in lines and "└注射用头孢曲松钠 2g" in lines
+
+
+def test_a_high_alert_is_signed_only_with_a_reason(qtbot: Any, real_window: Any) -> None:
+    window = real_window
+    sign_in(qtbot, window, DOCTOR, DOCTOR_PASSWORD)
+    bed = card_of(window, lambda c: "青霉素" in c.allergies).bed_no
+    page = open_by_keyboard(qtbot, window, bed)
+    tab = page.orders_tab
+    assert "青霉素" in page.header_widget.allergy_label.text()
+    key(qtbot, Qt.Key.Key_F2)
+    pick(qtbot, tab, "qms", lambda i: i.name == "注射用青霉素钠")
+    assert "需皮试" in tab.entry.flag_label.text()
+    key(qtbot, Qt.Key.Key_Return, CTRL)
+    rows = wait_rows(qtbot, tab, lambda rs: any(r.content.startswith("注射用青霉素钠") and r.status == "draft"
+                                                for r in rs))
+    penicillin = next(r for r in rows if r.content.startswith("注射用青霉素钠") and r.status == "draft")
+    key(qtbot, Qt.Key.Key_Escape)
+    dialog = review_dialog(qtbot, tab)
+    high = dialog.high_alerts()
+    assert any(a.category == "allergy" and a.order_id == penicillin.id for a in high)
+    lines = [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
+    assert "严重" in lines
+    key(qtbot, Qt.Key.Key_Return)                                     # refused: no reason yet
+    assert dialog.isVisible() and "严重警示" in dialog.message.text()
+    assert tab.model.row_by_id(penicillin.id).status == "draft"
+
+    first = dialog.reasons[0]
+    assert first.combo.hasFocus()
+    key(qtbot, Qt.Key.Key_End)                                        # 其他: needs its text
+    assert first.reason() == "other"
+    key(qtbot, Qt.Key.Key_Return)
+    assert dialog.isVisible() and first.text.hasFocus()
+    commit_text(first.text, "过敏史核实为误记")
+    for row in dialog.reasons[1:]:
+        row.combo.setFocus()
+        key(qtbot, Qt.Key.Key_Down)                                   # 临床获益大于风险
+        assert row.reason() == "clinical_benefit"
+    first.text.setFocus()
+    key(qtbot, Qt.Key.Key_Return)
+    rows = wait_rows(qtbot, tab, lambda rs: tab.model.row_by_id(penicillin.id).status == "submitted")
+    assert closed(dialog)
+    skin = [r for r in rows if r.content == "青霉素皮试"]
+    assert len(skin) == 1 and skin[0].term == "temp" and skin[0].status == "submitted"
+    assert "警示已确认" in tab.proxy.index(
+        next(r for r in range(tab.proxy.rowCount()) if tab.proxy.row_at(r).id == penicillin.id), 11).data()
+
+
+def select_row(qtbot: Any, tab: Any, order_id: str) -> None:
+    """Walk the table with the arrow keys to the order (as a user would)."""
+    tab.table.setFocus()
+    key(qtbot, Qt.Key.Key_Home, CTRL)
+    for _ in range(tab.proxy.rowCount()):
+        current = tab.proxy.row_at(tab.table.currentIndex().row())
+        if current is not None and current.id == order_id:
+            break
+        key(qtbot, Qt.Key.Key_Down)
+    assert [r.id for r in tab.selected_rows()] == [order_id]
+
+
+def action_dialog(qtbot: Any, tab: Any, k: Any) -> Any:
+    from ui.orders.dialogs import ActionDialog
+
+    key(qtbot, k)
+    qtbot.waitUntil(lambda: any(isinstance(d, ActionDialog) and d.isVisible() for d in tab._dialogs),
+                    timeout=3000)
+    dialog = next(d for d in tab._dialogs if isinstance(d, ActionDialog) and d.isVisible())
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
+    return dialog
+
+
+def test_stop_with_a_time_and_void_with_a_reason(qtbot: Any, real_window: Any) -> None:
+    tab = doctor_chart(qtbot, real_window, "7")
+    target = next(r for r in tab.rows() if r.term == "long" and r.status == "active" and r.category == "drug"
+                  and not r.group_id)
+    select_row(qtbot, tab, target.id)
+    dialog = action_dialog(qtbot, tab, Qt.Key.Key_F6)                 # 停止
+    assert dialog.edit.hasFocus() and dialog.edit.text()              # now, ready to confirm
+    dialog.edit.selectAll()
+    qtbot.keyClicks(dialog.edit, "2000-01-01 08:00")                  # before the start
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.message.text() != "" and not dialog.busy, timeout=5000)
+    assert dialog.isVisible() and dialog.message.text() == "停止时间须晚于开始时间"
+    assert dialog.edit.text() == "2000-01-01 08:00"                   # the value is kept
+    dialog.edit.selectAll()
+    qtbot.keyClicks(dialog.edit, "23:59")
+    key(qtbot, Qt.Key.Key_Return)
+    wait_rows(qtbot, tab, lambda rs: tab.model.row_by_id(target.id).status == "stop_pending")
+    assert closed(dialog)
+    assert tab.model.row_by_id(target.id).stop_at.astimezone().strftime("%H:%M") == "23:59"
+
+    # 作废 a freshly signed order (nothing executed yet), with a reason typed in Chinese
+    key(qtbot, Qt.Key.Key_F3)
+    pick(qtbot, tab, "tbqs", lambda i: i.detail.startswith("1g"))
+    temp = save(qtbot, tab, "注射用头孢曲松钠 1g")
+    key(qtbot, Qt.Key.Key_Escape)
+    dialog = review_dialog(qtbot, tab)
+    key(qtbot, Qt.Key.Key_Return)
+    wait_rows(qtbot, tab, lambda rs: tab.model.row_by_id(temp.id).status == "submitted")
+    tab.proxy.set_filter(show="all")
+    select_row(qtbot, tab, temp.id)
+    dialog = action_dialog(qtbot, tab, Qt.Key.Key_F7)                 # 作废
+    key(qtbot, Qt.Key.Key_Return)                                     # no reason: refused
+    assert dialog.isVisible() and dialog.message.text() == "请填写理由"
+    commit_text(dialog.edit, "重复开立")
+    key(qtbot, Qt.Key.Key_Return)
+    wait_rows(qtbot, tab, lambda rs: tab.model.row_by_id(temp.id).status == "voided")
+    row = next(r for r in range(tab.proxy.rowCount()) if tab.proxy.row_at(r).id == temp.id)
+    assert tab.proxy.index(row, 8).data() == "已作废"
+    assert "作废：重复开立" in tab.proxy.index(row, 11).data()
+    lines = [line for line, _u in tab.temp_sheet.lines() if "1g" in line.content]
+    assert lines and lines[-1].cancelled
+
+
+def test_two_users_one_order_the_second_sees_both_versions(qtbot: Any, real_window: Any,
+                                                           real_backend: Any) -> None:
+    from app.clock import utcnow
+    from app.ids import new_id
+    from app.services.demo import demo_id
+    from app.services.order_commands import StopOrder
+    from ui.operations.backend import AppBackend
+    from ui.orders.dialogs import ConflictDialog
+
+    tab = doctor_chart(qtbot, real_window, "7")
+    target = next(r for r in tab.rows() if r.term == "long" and r.status == "active" and r.category == "drug")
+    select_row(qtbot, tab, target.id)
+    # Another workstation on the same database stops it first (this screen does not know).
+    other = AppBackend(demo_path=Path(real_backend._demo_path))
+    other.prepare(lambda *_a: None)
+    try:
+        other.execute(StopOrder(op_id=new_id(), actor_id=demo_id("staff", "wangjg"), device_time=utcnow(),
+                                order_id=target.id, base_version=target.version))
+    finally:
+        other.close()
+    assert tab.model.row_by_id(target.id).status == "active"        # still what this user saw
+    dialog = action_dialog(qtbot, tab, Qt.Key.Key_F6)
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(isinstance(d, ConflictDialog) and d.isVisible() for d in tab._dialogs),
+                    timeout=5000)
+    conflict = next(d for d in tab._dialogs if isinstance(d, ConflictDialog))
+    assert closed(dialog)
+    cells = {conflict.model.cell(r, 0): (conflict.model.cell(r, 1), conflict.model.cell(r, 2))
+             for r in range(conflict.model.rowCount())}
+    assert cells["状态"] == ("执行中", "停止待确认")
+    assert cells["版本"] == (str(target.version), str(target.version + 1))
+    assert "已被他人修改" in conflict.message.text()
+    rows = wait_rows(qtbot, tab, lambda rs: tab.model.row_by_id(target.id).status == "stop_pending")
+    stopped = next(r for r in rows if r.id == target.id)
+    assert stopped.stopped_by_name == "王建国"                          # the first change stands
+
+
+def test_bad_input_is_shown_at_its_field_and_the_row_is_kept(qtbot: Any, real_window: Any) -> None:
+    tab = doctor_chart(qtbot, real_window, "7")
+    before = len(tab.rows())
+    entry = tab.entry
+    key(qtbot, Qt.Key.Key_F2)
+    pick(qtbot, tab, "tbqs", lambda i: i.detail.startswith("1g"))
+    qtbot.keyClicks(entry.edits["dose"], "0")                        # the dose is selected: replaced
+    key(qtbot, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: entry.error_field() == "dose", timeout=5000)
+    assert "剂量无效" in entry.message.text() and entry.edits["dose"].hasFocus()
+    assert entry.edits["content"].text() == "注射用头孢曲松钠" and entry.edits["dose"].text() == "0"
+
+    qtbot.keyClicks(entry.edits["dose"], "1")
+    key(qtbot, Qt.Key.Key_Return)
+    assert entry.edits["dose_unit"].hasFocus()
+    entry.edits["dose_unit"].selectAll()
+    commit_text(entry.edits["dose_unit"], "斤")
+    key(qtbot, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: entry.error_field() == "dose_unit", timeout=5000)
+    assert "斤" in entry.message.text() and entry.edits["dose_unit"].text() == "斤"
+
+    entry.edits["dose_unit"].selectAll()
+    qtbot.keyClicks(entry.edits["dose_unit"], "g")
+    entry.focus_field("stop_at")
+    qtbot.keyClicks(entry.edits["stop_at"], "2000-01-01 08:00")
+    key(qtbot, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: entry.error_field() == "stop_at", timeout=5000)
+    assert "停止时间须晚于开始时间" in entry.message.text()
+    entry.edits["stop_at"].selectAll()
+    qtbot.keyClicks(entry.edits["stop_at"], "13:6x")
+    key(qtbot, Qt.Key.Key_Return, CTRL)                               # not a time: said at once
+    assert entry.error_field() == "stop_at" and "时间格式" in entry.message.text()
+    assert len(tab.rows()) == before                                  # nothing was saved
+    assert [entry.edits[k].text() for k in ("content", "dose", "dose_unit", "route_code")] == [
+        "注射用头孢曲松钠", "1", "g", "ivgtt"]
+
+    entry.edits["stop_at"].clear()
+    save(qtbot, tab, "注射用头孢曲松钠 1g")
+    assert len(tab.rows()) == before + 1
+
+
+def test_a_chart_opened_with_its_context_reads_header_and_orders_once(qtbot: Any, real_window: Any) -> None:
+    """The main window's intended call (see the report's patch): PatientPage(ctx, user).open()."""
+    from ui.patient_header import PatientPage
+
+    window = real_window
+    sign_in(qtbot, window, DOCTOR, DOCTOR_PASSWORD)
+    card = card_of(window, lambda c: c.bed_no == "7")
+    page = PatientPage(card.encounter_id, ctx=window.ctx, user=window.user)
+    qtbot.addWidget(page)
+    page.show()
+    page.open()
+    qtbot.waitUntil(lambda: page.header_widget.header is not None and page.orders_tab.loaded, timeout=10_000)
+    qtbot.wait(100)
+    assert page.orders_tab.reads == 1 and page.header_widget.name_label.text() == card.name
+    assert len(page.orders_tab.rows()) > 0 and page.chart_tabs.currentWidget() is page.orders_holder

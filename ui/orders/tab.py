@@ -1,0 +1,660 @@
+"""The 医嘱 tab of a chart: the orders (filters 长期/临时 × 在用/已停/全部), the 医嘱单 view,
+keyboard order entry, and every lifecycle step as a key, a button and a context-menu item.
+
+Data in: one read of the chart's orders (or the rows of the chart's first read); after that,
+an order change for this patient (the runner's `changes`) reloads the orders once, never the
+header. A command this tab sends is not reloaded a second time on its completion: the
+broadcast does it. Errors keep every typed value and show where they belong (rule 8).
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable, Optional
+
+from ui import shortcuts as keys
+from ui.messages import error_text
+from ui.operations import OpContext
+from ui.operations import orders as ops
+from ui.orders.entry import LocalFieldError, OrderEntry
+from ui.orders.model import (
+    COL_CONTENT,
+    COL_NOTE,
+    ROW_ROLE,
+    SHOW_ACTIVE,
+    SHOW_ALL,
+    SHOW_STOPPED,
+    SIGNABLE,
+    TERM_ALL,
+    TERM_LONG,
+    TERM_TEMP,
+    OrdersFilterProxy,
+    OrdersTableModel,
+)
+from ui.orders.sheet import SheetModel
+from ui.qt import (
+    QAbstractItemView,
+    QAction,
+    QComboBox,
+    QEvent,
+    QHBoxLayout,
+    QHeaderView,
+    QItemSelection,
+    QItemSelectionModel,
+    QKeyEvent,
+    QKeySequence,
+    QLabel,
+    QMenu,
+    QObject,
+    QPoint,
+    QStackedWidget,
+    Qt,
+    QTableView,
+    QTabWidget,
+    QTimer,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    is_alive,
+    translate,
+)
+
+log = logging.getLogger(__name__)
+
+ENTER_PERMISSION = "order.enter"
+SIGN_PERMISSION = "order.sign"
+VERIFY_PERMISSION = "order.verify"
+
+STOPPABLE = frozenset({"active", "verified", "submitted"})
+VOIDABLE = frozenset({"submitted", "pending_approval", "verified", "active", "returned"})
+WITHDRAWABLE = frozenset({"submitted", "pending_approval"})
+
+
+def _table() -> QTableView:
+    view = QTableView()
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(False)
+    view.verticalHeader().setVisible(False)
+    view.setWordWrap(False)
+    view.horizontalHeader().setHighlightSections(False)
+    return view
+
+
+class OrdersTab(QWidget):
+    rows_loaded = Signal()               # after every load (tests and the screenshots wait on it)
+
+    def __init__(self, ctx: OpContext, user: Any, encounter_id: str,
+                 parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.user = user
+        self.encounter_id = encounter_id
+        self.patient_id = ""
+        self.loaded = False
+        self.reads = 0                   # orders reads made (one per change, measured by tests)
+        self._loading = False
+        self._again = False
+        self._select_ids: list[str] = []
+        self._new_id = ""
+        self._dialogs: list[QWidget] = []
+        self.setObjectName("ordersTab")
+
+        self.model = OrdersTableModel(self)
+        self.proxy = OrdersFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = _table()
+        self.table.setObjectName("ordersTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_CONTENT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_NOTE, 160)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.installEventFilter(self)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+
+        self.long_sheet = SheetModel(TERM_LONG, self)
+        self.temp_sheet = SheetModel(TERM_TEMP, self)
+        self.sheet_tabs = QTabWidget()
+        self.sheet_tabs.setObjectName("orderSheets")
+        self.sheet_views: list[QTableView] = []
+        for model in (self.long_sheet, self.temp_sheet):
+            view = _table()
+            view.setModel(model)
+            view.setShowGrid(True)
+            h = view.horizontalHeader()
+            h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            h.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+            self.sheet_views.append(view)
+            self.sheet_tabs.addTab(view, "")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.sheet_tabs)
+
+        self.term_label = QLabel()
+        self.term_combo = QComboBox()
+        self.term_label.setBuddy(self.term_combo)
+        self.show_label = QLabel()
+        self.show_combo = QComboBox()
+        self.show_label.setBuddy(self.show_combo)
+        for combo in (self.term_combo, self.show_combo):
+            combo.currentIndexChanged.connect(lambda _i: self._filter_changed())
+        self.status_label = QLabel()
+        self.status_label.setObjectName("ordersStatus")
+        self.status_label.setWordWrap(True)
+
+        self.entry = OrderEntry(ctx, self)
+        self.entry.hide()
+        self.entry.save_requested.connect(self.save_draft)
+        self.entry.left.connect(self.leave_entry)
+
+        self.actions_by_key: dict[str, QAction] = {}
+        self._build_actions()
+        bar = QHBoxLayout()
+        bar.setSpacing(4)
+        for key in ("new_long", "new_temp", "group", "review", "stop", "void", "withdraw", "discard",
+                    "approve", "verify", "return", "confirm_stop", "history", "sheet"):
+            action = self.actions_by_key.get(key)
+            if action is None or not action.isVisible():
+                continue
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        bar.addWidget(self.term_label)
+        bar.addWidget(self.term_combo)
+        bar.addSpacing(8)
+        bar.addWidget(self.show_label)
+        bar.addWidget(self.show_combo)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.entry)
+        layout.addWidget(self.status_label)
+        self.setFocusProxy(self.table)
+        ctx.runner.changes.connect(self._on_changes)
+        self.retranslate()
+        self._update_actions()
+
+    # ---- actions (keys from ui/shortcuts.py)
+    def _build_actions(self) -> None:
+        can = getattr(self.user, "can", lambda _p: False)
+        specs: list[tuple[str, str, Callable[[], None], bool]] = [
+            ("new_long", keys.NEW_LONG, lambda: self.start_entry(TERM_LONG), can(ENTER_PERMISSION)),
+            ("new_temp", keys.NEW_TEMP, lambda: self.start_entry(TERM_TEMP), can(ENTER_PERMISSION)),
+            ("group", keys.GROUP, self.group_selected, can(ENTER_PERMISSION)),
+            ("review", keys.REVIEW, self.open_review, can(ENTER_PERMISSION) or can(SIGN_PERMISSION)),
+            ("stop", keys.STOP, lambda: self.ask_action("stop"), can(SIGN_PERMISSION)),
+            ("void", keys.VOID, lambda: self.ask_action("void"), can(SIGN_PERMISSION)),
+            ("withdraw", keys.WITHDRAW, self.withdraw_selected, can(SIGN_PERMISSION)),
+            ("discard", "Delete", self.discard_selected, can(ENTER_PERMISSION)),
+            ("approve", keys.APPROVE, self.approve_selected, can(SIGN_PERMISSION)),
+            ("verify", keys.VERIFY, self.verify_selected, can(VERIFY_PERMISSION)),
+            ("return", keys.RETURN, lambda: self.ask_action("return"), can(VERIFY_PERMISSION)),
+            ("confirm_stop", keys.CONFIRM_STOP, self.confirm_stop_selected, can(VERIFY_PERMISSION)),
+            ("history", keys.HISTORY, self.show_history, True),
+            ("sheet", keys.SHEET, self.toggle_sheet, True),
+        ]
+        for key, shortcut, handler, allowed in specs:
+            action = QAction(self)
+            action.setObjectName("order_" + key)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _c=False, h=handler: h())
+            action.setVisible(allowed)
+            action.setEnabled(allowed)
+            self.addAction(action)
+            self.actions_by_key[key] = action
+
+    def _update_actions(self) -> None:
+        rows = self.selected_rows()
+        one = rows[0] if len(rows) == 1 else None
+        statuses = {r.status for r in rows}
+        rules = {
+            "group": len(rows) >= 2 and statuses == {"draft"} and all(not r.group_id for r in rows),
+            "stop": one is not None and one.term == TERM_LONG and one.status in STOPPABLE,
+            "void": one is not None and one.status in VOIDABLE,
+            "withdraw": one is not None and one.status in WITHDRAWABLE,
+            "discard": bool(rows) and statuses == {"draft"},
+            "approve": bool(rows) and statuses == {"pending_approval"} and all(
+                int(getattr(self.user, "abx_grade", 0) or 0) >= r.abx_grade for r in rows),
+            "verify": one is not None and one.status == "submitted",
+            "return": one is not None and one.status == "submitted",
+            "confirm_stop": one is not None and one.status == "stop_pending",
+            "history": one is not None,
+        }
+        for key, ok in rules.items():
+            action = self.actions_by_key[key]
+            action.setEnabled(action.isVisible() and ok)
+
+    # ---- data
+    def set_patient(self, patient_id: str) -> None:
+        self.patient_id = patient_id
+
+    def set_rows(self, rows: list[Any]) -> None:
+        keep = self._select_ids or [r.id for r in self.selected_rows()]
+        current = self.table.currentIndex()
+        current_id = getattr(current.data(ROW_ROLE), "id", "") if current.isValid() else ""
+        self.model.set_rows(rows)
+        self.long_sheet.set_rows(rows)
+        self.temp_sheet.set_rows(rows)
+        self._select_ids = []
+        self.select_ids(keep, current_id or (keep[-1] if keep else ""))
+        self.loaded = True
+        self._update_actions()
+        self.rows_loaded.emit()
+
+    def select_ids(self, ids: list[str], current_id: str = "") -> None:
+        selection = QItemSelection()
+        current = None
+        wanted = set(ids)
+        for r in range(self.proxy.rowCount()):
+            row = self.proxy.row_at(r)
+            if row is not None and row.id in wanted:
+                selection.select(self.proxy.index(r, 0), self.proxy.index(r, self.proxy.columnCount() - 1))
+                if row.id == current_id or current is None:
+                    current = self.proxy.index(r, 0)
+        sm = self.table.selectionModel()
+        if current is not None:
+            sm.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.table.scrollTo(current)
+        sm.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                  | QItemSelectionModel.SelectionFlag.Rows)
+
+    def reload(self) -> None:
+        """One read of the orders; a reload asked for meanwhile runs once after it."""
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        self.reads += 1
+        ops.load_orders(self.ctx, self.encounter_id, self._loaded, self._load_failed)
+
+    def _loaded(self, rows: Any) -> None:
+        if not is_alive(self):
+            return
+        self._loading = False
+        if self._again:
+            self._again = False
+            self.reload()
+            return
+        self.set_rows(list(rows))
+
+    def _load_failed(self, failure: Any) -> None:
+        if not is_alive(self):
+            return
+        self._loading = False
+        self._again = False
+        self.show_failure(failure)
+
+    def _on_changes(self, changes: Any) -> None:
+        if not is_alive(self) or not changes.touches("order"):
+            return
+        shown = {r.id for r in self.model.rows()}
+        if self.patient_id and self.patient_id not in changes.patient_ids \
+                and not (changes.ids_of("order") & shown):
+            return
+        self.reload()
+
+    def rows(self) -> list[Any]:
+        return self.model.rows()
+
+    def selected_rows(self) -> list[Any]:
+        sm = self.table.selectionModel()
+        if sm is None:
+            return []
+        indexes = sorted(sm.selectedRows(), key=lambda i: i.row())
+        rows = [i.data(ROW_ROLE) for i in indexes]
+        return [r for r in rows if r is not None]
+
+    def drafts(self) -> list[Any]:
+        """What F9 signs: every draft (and returned order) of this patient, in sheet order."""
+        return [r for r in self.model.rows() if r.status in SIGNABLE]
+
+    # ---- entry
+    def start_entry(self, term: str) -> None:
+        if not self.ctx or not getattr(self.user, "can", lambda _p: False)(ENTER_PERMISSION):
+            return
+        if self.stack.currentWidget() is not self.table:
+            self.stack.setCurrentWidget(self.table)
+        self.entry.start(term)
+
+    def leave_entry(self) -> None:
+        """Esc in the row: back to the orders; the row stays as typed (F2/F3 continue it)."""
+        self.table.setFocus()
+
+    def edit_selected(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) == 1 and rows[0].status in SIGNABLE and rows[0].category != "line":
+            self._new_id = ""
+            self.entry.edit_row(rows[0])
+
+    def save_draft(self) -> None:
+        if self.entry.busy:
+            return
+        try:
+            fields = self.entry.fields()
+        except LocalFieldError as exc:
+            self.entry.show_error(exc.field, exc.message)
+            return
+        if self.entry.order_id:
+            order_id, base = self.entry.order_id, self.entry.base_version
+        else:
+            self._new_id = self._new_id or ops.new_order_id()   # a retry re-sends the same order
+            order_id, base = self._new_id, 0
+        self.entry.busy = True
+        self.entry.show_note(translate("OrdersTab", "正在保存…"))
+        self._select_ids = [order_id]
+        seen = self.model.row_by_id(order_id)
+
+        def done(_changes: Any) -> None:
+            if not is_alive(self):
+                return
+            self.entry.busy = False
+            self._new_id = ""
+            term = self.entry.term
+            self.entry.clear()
+            self.entry.show_note(translate("OrdersTab", "已保存为草稿：{content}").format(
+                content=fields.content))
+            self.set_status("")
+            self.entry.start(term)
+
+        def failed(failure: Any) -> None:
+            if not is_alive(self):
+                return
+            self.entry.busy = False
+            self._select_ids = []
+            self.show_failure(failure, seen=seen, in_entry=True)
+
+        ops.save_draft(self.ctx, self.user, self.encounter_id, order_id, base, fields, done, failed)
+
+    # ---- commands on the selection
+    def _need_one(self) -> Optional[Any]:
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            self.set_status(translate("OrdersTab", "请先选择一条医嘱"))
+            return None
+        return rows[0]
+
+    def _run(self, start: Callable[[Callable[[Any], None], Callable[[Any], None]], Any],
+             seen: Any = None, dialog: Any = None, done_text: str = "") -> None:
+        def done(_changes: Any) -> None:
+            if not is_alive(self):
+                return
+            self.set_status(done_text)
+            if dialog is not None and is_alive(dialog):
+                dialog.accept()
+
+        def failed(failure: Any) -> None:
+            if is_alive(self):
+                self.show_failure(failure, seen=seen, dialog=dialog)
+
+        start(done, failed)
+
+    def group_selected(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) < 2 or any(r.status != "draft" for r in rows):
+            self.set_status(translate("OrdersTab", "请选择两条以上的药品草稿再成组 (Ctrl+G)"))
+            return
+        self._select_ids = [r.id for r in rows]
+        self._run(lambda d, f: ops.group_drafts(
+            self.ctx, self.user, self.encounter_id, tuple(r.id for r in rows),
+            tuple(int(r.version) for r in rows), d, f), seen=rows[0],
+            done_text=translate("OrdersTab", "已成组 {n} 条医嘱").format(n=len(rows)))
+
+    def discard_selected(self) -> None:
+        rows = [r for r in self.selected_rows() if r.status == "draft"]
+        for row in rows:
+            self._discard(row)
+
+    def _discard(self, row: Any) -> None:
+        self._run(lambda d, f: ops.discard_draft(self.ctx, self.user, row.id, int(row.version), d, f),
+                  seen=row, done_text=translate("OrdersTab", "已删除草稿"))
+
+    def withdraw_selected(self) -> None:
+        row = self._need_one()
+        if row is None:
+            return
+        self._run(lambda d, f: ops.order_action(self.ctx, self.user, "withdraw", row.id, int(row.version),
+                                                on_done=d, on_error=f),
+                  seen=row, done_text=translate("OrdersTab", "已撤回为草稿"))
+
+    def verify_selected(self) -> None:
+        row = self._need_one()
+        if row is None:
+            return
+        self._run(lambda d, f: ops.order_action(self.ctx, self.user, "verify", row.id, int(row.version),
+                                                on_done=d, on_error=f),
+                  seen=row, done_text=translate("OrdersTab", "已审核"))
+
+    def confirm_stop_selected(self) -> None:
+        row = self._need_one()
+        if row is None:
+            return
+        self._run(lambda d, f: ops.order_action(self.ctx, self.user, "confirm_stop", row.id,
+                                                int(row.version), on_done=d, on_error=f),
+                  seen=row, done_text=translate("OrdersTab", "已确认停止"))
+
+    def approve_selected(self) -> None:
+        rows = [r for r in self.selected_rows() if r.status == "pending_approval"]
+        if not rows:
+            return
+        self._run(lambda d, f: ops.approve_orders(self.ctx, self.user, tuple(r.id for r in rows),
+                                                  tuple(int(r.version) for r in rows), d, f),
+                  seen=rows[0], done_text=translate("OrdersTab", "已审批"))
+
+    def ask_action(self, kind: str) -> None:
+        """停止 (a time), 作废 or 退回 (a reason): a small dialog, then the command."""
+        from ui.orders.dialogs import ActionDialog
+
+        row = self._need_one()
+        if row is None:
+            return
+        dialog = ActionDialog(kind, f"{row.group_mark}{row.content}", self)
+        texts = {"stop": translate("OrdersTab", "已停止，待护士确认"),
+                 "void": translate("OrdersTab", "已作废"), "return": translate("OrdersTab", "已退回医生")}
+
+        def submitted(value: Any) -> None:
+            stop_at = value if kind == "stop" else None
+            reason = None if kind == "stop" else str(value)
+            self._run(lambda d, f: ops.order_action(self.ctx, self.user, kind, row.id, int(row.version),
+                                                    reason=reason, stop_at=stop_at, on_done=d, on_error=f),
+                      seen=row, dialog=dialog, done_text=texts.get(kind, ""))
+
+        dialog.submitted.connect(submitted)
+        self._open(dialog)
+
+    def open_review(self) -> None:
+        """F9: always opens, on every draft of this patient."""
+        from ui.orders.review import ReviewDialog
+
+        drafts = self.drafts()
+        dialog = ReviewDialog(self.ctx, self.user, self.encounter_id, drafts, self._review_failure, self)
+        dialog.signed.connect(lambda _c: self.set_status(
+            translate("OrdersTab", "已签署 {n} 条医嘱").format(n=len(drafts))))
+        self._open(dialog)
+
+    def _review_failure(self, failure: Any, dialog: Any) -> bool:
+        return self.show_failure(failure, dialog=dialog, signing=True)
+
+    def show_history(self) -> None:
+        from ui.orders.dialogs import HistoryDialog
+
+        row = self._need_one()
+        if row is None:
+            return
+
+        def shown(events: Any) -> None:
+            if is_alive(self):
+                self._open(HistoryDialog(f"{row.group_mark}{row.content}", list(events), self))
+
+        def failed(failure: Any) -> None:
+            if is_alive(self):
+                self.show_failure(failure)
+
+        ops.load_history(self.ctx, row.id, shown, failed)
+
+    def toggle_sheet(self) -> None:
+        on_sheet = self.stack.currentWidget() is self.sheet_tabs
+        self.stack.setCurrentWidget(self.table if on_sheet else self.sheet_tabs)
+        self.entry.hide_matches()
+        # the sheet is for reading: the row being typed waits below the list, kept as typed
+        self.entry.setVisible(on_sheet and (self.entry.has_content() or bool(self.entry.order_id)))
+        (self.table if on_sheet else self.sheet_tabs.currentWidget()).setFocus()
+        self.retranslate()
+
+    def _open(self, dialog: Any) -> None:
+        self._dialogs = [d for d in self._dialogs if is_alive(d) and d.isVisible()] + [dialog]
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.finished.connect(lambda _r: self._dialog_closed())
+        dialog.open()
+        dialog.raise_()
+        dialog.activateWindow()             # the keyboard goes to the dialog at once
+
+    def _dialog_closed(self) -> None:
+        if not is_alive(self):
+            return
+        self.window().activateWindow()
+        if self.entry.isVisible() and self.entry.has_content():
+            return                           # focus returns to the row being typed
+        self.table.setFocus()
+
+    # ---- errors: each kind its one treatment (STYLE.md rule 8)
+    def show_failure(self, failure: Any, seen: Any = None, dialog: Any = None, in_entry: bool = False,
+                     signing: bool = False) -> bool:
+        from app.errors import (
+            ConflictError,
+            NeedsAcknowledgement,
+            OfflineError,
+            PermissionDenied,
+            ValidationError,
+        )
+
+        error = failure.error
+        text = error_text(error)
+        if isinstance(error, ValidationError):
+            field = str(error.params.get("field", "") or "")
+            if dialog is not None and is_alive(dialog) and hasattr(dialog, "show_error"):
+                dialog.show_error(text)
+            elif in_entry:
+                self.entry.show_error(field or "content", text)
+            else:
+                self.set_status(text, error=True)
+            return True
+        if isinstance(error, (PermissionDenied, NeedsAcknowledgement)):
+            if dialog is not None and is_alive(dialog) and hasattr(dialog, "show_error"):
+                dialog.show_error(text)
+            elif in_entry:
+                self.entry.show_note(text)
+            else:
+                self.set_status(text, error=True)
+            return True
+        if isinstance(error, ConflictError):
+            from ui.orders.dialogs import ConflictDialog
+
+            if dialog is not None and is_alive(dialog):
+                dialog.reject()
+            current = error.params.get("current")
+            self._open(ConflictDialog(seen, current if isinstance(current, dict) else None, self))
+            self.set_status(text, error=True)
+            self.reload()
+            return True
+        if isinstance(error, OfflineError):
+            offline = translate("OrdersTab", "未连接数据库，医嘱已保留为草稿/未签署")
+            if in_entry:
+                self.entry.show_note(translate("OrdersTab", "未连接数据库，本条医嘱未保存，录入内容已保留"))
+            if dialog is not None and is_alive(dialog) and not signing and hasattr(dialog, "show_error"):
+                dialog.show_error(offline)
+            self.set_status(offline, error=True)
+            return True
+        if dialog is not None and is_alive(dialog) and hasattr(dialog, "show_error"):
+            dialog.show_error(text)
+        self.ctx.runner.failed.emit(failure)      # a bug: the error box with its details
+        return False
+
+    def set_status(self, text: str, error: bool = False) -> None:
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet("color: #c62828; font-weight: bold;" if error else "color: #1a7f37;")
+
+    # ---- keyboard and menu
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+                self.edit_selected()
+                return True
+            if event.key() == Qt.Key.Key_Menu or (event.key() == Qt.Key.Key_F10
+                                                  and event.modifiers() == Qt.KeyboardModifier.ShiftModifier):
+                rect = self.table.visualRect(self.table.currentIndex())
+                self._context_menu(rect.center() if rect.isValid() else QPoint(8, 8))
+                return True
+        return super().eventFilter(watched, event)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for key in ("review", "stop", "void", "withdraw", "discard", "group", "approve", "verify", "return",
+                    "confirm_stop", "history"):
+            action = self.actions_by_key[key]
+            if action.isVisible():
+                menu.addAction(action)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _filter_changed(self) -> None:
+        term = self.term_combo.currentData()
+        show = self.show_combo.currentData()
+        self.proxy.set_filter(term=str(term) if term else None, show=str(show) if show else None)
+        self._update_actions()
+
+    def focus_orders(self) -> None:
+        QTimer.singleShot(0, lambda: is_alive(self) and self.table.setFocus())
+
+    def retranslate(self) -> None:
+        texts = {
+            "new_long": translate("OrdersTab", "新开长期"), "new_temp": translate("OrdersTab", "新开临时"),
+            "group": translate("OrdersTab", "成组"),
+            "review": translate("OrdersTab", "审核签署"), "stop": translate("OrdersTab", "停止"),
+            "void": translate("OrdersTab", "作废"), "withdraw": translate("OrdersTab", "撤回"),
+            "discard": translate("OrdersTab", "删除草稿"), "approve": translate("OrdersTab", "审批"),
+            "verify": translate("OrdersTab", "审核"), "return": translate("OrdersTab", "退回"),
+            "confirm_stop": translate("OrdersTab", "确认停止"), "history": translate("OrdersTab", "历史"),
+            "sheet": translate("OrdersTab", "医嘱单") if self.stack.currentWidget() is self.table
+            else translate("OrdersTab", "医嘱列表"),
+        }
+        for key, action in self.actions_by_key.items():
+            action.setText(texts.get(key, key))
+            action.setToolTip(f"{texts.get(key, key)} ({action.shortcut().toString()})")
+        self.term_label.setText(translate("OrdersTab", "长期/临时(&T)"))
+        self.show_label.setText(translate("OrdersTab", "状态(&U)"))
+        for combo, items in ((self.term_combo, ((TERM_ALL, translate("OrdersTab", "全部")),
+                                                (TERM_LONG, translate("OrdersTab", "长期")),
+                                                (TERM_TEMP, translate("OrdersTab", "临时")))),
+                             (self.show_combo, ((SHOW_ACTIVE, translate("OrdersTab", "在用")),
+                                                (SHOW_STOPPED, translate("OrdersTab", "已停")),
+                                                (SHOW_ALL, translate("OrdersTab", "全部"))))):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for value, text in items:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+        self.sheet_tabs.setTabText(0, translate("OrdersTab", "长期医嘱单"))
+        self.sheet_tabs.setTabText(1, translate("OrdersTab", "临时医嘱单"))
+        self.model.retranslate()
+        self.long_sheet.retranslate()
+        self.temp_sheet.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
