@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from app.domain import orders as od
-from app.store.schema import drug, med_order, order_event, staff
+from app.store.schema import drug, freq, med_order, order_event, order_group, staff
 
 SHOWN = {
     "active": (od.DRAFT, od.RETURNED, *od.LIVE),
@@ -43,6 +43,7 @@ class OrderRow:
     use_kind: str
     group_id: Optional[str]
     group_mark: str                   # ┌ │ └ or ""
+    group_version: Optional[int]      # the group row's version (UngroupDrafts needs it)
     drug_code: Optional[str]
     high_alert: bool
     skin_test_req: bool
@@ -71,8 +72,10 @@ def chart_orders(conn: Connection, encounter_id: str, *, term: Optional[str] = N
     """The stay's orders in sheet order (start time, then group members together), in one query."""
     names = {k: staff.alias(f"s_{k}") for k in ("ord", "sig", "ver", "stp", "chk")}
     stmt = (select(med_order, drug.c.code.label("drug_code"), drug.c.high_alert,
+                   order_group.c.version.label("group_version"),
                    *[a.c.full_name.label(f"{k}_name") for k, a in names.items()])
             .outerjoin(drug, drug.c.id == med_order.c.drug_id)
+            .outerjoin(order_group, order_group.c.id == med_order.c.group_id)
             .outerjoin(names["ord"], names["ord"].c.id == med_order.c.ordered_by)
             .outerjoin(names["sig"], names["sig"].c.id == med_order.c.signed_by)
             .outerjoin(names["ver"], names["ver"].c.id == med_order.c.verified_by)
@@ -111,6 +114,7 @@ def chart_orders(conn: Connection, encounter_id: str, *, term: Optional[str] = N
             route_code=r["route_code"], freq_code=r["freq_code"], rate=r["rate"],
             first_day_times=r["first_day_times"], instruction=r["instruction"],
             use_kind=r["use_kind"] or "regular", group_id=r["group_id"], group_mark=mark,
+            group_version=None if r["group_version"] is None else int(r["group_version"]),
             drug_code=r["drug_code"], high_alert=bool(r["high_alert"]),
             skin_test_req=bool(r["skin_test_req"]), abx_grade=int(r["abx_grade"] or 0),
             ordered_by=r["ordered_by"], ordered_by_name=r["ord_name"] or "",
@@ -246,3 +250,20 @@ def pending_approvals(conn: Connection, ward_id: str, approver_grade: int) -> li
         .order_by(med_order.c.signed_at)).all()
     return [PendingApproval(r[0], int(r[1]), r[2], r[3] or "", r[4], r[5], int(r[6] or 0),
                             r[7] or "", r[8]) for r in rows]
+
+
+@dataclass(frozen=True)
+class Frequency:
+    code: str
+    name: str
+    times_per_day: Optional[Decimal]
+    interval_hours: Optional[int]
+    slots: tuple[str, ...]            # default times "08:00" ... (ward settings, CLINICAL.md §1)
+    every_days: int
+
+
+def frequencies(conn: Connection) -> list[Frequency]:
+    rows = conn.execute(select(freq).order_by(freq.c.sort_key, freq.c.code)).mappings().all()
+    return [Frequency(r["code"], r["name"], r["times_per_day"], r["interval_hours"],
+                      tuple(x for x in (r["slots"] or "").split(",") if x), int(r["every_days"] or 1))
+            for r in rows]

@@ -123,6 +123,7 @@ class AppBackend:
         self._drainer: Optional[threading.Thread] = None
         self._opened = threading.Event()
         self._index: Any = None
+        self._freqs: Any = None
         self._index_lock = threading.Lock()
         self._opener: Optional[threading.Thread] = None
         self._open_error: Optional[BaseException] = None
@@ -280,6 +281,14 @@ class AppBackend:
         rows: list[Any] = self._require().run_read(
             lambda conn: pending_approvals(conn, ward_id, approver_grade))
         return rows
+
+    def frequencies(self) -> list[Any]:
+        """The frequency dictionary with its default times (read once, then kept)."""
+        from app.services.orders import frequencies
+
+        if self._freqs is None:
+            self._freqs = self._require().run_read(frequencies)
+        return list(self._freqs)
 
     def order_sets(self, staff_id: str) -> list[Any]:
         """The order sets this doctor may apply (their own, the department's, the hospital's)."""
