@@ -1,0 +1,34 @@
+"""Three PCs generating tomorrow's plan at the same moment on PostgreSQL: the unique key refuses
+every second copy, the losers add only what is missing, each dose is planned once."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from app.store.db import Database, open_database
+from tests.unit.services import test_plans as tp
+
+pytestmark = pytest.mark.pg
+
+
+@pytest.fixture
+def demo_engine(pg_url: str) -> Iterator[Database]:
+    from app.dictionaries.loader import load_all
+    from app.services.demo import seed_demo
+    from app.store.migrate import upgrade
+
+    setup = open_database(pg_url, call_timeout=120)
+    upgrade(setup)
+    with setup.begin() as conn:
+        load_all(conn)
+        seed_demo(conn)
+    setup.dispose()
+    db = open_database(pg_url)
+    yield db
+    db.dispose()
+
+
+def test_racing_pcs_plan_each_dose_once_on_the_server(demo_engine: Database) -> None:
+    for _ in range(3):                       # three races, each on a day nobody planned yet
+        tp.test_two_pcs_generating_at_once_plan_each_dose_once(demo_engine)
