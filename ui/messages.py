@@ -147,6 +147,10 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
         "order_set.bad_scope": lambda p: translate("Messages", "组套范围须为个人、科室或全院"),
         "order_set.empty": lambda p: translate("Messages", "请先选择要存为组套的医嘱"),
         "order_set.nothing_ticked": lambda p: translate("Messages", "没有勾选组套中的医嘱"),
+        "order.nothing_to_verify": lambda p: translate("Messages", "没有要审核的医嘱"),
+        "order.high_alert_second_look": lambda p: translate(
+            "Messages", "有 {count} 条高警示药品医嘱须再次核对确认后才能审核").format(
+                count=p.get("count", "")),
         "role.doctor": lambda p: translate("Messages", "医生"),
         "role.intern": lambda p: translate("Messages", "实习医生"),
         "role.nurse": lambda p: translate("Messages", "护士"),

@@ -35,7 +35,8 @@ HANDLERS: dict[type[Command], _Entry] = {}
 # Modules whose handlers register themselves on import; later issues append theirs.
 HANDLER_MODULES: tuple[str, ...] = ("app.services.patient_cmds", "app.services.auth",
                                     "app.services.order_handlers", "app.services.order_signing",
-                                    "app.services.order_sets", "app.services.plan_cmds")
+                                    "app.services.order_sets", "app.services.plan_cmds",
+                                    "app.services.verification")
 _loaded = False
 
 

@@ -1009,6 +1009,16 @@ Inpatient doctor and nurse workstation</translation>
         <source>没有勾选组套中的医嘱</source>
         <translation>No item of the set is ticked</translation>
     </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>没有要审核的医嘱</source>
+        <translation>Nothing to verify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>有 {count} 条高警示药品医嘱须再次核对确认后才能审核</source>
+        <translation>{count} high-alert drug orders need a second look before they are verified</translation>
+    </message>
 </context>
 <context>
     <name>OrderDialogs</name>

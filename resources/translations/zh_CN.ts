@@ -1009,6 +1009,16 @@
         <source>没有勾选组套中的医嘱</source>
         <translation>没有勾选组套中的医嘱</translation>
     </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>没有要审核的医嘱</source>
+        <translation>没有要审核的医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="0"/>
+        <source>有 {count} 条高警示药品医嘱须再次核对确认后才能审核</source>
+        <translation>有 {count} 条高警示药品医嘱须再次核对确认后才能审核</translation>
+    </message>
 </context>
 <context>
     <name>OrderDialogs</name>
