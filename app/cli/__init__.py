@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.db_cmds",        # db upgrade, db sql, check, profile add/list/remove
     "app.cli.demo_cmds",      # demo seed, audit verify
     "app.cli.check_cmds",     # order-check
+    "app.cli.offline_cmds",   # offline status, offline replay
 )
 
 EXIT_OK = 0

@@ -1,0 +1,88 @@
+"""IT commands for the offline queue: `offline status` and `offline replay` (issue 15).
+
+    python main.py offline status [--profile NAME]    # queue length, conflicts, last refusals
+    python main.py offline replay --profile NAME      # send what a PC queued to the server
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+from pathlib import Path
+from typing import Any, Optional
+
+from app.cli import EXIT_FAILURE, EXIT_OK, fail
+from app.cli.db_cmds import ProgressLine, _guard
+
+
+def register(subparsers: Any) -> None:
+    offline = subparsers.add_parser("offline", help="the queue of changes made while offline")
+    sub = offline.add_subparsers(dest="offline_command")
+    status = sub.add_parser("status", help="queue length, conflicts and refusals")
+    status.add_argument("--profile", metavar="NAME", help="server profile (default: the demo database)")
+    status.set_defaults(handler=cmd_status)
+    replay = sub.add_parser("replay", help="send the queued changes to the server now")
+    replay.add_argument("--profile", metavar="NAME", required=True, help="server profile")
+    replay.set_defaults(handler=cmd_replay)
+
+
+def _data_dir() -> Path:
+    base = os.environ.get("WARDSTATION_DATA_DIR")
+    if not base:
+        import platformdirs
+
+        base = platformdirs.user_data_dir("WardStation", appauthor=False)
+    return Path(base)
+
+
+def _outbox_file(profile: Optional[str]) -> Path:
+    from app.offline.outbox import outbox_path
+
+    return outbox_path(_data_dir(), profile)
+
+
+@_guard
+def cmd_status(args: argparse.Namespace) -> int:
+    from app.offline.outbox import CONFLICT, REJECTED, Outbox
+
+    path = _outbox_file(args.profile)
+    if not path.exists():
+        print(f"offline queue ({args.profile or 'demo'}): empty, nothing was ever queued here")
+        return EXIT_OK
+    box = Outbox(path)
+    try:
+        counts = box.counts()
+        print(f"offline queue ({args.profile or 'demo'}): {counts['queued']} waiting, "
+              f"{counts['applied']} applied, {counts['rejected']} refused, "
+              f"{counts['conflict']} conflicts to resolve")
+        for item in box.settled(CONFLICT)[-5:] + box.settled(REJECTED)[-5:]:
+            print(f"  {item.state}: {item.op_type} {item.op_id} ({item.reason})")
+    finally:
+        box.close()
+    return EXIT_OK
+
+
+@_guard
+def cmd_replay(args: argparse.Namespace) -> int:
+    from app.offline.outbox import Outbox
+    from app.offline.replay import replay
+    from app.profiles import load_profile
+    from app.store.db import open_database
+
+    path = _outbox_file(args.profile)
+    if not path.exists():
+        print(f"offline queue ({args.profile}): empty")
+        return EXIT_OK
+    db = open_database(load_profile(args.profile))
+    box = Outbox(path)
+    try:
+        report = replay(box, db, socket.gethostname(), progress=ProgressLine("replay"))
+    finally:
+        box.close()
+        db.dispose()
+    print(f"replayed: {report.applied} applied, {report.rejected} refused, "
+          f"{report.conflicts} conflicts, {report.remaining} still waiting")
+    if report.stopped_by is not None:
+        return fail(f"replay stopped ({report.stopped_by}): the server did not answer; "
+                    f"{report.remaining} changes stay queued", EXIT_FAILURE)
+    return EXIT_OK

@@ -1,0 +1,109 @@
+"""The outbox: every command typed while the server is away, durable on disk, in order.
+
+A local SQLite file (WAL + synchronous=FULL: PLATFORM.md's power-cut runs lost no acknowledged
+commit in that mode) holding exactly what the write path executes: the command as its replay-safe
+payload (app/services/commands.py), its op_id (UNIQUE: a command is queued once), the patient
+it concerns (replay keeps each patient's order) and what became of it on the server.
+`enqueue` returns only once the row is on disk.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from app.clock import utcnow
+from app.services.commands import Command, from_payload, to_payload
+
+QUEUED, APPLIED, REJECTED, CONFLICT = "queued", "applied", "rejected", "conflict"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    op_id TEXT NOT NULL UNIQUE,
+    patient_key TEXT,
+    op_type TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    queued_at TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'queued',
+    reason TEXT,
+    settled_at TEXT
+);
+CREATE INDEX IF NOT EXISTS outbox_state ON outbox (state, seq);
+"""
+
+
+@dataclass(frozen=True)
+class Queued:
+    seq: int
+    op_id: str
+    patient_key: Optional[str]
+    op_type: str
+    payload: dict[str, Any]
+    state: str
+    reason: Optional[str]
+
+    def command(self) -> Command:
+        return from_payload(self.payload)
+
+
+class Outbox:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None,
+                                     timeout=10)
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=FULL")
+        self._conn.executescript(_SCHEMA)
+
+    def enqueue(self, command: Command, patient_key: Optional[str] = None) -> int:
+        """Queue a command (again: a no-op for an op_id already queued); returns its seq."""
+        payload = json.dumps(to_payload(command), ensure_ascii=False, sort_keys=True)
+        with self._lock:
+            self._conn.execute(
+                "INSERT OR IGNORE INTO outbox (op_id, patient_key, op_type, payload, queued_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (command.op_id, patient_key, type(command).__name__, payload, utcnow().isoformat()))
+            row = self._conn.execute("SELECT seq FROM outbox WHERE op_id = ?",
+                                     (command.op_id,)).fetchone()
+        return int(row[0])
+
+    def pending(self, limit: int = 200) -> list[Queued]:
+        """The oldest queued commands, in the order they were typed."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT seq, op_id, patient_key, op_type, payload, state, reason FROM outbox "
+                "WHERE state = ? ORDER BY seq LIMIT ?", (QUEUED, limit)).fetchall()
+        return [Queued(int(r[0]), r[1], r[2], r[3], json.loads(r[4]), r[5], r[6]) for r in rows]
+
+    def settle(self, op_id: str, state: str, reason: Optional[str] = None) -> None:
+        with self._lock:
+            self._conn.execute("UPDATE outbox SET state = ?, reason = ?, settled_at = ? WHERE op_id = ?",
+                               (state, reason, utcnow().isoformat(), op_id))
+
+    def counts(self) -> dict[str, int]:
+        with self._lock:
+            rows = self._conn.execute("SELECT state, COUNT(*) FROM outbox GROUP BY state").fetchall()
+        out = {QUEUED: 0, APPLIED: 0, REJECTED: 0, CONFLICT: 0}
+        out.update({str(state): int(n) for state, n in rows})
+        return out
+
+    def settled(self, state: str) -> list[Queued]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT seq, op_id, patient_key, op_type, payload, state, reason FROM outbox "
+                "WHERE state = ? ORDER BY seq", (state,)).fetchall()
+        return [Queued(int(r[0]), r[1], r[2], r[3], json.loads(r[4]), r[5], r[6]) for r in rows]
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+def outbox_path(data_dir: Path, profile: Optional[str]) -> Path:
+    return data_dir / f"outbox-{profile or 'demo'}.sqlite"
