@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import socket
 from pathlib import Path
 from typing import Any, Optional
@@ -26,19 +25,11 @@ def register(subparsers: Any) -> None:
     replay.set_defaults(handler=cmd_replay)
 
 
-def _data_dir() -> Path:
-    base = os.environ.get("WARDSTATION_DATA_DIR")
-    if not base:
-        import platformdirs
-
-        base = platformdirs.user_data_dir("WardStation", appauthor=False)
-    return Path(base)
-
-
 def _outbox_file(profile: Optional[str]) -> Path:
     from app.offline.outbox import outbox_path
+    from app.paths import data_dir
 
-    return outbox_path(_data_dir(), profile)
+    return outbox_path(data_dir(), profile)
 
 
 @_guard

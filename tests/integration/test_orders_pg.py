@@ -16,6 +16,7 @@ from app.ids import new_id
 from app.services import order_commands as oc
 from app.store.db import Database, open_database
 from app.store.schema import order_event, order_override
+from tests.integration.conftest import seed_postgres
 from tests.unit.services import test_orders as t
 
 pytestmark = pytest.mark.pg
@@ -23,16 +24,7 @@ pytestmark = pytest.mark.pg
 
 @pytest.fixture
 def db(pg_url: str) -> Iterator[Database]:
-    from app.dictionaries.loader import load_all
-    from app.services.demo import seed_demo
-    from app.store.migrate import upgrade
-
-    database = open_database(pg_url, call_timeout=120)
-    upgrade(database)
-    with database.begin() as conn:
-        load_all(conn)
-        seed_demo(conn, now=t.NOW)
-    database.dispose()
+    seed_postgres(pg_url, now=t.NOW)
     database = open_database(pg_url)
     yield database
     database.dispose()

@@ -2,31 +2,17 @@
 every second copy, the losers add only what is missing, each dose is planned once."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from app.store.db import Database, open_database
+from app.store.db import Database
 from tests.unit.services import test_plans as tp
 
 pytestmark = pytest.mark.pg
 
 
 @pytest.fixture
-def demo_engine(pg_url: str) -> Iterator[Database]:
-    from app.dictionaries.loader import load_all
-    from app.services.demo import seed_demo
-    from app.store.migrate import upgrade
-
-    setup = open_database(pg_url, call_timeout=120)
-    upgrade(setup)
-    with setup.begin() as conn:
-        load_all(conn)
-        seed_demo(conn)
-    setup.dispose()
-    db = open_database(pg_url)
-    yield db
-    db.dispose()
+def demo_engine(seeded_pg: Database) -> Database:
+    return seeded_pg
 
 
 def test_racing_pcs_plan_each_dose_once_on_the_server(demo_engine: Database) -> None:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -15,7 +14,7 @@ from app.ids import new_id
 from app.services import auth
 from app.services import commands as c
 from app.services.audit import AuditEntry, verify_all
-from app.services.demo import demo_id, seed_demo
+from app.services.demo import demo_id
 from app.services.handlers import execute
 from app.services.uow import UnitOfWork
 from app.services.ward import list_wards, ward_overview
@@ -25,18 +24,8 @@ pytestmark = pytest.mark.pg
 
 
 @pytest.fixture
-def db(pg_url: str) -> Iterator[Any]:
-    from app.dictionaries.loader import load_all
-    from app.store.db import open_database
-    from app.store.migrate import upgrade
-
-    database = open_database(pg_url, call_timeout=120)
-    upgrade(database)
-    with database.begin() as conn:
-        load_all(conn)
-        seed_demo(conn)
-    yield database
-    database.dispose()
+def db(seeded_pg: Any) -> Any:
+    return seeded_pg
 
 
 def test_seeded_ward_reads_in_two_round_trips(db: Any) -> None:

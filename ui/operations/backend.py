@@ -11,7 +11,6 @@ wait).
 from __future__ import annotations
 
 import logging
-import os
 import socket
 import threading
 from dataclasses import dataclass
@@ -27,6 +26,8 @@ if TYPE_CHECKING:
     from app.services.commands import Command
     from app.services.order_signing import ReviewAlert
     from app.services.orders import Orderable, OrderEventRow, OrderRow
+
+from app.paths import data_dir
 
 log = logging.getLogger(__name__)
 
@@ -67,16 +68,6 @@ class Backend(Protocol):
     # def search_orderables(self, text: str, limit: int = 20) -> list[SearchItem]
     # def orderable(self, kind: str, code: str) -> Optional[Orderable]
     def health_check(self, timeout: float) -> None: ...
-
-
-def data_dir() -> Path:
-    """The user's XDG data dir (WARDSTATION_DATA_DIR overrides it)."""
-    base = os.environ.get("WARDSTATION_DATA_DIR")
-    if not base:
-        import platformdirs
-
-        base = platformdirs.user_data_dir("WardStation", appauthor=False)
-    return Path(base)
 
 
 def demo_database_path() -> Path:
