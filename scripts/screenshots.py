@@ -4,7 +4,9 @@ Starts Xvfb when there is no display, runs the GUI on a new demo database (first
 included), and saves PNGs of what a user sees: the login page while seeding, the login page,
 the ward as bed cards and as a list (as a doctor and as a nurse), an open chart, the 医嘱 tab
 with a signed infusion group (┌└), order entry's match list, the F9 review with a high alert, the
-长期/临时医嘱单, the lock page, and the ward in English at 1024x768 (the smallest ward-PC screen).
+长期/临时医嘱单, the order-set dialog (F4: the list filtered by pinyin, and a set's items with one
+unticked), a signed 术后医嘱 red line on the 长期医嘱单, the lock page, and the ward in English at
+1024x768 (the smallest ward-PC screen).
 Output: screenshots/.
 """
 from __future__ import annotations
@@ -120,6 +122,46 @@ def main() -> int:
                                    freq_code=freq, rate=rate, first_day_times=1))
         return oid
 
+    def set_shots(window: Any, tab: Any) -> None:
+        """F4: the sets this doctor may use, filtered by pinyin; a set's items, one unticked."""
+        from ui.orders.sets import ApplySetDialog
+
+        window.activateWindow()
+        tab.open_apply_set()
+        dialog = next(d for d in tab._dialogs if isinstance(d, ApplySetDialog))
+        wait(lambda: not dialog.loading)
+        settle(0.3)
+        for name, step in (("12-order-set-list", None), ("12b-order-set-filtered", "sq"),
+                           ("12c-order-set-items", "open")):
+            if step == "open":
+                dialog.open_current()
+                dialog.items.toggle(3)
+                dialog.items_view.setCurrentIndex(dialog.items.index(3, 3))
+            elif step:
+                dialog.filter_edit.setText(step)
+            settle(0.4)
+            path = OUT / f"{name}.png"
+            dialog.grab().save(str(path))
+            print(path.relative_to(ROOT))
+        dialog.reject()
+        settle(0.2)
+
+    def red_line_shot(window: Any, tab: Any, enc: str) -> None:
+        """A signed 术后医嘱 on the 长期医嘱单: the red rule, the orders above it stopped."""
+        from app.ids import new_id
+        from app.services.order_commands import OrderFields, SaveDraft, SignOrders
+
+        line = new_id()
+        command(window, SaveDraft, encounter_id=enc, order_id=line, base_version=0,
+                fields=OrderFields(term="long", category="line", content="术后医嘱", line_kind="postop"))
+        command(window, SignOrders, encounter_id=enc, order_ids=(line,), base_versions=(1,))
+        tab.reload()
+        wait(lambda: not tab._loading and any(r.id == line and r.status == "submitted" for r in tab.rows()))
+        tab.toggle_sheet()
+        tab.sheet_tabs.setCurrentIndex(0)
+        shot(window, "13-order-sheet-red-line")
+        tab.toggle_sheet()
+
     def order_shots(window: Any) -> None:
         """The 医嘱 tab with a signed infusion group, the F9 review with a high alert, the sheet."""
         from app.ids import new_id
@@ -155,6 +197,8 @@ def main() -> int:
         tab.sheet_tabs.setCurrentIndex(1)
         shot(window, "11-order-sheet-temp")
         tab.toggle_sheet()
+        set_shots(window, tab)
+        red_line_shot(window, tab, enc)
 
         allergic = next(r.card for r in window.ward_view.model.rows()
                         if r.card.occupied and "青霉素" in r.card.allergies)

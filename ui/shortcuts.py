@@ -43,6 +43,16 @@ RETURN = "Ctrl+Shift+R"
 CONFIRM_STOP = "Ctrl+Shift+C"
 WARD_FILTER = "Ctrl+F"
 HELP = "F1"
+# Order sets, red lines, ungroup (the tab) and the entry row's flags. Not Ctrl+T for the sets:
+# the main window binds Ctrl+T (床卡/列表) for every page, and one key with two owners is
+# ambiguous in Qt (neither fires).
+APPLY_SET = "F4"
+SAVE_SET = "Ctrl+Shift+S"
+RED_LINE = "F11"
+UNGROUP = "Ctrl+Shift+G"
+ENTRY_STANDBY = "Ctrl+B"
+ENTRY_DISCHARGE = "Ctrl+D"
+ENTRY_VERBAL = "Ctrl+K"
 
 
 @dataclass(frozen=True)
@@ -66,9 +76,20 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("Enter / Tab", "entry", "next_field"),
     Shortcut("Shift+Tab", "entry", "prev_field"),
     Shortcut("Ctrl+Enter", "entry", "save"),
+    Shortcut(ENTRY_STANDBY, "entry", "standby"),
+    Shortcut(ENTRY_DISCHARGE, "entry", "discharge"),
+    Shortcut(ENTRY_VERBAL, "entry", "verbal"),
     Shortcut("Esc", "entry", "escape"),
     Shortcut("Enter", "orders", "edit_draft"),
     Shortcut(GROUP, "orders", "group"),
+    Shortcut(UNGROUP, "orders", "ungroup"),
+    Shortcut(APPLY_SET, "orders", "apply_set"),
+    Shortcut("↑ ↓ Enter", "sets", "set_open"),
+    Shortcut("Space", "sets", "set_tick"),
+    Shortcut("Enter", "sets", "set_apply"),
+    Shortcut("Esc", "sets", "set_back"),
+    Shortcut(SAVE_SET, "orders", "save_set"),
+    Shortcut(RED_LINE, "orders", "red_line"),
     Shortcut(DISCARD, "orders", "discard"),
     Shortcut(REVIEW, "orders", "review"),
     Shortcut("Enter", "review", "sign"),
@@ -96,6 +117,7 @@ def where_text(where: str) -> str:
         "orders": translate("Shortcuts", "医嘱"),
         "entry": translate("Shortcuts", "医嘱录入"),
         "review": translate("Shortcuts", "签署前审核"),
+        "sets": translate("Shortcuts", "组套"),
         "nurse": translate("Shortcuts", "医嘱（护士）"),
     }.get(where, where)
 
@@ -115,6 +137,17 @@ def shortcut_text(what: str) -> str:
         "next_field": translate("Shortcuts", "下一项"),
         "prev_field": translate("Shortcuts", "上一项"),
         "save": translate("Shortcuts", "保存为草稿（在最后一项按 Enter 亦可）"),
+        "standby": translate("Shortcuts", "备用医嘱：长期为 prn，临时为 sos；再按取消"),
+        "discharge": translate("Shortcuts", "出院带药（临时医嘱，医嘱单上列在“出院带药”下）；再按取消"),
+        "verbal": translate("Shortcuts", "口头医嘱（抢救后补录）；再按取消"),
+        "ungroup": translate("Shortcuts", "拆开所选草稿所在的组"),
+        "apply_set": translate("Shortcuts", "使用组套：个人、科室、全院组套，可按拼音首字母或名称筛选"),
+        "set_open": translate("Shortcuts", "在组套列表中：选择组套，Enter 列出其医嘱（全部勾选）"),
+        "set_tick": translate("Shortcuts", "在组套医嘱中：勾选/取消当前医嘱"),
+        "set_apply": translate("Shortcuts", "在组套医嘱中：将勾选的医嘱生成草稿（再按 F9 审核签署）"),
+        "set_back": translate("Shortcuts", "在组套医嘱中：回到组套列表；在列表中：关闭"),
+        "save_set": translate("Shortcuts", "所选医嘱存为组套（名称；个人或科室，全院须管理员）"),
+        "red_line": translate("Shortcuts", "红线医嘱：术后、分娩、转入、转出、重整医嘱（签署后停止其上的全部长期医嘱）"),  # noqa: E501
         "escape": translate("Shortcuts", "关闭匹配列表；再按一次回到医嘱列表，录入内容保留"),
         "edit_draft": translate("Shortcuts", "在医嘱列表中：修改所选草稿或退回的医嘱"),
         "group": translate("Shortcuts", "所选草稿成组（输液）"),

@@ -1083,12 +1083,12 @@ Inpatient doctor and nurse workstation</translation>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="263"/>
+        <location filename="../../ui/orders/dialogs.py" line="264"/>
         <source>当前</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="258"/>
+        <location filename="../../ui/orders/dialogs.py" line="259"/>
         <source>您的操作未执行，未覆盖任何内容。下表左列是您看到的版本，右列是当前版本。</source>
         <translation>Your action was not carried out and nothing was overwritten. Left: the version you saw; right: the current one.</translation>
     </message>
@@ -1123,7 +1123,7 @@ Inpatient doctor and nurse workstation</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="201"/>
+        <location filename="../../ui/orders/dialogs.py" line="202"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
@@ -1133,12 +1133,12 @@ Inpatient doctor and nurse workstation</translation>
         <translation>Enter the stop time</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="144"/>
+        <location filename="../../ui/orders/dialogs.py" line="145"/>
         <source>退回医嘱</source>
         <translation>Return order</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="147"/>
+        <location filename="../../ui/orders/dialogs.py" line="148"/>
         <source>退回理由：</source>
         <translation>Reason for returning:</translation>
     </message>
@@ -1161,112 +1161,123 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>OrderEntry</name>
     <message>
-        <location filename="../../ui/orders/entry.py" line="305"/>
+        <location filename="../../ui/orders/entry.py" line="388"/>
         <source>{field}：{message}</source>
         <translation>{field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="530"/>
+        <location filename="../../ui/orders/entry.py" line="357"/>
+        <source>{standby} 备用，{discharge} 出院带药，{verbal} 口头医嘱</source>
+        <translation>{standby} as needed, {discharge} discharge medication, {verbal} verbal order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="645"/>
         <source>不定</source>
         <translation>open-ended</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="274"/>
+        <location filename="../../ui/orders/entry.py" line="349"/>
         <source>修改</source>
         <translation>Editing</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="524"/>
+        <location filename="../../ui/orders/entry.py" line="639"/>
         <source>停止</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="517"/>
+        <location filename="../../ui/orders/entry.py" line="632"/>
         <source>剂量</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="516"/>
+        <location filename="../../ui/orders/entry.py" line="631"/>
         <source>医嘱内容(拼音首字母/中文/英文)</source>
         <translation>Order (pinyin initials / Chinese / English)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="518"/>
+        <location filename="../../ui/orders/entry.py" line="633"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="102"/>
+        <location filename="../../ui/orders/entry.py" line="353"/>
+        <source>口头医嘱</source>
+        <translation>Verbal order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="111"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="525"/>
+        <location filename="../../ui/orders/entry.py" line="640"/>
         <source>嘱托</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="531"/>
+        <location filename="../../ui/orders/entry.py" line="646"/>
         <source>如 lhn、头孢曲松、ceftriaxone</source>
         <translation>e.g. lhn, tbqs or ceftriaxone</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="523"/>
+        <location filename="../../ui/orders/entry.py" line="638"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="274"/>
+        <location filename="../../ui/orders/entry.py" line="350"/>
         <source>新开</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="495"/>
+        <location filename="../../ui/orders/dialogs.py" line="166"/>
+        <location filename="../../ui/orders/entry.py" line="611"/>
         <source>时间格式：08:30、05-01 08:30 或 2026-05-01 08:30</source>
         <translation>Time as 08:30, 05-01 08:30 or 2026-05-01 08:30</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="522"/>
+        <location filename="../../ui/orders/entry.py" line="637"/>
         <source>滴速</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="529"/>
+        <location filename="../../ui/orders/entry.py" line="644"/>
         <source>现在</source>
         <translation>now</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="103"/>
+        <location filename="../../ui/orders/entry.py" line="112"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="102"/>
+        <location filename="../../ui/orders/entry.py" line="111"/>
         <source>规格</source>
         <translation>Package</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="519"/>
+        <location filename="../../ui/orders/entry.py" line="634"/>
         <source>途径</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="283"/>
+        <location filename="../../ui/orders/entry.py" line="366"/>
         <source>需皮试</source>
         <translation>skin test</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="520"/>
+        <location filename="../../ui/orders/entry.py" line="635"/>
         <source>频次</source>
         <translation>Frequency</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="521"/>
+        <location filename="../../ui/orders/entry.py" line="636"/>
         <source>首日</source>
         <translation>1st day</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="281"/>
+        <location filename="../../ui/orders/entry.py" line="364"/>
         <source>高警示</source>
         <translation>high-alert</translation>
     </message>
@@ -1274,132 +1285,293 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>OrderReview</name>
     <message>
-        <location filename="../../ui/orders/review.py" line="147"/>
+        <location filename="../../ui/orders/review.py" line="291"/>
+        <source> 等</source>
+        <translation> and more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="154"/>
         <source>{order}：{message}</source>
         <translation>{order}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="372"/>
+        <location filename="../../ui/orders/review.py" line="409"/>
         <source>严重警示：逐条选择理由后才能签署</source>
         <translation>High alerts: choose a reason for each before signing</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="107"/>
+        <location filename="../../ui/orders/review.py" line="109"/>
         <source>医嘱</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="313"/>
+        <location filename="../../ui/orders/review.py" line="351"/>
         <source>将签署 {n} 条医嘱：严重 {high}，警告 {moderate}，提示 {low}</source>
         <translation>{n} orders to sign: {high} high, {moderate} warnings, {low} notes</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="124"/>
+        <location filename="../../ui/orders/review.py" line="129"/>
         <source>无警示</source>
         <translation>no alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="329"/>
+        <location filename="../../ui/orders/review.py" line="368"/>
         <source>有 {n} 条严重警示须选择理由（选“其他”须填写说明）后才能签署</source>
-        <translation>{n} high alerts need a reason (with text for &quot;Other&quot;) before signing</translation>
+        <translation>{n} high alerts need a reason (with text for "Other") before signing</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="307"/>
+        <location filename="../../ui/orders/review.py" line="344"/>
         <source>正在审核 {n} 条医嘱…</source>
         <translation>Reviewing {n} orders…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="341"/>
+        <location filename="../../ui/orders/review.py" line="378"/>
         <source>正在签署…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="158"/>
+        <location filename="../../ui/orders/review.py" line="165"/>
         <source>理由说明（选“其他”时必填）</source>
-        <translation>Explanation (required for &quot;Other&quot;)</translation>
+        <translation>Explanation (required for "Other")</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="373"/>
+        <location filename="../../ui/orders/review.py" line="410"/>
         <source>签署 (Enter)</source>
         <translation>Sign (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="371"/>
+        <location filename="../../ui/orders/review.py" line="408"/>
         <source>签署前审核 (F9)</source>
         <translation>Review before signing (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="109"/>
+        <location filename="../../ui/orders/review.py" line="287"/>
+        <source>签署后将停止其上的 {n} 条长期医嘱（待护士确认停止）</source>
+        <translation>signing it stops the {n} long-term orders above it (the nurse confirms the stop)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="111"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="108"/>
+        <location filename="../../ui/orders/review.py" line="296"/>
+        <source>红线医嘱“{names}”：{note}</source>
+        <translation>Red-line order "{names}": {note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="293"/>
+        <source>红线医嘱“{names}”：{note}：{orders}{more}</source>
+        <translation>Red-line order "{names}": {note}: {orders}{more}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="110"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="110"/>
+        <location filename="../../ui/orders/review.py" line="112"/>
         <source>说明</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="153"/>
+        <location filename="../../ui/orders/review.py" line="160"/>
         <source>请选择理由</source>
         <translation>Choose a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="374"/>
+        <location filename="../../ui/orders/review.py" line="411"/>
         <source>返回 (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
 </context>
 <context>
-    <name>OrderSheet</name>
+    <name>OrderSets</name>
     <message>
-        <location filename="../../ui/orders/sheet.py" line="145"/>
-        <source>{content}  取消</source>
-        <translation>{content}  CANCELLED</translation>
+        <location filename="../../ui/orders/sets.py" line="429"/>
+        <source>Space 取消/恢复勾选 · Enter 将勾选的医嘱生成草稿 · Esc 返回组套列表</source>
+        <translation>Space untick/tick · Enter makes drafts of the ticked orders · Esc back to the sets</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sheet.py" line="43"/>
-        <source>停止日期</source>
-        <translation>Stop date</translation>
+        <location filename="../../ui/orders/sets.py" line="344"/>
+        <source>{name}（{scope}）</source>
+        <translation>{name} ({scope})</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sheet.py" line="40"/>
+        <location filename="../../ui/orders/sets.py" line="524"/>
+        <source>个人</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="436"/>
+        <source>使用组套</source>
+        <translation>Apply an order set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="526"/>
+        <source>全院（须管理员）</source>
+        <translation>Hospital (administrators only)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="439"/>
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="196"/>
         <source>医嘱内容</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sheet.py" line="41"/>
+        <location filename="../../ui/orders/sets.py" line="103"/>
+        <source>医嘱数</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="438"/>
+        <source>如 sqh、肺炎</source>
+        <translation>e.g. sqh, pneumonia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="516"/>
+        <source>存为组套</source>
+        <translation>Save as order set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="518"/>
+        <source>将以下 {n} 条医嘱存为组套（只存内容，不存状态）：</source>
+        <translation>Save these {n} orders as a set (their content, not their state):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="433"/>
+        <source>打开 (Enter)</source>
+        <translation>Open (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="104"/>
+        <source>拼音</source>
+        <translation>Pinyin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="502"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="373"/>
+        <source>正在生成草稿…</source>
+        <translation>Making the drafts…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="322"/>
+        <source>没有可用的组套</source>
+        <translation>No order sets available</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="430"/>
+        <source>生成草稿 (Enter)</source>
+        <translation>Make drafts (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="194"/>
+        <source>用</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="525"/>
+        <source>科室</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="437"/>
+        <source>筛选(拼音首字母/名称)：</source>
+        <translation>Filter (pinyin initials / name):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="194"/>
+        <source>类</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="195"/>
+        <source>组</source>
+        <translation>Grp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="102"/>
+        <source>组套名称</source>
+        <translation>Set name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="519"/>
+        <source>组套名称(&amp;N)：</source>
+        <translation>Set &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="102"/>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="520"/>
+        <source>范围(&amp;S)：</source>
+        <translation>&amp;Scope:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="432"/>
+        <source>输入拼音首字母或名称筛选 · ↑↓ 选择 · Enter 打开组套 · Esc 关闭</source>
+        <translation>Type pinyin initials or a name to filter · ↑↓ choose · Enter opens the set · Esc closes</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSheet</name>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="196"/>
+        <source>{content}  取消</source>
+        <translation>{content}  CANCELLED</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="52"/>
+        <source>停止日期</source>
+        <translation>Stop date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="49"/>
+        <source>医嘱内容</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="50"/>
+        <location filename="../../ui/orders/sheet.py" line="54"/>
         <source>医师签名</source>
         <translation>Doctor</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sheet.py" line="47"/>
+        <location filename="../../ui/orders/sheet.py" line="56"/>
         <source>执行时间</source>
         <translation>Executed</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sheet.py" line="42"/>
+        <location filename="../../ui/orders/sheet.py" line="51"/>
+        <location filename="../../ui/orders/sheet.py" line="55"/>
         <source>护士签名</source>
         <translation>Nurse</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sheet.py" line="39"/>
+        <location filename="../../ui/orders/sheet.py" line="47"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="48"/>
+        <location filename="../../ui/orders/sheet.py" line="53"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sheet.py" line="38"/>
+        <location filename="../../ui/orders/sheet.py" line="46"/>
         <source>起始日期</source>
         <translation>Start date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/sheet.py" line="39"/>
-        <source>日期</source>
-        <translation>Date</translation>
     </message>
 </context>
 <context>
@@ -1415,6 +1587,11 @@ Inpatient doctor and nurse workstation</translation>
         <translation>High</translation>
     </message>
     <message>
+        <location filename="../../ui/orders/texts.py" line="192"/>
+        <source>个人</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
         <location filename="../../ui/orders/texts.py" line="38"/>
         <source>临</source>
         <translation>T</translation>
@@ -1425,9 +1602,14 @@ Inpatient doctor and nurse workstation</translation>
         <translation>Clinical benefit outweighs the risk</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/texts.py" line="38"/>
+        <location filename="../../ui/orders/texts.py" line="39"/>
         <source>临时</source>
         <translation>Temporary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="184"/>
+        <source>临时备用 sos</source>
+        <translation>As needed once (sos)</translation>
     </message>
     <message>
         <location filename="../../ui/orders/texts.py" line="26"/>
@@ -1435,9 +1617,14 @@ Inpatient doctor and nurse workstation</translation>
         <translation>Stop to confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/texts.py" line="116"/>
+        <location filename="../../ui/orders/texts.py" line="139"/>
         <source>停止时间</source>
         <translation>Stop time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="194"/>
+        <source>全院</source>
+        <translation>Hospital</translation>
     </message>
     <message>
         <location filename="../../ui/orders/texts.py" line="59"/>
@@ -1445,24 +1632,55 @@ Inpatient doctor and nurse workstation</translation>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/texts.py" line="109"/>
+        <location filename="../../ui/orders/texts.py" line="185"/>
+        <source>出院带药</source>
+        <translation>Discharge medication</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="173"/>
+        <source>分娩医嘱</source>
+        <translation>Post-delivery orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="132"/>
         <source>剂量</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/texts.py" line="108"/>
+        <location filename="../../ui/orders/texts.py" line="131"/>
         <source>医嘱内容</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/texts.py" line="110"/>
+        <location filename="../../ui/orders/texts.py" line="133"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
+        <location filename="../../ui/orders/texts.py" line="68"/>
+        <source>单次剂量</source>
+        <translation>Single dose</translation>
+    </message>
+    <message>
         <location filename="../../ui/orders/texts.py" line="72"/>
+        <source>同类重复</source>
+        <translation>Therapeutic duplication</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="77"/>
+        <source>哺乳</source>
+        <translation>Lactation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="95"/>
+        <location filename="../../ui/orders/texts.py" line="140"/>
         <source>嘱托</source>
         <translation>Instruction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="76"/>
+        <source>妊娠</source>
+        <translation>Pregnancy</translation>
     </message>
     <message>
         <location filename="../../ui/orders/texts.py" line="28"/>
@@ -1500,7 +1718,12 @@ Inpatient doctor and nurse workstation</translation>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/texts.py" line="115"/>
+        <location filename="../../ui/orders/texts.py" line="75"/>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="138"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
@@ -1515,7 +1738,7 @@ Inpatient doctor and nurse workstation</translation>
         <translation>Tolerated before</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/texts.py" line="71"/>
+        <location filename="../../ui/orders/texts.py" line="94"/>
         <source>手术</source>
         <translation>Surgery</translation>
     </message>
@@ -1530,7 +1753,7 @@ Inpatient doctor and nurse workstation</translation>
         <translation>Needed for resuscitation</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/texts.py" line="69"/>
+        <location filename="../../ui/orders/texts.py" line="92"/>
         <source>护理</source>
         <translation>Nursing</translation>
     </message>
@@ -1538,111 +1761,6 @@ Inpatient doctor and nurse workstation</translation>
         <location filename="../../ui/orders/texts.py" line="46"/>
         <source>提示</source>
         <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="67"/>
-        <source>检查</source>
-        <translation>Examination</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="66"/>
-        <source>检验</source>
-        <translation>Lab</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="68"/>
-        <source>治疗</source>
-        <translation>Treatment</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="114"/>
-        <source>滴速</source>
-        <translation>Rate</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="118"/>
-        <source>理由</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="70"/>
-        <source>膳食</source>
-        <translation>Diet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="20"/>
-        <source>草稿(未签署)</source>
-        <translation>Draft (unsigned)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="65"/>
-        <source>药品</source>
-        <translation>Drug</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="45"/>
-        <source>警告</source>
-        <translation>Warning</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="56"/>
-        <source>过敏史核实不成立</source>
-        <translation>Allergy history checked and refuted</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="111"/>
-        <source>途径</source>
-        <translation>Route</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="73"/>
-        <source>重整/术后</source>
-        <translation>Reorganize / post-op</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="36"/>
-        <source>长</source>
-        <translation>L</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="36"/>
-        <source>长期</source>
-        <translation>Long-term</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="112"/>
-        <source>频次</source>
-        <translation>Frequency</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="113"/>
-        <source>首日次数</source>
-        <translation>First-day doses</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="68"/>
-        <source>单次剂量</source>
-        <translation>Single dose</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="72"/>
-        <source>同类重复</source>
-        <translation>Therapeutic duplication</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="77"/>
-        <source>哺乳</source>
-        <translation>Lactation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="76"/>
-        <source>妊娠</source>
-        <translation>Pregnancy</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="75"/>
-        <source>年龄</source>
-        <translation>Age</translation>
     </message>
     <message>
         <location filename="../../ui/orders/texts.py" line="69"/>
@@ -1655,9 +1773,39 @@ Inpatient doctor and nurse workstation</translation>
         <translation>Not checked</translation>
     </message>
     <message>
+        <location filename="../../ui/orders/texts.py" line="172"/>
+        <source>术后医嘱</source>
+        <translation>Post-operative orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="90"/>
+        <source>检查</source>
+        <translation>Examination</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="89"/>
+        <source>检验</source>
+        <translation>Lab</translation>
+    </message>
+    <message>
         <location filename="../../ui/orders/texts.py" line="81"/>
         <source>检验指标</source>
         <translation>Lab value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="91"/>
+        <source>治疗</source>
+        <translation>Treatment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="137"/>
+        <source>滴速</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="141"/>
+        <source>理由</source>
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../ui/orders/texts.py" line="79"/>
@@ -1668,6 +1816,11 @@ Inpatient doctor and nurse workstation</translation>
         <location filename="../../ui/orders/texts.py" line="67"/>
         <source>相互作用</source>
         <translation>Interaction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="193"/>
+        <source>科室</source>
+        <translation>Department</translation>
     </message>
     <message>
         <location filename="../../ui/orders/texts.py" line="70"/>
@@ -1685,14 +1838,54 @@ Inpatient doctor and nurse workstation</translation>
         <translation>Renal</translation>
     </message>
     <message>
+        <location filename="../../ui/orders/texts.py" line="93"/>
+        <source>膳食</source>
+        <translation>Diet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="20"/>
+        <source>草稿(未签署)</source>
+        <translation>Draft (unsigned)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="88"/>
+        <source>药品</source>
+        <translation>Drug</translation>
+    </message>
+    <message>
         <location filename="../../ui/orders/texts.py" line="78"/>
         <source>药物-疾病</source>
         <translation>Drug-disease</translation>
     </message>
     <message>
+        <location filename="../../ui/orders/texts.py" line="45"/>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="174"/>
+        <source>转入医嘱</source>
+        <translation>Transfer-in orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="175"/>
+        <source>转出医嘱</source>
+        <translation>Transfer-out orders</translation>
+    </message>
+    <message>
         <location filename="../../ui/orders/texts.py" line="66"/>
         <source>过敏</source>
         <translation>Allergy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="56"/>
+        <source>过敏史核实不成立</source>
+        <translation>Allergy history checked and refuted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="134"/>
+        <source>途径</source>
+        <translation>Route</translation>
     </message>
     <message>
         <location filename="../../ui/orders/texts.py" line="80"/>
@@ -1703,6 +1896,41 @@ Inpatient doctor and nurse workstation</translation>
         <location filename="../../ui/orders/texts.py" line="71"/>
         <source>重复医嘱</source>
         <translation>Duplicate order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="96"/>
+        <source>重整/术后</source>
+        <translation>Reorganize / post-op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="176"/>
+        <source>重整医嘱</source>
+        <translation>Reorganized orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="36"/>
+        <source>长</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="37"/>
+        <source>长期</source>
+        <translation>Long-term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="183"/>
+        <source>长期备用 prn</source>
+        <translation>As needed (prn)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="135"/>
+        <source>频次</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="136"/>
+        <source>首日次数</source>
+        <translation>First-day doses</translation>
     </message>
 </context>
 <context>
@@ -1718,6 +1946,11 @@ Inpatient doctor and nurse workstation</translation>
         <translation>Stop time</translation>
     </message>
     <message>
+        <location filename="../../ui/orders/model.py" line="110"/>
+        <source>出院带药：{content}</source>
+        <translation>Discharge medication: {content}</translation>
+    </message>
+    <message>
         <location filename="../../ui/orders/model.py" line="69"/>
         <source>剂量</source>
         <translation>Dose</translation>
@@ -1726,6 +1959,11 @@ Inpatient doctor and nurse workstation</translation>
         <location filename="../../ui/orders/model.py" line="68"/>
         <source>医嘱内容</source>
         <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="94"/>
+        <source>口头医嘱</source>
+        <translation>Verbal order</translation>
     </message>
     <message>
         <location filename="../../ui/orders/model.py" line="76"/>
@@ -1756,6 +1994,11 @@ Inpatient doctor and nurse workstation</translation>
         <location filename="../../ui/orders/model.py" line="66"/>
         <source>类</source>
         <translation>Term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="96"/>
+        <source>红线：签署后停止其上的长期医嘱</source>
+        <translation>Red line: signing it stops the long-term orders above it</translation>
     </message>
     <message>
         <location filename="../../ui/orders/model.py" line="65"/>
@@ -1793,7 +2036,7 @@ Inpatient doctor and nurse workstation</translation>
         <translation>high-alert</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="211"/>
+        <location filename="../../ui/orders/model.py" line="230"/>
         <source>高警示药品：双人核对</source>
         <translation>High-alert drug: double check</translation>
     </message>
@@ -1801,202 +2044,258 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../ui/orders/tab.py" line="637"/>
+        <location filename="../../ui/orders/tab.py" line="803"/>
         <source>临时</source>
         <translation>Temporary</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="649"/>
+        <location filename="../../ui/orders/tab.py" line="815"/>
         <source>临时医嘱单</source>
         <translation>Temporary order sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="623"/>
+        <location filename="../../ui/orders/tab.py" line="789"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="622"/>
+        <location filename="../../ui/orders/tab.py" line="788"/>
         <source>停止</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="635"/>
+        <location filename="../../ui/orders/tab.py" line="801"/>
+        <location filename="../../ui/orders/tab.py" line="806"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="624"/>
+        <location filename="../../ui/orders/tab.py" line="503"/>
+        <source>全院组套只能由管理员保存：{reason}</source>
+        <translation>Only an administrator may save a hospital set: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="790"/>
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="628"/>
+        <location filename="../../ui/orders/tab.py" line="794"/>
         <source>医嘱列表</source>
         <translation>Order list</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="627"/>
+        <location filename="../../ui/orders/tab.py" line="793"/>
         <source>医嘱单</source>
         <translation>Order sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="626"/>
+        <location filename="../../ui/orders/tab.py" line="792"/>
         <source>历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="638"/>
+        <location filename="../../ui/orders/tab.py" line="804"/>
         <source>在用</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="624"/>
+        <location filename="../../ui/orders/tab.py" line="786"/>
+        <source>存为组套</source>
+        <translation>Save as set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="790"/>
         <source>审批</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="625"/>
+        <location filename="../../ui/orders/tab.py" line="791"/>
         <source>审核</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="622"/>
+        <location filename="../../ui/orders/tab.py" line="788"/>
         <source>审核签署</source>
         <translation>Review &amp; sign</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="465"/>
+        <location filename="../../ui/orders/tab.py" line="474"/>
+        <source>已从组套“{name}”生成 {n} 条草稿，按 F9 审核签署</source>
+        <translation>{n} drafts made from the set "{name}"; F9 to review and sign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="623"/>
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="367"/>
+        <location filename="../../ui/orders/tab.py" line="377"/>
         <source>已保存为草稿：{content}</source>
         <translation>Kept as a draft: {content}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="639"/>
+        <location filename="../../ui/orders/tab.py" line="805"/>
         <source>已停</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="464"/>
+        <location filename="../../ui/orders/tab.py" line="622"/>
         <source>已停止，待护士确认</source>
         <translation>Stopped; a nurse confirms</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="422"/>
+        <location filename="../../ui/orders/tab.py" line="580"/>
         <source>已删除草稿</source>
         <translation>Draft deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="454"/>
+        <location filename="../../ui/orders/tab.py" line="495"/>
+        <source>已存为组套：{name}</source>
+        <translation>Saved as order set: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="612"/>
         <source>已审批</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="438"/>
+        <location filename="../../ui/orders/tab.py" line="596"/>
         <source>已审核</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="413"/>
+        <location filename="../../ui/orders/tab.py" line="560"/>
+        <source>已开{heading}（草稿）：按 F9 签署，签署后其上的 {n} 条长期医嘱停止</source>
+        <translation>{heading} drafted: F9 to sign; signing it stops the {n} long-term orders above it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="424"/>
         <source>已成组 {n} 条医嘱</source>
         <translation>{n} orders grouped</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="430"/>
+        <location filename="../../ui/orders/tab.py" line="448"/>
+        <source>已拆组 {n} 条医嘱</source>
+        <translation>Ungrouped {n} orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="588"/>
         <source>已撤回为草稿</source>
         <translation>Withdrawn to draft</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="446"/>
+        <location filename="../../ui/orders/tab.py" line="604"/>
         <source>已确认停止</source>
         <translation>Stop confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="484"/>
+        <location filename="../../ui/orders/tab.py" line="645"/>
         <source>已签署 {n} 条医嘱</source>
         <translation>{n} orders signed</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="465"/>
+        <location filename="../../ui/orders/tab.py" line="625"/>
         <source>已退回医生</source>
         <translation>Returned to the doctor</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="621"/>
+        <location filename="../../ui/orders/tab.py" line="785"/>
         <source>成组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="623"/>
+        <location filename="../../ui/orders/tab.py" line="785"/>
+        <source>拆组</source>
+        <translation>Ungroup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="789"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="620"/>
+        <location filename="../../ui/orders/tab.py" line="784"/>
         <source>新开临时</source>
         <translation>New temporary</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="620"/>
+        <location filename="../../ui/orders/tab.py" line="784"/>
         <source>新开长期</source>
         <translation>New long-term</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="570"/>
+        <location filename="../../ui/orders/tab.py" line="735"/>
         <source>未连接数据库，医嘱已保留为草稿/未签署</source>
         <translation>Not connected to the database: the orders stay drafts / unsigned</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="572"/>
+        <location filename="../../ui/orders/tab.py" line="736"/>
         <source>未连接数据库，本条医嘱未保存，录入内容已保留</source>
         <translation>Not connected to the database: this order was not saved; what you typed is kept</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="356"/>
+        <location filename="../../ui/orders/tab.py" line="366"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="634"/>
+        <location filename="../../ui/orders/tab.py" line="800"/>
         <source>状态(&amp;U)</source>
         <translation>Stat&amp;us</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="626"/>
+        <location filename="../../ui/orders/tab.py" line="792"/>
         <source>确认停止</source>
         <translation>Confirm stop</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="385"/>
+        <location filename="../../ui/orders/tab.py" line="787"/>
+        <source>红线医嘱</source>
+        <translation>Red-line order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="786"/>
+        <source>组套</source>
+        <translation>Order sets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="395"/>
         <source>请先选择一条医嘱</source>
         <translation>Select one order first</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="407"/>
+        <location filename="../../ui/orders/tab.py" line="488"/>
+        <source>请先选择要存为组套的医嘱</source>
+        <translation>Select the orders to save as a set first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="442"/>
+        <source>请选择一个成组的草稿再拆组 ({key})</source>
+        <translation>Select a grouped draft to ungroup ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="418"/>
         <source>请选择两条以上的药品草稿再成组 (Ctrl+G)</source>
         <translation>Select two or more drug drafts to group them (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="625"/>
+        <location filename="../../ui/orders/tab.py" line="791"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="636"/>
+        <location filename="../../ui/orders/tab.py" line="802"/>
         <source>长期</source>
         <translation>Long-term</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="633"/>
+        <location filename="../../ui/orders/tab.py" line="799"/>
         <source>长期/临时(&amp;T)</source>
         <translation>&amp;Term</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="648"/>
+        <location filename="../../ui/orders/tab.py" line="814"/>
         <source>长期医嘱单</source>
         <translation>Long-term order sheet</translation>
     </message>
@@ -2139,217 +2438,277 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="116"/>
+        <location filename="../../ui/shortcuts.py" line="138"/>
         <source>上一项</source>
         <translation>Previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="115"/>
+        <location filename="../../ui/shortcuts.py" line="137"/>
         <source>下一项</source>
         <translation>Next field</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="155"/>
+        <location filename="../../ui/shortcuts.py" line="188"/>
         <source>位置</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="127"/>
+        <location filename="../../ui/shortcuts.py" line="160"/>
         <source>作废医嘱（填写理由）</source>
         <translation>Void the order (with a reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="156"/>
+        <location filename="../../ui/shortcuts.py" line="189"/>
         <source>作用</source>
         <translation>What it does</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="117"/>
+        <location filename="../../ui/shortcuts.py" line="144"/>
+        <source>使用组套：个人、科室、全院组套，可按拼音首字母或名称筛选</source>
+        <translation>Apply an order set: personal, department and hospital sets, filtered by pinyin initials or name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="139"/>
         <source>保存为草稿（在最后一项按 Enter 亦可）</source>
         <translation>Keep as a draft (or Enter on the last field)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="126"/>
+        <location filename="../../ui/shortcuts.py" line="159"/>
         <source>停止长期医嘱（填写停止时间）</source>
         <translation>Stop a long-term order (with a stop time)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="94"/>
+        <location filename="../../ui/shortcuts.py" line="115"/>
         <source>全局</source>
         <translation>Everywhere</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="118"/>
+        <location filename="../../ui/shortcuts.py" line="151"/>
         <source>关闭匹配列表；再按一次回到医嘱列表，录入内容保留</source>
         <translation>Close the match list; again: back to the orders, the row kept as typed</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="121"/>
+        <location filename="../../ui/shortcuts.py" line="141"/>
+        <source>出院带药（临时医嘱，医嘱单上列在“出院带药”下）；再按取消</source>
+        <translation>Discharge medication (a temporary order, listed under its own heading on the sheet); again: off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="154"/>
         <source>删除所选草稿</source>
         <translation>Delete the selected drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="111"/>
+        <location filename="../../ui/shortcuts.py" line="133"/>
         <source>刷新病区</source>
         <translation>Refresh the ward</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="96"/>
+        <location filename="../../ui/shortcuts.py" line="117"/>
         <source>医嘱</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="131"/>
+        <location filename="../../ui/shortcuts.py" line="164"/>
         <source>医嘱列表/医嘱单切换</source>
         <translation>Order list / order sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="97"/>
+        <location filename="../../ui/shortcuts.py" line="118"/>
         <source>医嘱录入</source>
         <translation>Order entry</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="99"/>
+        <location filename="../../ui/shortcuts.py" line="121"/>
         <source>医嘱（护士）</source>
         <translation>Orders (nurse)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="133"/>
+        <location filename="../../ui/shortcuts.py" line="142"/>
+        <source>口头医嘱（抢救后补录）；再按取消</source>
+        <translation>Verbal order (entered after a rescue); again: off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="166"/>
         <source>在医嘱列表中扩展选择</source>
         <translation>Extend the selection in the order list</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="119"/>
+        <location filename="../../ui/shortcuts.py" line="152"/>
         <source>在医嘱列表中：修改所选草稿或退回的医嘱</source>
         <translation>In the order list: edit the selected draft or returned order</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="124"/>
+        <location filename="../../ui/shortcuts.py" line="157"/>
         <source>在各条严重警示的理由之间移动</source>
         <translation>Move between the reasons of the high alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="109"/>
+        <location filename="../../ui/shortcuts.py" line="131"/>
         <source>在筛选框中：打开第一个匹配患者的医嘱页（无匹配则不打开）</source>
-        <translation>In the filter: open the first match&apos;s Orders tab (nothing opens without a match)</translation>
+        <translation>In the filter: open the first match's Orders tab (nothing opens without a match)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="129"/>
+        <location filename="../../ui/shortcuts.py" line="145"/>
+        <source>在组套列表中：选择组套，Enter 列出其医嘱（全部勾选）</source>
+        <translation>In the set list: choose a set; Enter lists its orders (all ticked)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="146"/>
+        <source>在组套医嘱中：勾选/取消当前医嘱</source>
+        <translation>In a set's orders: tick/untick the current order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="148"/>
+        <source>在组套医嘱中：回到组套列表；在列表中：关闭</source>
+        <translation>In a set's orders: back to the set list; in the list: close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="147"/>
+        <source>在组套医嘱中：将勾选的医嘱生成草稿（再按 F9 审核签署）</source>
+        <translation>In a set's orders: make drafts of the ticked orders (then F9 to review and sign)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="140"/>
+        <source>备用医嘱：长期为 prn，临时为 sos；再按取消</source>
+        <translation>As-needed order: prn on a long-term order, sos on a temporary one; again: off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="162"/>
         <source>审批抗菌药物医嘱（须有相应级别）</source>
         <translation>Approve antibiotic orders (needs the grade)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="122"/>
+        <location filename="../../ui/shortcuts.py" line="155"/>
         <source>审核将签署的全部草稿（按医嘱、按级别列出警示）</source>
         <translation>Review every draft to be signed (alerts by order and severity)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="135"/>
+        <location filename="../../ui/shortcuts.py" line="168"/>
         <source>审核所选医嘱</source>
         <translation>Verify the selected order</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="110"/>
+        <location filename="../../ui/shortcuts.py" line="132"/>
         <source>床卡/列表切换</source>
         <translation>Bed cards / list</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="170"/>
+        <location filename="../../ui/shortcuts.py" line="203"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="105"/>
+        <location filename="../../ui/shortcuts.py" line="127"/>
         <source>快捷键一览</source>
         <translation>All keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="130"/>
+        <location filename="../../ui/shortcuts.py" line="149"/>
+        <source>所选医嘱存为组套（名称；个人或科室，全院须管理员）</source>
+        <translation>Save the selected orders as a set (a name; personal or department, hospital for administrators)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="163"/>
         <source>所选医嘱的历史</source>
         <translation>History of the selected order</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="134"/>
+        <location filename="../../ui/shortcuts.py" line="167"/>
         <source>所选医嘱的操作菜单</source>
         <translation>Actions menu of the selected order</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="120"/>
+        <location filename="../../ui/shortcuts.py" line="153"/>
         <source>所选草稿成组（输液）</source>
         <translation>Group the selected drafts (one infusion)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="155"/>
+        <location filename="../../ui/shortcuts.py" line="143"/>
+        <source>拆开所选草稿所在的组</source>
+        <translation>Ungroup the selected draft's group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="188"/>
         <source>按键</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="128"/>
+        <location filename="../../ui/shortcuts.py" line="161"/>
         <source>撤回（护士审核前）</source>
         <translation>Withdraw (before a nurse verified it)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="113"/>
+        <location filename="../../ui/shortcuts.py" line="135"/>
         <source>新开临时医嘱（光标在医嘱内容）</source>
         <translation>New temporary order (cursor in the order search)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="112"/>
+        <location filename="../../ui/shortcuts.py" line="134"/>
         <source>新开长期医嘱（光标在医嘱内容）</source>
         <translation>New long-term order (cursor in the order search)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="95"/>
+        <location filename="../../ui/shortcuts.py" line="116"/>
         <source>病区一览</source>
         <translation>Ward overview</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="137"/>
+        <location filename="../../ui/shortcuts.py" line="170"/>
         <source>确认停止</source>
         <translation>Confirm stop</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="108"/>
+        <location filename="../../ui/shortcuts.py" line="130"/>
         <source>筛选：床号、姓名、拼音首字母或住院号</source>
         <translation>Filter: bed number, name, pinyin initials or inpatient number</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="98"/>
+        <location filename="../../ui/shortcuts.py" line="119"/>
         <source>签署前审核</source>
         <translation>Review before signing</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="123"/>
+        <location filename="../../ui/shortcuts.py" line="156"/>
         <source>签署（有严重警示时须先选择理由）</source>
         <translation>Sign (high alerts need a reason first)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="114"/>
+        <location filename="../../ui/shortcuts.py" line="150"/>
+        <source>红线医嘱：术后、分娩、转入、转出、重整医嘱（签署后停止其上的全部长期医嘱）</source>
+        <translation>Red-line orders: post-operative, post-delivery, transfer in, transfer out, reorganized (signing stops every long-term order above)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="120"/>
+        <source>组套</source>
+        <translation>Order sets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="136"/>
         <source>输入拼音首字母、中文或英文即列出匹配项；上下键选择，Enter 选中并带出剂量、单位、途径、频次、首日次数</source>
         <translation>Type pinyin initials, Chinese or English to list matches; Up/Down to choose, Enter picks and fills dose, unit, route, frequency and first-day doses</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="125"/>
+        <location filename="../../ui/shortcuts.py" line="158"/>
         <source>返回，草稿保留</source>
         <translation>Back, drafts kept</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="107"/>
+        <location filename="../../ui/shortcuts.py" line="129"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="136"/>
+        <location filename="../../ui/shortcuts.py" line="169"/>
         <source>退回所选医嘱（填写理由）</source>
         <translation>Return the selected order (with a reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="106"/>
+        <location filename="../../ui/shortcuts.py" line="128"/>
         <source>锁定屏幕</source>
         <translation>Lock the screen</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="132"/>
+        <location filename="../../ui/shortcuts.py" line="165"/>
         <source>长期/临时筛选；在用/已停/全部筛选</source>
         <translation>Term filter; current / ended / all filter</translation>
     </message>

@@ -1083,12 +1083,12 @@
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="263"/>
+        <location filename="../../ui/orders/dialogs.py" line="264"/>
         <source>当前</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="258"/>
+        <location filename="../../ui/orders/dialogs.py" line="259"/>
         <source>您的操作未执行，未覆盖任何内容。下表左列是您看到的版本，右列是当前版本。</source>
         <translation>您的操作未执行，未覆盖任何内容。下表左列是您看到的版本，右列是当前版本。</translation>
     </message>
@@ -1123,7 +1123,7 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="201"/>
+        <location filename="../../ui/orders/dialogs.py" line="202"/>
         <source>理由</source>
         <translation>理由</translation>
     </message>
@@ -1133,12 +1133,12 @@
         <translation>请填写停止时间</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="144"/>
+        <location filename="../../ui/orders/dialogs.py" line="145"/>
         <source>退回医嘱</source>
         <translation>退回医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/dialogs.py" line="147"/>
+        <location filename="../../ui/orders/dialogs.py" line="148"/>
         <source>退回理由：</source>
         <translation>退回理由：</translation>
     </message>
@@ -1161,112 +1161,123 @@
 <context>
     <name>OrderEntry</name>
     <message>
-        <location filename="../../ui/orders/entry.py" line="305"/>
+        <location filename="../../ui/orders/entry.py" line="388"/>
         <source>{field}：{message}</source>
         <translation>{field}：{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="530"/>
+        <location filename="../../ui/orders/entry.py" line="357"/>
+        <source>{standby} 备用，{discharge} 出院带药，{verbal} 口头医嘱</source>
+        <translation>{standby} 备用，{discharge} 出院带药，{verbal} 口头医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="645"/>
         <source>不定</source>
         <translation>不定</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="274"/>
+        <location filename="../../ui/orders/entry.py" line="349"/>
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="524"/>
+        <location filename="../../ui/orders/entry.py" line="639"/>
         <source>停止</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="517"/>
+        <location filename="../../ui/orders/entry.py" line="632"/>
         <source>剂量</source>
         <translation>剂量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="516"/>
+        <location filename="../../ui/orders/entry.py" line="631"/>
         <source>医嘱内容(拼音首字母/中文/英文)</source>
         <translation>医嘱内容(拼音首字母/中文/英文)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="518"/>
+        <location filename="../../ui/orders/entry.py" line="633"/>
         <source>单位</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="102"/>
+        <location filename="../../ui/orders/entry.py" line="353"/>
+        <source>口头医嘱</source>
+        <translation>口头医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/entry.py" line="111"/>
         <source>名称</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="525"/>
+        <location filename="../../ui/orders/entry.py" line="640"/>
         <source>嘱托</source>
         <translation>嘱托</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="531"/>
+        <location filename="../../ui/orders/entry.py" line="646"/>
         <source>如 lhn、头孢曲松、ceftriaxone</source>
         <translation>如 lhn、头孢曲松、ceftriaxone</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="523"/>
+        <location filename="../../ui/orders/entry.py" line="638"/>
         <source>开始</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="274"/>
+        <location filename="../../ui/orders/entry.py" line="350"/>
         <source>新开</source>
         <translation>新开</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="495"/>
+        <location filename="../../ui/orders/dialogs.py" line="166"/>
+        <location filename="../../ui/orders/entry.py" line="611"/>
         <source>时间格式：08:30、05-01 08:30 或 2026-05-01 08:30</source>
         <translation>时间格式：08:30、05-01 08:30 或 2026-05-01 08:30</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="522"/>
+        <location filename="../../ui/orders/entry.py" line="637"/>
         <source>滴速</source>
         <translation>滴速</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="529"/>
+        <location filename="../../ui/orders/entry.py" line="644"/>
         <source>现在</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="103"/>
+        <location filename="../../ui/orders/entry.py" line="112"/>
         <source>编码</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="102"/>
+        <location filename="../../ui/orders/entry.py" line="111"/>
         <source>规格</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="519"/>
+        <location filename="../../ui/orders/entry.py" line="634"/>
         <source>途径</source>
         <translation>途径</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="283"/>
+        <location filename="../../ui/orders/entry.py" line="366"/>
         <source>需皮试</source>
         <translation>需皮试</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="520"/>
+        <location filename="../../ui/orders/entry.py" line="635"/>
         <source>频次</source>
         <translation>频次</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="521"/>
+        <location filename="../../ui/orders/entry.py" line="636"/>
         <source>首日</source>
         <translation>首日</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="281"/>
+        <location filename="../../ui/orders/entry.py" line="364"/>
         <source>高警示</source>
         <translation>高警示</translation>
     </message>
@@ -1274,132 +1285,293 @@
 <context>
     <name>OrderReview</name>
     <message>
-        <location filename="../../ui/orders/review.py" line="147"/>
+        <location filename="../../ui/orders/review.py" line="291"/>
+        <source> 等</source>
+        <translation> 等</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="154"/>
         <source>{order}：{message}</source>
         <translation>{order}：{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="372"/>
+        <location filename="../../ui/orders/review.py" line="409"/>
         <source>严重警示：逐条选择理由后才能签署</source>
         <translation>严重警示：逐条选择理由后才能签署</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="107"/>
+        <location filename="../../ui/orders/review.py" line="109"/>
         <source>医嘱</source>
         <translation>医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="313"/>
+        <location filename="../../ui/orders/review.py" line="351"/>
         <source>将签署 {n} 条医嘱：严重 {high}，警告 {moderate}，提示 {low}</source>
         <translation>将签署 {n} 条医嘱：严重 {high}，警告 {moderate}，提示 {low}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="124"/>
+        <location filename="../../ui/orders/review.py" line="129"/>
         <source>无警示</source>
         <translation>无警示</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="329"/>
+        <location filename="../../ui/orders/review.py" line="368"/>
         <source>有 {n} 条严重警示须选择理由（选“其他”须填写说明）后才能签署</source>
         <translation>有 {n} 条严重警示须选择理由（选“其他”须填写说明）后才能签署</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="307"/>
+        <location filename="../../ui/orders/review.py" line="344"/>
         <source>正在审核 {n} 条医嘱…</source>
         <translation>正在审核 {n} 条医嘱…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="341"/>
+        <location filename="../../ui/orders/review.py" line="378"/>
         <source>正在签署…</source>
         <translation>正在签署…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="158"/>
+        <location filename="../../ui/orders/review.py" line="165"/>
         <source>理由说明（选“其他”时必填）</source>
         <translation>理由说明（选“其他”时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="373"/>
+        <location filename="../../ui/orders/review.py" line="410"/>
         <source>签署 (Enter)</source>
         <translation>签署 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="371"/>
+        <location filename="../../ui/orders/review.py" line="408"/>
         <source>签署前审核 (F9)</source>
         <translation>签署前审核 (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="109"/>
+        <location filename="../../ui/orders/review.py" line="287"/>
+        <source>签署后将停止其上的 {n} 条长期医嘱（待护士确认停止）</source>
+        <translation>签署后将停止其上的 {n} 条长期医嘱（待护士确认停止）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="111"/>
         <source>类别</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="108"/>
+        <location filename="../../ui/orders/review.py" line="296"/>
+        <source>红线医嘱“{names}”：{note}</source>
+        <translation>红线医嘱“{names}”：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="293"/>
+        <source>红线医嘱“{names}”：{note}：{orders}{more}</source>
+        <translation>红线医嘱“{names}”：{note}：{orders}{more}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/review.py" line="110"/>
         <source>级别</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="110"/>
+        <location filename="../../ui/orders/review.py" line="112"/>
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="153"/>
+        <location filename="../../ui/orders/review.py" line="160"/>
         <source>请选择理由</source>
         <translation>请选择理由</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="374"/>
+        <location filename="../../ui/orders/review.py" line="411"/>
         <source>返回 (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
 </context>
 <context>
-    <name>OrderSheet</name>
+    <name>OrderSets</name>
     <message>
-        <location filename="../../ui/orders/sheet.py" line="145"/>
-        <source>{content}  取消</source>
-        <translation>{content}  取消</translation>
+        <location filename="../../ui/orders/sets.py" line="429"/>
+        <source>Space 取消/恢复勾选 · Enter 将勾选的医嘱生成草稿 · Esc 返回组套列表</source>
+        <translation>Space 取消/恢复勾选 · Enter 将勾选的医嘱生成草稿 · Esc 返回组套列表</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sheet.py" line="43"/>
-        <source>停止日期</source>
-        <translation>停止日期</translation>
+        <location filename="../../ui/orders/sets.py" line="344"/>
+        <source>{name}（{scope}）</source>
+        <translation>{name}（{scope}）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sheet.py" line="40"/>
+        <location filename="../../ui/orders/sets.py" line="524"/>
+        <source>个人</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="436"/>
+        <source>使用组套</source>
+        <translation>使用组套</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="526"/>
+        <source>全院（须管理员）</source>
+        <translation>全院（须管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="439"/>
+        <source>关闭 (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="196"/>
         <source>医嘱内容</source>
         <translation>医嘱内容</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sheet.py" line="41"/>
+        <location filename="../../ui/orders/sets.py" line="103"/>
+        <source>医嘱数</source>
+        <translation>医嘱数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="438"/>
+        <source>如 sqh、肺炎</source>
+        <translation>如 sqh、肺炎</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="516"/>
+        <source>存为组套</source>
+        <translation>存为组套</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="518"/>
+        <source>将以下 {n} 条医嘱存为组套（只存内容，不存状态）：</source>
+        <translation>将以下 {n} 条医嘱存为组套（只存内容，不存状态）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="433"/>
+        <source>打开 (Enter)</source>
+        <translation>打开 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="104"/>
+        <source>拼音</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="502"/>
+        <source>正在保存…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="373"/>
+        <source>正在生成草稿…</source>
+        <translation>正在生成草稿…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="322"/>
+        <source>没有可用的组套</source>
+        <translation>没有可用的组套</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="430"/>
+        <source>生成草稿 (Enter)</source>
+        <translation>生成草稿 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="194"/>
+        <source>用</source>
+        <translation>用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="525"/>
+        <source>科室</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="437"/>
+        <source>筛选(拼音首字母/名称)：</source>
+        <translation>筛选(拼音首字母/名称)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="194"/>
+        <source>类</source>
+        <translation>类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="195"/>
+        <source>组</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="102"/>
+        <source>组套名称</source>
+        <translation>组套名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="519"/>
+        <source>组套名称(&amp;N)：</source>
+        <translation>组套名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="102"/>
+        <source>范围</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="520"/>
+        <source>范围(&amp;S)：</source>
+        <translation>范围(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sets.py" line="432"/>
+        <source>输入拼音首字母或名称筛选 · ↑↓ 选择 · Enter 打开组套 · Esc 关闭</source>
+        <translation>输入拼音首字母或名称筛选 · ↑↓ 选择 · Enter 打开组套 · Esc 关闭</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSheet</name>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="196"/>
+        <source>{content}  取消</source>
+        <translation>{content}  取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="52"/>
+        <source>停止日期</source>
+        <translation>停止日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="49"/>
+        <source>医嘱内容</source>
+        <translation>医嘱内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="50"/>
+        <location filename="../../ui/orders/sheet.py" line="54"/>
         <source>医师签名</source>
         <translation>医师签名</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sheet.py" line="47"/>
+        <location filename="../../ui/orders/sheet.py" line="56"/>
         <source>执行时间</source>
         <translation>执行时间</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sheet.py" line="42"/>
+        <location filename="../../ui/orders/sheet.py" line="51"/>
+        <location filename="../../ui/orders/sheet.py" line="55"/>
         <source>护士签名</source>
         <translation>护士签名</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sheet.py" line="39"/>
+        <location filename="../../ui/orders/sheet.py" line="47"/>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sheet.py" line="48"/>
+        <location filename="../../ui/orders/sheet.py" line="53"/>
         <source>时间</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sheet.py" line="38"/>
+        <location filename="../../ui/orders/sheet.py" line="46"/>
         <source>起始日期</source>
         <translation>起始日期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/sheet.py" line="39"/>
-        <source>日期</source>
-        <translation>日期</translation>
     </message>
 </context>
 <context>
@@ -1415,6 +1587,11 @@
         <translation>严重</translation>
     </message>
     <message>
+        <location filename="../../ui/orders/texts.py" line="192"/>
+        <source>个人</source>
+        <translation>个人</translation>
+    </message>
+    <message>
         <location filename="../../ui/orders/texts.py" line="38"/>
         <source>临</source>
         <translation>临</translation>
@@ -1425,9 +1602,14 @@
         <translation>临床获益大于风险</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/texts.py" line="38"/>
+        <location filename="../../ui/orders/texts.py" line="39"/>
         <source>临时</source>
         <translation>临时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="184"/>
+        <source>临时备用 sos</source>
+        <translation>临时备用 sos</translation>
     </message>
     <message>
         <location filename="../../ui/orders/texts.py" line="26"/>
@@ -1435,9 +1617,14 @@
         <translation>停止待确认</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/texts.py" line="116"/>
+        <location filename="../../ui/orders/texts.py" line="139"/>
         <source>停止时间</source>
         <translation>停止时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="194"/>
+        <source>全院</source>
+        <translation>全院</translation>
     </message>
     <message>
         <location filename="../../ui/orders/texts.py" line="59"/>
@@ -1445,24 +1632,55 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/texts.py" line="109"/>
+        <location filename="../../ui/orders/texts.py" line="185"/>
+        <source>出院带药</source>
+        <translation>出院带药</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="173"/>
+        <source>分娩医嘱</source>
+        <translation>分娩医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="132"/>
         <source>剂量</source>
         <translation>剂量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/texts.py" line="108"/>
+        <location filename="../../ui/orders/texts.py" line="131"/>
         <source>医嘱内容</source>
         <translation>医嘱内容</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/texts.py" line="110"/>
+        <location filename="../../ui/orders/texts.py" line="133"/>
         <source>单位</source>
         <translation>单位</translation>
     </message>
     <message>
+        <location filename="../../ui/orders/texts.py" line="68"/>
+        <source>单次剂量</source>
+        <translation>单次剂量</translation>
+    </message>
+    <message>
         <location filename="../../ui/orders/texts.py" line="72"/>
+        <source>同类重复</source>
+        <translation>同类重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="77"/>
+        <source>哺乳</source>
+        <translation>哺乳</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="95"/>
+        <location filename="../../ui/orders/texts.py" line="140"/>
         <source>嘱托</source>
         <translation>嘱托</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="76"/>
+        <source>妊娠</source>
+        <translation>妊娠</translation>
     </message>
     <message>
         <location filename="../../ui/orders/texts.py" line="28"/>
@@ -1500,7 +1718,12 @@
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/texts.py" line="115"/>
+        <location filename="../../ui/orders/texts.py" line="75"/>
+        <source>年龄</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="138"/>
         <source>开始时间</source>
         <translation>开始时间</translation>
     </message>
@@ -1515,7 +1738,7 @@
         <translation>患者既往已耐受</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/texts.py" line="71"/>
+        <location filename="../../ui/orders/texts.py" line="94"/>
         <source>手术</source>
         <translation>手术</translation>
     </message>
@@ -1530,7 +1753,7 @@
         <translation>抢救需要</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/texts.py" line="69"/>
+        <location filename="../../ui/orders/texts.py" line="92"/>
         <source>护理</source>
         <translation>护理</translation>
     </message>
@@ -1538,111 +1761,6 @@
         <location filename="../../ui/orders/texts.py" line="46"/>
         <source>提示</source>
         <translation>提示</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="67"/>
-        <source>检查</source>
-        <translation>检查</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="66"/>
-        <source>检验</source>
-        <translation>检验</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="68"/>
-        <source>治疗</source>
-        <translation>治疗</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="114"/>
-        <source>滴速</source>
-        <translation>滴速</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="118"/>
-        <source>理由</source>
-        <translation>理由</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="70"/>
-        <source>膳食</source>
-        <translation>膳食</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="20"/>
-        <source>草稿(未签署)</source>
-        <translation>草稿(未签署)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="65"/>
-        <source>药品</source>
-        <translation>药品</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="45"/>
-        <source>警告</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="56"/>
-        <source>过敏史核实不成立</source>
-        <translation>过敏史核实不成立</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="111"/>
-        <source>途径</source>
-        <translation>途径</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="73"/>
-        <source>重整/术后</source>
-        <translation>重整/术后</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="36"/>
-        <source>长</source>
-        <translation>长</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="36"/>
-        <source>长期</source>
-        <translation>长期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="112"/>
-        <source>频次</source>
-        <translation>频次</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="113"/>
-        <source>首日次数</source>
-        <translation>首日次数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="68"/>
-        <source>单次剂量</source>
-        <translation>单次剂量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="72"/>
-        <source>同类重复</source>
-        <translation>同类重复</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="77"/>
-        <source>哺乳</source>
-        <translation>哺乳</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="76"/>
-        <source>妊娠</source>
-        <translation>妊娠</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/texts.py" line="75"/>
-        <source>年龄</source>
-        <translation>年龄</translation>
     </message>
     <message>
         <location filename="../../ui/orders/texts.py" line="69"/>
@@ -1655,9 +1773,39 @@
         <translation>未能审核</translation>
     </message>
     <message>
+        <location filename="../../ui/orders/texts.py" line="172"/>
+        <source>术后医嘱</source>
+        <translation>术后医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="90"/>
+        <source>检查</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="89"/>
+        <source>检验</source>
+        <translation>检验</translation>
+    </message>
+    <message>
         <location filename="../../ui/orders/texts.py" line="81"/>
         <source>检验指标</source>
         <translation>检验指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="91"/>
+        <source>治疗</source>
+        <translation>治疗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="137"/>
+        <source>滴速</source>
+        <translation>滴速</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="141"/>
+        <source>理由</source>
+        <translation>理由</translation>
     </message>
     <message>
         <location filename="../../ui/orders/texts.py" line="79"/>
@@ -1668,6 +1816,11 @@
         <location filename="../../ui/orders/texts.py" line="67"/>
         <source>相互作用</source>
         <translation>相互作用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="193"/>
+        <source>科室</source>
+        <translation>科室</translation>
     </message>
     <message>
         <location filename="../../ui/orders/texts.py" line="70"/>
@@ -1685,14 +1838,54 @@
         <translation>肾功能</translation>
     </message>
     <message>
+        <location filename="../../ui/orders/texts.py" line="93"/>
+        <source>膳食</source>
+        <translation>膳食</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="20"/>
+        <source>草稿(未签署)</source>
+        <translation>草稿(未签署)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="88"/>
+        <source>药品</source>
+        <translation>药品</translation>
+    </message>
+    <message>
         <location filename="../../ui/orders/texts.py" line="78"/>
         <source>药物-疾病</source>
         <translation>药物-疾病</translation>
     </message>
     <message>
+        <location filename="../../ui/orders/texts.py" line="45"/>
+        <source>警告</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="174"/>
+        <source>转入医嘱</source>
+        <translation>转入医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="175"/>
+        <source>转出医嘱</source>
+        <translation>转出医嘱</translation>
+    </message>
+    <message>
         <location filename="../../ui/orders/texts.py" line="66"/>
         <source>过敏</source>
         <translation>过敏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="56"/>
+        <source>过敏史核实不成立</source>
+        <translation>过敏史核实不成立</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="134"/>
+        <source>途径</source>
+        <translation>途径</translation>
     </message>
     <message>
         <location filename="../../ui/orders/texts.py" line="80"/>
@@ -1703,6 +1896,41 @@
         <location filename="../../ui/orders/texts.py" line="71"/>
         <source>重复医嘱</source>
         <translation>重复医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="96"/>
+        <source>重整/术后</source>
+        <translation>重整/术后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="176"/>
+        <source>重整医嘱</source>
+        <translation>重整医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="36"/>
+        <source>长</source>
+        <translation>长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="37"/>
+        <source>长期</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="183"/>
+        <source>长期备用 prn</source>
+        <translation>长期备用 prn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="135"/>
+        <source>频次</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/texts.py" line="136"/>
+        <source>首日次数</source>
+        <translation>首日次数</translation>
     </message>
 </context>
 <context>
@@ -1718,6 +1946,11 @@
         <translation>停止时间</translation>
     </message>
     <message>
+        <location filename="../../ui/orders/model.py" line="110"/>
+        <source>出院带药：{content}</source>
+        <translation>出院带药：{content}</translation>
+    </message>
+    <message>
         <location filename="../../ui/orders/model.py" line="69"/>
         <source>剂量</source>
         <translation>剂量</translation>
@@ -1726,6 +1959,11 @@
         <location filename="../../ui/orders/model.py" line="68"/>
         <source>医嘱内容</source>
         <translation>医嘱内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="94"/>
+        <source>口头医嘱</source>
+        <translation>口头医嘱</translation>
     </message>
     <message>
         <location filename="../../ui/orders/model.py" line="76"/>
@@ -1756,6 +1994,11 @@
         <location filename="../../ui/orders/model.py" line="66"/>
         <source>类</source>
         <translation>类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/model.py" line="96"/>
+        <source>红线：签署后停止其上的长期医嘱</source>
+        <translation>红线：签署后停止其上的长期医嘱</translation>
     </message>
     <message>
         <location filename="../../ui/orders/model.py" line="65"/>
@@ -1793,7 +2036,7 @@
         <translation>高警示</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="211"/>
+        <location filename="../../ui/orders/model.py" line="230"/>
         <source>高警示药品：双人核对</source>
         <translation>高警示药品：双人核对</translation>
     </message>
@@ -1801,202 +2044,258 @@
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../ui/orders/tab.py" line="637"/>
+        <location filename="../../ui/orders/tab.py" line="803"/>
         <source>临时</source>
         <translation>临时</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="649"/>
+        <location filename="../../ui/orders/tab.py" line="815"/>
         <source>临时医嘱单</source>
         <translation>临时医嘱单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="623"/>
+        <location filename="../../ui/orders/tab.py" line="789"/>
         <source>作废</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="622"/>
+        <location filename="../../ui/orders/tab.py" line="788"/>
         <source>停止</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="635"/>
+        <location filename="../../ui/orders/tab.py" line="801"/>
+        <location filename="../../ui/orders/tab.py" line="806"/>
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="624"/>
+        <location filename="../../ui/orders/tab.py" line="503"/>
+        <source>全院组套只能由管理员保存：{reason}</source>
+        <translation>全院组套只能由管理员保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="790"/>
         <source>删除草稿</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="628"/>
+        <location filename="../../ui/orders/tab.py" line="794"/>
         <source>医嘱列表</source>
         <translation>医嘱列表</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="627"/>
+        <location filename="../../ui/orders/tab.py" line="793"/>
         <source>医嘱单</source>
         <translation>医嘱单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="626"/>
+        <location filename="../../ui/orders/tab.py" line="792"/>
         <source>历史</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="638"/>
+        <location filename="../../ui/orders/tab.py" line="804"/>
         <source>在用</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="624"/>
+        <location filename="../../ui/orders/tab.py" line="786"/>
+        <source>存为组套</source>
+        <translation>存为组套</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="790"/>
         <source>审批</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="625"/>
+        <location filename="../../ui/orders/tab.py" line="791"/>
         <source>审核</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="622"/>
+        <location filename="../../ui/orders/tab.py" line="788"/>
         <source>审核签署</source>
         <translation>审核签署</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="465"/>
+        <location filename="../../ui/orders/tab.py" line="474"/>
+        <source>已从组套“{name}”生成 {n} 条草稿，按 F9 审核签署</source>
+        <translation>已从组套“{name}”生成 {n} 条草稿，按 F9 审核签署</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="623"/>
         <source>已作废</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="367"/>
+        <location filename="../../ui/orders/tab.py" line="377"/>
         <source>已保存为草稿：{content}</source>
         <translation>已保存为草稿：{content}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="639"/>
+        <location filename="../../ui/orders/tab.py" line="805"/>
         <source>已停</source>
         <translation>已停</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="464"/>
+        <location filename="../../ui/orders/tab.py" line="622"/>
         <source>已停止，待护士确认</source>
         <translation>已停止，待护士确认</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="422"/>
+        <location filename="../../ui/orders/tab.py" line="580"/>
         <source>已删除草稿</source>
         <translation>已删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="454"/>
+        <location filename="../../ui/orders/tab.py" line="495"/>
+        <source>已存为组套：{name}</source>
+        <translation>已存为组套：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="612"/>
         <source>已审批</source>
         <translation>已审批</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="438"/>
+        <location filename="../../ui/orders/tab.py" line="596"/>
         <source>已审核</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="413"/>
+        <location filename="../../ui/orders/tab.py" line="560"/>
+        <source>已开{heading}（草稿）：按 F9 签署，签署后其上的 {n} 条长期医嘱停止</source>
+        <translation>已开{heading}（草稿）：按 F9 签署，签署后其上的 {n} 条长期医嘱停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="424"/>
         <source>已成组 {n} 条医嘱</source>
         <translation>已成组 {n} 条医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="430"/>
+        <location filename="../../ui/orders/tab.py" line="448"/>
+        <source>已拆组 {n} 条医嘱</source>
+        <translation>已拆组 {n} 条医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="588"/>
         <source>已撤回为草稿</source>
         <translation>已撤回为草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="446"/>
+        <location filename="../../ui/orders/tab.py" line="604"/>
         <source>已确认停止</source>
         <translation>已确认停止</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="484"/>
+        <location filename="../../ui/orders/tab.py" line="645"/>
         <source>已签署 {n} 条医嘱</source>
         <translation>已签署 {n} 条医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="465"/>
+        <location filename="../../ui/orders/tab.py" line="625"/>
         <source>已退回医生</source>
         <translation>已退回医生</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="621"/>
+        <location filename="../../ui/orders/tab.py" line="785"/>
         <source>成组</source>
         <translation>成组</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="623"/>
+        <location filename="../../ui/orders/tab.py" line="785"/>
+        <source>拆组</source>
+        <translation>拆组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="789"/>
         <source>撤回</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="620"/>
+        <location filename="../../ui/orders/tab.py" line="784"/>
         <source>新开临时</source>
         <translation>新开临时</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="620"/>
+        <location filename="../../ui/orders/tab.py" line="784"/>
         <source>新开长期</source>
         <translation>新开长期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="570"/>
+        <location filename="../../ui/orders/tab.py" line="735"/>
         <source>未连接数据库，医嘱已保留为草稿/未签署</source>
         <translation>未连接数据库，医嘱已保留为草稿/未签署</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="572"/>
+        <location filename="../../ui/orders/tab.py" line="736"/>
         <source>未连接数据库，本条医嘱未保存，录入内容已保留</source>
         <translation>未连接数据库，本条医嘱未保存，录入内容已保留</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="356"/>
+        <location filename="../../ui/orders/tab.py" line="366"/>
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="634"/>
+        <location filename="../../ui/orders/tab.py" line="800"/>
         <source>状态(&amp;U)</source>
         <translation>状态(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="626"/>
+        <location filename="../../ui/orders/tab.py" line="792"/>
         <source>确认停止</source>
         <translation>确认停止</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="385"/>
+        <location filename="../../ui/orders/tab.py" line="787"/>
+        <source>红线医嘱</source>
+        <translation>红线医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="786"/>
+        <source>组套</source>
+        <translation>组套</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="395"/>
         <source>请先选择一条医嘱</source>
         <translation>请先选择一条医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="407"/>
+        <location filename="../../ui/orders/tab.py" line="488"/>
+        <source>请先选择要存为组套的医嘱</source>
+        <translation>请先选择要存为组套的医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="442"/>
+        <source>请选择一个成组的草稿再拆组 ({key})</source>
+        <translation>请选择一个成组的草稿再拆组 ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/tab.py" line="418"/>
         <source>请选择两条以上的药品草稿再成组 (Ctrl+G)</source>
         <translation>请选择两条以上的药品草稿再成组 (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="625"/>
+        <location filename="../../ui/orders/tab.py" line="791"/>
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="636"/>
+        <location filename="../../ui/orders/tab.py" line="802"/>
         <source>长期</source>
         <translation>长期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="633"/>
+        <location filename="../../ui/orders/tab.py" line="799"/>
         <source>长期/临时(&amp;T)</source>
         <translation>长期/临时(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="648"/>
+        <location filename="../../ui/orders/tab.py" line="814"/>
         <source>长期医嘱单</source>
         <translation>长期医嘱单</translation>
     </message>
@@ -2139,217 +2438,277 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="116"/>
+        <location filename="../../ui/shortcuts.py" line="138"/>
         <source>上一项</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="115"/>
+        <location filename="../../ui/shortcuts.py" line="137"/>
         <source>下一项</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="155"/>
+        <location filename="../../ui/shortcuts.py" line="188"/>
         <source>位置</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="127"/>
+        <location filename="../../ui/shortcuts.py" line="160"/>
         <source>作废医嘱（填写理由）</source>
         <translation>作废医嘱（填写理由）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="156"/>
+        <location filename="../../ui/shortcuts.py" line="189"/>
         <source>作用</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="117"/>
+        <location filename="../../ui/shortcuts.py" line="144"/>
+        <source>使用组套：个人、科室、全院组套，可按拼音首字母或名称筛选</source>
+        <translation>使用组套：个人、科室、全院组套，可按拼音首字母或名称筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="139"/>
         <source>保存为草稿（在最后一项按 Enter 亦可）</source>
         <translation>保存为草稿（在最后一项按 Enter 亦可）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="126"/>
+        <location filename="../../ui/shortcuts.py" line="159"/>
         <source>停止长期医嘱（填写停止时间）</source>
         <translation>停止长期医嘱（填写停止时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="94"/>
+        <location filename="../../ui/shortcuts.py" line="115"/>
         <source>全局</source>
         <translation>全局</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="118"/>
+        <location filename="../../ui/shortcuts.py" line="151"/>
         <source>关闭匹配列表；再按一次回到医嘱列表，录入内容保留</source>
         <translation>关闭匹配列表；再按一次回到医嘱列表，录入内容保留</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="121"/>
+        <location filename="../../ui/shortcuts.py" line="141"/>
+        <source>出院带药（临时医嘱，医嘱单上列在“出院带药”下）；再按取消</source>
+        <translation>出院带药（临时医嘱，医嘱单上列在“出院带药”下）；再按取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="154"/>
         <source>删除所选草稿</source>
         <translation>删除所选草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="111"/>
+        <location filename="../../ui/shortcuts.py" line="133"/>
         <source>刷新病区</source>
         <translation>刷新病区</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="96"/>
+        <location filename="../../ui/shortcuts.py" line="117"/>
         <source>医嘱</source>
         <translation>医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="131"/>
+        <location filename="../../ui/shortcuts.py" line="164"/>
         <source>医嘱列表/医嘱单切换</source>
         <translation>医嘱列表/医嘱单切换</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="97"/>
+        <location filename="../../ui/shortcuts.py" line="118"/>
         <source>医嘱录入</source>
         <translation>医嘱录入</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="99"/>
+        <location filename="../../ui/shortcuts.py" line="121"/>
         <source>医嘱（护士）</source>
         <translation>医嘱（护士）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="133"/>
+        <location filename="../../ui/shortcuts.py" line="142"/>
+        <source>口头医嘱（抢救后补录）；再按取消</source>
+        <translation>口头医嘱（抢救后补录）；再按取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="166"/>
         <source>在医嘱列表中扩展选择</source>
         <translation>在医嘱列表中扩展选择</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="119"/>
+        <location filename="../../ui/shortcuts.py" line="152"/>
         <source>在医嘱列表中：修改所选草稿或退回的医嘱</source>
         <translation>在医嘱列表中：修改所选草稿或退回的医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="124"/>
+        <location filename="../../ui/shortcuts.py" line="157"/>
         <source>在各条严重警示的理由之间移动</source>
         <translation>在各条严重警示的理由之间移动</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="109"/>
+        <location filename="../../ui/shortcuts.py" line="131"/>
         <source>在筛选框中：打开第一个匹配患者的医嘱页（无匹配则不打开）</source>
         <translation>在筛选框中：打开第一个匹配患者的医嘱页（无匹配则不打开）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="129"/>
+        <location filename="../../ui/shortcuts.py" line="145"/>
+        <source>在组套列表中：选择组套，Enter 列出其医嘱（全部勾选）</source>
+        <translation>在组套列表中：选择组套，Enter 列出其医嘱（全部勾选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="146"/>
+        <source>在组套医嘱中：勾选/取消当前医嘱</source>
+        <translation>在组套医嘱中：勾选/取消当前医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="148"/>
+        <source>在组套医嘱中：回到组套列表；在列表中：关闭</source>
+        <translation>在组套医嘱中：回到组套列表；在列表中：关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="147"/>
+        <source>在组套医嘱中：将勾选的医嘱生成草稿（再按 F9 审核签署）</source>
+        <translation>在组套医嘱中：将勾选的医嘱生成草稿（再按 F9 审核签署）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="140"/>
+        <source>备用医嘱：长期为 prn，临时为 sos；再按取消</source>
+        <translation>备用医嘱：长期为 prn，临时为 sos；再按取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="162"/>
         <source>审批抗菌药物医嘱（须有相应级别）</source>
         <translation>审批抗菌药物医嘱（须有相应级别）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="122"/>
+        <location filename="../../ui/shortcuts.py" line="155"/>
         <source>审核将签署的全部草稿（按医嘱、按级别列出警示）</source>
         <translation>审核将签署的全部草稿（按医嘱、按级别列出警示）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="135"/>
+        <location filename="../../ui/shortcuts.py" line="168"/>
         <source>审核所选医嘱</source>
         <translation>审核所选医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="110"/>
+        <location filename="../../ui/shortcuts.py" line="132"/>
         <source>床卡/列表切换</source>
         <translation>床卡/列表切换</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="170"/>
+        <location filename="../../ui/shortcuts.py" line="203"/>
         <source>快捷键</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="105"/>
+        <location filename="../../ui/shortcuts.py" line="127"/>
         <source>快捷键一览</source>
         <translation>快捷键一览</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="130"/>
+        <location filename="../../ui/shortcuts.py" line="149"/>
+        <source>所选医嘱存为组套（名称；个人或科室，全院须管理员）</source>
+        <translation>所选医嘱存为组套（名称；个人或科室，全院须管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="163"/>
         <source>所选医嘱的历史</source>
         <translation>所选医嘱的历史</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="134"/>
+        <location filename="../../ui/shortcuts.py" line="167"/>
         <source>所选医嘱的操作菜单</source>
         <translation>所选医嘱的操作菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="120"/>
+        <location filename="../../ui/shortcuts.py" line="153"/>
         <source>所选草稿成组（输液）</source>
         <translation>所选草稿成组（输液）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="155"/>
+        <location filename="../../ui/shortcuts.py" line="143"/>
+        <source>拆开所选草稿所在的组</source>
+        <translation>拆开所选草稿所在的组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="188"/>
         <source>按键</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="128"/>
+        <location filename="../../ui/shortcuts.py" line="161"/>
         <source>撤回（护士审核前）</source>
         <translation>撤回（护士审核前）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="113"/>
+        <location filename="../../ui/shortcuts.py" line="135"/>
         <source>新开临时医嘱（光标在医嘱内容）</source>
         <translation>新开临时医嘱（光标在医嘱内容）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="112"/>
+        <location filename="../../ui/shortcuts.py" line="134"/>
         <source>新开长期医嘱（光标在医嘱内容）</source>
         <translation>新开长期医嘱（光标在医嘱内容）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="95"/>
+        <location filename="../../ui/shortcuts.py" line="116"/>
         <source>病区一览</source>
         <translation>病区一览</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="137"/>
+        <location filename="../../ui/shortcuts.py" line="170"/>
         <source>确认停止</source>
         <translation>确认停止</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="108"/>
+        <location filename="../../ui/shortcuts.py" line="130"/>
         <source>筛选：床号、姓名、拼音首字母或住院号</source>
         <translation>筛选：床号、姓名、拼音首字母或住院号</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="98"/>
+        <location filename="../../ui/shortcuts.py" line="119"/>
         <source>签署前审核</source>
         <translation>签署前审核</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="123"/>
+        <location filename="../../ui/shortcuts.py" line="156"/>
         <source>签署（有严重警示时须先选择理由）</source>
         <translation>签署（有严重警示时须先选择理由）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="114"/>
+        <location filename="../../ui/shortcuts.py" line="150"/>
+        <source>红线医嘱：术后、分娩、转入、转出、重整医嘱（签署后停止其上的全部长期医嘱）</source>
+        <translation>红线医嘱：术后、分娩、转入、转出、重整医嘱（签署后停止其上的全部长期医嘱）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="120"/>
+        <source>组套</source>
+        <translation>组套</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="136"/>
         <source>输入拼音首字母、中文或英文即列出匹配项；上下键选择，Enter 选中并带出剂量、单位、途径、频次、首日次数</source>
         <translation>输入拼音首字母、中文或英文即列出匹配项；上下键选择，Enter 选中并带出剂量、单位、途径、频次、首日次数</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="125"/>
+        <location filename="../../ui/shortcuts.py" line="158"/>
         <source>返回，草稿保留</source>
         <translation>返回，草稿保留</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="107"/>
+        <location filename="../../ui/shortcuts.py" line="129"/>
         <source>退出</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="136"/>
+        <location filename="../../ui/shortcuts.py" line="169"/>
         <source>退回所选医嘱（填写理由）</source>
         <translation>退回所选医嘱（填写理由）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="106"/>
+        <location filename="../../ui/shortcuts.py" line="128"/>
         <source>锁定屏幕</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="132"/>
+        <location filename="../../ui/shortcuts.py" line="165"/>
         <source>长期/临时筛选；在用/已停/全部筛选</source>
         <translation>长期/临时筛选；在用/已停/全部筛选</translation>
     </message>

@@ -1,7 +1,9 @@
 """The 医嘱 tab driven by the keys of the contract (ui/README.md "快捷键"), on the real services
 over a copy of the seeded demo database: a grouped infusion entered by keyboard only, signing
-with a high alert overridden, stop and void, a conflict between two users, and bad input shown
-at its field with the row kept."""
+with a high alert overridden, stop and void, a conflict between two users, bad input shown
+at its field with the row kept, an order set applied with an item unticked and ungrouped, the
+selection saved as a set, prn and 出院带药 orders, and a 术后医嘱 red line that stops the long
+orders above it."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -108,7 +110,9 @@ def test_a_grouped_infusion_entered_by_keyboard_only(qtbot: Any, real_window: An
     pick(qtbot, tab, "lhn", lambda i: i.name == "0.9%氯化钠注射液" and i.detail.startswith("250ml"))
     assert [entry.edits[k].text() for k in ("dose", "dose_unit", "route_code", "freq_code")] == [
         "250", "ml", "ivgtt", "qd"]
-    expected_first = first_day_times("qd", datetime.now().astimezone())
+    qtbot.waitUntil(lambda: bool(entry.freq_slots), timeout=3000)   # the backend's dictionary
+    assert entry.freq_slots.get("qd") == ("08:00",)
+    expected_first = first_day_times("qd", datetime.now().astimezone(), entry.freq_slots)
     assert entry.edits["first_day_times"].text() == str(expected_first)
     for field in ("dose_unit", "route_code", "freq_code", "first_day_times", "rate"):
         key(qtbot, Qt.Key.Key_Return)                                 # Enter moves to the next field
@@ -355,3 +359,174 @@ def test_a_chart_opened_with_its_context_reads_header_and_orders_once(qtbot: Any
     qtbot.wait(100)
     assert page.orders_tab.reads == 1 and page.header_widget.name_label.text() == card.name
     assert len(page.orders_tab.rows()) > 0 and page.chart_tabs.currentWidget() is page.orders_holder
+
+
+def dialog_of(qtbot: Any, tab: Any, cls: type) -> Any:
+    qtbot.waitUntil(lambda: any(isinstance(d, cls) and is_alive(d) and d.isVisible() for d in tab._dialogs),
+                    timeout=3000)
+    dialog = next(d for d in tab._dialogs if isinstance(d, cls) and is_alive(d) and d.isVisible())
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
+    return dialog
+
+
+def set_dialog(qtbot: Any, tab: Any) -> Any:
+    from ui.orders.sets import ApplySetDialog
+
+    key(qtbot, Qt.Key.Key_F4)
+    dialog = dialog_of(qtbot, tab, ApplySetDialog)
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=5000)
+    assert dialog.filter_edit.hasFocus()
+    return dialog
+
+
+def test_an_order_set_applied_with_an_item_unticked_then_ungrouped(qtbot: Any, real_window: Any) -> None:
+    tab = doctor_chart(qtbot, real_window, "7")
+    before = {r.id for r in tab.rows()}
+    dialog = set_dialog(qtbot, tab)                                   # F4
+    scopes = {s.name: s.scope for s in dialog.visible_sets()}
+    assert scopes["社区获得性肺炎抗感染"] == "personal" and scopes["慢性心衰常规"] == "dept" \
+        and scopes["入院常规检查"] == "hospital"
+    qtbot.keyClicks(dialog.filter_edit, "sqh")                        # pinyin initials
+    assert [s.name for s in dialog.visible_sets()] == ["社区获得性肺炎抗感染"]
+    key(qtbot, Qt.Key.Key_Return)                                     # its items, all ticked
+    assert dialog.on_items() and dialog.items_view.hasFocus()
+    items = dialog.items
+    assert [items.index(r, 3).data() for r in range(items.rowCount())] == [
+        "0.9%氯化钠注射液 100ml", "注射用头孢曲松钠 2g", "血常规", "C反应蛋白"]
+    assert [items.index(r, 2).data() for r in range(2)] == ["┌", "└"]
+    assert all(items.is_ticked(r) for r in range(items.rowCount()))
+    for _ in range(3):
+        key(qtbot, Qt.Key.Key_Down)
+    key(qtbot, Qt.Key.Key_Space)                                      # untick C反应蛋白
+    assert not items.is_ticked(3) and items.is_ticked(2)
+    key(qtbot, Qt.Key.Key_Return)                                     # apply
+    rows = wait_rows(qtbot, tab, lambda rs: len([r for r in rs if r.id not in before]) == 3)
+    new = [r for r in rows if r.id not in before]
+    assert closed(dialog)
+    assert all(r.status == "draft" for r in new)
+    assert sorted(r.content for r in new) == sorted(["0.9%氯化钠注射液 100ml", "注射用头孢曲松钠 2g",
+                                                     "血常规"])
+    drugs = [r for r in new if r.category == "drug"]
+    assert [r.group_mark for r in drugs] == ["┌", "└"] and drugs[0].group_id == drugs[1].group_id
+    qtbot.waitUntil(lambda: {r.id for r in tab.selected_rows()} == {r.id for r in new}, timeout=3000)
+
+    review = review_dialog(qtbot, tab)                                # F9 takes them like any draft
+    assert {r.id for r in new} <= {r.id for r in review.drafts}
+    key(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: closed(review) and tab.table.hasFocus(), timeout=3000)
+
+    select_row(qtbot, tab, drugs[0].id)
+    key(qtbot, Qt.Key.Key_G, CTRL | SHIFT)                            # ungroup
+    rows = wait_rows(qtbot, tab, lambda rs: all(not tab.model.row_by_id(d.id).group_id for d in drugs))
+    assert [tab.model.row_by_id(d.id).group_mark for d in drugs] == ["", ""]
+    assert "拆组" in tab.status_label.text()
+
+
+def test_the_selection_saved_as_a_set_is_found_in_the_list(qtbot: Any, real_window: Any) -> None:
+    from ui.orders.sets import SaveSetDialog
+
+    tab = doctor_chart(qtbot, real_window, "7")
+    chosen = [r for r in tab.rows() if r.term == "long" and r.status == "active"][:2]
+    assert len(chosen) == 2
+    tab.select_ids([r.id for r in chosen], chosen[-1].id)
+    tab.table.setFocus()
+    key(qtbot, Qt.Key.Key_S, CTRL | SHIFT)
+    dialog = dialog_of(qtbot, tab, SaveSetDialog)
+    assert dialog.name_edit.hasFocus() and dialog.count == 2
+    commit_text(dialog.name_edit, "测试常规")
+    dialog.scope_combo.setFocus()
+    key(qtbot, Qt.Key.Key_End)                                        # 全院: only for admins
+    assert dialog.scope() == "hospital"
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.busy and "管理员" in dialog.message.text(), timeout=5000)
+    assert dialog.isVisible() and dialog.name_edit.text() == "测试常规"
+    dialog.scope_combo.setFocus()
+    key(qtbot, Qt.Key.Key_Home)                                       # 个人
+    assert dialog.scope() == "personal"
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: closed(dialog), timeout=5000)
+    assert "测试常规" in tab.status_label.text()
+
+    qtbot.waitUntil(lambda: tab.table.hasFocus(), timeout=3000)
+    sets = set_dialog(qtbot, tab)
+    qtbot.keyClicks(sets.filter_edit, "cscg")
+    found = sets.visible_sets()
+    assert [(s.name, s.scope) for s in found] == [("测试常规", "personal")]
+    assert [i.content for i in found[0].items] == [r.content for r in chosen]
+    key(qtbot, Qt.Key.Key_Return)
+    assert sets.on_items()
+    key(qtbot, Qt.Key.Key_Escape)                                     # back to the list
+    assert not sets.on_items() and sets.isVisible()
+    key(qtbot, Qt.Key.Key_Escape)                                     # closed
+    qtbot.waitUntil(lambda: closed(sets), timeout=3000)
+
+
+def test_prn_verbal_and_discharge_orders_are_entered_and_shown(qtbot: Any, real_window: Any,
+                                                                real_backend: Any) -> None:
+    from app.store.schema import med_order
+    from ui.orders.model import COL_CONTENT, COL_NOTE
+
+    tab = doctor_chart(qtbot, real_window, "7")
+    entry = tab.entry
+    key(qtbot, Qt.Key.Key_F2)
+    pick(qtbot, tab, "dyxa", lambda i: i.name == "对乙酰氨基酚片")
+    key(qtbot, Qt.Key.Key_B, CTRL)                                    # 备用: prn on a 长期 order
+    key(qtbot, Qt.Key.Key_K, CTRL)                                    # 口头医嘱
+    assert entry.use_kind == "prn" and entry.verbal
+    assert "prn" in entry.kind_label.text() and "口头医嘱" in entry.kind_label.text()
+    prn = save(qtbot, tab, "对乙酰氨基酚片 0.5g")
+    assert prn.use_kind == "prn" and entry.use_kind == "regular" and not entry.verbal
+    verbal = real_backend._require().run_read(lambda conn: conn.execute(
+        med_order.select().where(med_order.c.id == prn.id)).mappings().one()["verbal"])
+    assert verbal
+
+    key(qtbot, Qt.Key.Key_F3)
+    key(qtbot, Qt.Key.Key_D, CTRL)                                    # 出院带药 (a 临时 order)
+    assert entry.use_kind == "discharge" and entry.term == "temp" and "出院带药" in entry.kind_label.text()
+    pick(qtbot, tab, "yms", lambda i: i.name == "氢溴酸右美沙芬片")
+    discharge = save(qtbot, tab, "氢溴酸右美沙芬片 15mg")
+    assert discharge.use_kind == "discharge" and discharge.term == "temp"
+
+    def shown(order_id: str, col: int) -> str:
+        return str(next(tab.proxy.index(r, col).data() for r in range(tab.proxy.rowCount())
+                        if tab.proxy.row_at(r).id == order_id))
+
+    assert shown(prn.id, COL_CONTENT) == "对乙酰氨基酚片 0.5g prn"
+    assert shown(discharge.id, COL_CONTENT) == "出院带药：氢溴酸右美沙芬片 15mg"
+    key(qtbot, Qt.Key.Key_Escape)
+    dialog = review_dialog(qtbot, tab)
+    assert not dialog.high_alerts()
+    key(qtbot, Qt.Key.Key_Return)
+    wait_rows(qtbot, tab, lambda rs: all(tab.model.row_by_id(i).status == "submitted"
+                                         for i in (prn.id, discharge.id)))
+    assert "口头医嘱" in shown(prn.id, COL_NOTE) or not hasattr(prn, "verbal")   # OrderRow may lack it
+    long_text = [f"{line.content} {usage}".strip() for line, usage in tab.long_sheet.lines()]
+    assert any(t.startswith("对乙酰氨基酚片 0.5g") and t.endswith(" prn") for t in long_text)
+    temp = [line.content for line, _u in tab.temp_sheet.lines()]
+    at = temp.index("出院带药")                                        # the heading, then the order
+    assert temp[at + 1] == "氢溴酸右美沙芬片 15mg" and tab.temp_sheet.is_heading(at)
+
+
+def test_a_postop_red_line_signed_stops_the_long_orders_above_it(qtbot: Any, real_window: Any) -> None:
+    tab = doctor_chart(qtbot, real_window, "7")
+    above = [r for r in tab.rows() if r.term == "long" and r.status in ("submitted", "verified", "active")]
+    assert len(above) >= 2
+    key(qtbot, Qt.Key.Key_F11)                                        # the red-line menu
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=3000)
+    menu = QApplication.activePopupWidget()
+    qtbot.keyClick(menu, Qt.Key.Key_Return)                           # 1 术后医嘱 (highlighted)
+    rows = wait_rows(qtbot, tab, lambda rs: any(r.category == "line" and r.status == "draft" for r in rs))
+    line = next(r for r in rows if r.category == "line")
+    assert line.content == "术后医嘱" and line.term == "long"
+    qtbot.waitUntil(lambda: tab.table.hasFocus(), timeout=3000)
+    dialog = review_dialog(qtbot, tab)
+    assert dialog.line_note.isVisible()
+    assert f"签署后将停止其上的 {len(above)} 条长期医嘱" in dialog.line_note.text()
+    key(qtbot, Qt.Key.Key_Return)                                     # sign
+    wait_rows(qtbot, tab, lambda rs: all(tab.model.row_by_id(r.id).status == "stop_pending" for r in above))
+    assert closed(dialog) and tab.model.row_by_id(line.id).status == "submitted"
+    statuses = {tab.proxy.row_at(r).id: tab.proxy.index(r, 8).data() for r in range(tab.proxy.rowCount())}
+    assert {statuses[r.id] for r in above} == {"停止待确认"}
+    sheet = tab.long_sheet
+    red = [n for n in range(sheet.rowCount()) if sheet.is_red_line(n)]
+    assert [sheet.lines()[n][0].content for n in red] == ["术后医嘱"]

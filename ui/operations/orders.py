@@ -63,6 +63,23 @@ def orderable(ctx: OpContext, kind: str, code: str, on_done: Callback, on_error:
     return ctx.runner.read(lambda: backend.orderable(kind, code), on_done, on_error, name="orderable")
 
 
+def load_frequencies(ctx: OpContext, on_done: Callback, on_error: OnError = None) -> int:
+    """The frequency dictionary (code, slots, every_days); a backend without it answers [] so
+    entry keeps its own default times (ui/orders/defaults.py FREQ_SLOTS)."""
+    backend: Any = ctx.backend
+    if not hasattr(backend, "frequencies"):
+        return ctx.runner.read(lambda: [], on_done, on_error, name="frequencies")
+    return ctx.runner.read(lambda: backend.frequencies(), on_done, on_error, name="frequencies")
+
+
+def load_order_sets(ctx: OpContext, staff_id: str, on_done: Callback, on_error: OnError = None) -> int:
+    """The sets this doctor may apply: personal, the department's, the hospital's."""
+    backend: Any = ctx.backend
+    if not hasattr(backend, "order_sets"):
+        return ctx.runner.read(lambda: [], on_done, on_error, name="order_sets")
+    return ctx.runner.read(lambda: backend.order_sets(staff_id), on_done, on_error, name="order_sets")
+
+
 class OrderSearch:
     """The item search of order entry, answered as the user types.
 
@@ -183,6 +200,26 @@ def ungroup_drafts(ctx: OpContext, user: Any, group_id: str, base_version: int,
 
     return execute(ctx, UngroupDrafts(**_stamp(user), group_id=group_id, base_version=base_version),
                    on_done, on_error)
+
+
+def apply_order_set(ctx: OpContext, user: Any, encounter_id: str, set_id: str,
+                    item_ids: tuple[str, ...], order_ids: tuple[str, ...],
+                    on_done: Optional[Callback] = None, on_error: OnError = None) -> int:
+    """The ticked items of a set as drafts (one client-made order id per item)."""
+    from app.services.order_sets import ApplyOrderSet
+
+    return execute(ctx, ApplyOrderSet(**_stamp(user), encounter_id=encounter_id, set_id=set_id,
+                                      item_ids=item_ids, order_ids=order_ids), on_done, on_error)
+
+
+def save_order_set(ctx: OpContext, user: Any, name: str, scope: str, order_ids: tuple[str, ...],
+                   on_done: Optional[Callback] = None, on_error: OnError = None) -> int:
+    """The selected orders' content as a new set (personal, dept or hospital)."""
+    from app.ids import new_id
+    from app.services.order_sets import SaveOrderSet
+
+    return execute(ctx, SaveOrderSet(**_stamp(user), set_id=new_id(), name=name, scope=scope,
+                                     order_ids=order_ids), on_done, on_error)
 
 
 def sign_orders(ctx: OpContext, user: Any, encounter_id: str, order_ids: tuple[str, ...],

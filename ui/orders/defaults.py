@@ -1,13 +1,15 @@
 """Defaults order entry fills in after a pick, and the entry's time parsing.
 
-FREQ_SLOTS mirrors the default times of the seeded freq dictionary (CLINICAL.md §1
-"Frequencies"); it should come from the dictionary once the backend serves it (see the report
-of the orders-tab work). Used only to propose 首日次数; the doctor may change it.
+The default times of each frequency come from the backend's frequency dictionary
+(`frequencies()`, the ward's settings, CLINICAL.md §1 "Frequencies"), handed in as `slots`.
+FREQ_SLOTS is the fallback for a backend that does not serve it (it mirrors the seeded
+dictionary). Used only to propose 首日次数; the doctor may change it.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, time
-from typing import Optional
+from typing import Any, Optional
 
 FREQ_SLOTS: dict[str, tuple[str, ...]] = {
     "qd": ("08:00",), "bid": ("08:00", "16:00"), "tid": ("08:00", "12:00", "16:00"),
@@ -28,13 +30,36 @@ def default_freq(term: str, category: str) -> str:
     return DEFAULT_LONG_FREQ if term == "long" else DEFAULT_TEMP_FREQ
 
 
-def first_day_times(freq_code: str, start: datetime) -> Optional[int]:
-    """The slots of the start day at or after the start time (CLINICAL.md §1 首日次数)."""
-    slots = FREQ_SLOTS.get(freq_code)
-    if not slots:
+def slots_of(frequencies: Any) -> dict[str, tuple[str, ...]]:
+    """code -> default times from the backend's Frequency rows (those without times left out)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for f in frequencies or ():
+        slots = tuple(str(s).strip() for s in getattr(f, "slots", ()) or () if str(s).strip())
+        code = str(getattr(f, "code", "") or "")
+        if code and slots:
+            out[code] = slots
+    return out
+
+
+def first_day_times(freq_code: str, start: datetime,
+                    slots: Optional[Mapping[str, tuple[str, ...]]] = None) -> Optional[int]:
+    """The slots of the start day at or after the start time (CLINICAL.md §1 首日次数); `slots`
+    from the dictionary (slots_of), FREQ_SLOTS when the backend gave none."""
+    times = (slots or FREQ_SLOTS).get(freq_code)
+    if not times:
         return None
-    now = start.time()
-    return sum(1 for s in slots if time.fromisoformat(s) >= now.replace(second=0, microsecond=0))
+    if start.tzinfo is not None:
+        start = start.astimezone()
+    now = start.time().replace(second=0, microsecond=0)
+    count = 0
+    for s in times:
+        try:
+            at = time.fromisoformat(s)
+        except ValueError:
+            continue
+        if at >= now:
+            count += 1
+    return count
 
 
 def parse_time(text: str, now: Optional[datetime] = None) -> Optional[datetime]:

@@ -6,6 +6,13 @@ from the dictionary; Enter or Tab moves to the next field; Ctrl+Enter, or Enter 
 field, asks to keep the order as a draft (`save_requested`). Esc closes the match list, and
 with no list open leaves the row (kept as typed) for the order table. Nothing typed is ever
 cleared by an error: the message shows at the field.
+
+Flags of the row, each a key while typing (ui/shortcuts.py): 备用 (prn on a 长期 order, sos on
+a 临时 one), 出院带药 (a 临时 order printed under that heading), 口头医嘱 (entered after a
+rescue). They show beside the term and go out in OrderFields.use_kind / verbal. 首日次数 is
+proposed from the frequency's default times in the backend's dictionary (`frequencies()`;
+defaults.FREQ_SLOTS when it has none) after the start time, and follows a changed frequency or
+start time until the doctor types it.
 """
 from __future__ import annotations
 
@@ -14,10 +21,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Optional, Union
 
+from ui import shortcuts as keys
 from ui.operations import OpContext
 from ui.operations import orders as ops
 from ui.orders import defaults
-from ui.orders.texts import HIGH_ALERT_COLOR, dose_text, field_text, term_text
+from ui.orders.texts import HIGH_ALERT_COLOR, dose_text, field_text, term_text, use_kind_text
 from ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -27,6 +35,7 @@ from ui.qt import (
     QHBoxLayout,
     QHeaderView,
     QKeyEvent,
+    QKeySequence,
     QLabel,
     QLineEdit,
     QModelIndex,
@@ -130,6 +139,10 @@ class OrderEntry(QFrame):
         self.category = ""
         self.picked: Optional[Picked] = None
         self.busy = False
+        self.use_kind = "regular"             # regular, prn, sos, discharge (USE_KINDS)
+        self.verbal = False                   # 口头医嘱
+        self.freq_slots: dict[str, tuple[str, ...]] = {}   # from the backend; {}: the fallback
+        self._freqs_asked = False
         self._touched: set[str] = set()
         self._pick_seq = 0
         self.search = ops.OrderSearch(ctx)
@@ -141,6 +154,9 @@ class OrderEntry(QFrame):
         self.detail_label.setStyleSheet("color: #57606a;")
         self.flag_label = QLabel()
         self.flag_label.setStyleSheet(f"color: {HIGH_ALERT_COLOR.name()}; font-weight: bold;")
+        self.kind_label = QLabel()
+        self.kind_label.setObjectName("entryKind")
+        self.kind_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828; font-weight: bold;")
@@ -161,11 +177,14 @@ class OrderEntry(QFrame):
             self.edits[key] = edit
             self.titles[key] = title
         self.edits["content"].textEdited.connect(self._search_edited)
+        for key in ("freq_code", "start_at"):
+            self.edits[key].textEdited.connect(lambda _t: self._refresh_first_day())
 
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(2)
+        grid.addWidget(self.kind_label, 0, 0)
         grid.addWidget(self.term_label, 1, 0)
         first_row = ("content", "dose", "dose_unit", "route_code", "freq_code", "first_day_times")
         for c, key in enumerate(first_row, start=1):
@@ -214,21 +233,74 @@ class OrderEntry(QFrame):
         self.term = term
         if not self.order_id and not self.has_content():
             self.clear()
+        self._fit_use_kind()
         self._show_term()
         self.show()
         self.focus_field("content", select=False)
         self.search.warm()
+        self._load_frequencies()
+
+    def _load_frequencies(self) -> None:
+        """The dictionary's default times, once (the backend keeps them too)."""
+        if self._freqs_asked or self.ctx is None:
+            return
+        self._freqs_asked = True
+
+        def loaded(freqs: Any) -> None:
+            if is_alive(self):
+                self.freq_slots = defaults.slots_of(freqs)
+
+        def failed(_failure: Any) -> None:
+            if is_alive(self):
+                self._freqs_asked = False          # asked again at the next F2/F3
+
+        ops.load_frequencies(self.ctx, loaded, failed)
+
+    # ---- the row's flags (备用, 出院带药, 口头医嘱)
+    def _fit_use_kind(self) -> None:
+        """prn belongs to 长期 orders, sos and 出院带药 to 临时 ones."""
+        if self.use_kind == "prn" and self.term == "temp":
+            self.use_kind = "sos"
+        elif self.use_kind == "sos" and self.term == "long":
+            self.use_kind = "prn"
+        elif self.use_kind == "discharge" and self.term == "long":
+            self.use_kind = "regular"
+
+    def toggle_standby(self) -> None:
+        """备用: prn on a 长期 order, sos on a 临时 one; again: a regular order."""
+        self.use_kind = "regular" if self.use_kind in ("prn", "sos") else (
+            "prn" if self.term == "long" else "sos")
+        self._show_term()
+
+    def toggle_discharge(self) -> None:
+        """出院带药: a 临时 order (the term follows); again: a regular order."""
+        if self.use_kind == "discharge":
+            self.use_kind = "regular"
+        else:
+            self.use_kind = "discharge"
+            if self.term != "temp":
+                self.term = "temp"
+                self._touched.discard("first_day_times")
+                self.edits["first_day_times"].clear()
+        self._show_term()
+
+    def toggle_verbal(self) -> None:
+        self.verbal = not self.verbal
+        self._show_term()
 
     def clear(self) -> None:
         self.order_id = ""
         self.base_version = 0
         self.category = ""
         self.picked = None
+        self.use_kind = "regular"
+        self.verbal = False
         self._touched.clear()
         for edit in self.edits.values():
             edit.clear()
         self.detail_label.clear()
         self.flag_label.clear()
+        self._show_term()
         self.clear_error()
         self.hide_matches()
 
@@ -242,6 +314,8 @@ class OrderEntry(QFrame):
         self.order_id = row.id
         self.base_version = int(row.version)
         self.category = row.category
+        self.use_kind = str(getattr(row, "use_kind", "regular") or "regular")
+        self.verbal = bool(getattr(row, "verbal", False))
         name = str(row.content)
         amount = dose_text(row.dose, row.dose_unit)
         if amount and name.endswith(" " + amount):
@@ -274,6 +348,14 @@ class OrderEntry(QFrame):
                                       "border-radius: 3px; padding: 2px 6px;")
         edit_text = translate("OrderEntry", "修改") if self.order_id else translate("OrderEntry", "新开")
         self.term_label.setToolTip(edit_text)
+        kinds = [use_kind_text(self.use_kind)] if self.use_kind != "regular" else []
+        if self.verbal:
+            kinds.append(translate("OrderEntry", "口头医嘱"))
+        self.kind_label.setText(" · ".join(k for k in kinds if k))
+        self.kind_label.setStyleSheet("color: #8250df; font-weight: bold;" if kinds else "")
+        self.kind_label.setToolTip(translate(
+            "OrderEntry", "{standby} 备用，{discharge} 出院带药，{verbal} 口头医嘱").format(
+                standby=keys.ENTRY_STANDBY, discharge=keys.ENTRY_DISCHARGE, verbal=keys.ENTRY_VERBAL))
 
     def _show_flags(self) -> None:
         p = self.picked
@@ -344,6 +426,13 @@ class OrderEntry(QFrame):
     def _key(self, field: str, event: QKeyEvent) -> bool:
         k = event.key()
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        pressed = QKeySequence(event.keyCombination())
+        for seq, toggle in ((keys.ENTRY_STANDBY, self.toggle_standby),
+                            (keys.ENTRY_DISCHARGE, self.toggle_discharge),
+                            (keys.ENTRY_VERBAL, self.toggle_verbal)):
+            if pressed.matches(QKeySequence(seq)) == QKeySequence.SequenceMatch.ExactMatch:
+                toggle()
+                return True
         if k in ENTER_KEYS and ctrl:
             self.hide_matches()
             self.save_requested.emit()
@@ -453,9 +542,7 @@ class OrderEntry(QFrame):
         self.picked.skin_test = bool(found.skin_test)
         self.category = found.category
         freq = defaults.default_freq(self.term, found.category)
-        from datetime import datetime
-
-        first = defaults.first_day_times(freq, datetime.now().astimezone()) if self.term == "long" else None
+        first = self._first_day(freq)
         values = {
             "dose": dose_text(found.dose, None) if found.category == "drug" else "",
             "dose_unit": (found.dose_unit or "") if found.category == "drug" else "",
@@ -470,6 +557,25 @@ class OrderEntry(QFrame):
         if focused in values and focused not in self._touched:
             self.edits[focused].selectAll()
         self._show_flags()
+
+    def _first_day(self, freq: str) -> Optional[int]:
+        """首日次数 for a 长期 order: the frequency's times after the start (now when empty)."""
+        from datetime import datetime
+
+        if self.term != "long" or not freq:
+            return None
+        try:
+            start = defaults.parse_time(self.edits["start_at"].text())
+        except ValueError:
+            start = None
+        return defaults.first_day_times(freq, start or datetime.now().astimezone(), self.freq_slots)
+
+    def _refresh_first_day(self) -> None:
+        """A changed frequency or start time: 首日次数 follows, unless the doctor typed it."""
+        if "first_day_times" in self._touched:
+            return
+        first = self._first_day(self.edits["freq_code"].text().strip())
+        self.edits["first_day_times"].setText("" if first is None else str(first))
 
     def _fill_failed(self, seq: int, failure: Any) -> None:
         from ui.messages import error_text
@@ -517,7 +623,7 @@ class OrderEntry(QFrame):
             dose=dose, dose_unit=text["dose_unit"] or None, route_code=text["route_code"] or None,
             freq_code=text["freq_code"] or None, first_day_times=first, rate=text["rate"] or None,
             instruction=text["instruction"] or None, start_at=times["start_at"],
-            stop_at=times["stop_at"])
+            stop_at=times["stop_at"], use_kind=self.use_kind, verbal=self.verbal)
 
     # ---- language
     def retranslate(self) -> None:

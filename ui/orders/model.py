@@ -90,9 +90,25 @@ def note_text(row: Any) -> str:
         parts.append(translate("OrdersModel", "需皮试"))
     if row.override_reason:
         parts.append(translate("OrdersModel", "警示已确认"))
-    if row.use_kind in ("prn", "sos"):
-        parts.append(row.use_kind)
+    if getattr(row, "verbal", False):
+        parts.append(translate("OrdersModel", "口头医嘱"))
+    if row.category == "line":
+        parts.append(translate("OrdersModel", "红线：签署后停止其上的长期医嘱"))
     return "；".join(parts)
+
+
+def content_text(row: Any) -> str:
+    """医嘱内容 as the table shows it: prn/sos after the order (as the sheet prints it), 出院带药
+    before it, a red-line order as its heading."""
+    content = str(row.content)
+    use_kind = getattr(row, "use_kind", "regular")
+    if row.category == "line":
+        return content
+    if use_kind in ("prn", "sos"):
+        return f"{content} {use_kind}"
+    if use_kind == "discharge":
+        return translate("OrdersModel", "出院带药：{content}").format(content=content)
+    return content
 
 
 class OrdersTableModel(QAbstractTableModel):
@@ -156,7 +172,7 @@ class OrdersTableModel(QAbstractTableModel):
                 font.setItalic(True)
             if row.status == "voided":
                 font.setStrikeOut(col == COL_CONTENT)
-            if col == COL_MARK:
+            if col == COL_MARK or row.category == "line":
                 font.setBold(True)
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_MARK, COL_TERM, COL_FIRST):
@@ -174,7 +190,7 @@ class OrdersTableModel(QAbstractTableModel):
         if col == COL_START:
             return time_text(row.start_at)
         if col == COL_CONTENT:
-            return str(row.content)
+            return content_text(row)
         if col == COL_DOSE:
             return dose_text(row.dose, row.dose_unit)
         if col == COL_ROUTE:
@@ -195,6 +211,8 @@ class OrdersTableModel(QAbstractTableModel):
 
     @staticmethod
     def _foreground(row: Any, col: int) -> Optional[QBrush]:
+        if row.category == "line" and col in (COL_CONTENT, COL_NOTE) and row.status not in STOPPED_STATUSES:
+            return QBrush(HIGH_ALERT_COLOR)
         if row.high_alert and col in (COL_CONTENT, COL_NOTE):
             return QBrush(HIGH_ALERT_COLOR)
         if row.status == "returned" and col in (COL_STATUS, COL_NOTE):
@@ -212,7 +230,7 @@ class OrdersTableModel(QAbstractTableModel):
         if col == COL_NOTE:
             return note_text(row) or None
         if col == COL_CONTENT:
-            return str(row.content)
+            return content_text(row)
         return None
 
 

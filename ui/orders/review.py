@@ -4,7 +4,8 @@ by order and by severity, and a reason for each high alert (CLINICAL.md §7).
 Enter signs when nothing is high; a high alert needs a reason chosen (and text typed for 其他)
 before Enter signs. Signing checks again on the server: alerts it raises that this review did
 not show come back as NeedsAcknowledgement and are added here to be answered. Esc closes the
-review; the drafts stay drafts.
+review; the drafts stay drafts. A red-line order among the drafts (术后/转科/重整医嘱) says
+what its signing does: the long orders above it stop (listed; the service stops them).
 """
 from __future__ import annotations
 
@@ -89,6 +90,7 @@ class ReviewModel(QAbstractTableModel):
     def __init__(self, parent: Optional[QObject] = None) -> None:
         super().__init__(parent)
         self._lines: list[tuple[Any, Optional[AlertView]]] = []
+        self.notes: dict[str, str] = {}          # order id -> what signing it does (a red line)
 
     def set_lines(self, lines: list[tuple[Any, Optional[AlertView]]]) -> None:
         self.beginResetModel()
@@ -121,12 +123,16 @@ class ReviewModel(QAbstractTableModel):
                 if col == COL_ORDER:
                     return f"{row.group_mark}{row.content}" if first else ""
                 if alert is None:
-                    return translate("OrderReview", "无警示") if col == COL_MESSAGE else ""
+                    if col != COL_MESSAGE:
+                        return ""
+                    return self.notes.get(row.id) or translate("OrderReview", "无警示")
                 return {COL_SEVERITY: severity_text(alert.severity),
                         COL_CATEGORY: alert_category_text(alert.category),
                         COL_MESSAGE: alert.message}.get(col, "")
             if role == Qt.ItemDataRole.ForegroundRole and alert is not None and col == COL_SEVERITY:
                 return QBrush(SEVERITY_COLORS.get(alert.severity, SEVERITY_COLORS["low"]))
+            if role == Qt.ItemDataRole.ForegroundRole and alert is None and row.id in self.notes:
+                return QBrush(SEVERITY_COLORS["high"])
             if role == Qt.ItemDataRole.FontRole and ((col == COL_ORDER and first) or (
                     col == COL_SEVERITY and alert is not None and alert.severity == "high")):
                 font = QFont()
@@ -171,12 +177,14 @@ class ReviewDialog(QDialog):
     signed = Signal(object)            # the Changes of the signing
 
     def __init__(self, ctx: OpContext, user: Any, encounter_id: str, drafts: list[Any],
-                 on_failure: Callable[[Any, Any], bool], parent: Optional[QWidget] = None) -> None:
+                 on_failure: Callable[[Any, Any], bool], parent: Optional[QWidget] = None,
+                 stops: Optional[list[Any]] = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.user = user
         self.encounter_id = encounter_id
         self.drafts = list(drafts)
+        self.stops = list(stops or [])      # the long orders a red line among the drafts stops
         self.on_failure = on_failure       # (failure, dialog) -> handled (conflict, offline, bug)
         self.alerts: list[AlertView] = []
         self.reasons: list[ReasonRow] = []
@@ -187,6 +195,10 @@ class ReviewDialog(QDialog):
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.line_note = QLabel()
+        self.line_note.setObjectName("redLineNote")
+        self.line_note.setWordWrap(True)
+        self.line_note.setStyleSheet("color: #c62828; font-weight: bold;")
         self.model = ReviewModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -223,6 +235,7 @@ class ReviewDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.line_note)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.reason_title)
         layout.addWidget(self.reason_area)
@@ -261,7 +274,30 @@ class ReviewDialog(QDialog):
     def high_alerts(self) -> list[AlertView]:
         return [a for a in self.alerts if a.severity == "high"]
 
+    def red_lines(self) -> list[Any]:
+        return [r for r in self.drafts if r.category == "line"]
+
+    def _show_line_note(self) -> None:
+        lines = self.red_lines()
+        self.line_note.setVisible(bool(lines))
+        if not lines:
+            self.model.notes = {}
+            return
+        names = "、".join(str(r.content) for r in lines)
+        note = translate("OrderReview", "签署后将停止其上的 {n} 条长期医嘱（待护士确认停止）").format(
+            n=len(self.stops))
+        self.model.notes = {r.id: note for r in lines}
+        shown = "；".join(f"{r.group_mark}{r.content}" for r in self.stops[:8])
+        more = translate("OrderReview", " 等") if len(self.stops) > 8 else ""
+        if shown:
+            text = translate("OrderReview", "红线医嘱“{names}”：{note}：{orders}{more}").format(
+                names=names, note=note, orders=shown, more=more)
+        else:
+            text = translate("OrderReview", "红线医嘱“{names}”：{note}").format(names=names, note=note)
+        self.line_note.setText(text)
+
     def _refresh(self) -> None:
+        self._show_line_note()
         self.model.set_lines(review_lines(self.drafts, self.alerts))
         given = {r.alert.key: r for r in self.reasons}
         self.reasons = []

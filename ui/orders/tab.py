@@ -1,5 +1,8 @@
 """The 医嘱 tab of a chart: the orders (filters 长期/临时 × 在用/已停/全部), the 医嘱单 view,
 keyboard order entry, and every lifecycle step as a key, a button and a context-menu item.
+Also: order sets (F4 apply, Ctrl+Shift+S save the selection; ui/orders/sets.py), red-line
+orders (F11: 术后/分娩/转入/转出/重整医嘱, a 'line' draft whose signing stops the long orders
+above it) and ungrouping a draft group (Ctrl+Shift+G).
 
 Data in: one read of the chart's orders (or the rows of the chart's first read); after that,
 an order change for this patient (the runner's `changes`) reloads the orders once, never the
@@ -30,7 +33,7 @@ from ui.orders.model import (
     OrdersFilterProxy,
     OrdersTableModel,
 )
-from ui.orders.sheet import SheetModel
+from ui.orders.sheet import RedLineDelegate, SheetModel
 from ui.qt import (
     QAbstractItemView,
     QAction,
@@ -98,6 +101,7 @@ class OrdersTab(QWidget):
         self._select_ids: list[str] = []
         self._new_id = ""
         self._dialogs: list[QWidget] = []
+        self.line_menu: Optional[QMenu] = None
         self.setObjectName("ordersTab")
 
         self.model = OrdersTableModel(self)
@@ -126,6 +130,7 @@ class OrdersTab(QWidget):
         for model in (self.long_sheet, self.temp_sheet):
             view = _table()
             view.setModel(model)
+            view.setItemDelegate(RedLineDelegate(view))
             view.setShowGrid(True)
             h = view.horizontalHeader()
             h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -157,8 +162,8 @@ class OrdersTab(QWidget):
         self._build_actions()
         bar = QHBoxLayout()
         bar.setSpacing(4)
-        for key in ("new_long", "new_temp", "group", "review", "stop", "void", "withdraw", "discard",
-                    "approve", "verify", "return", "confirm_stop", "history", "sheet"):
+        for key in ("new_long", "new_temp", "apply_set", "red_line", "group", "review", "stop", "void",
+                    "withdraw", "discard", "approve", "verify", "return", "confirm_stop", "history", "sheet"):
             action = self.actions_by_key.get(key)
             if action is None or not action.isVisible():
                 continue
@@ -193,6 +198,10 @@ class OrdersTab(QWidget):
             ("new_long", keys.NEW_LONG, lambda: self.start_entry(TERM_LONG), can(ENTER_PERMISSION)),
             ("new_temp", keys.NEW_TEMP, lambda: self.start_entry(TERM_TEMP), can(ENTER_PERMISSION)),
             ("group", keys.GROUP, self.group_selected, can(ENTER_PERMISSION)),
+            ("ungroup", keys.UNGROUP, self.ungroup_selected, can(ENTER_PERMISSION)),
+            ("apply_set", keys.APPLY_SET, self.open_apply_set, can(ENTER_PERMISSION)),
+            ("save_set", keys.SAVE_SET, self.open_save_set, can(ENTER_PERMISSION)),
+            ("red_line", keys.RED_LINE, self.open_line_menu, can(ENTER_PERMISSION)),
             ("review", keys.REVIEW, self.open_review, can(ENTER_PERMISSION) or can(SIGN_PERMISSION)),
             ("stop", keys.STOP, lambda: self.ask_action("stop"), can(SIGN_PERMISSION)),
             ("void", keys.VOID, lambda: self.ask_action("void"), can(SIGN_PERMISSION)),
@@ -222,6 +231,8 @@ class OrdersTab(QWidget):
         statuses = {r.status for r in rows}
         rules = {
             "group": len(rows) >= 2 and statuses == {"draft"} and all(not r.group_id for r in rows),
+            "ungroup": self._group_of(rows) is not None,
+            "save_set": any(r.category != "line" for r in rows),
             "stop": one is not None and one.term == TERM_LONG and one.status in STOPPABLE,
             "void": one is not None and one.status in VOIDABLE,
             "withdraw": one is not None and one.status in WITHDRAWABLE,
@@ -397,6 +408,7 @@ class OrdersTab(QWidget):
 
         def failed(failure: Any) -> None:
             if is_alive(self):
+                self._select_ids = []
                 self.show_failure(failure, seen=seen, dialog=dialog)
 
         start(done, failed)
@@ -411,6 +423,153 @@ class OrdersTab(QWidget):
             self.ctx, self.user, self.encounter_id, tuple(r.id for r in rows),
             tuple(int(r.version) for r in rows), d, f), seen=rows[0],
             done_text=translate("OrdersTab", "已成组 {n} 条医嘱").format(n=len(rows)))
+
+    @staticmethod
+    def _group_of(rows: list[Any]) -> Optional[tuple[str, int]]:
+        """(group id, the group row's version) when the selection lies in one draft group."""
+        groups = {(r.group_id, r.group_version) for r in rows}
+        if len(groups) != 1 or any(r.status != "draft" for r in rows):
+            return None
+        group_id, version = next(iter(groups))
+        if not group_id or version is None:
+            return None
+        return str(group_id), int(version)
+
+    def ungroup_selected(self) -> None:
+        """Ctrl+Shift+G: the selected draft's group comes apart (UngroupDrafts, the group's version)."""
+        rows = self.selected_rows()
+        found = self._group_of(rows)
+        if found is None:
+            self.set_status(translate("OrdersTab", "请选择一个成组的草稿再拆组 ({key})").format(key=keys.UNGROUP))  # noqa: E501
+            return
+        group_id, version = found
+        members = [r for r in self.model.rows() if r.group_id == group_id]
+        self._select_ids = [r.id for r in members]
+        self._run(lambda d, f: ops.ungroup_drafts(self.ctx, self.user, group_id, version, d, f),
+                  seen=rows[0], done_text=translate("OrdersTab", "已拆组 {n} 条医嘱").format(n=len(members)))
+
+    # ---- order sets (组套)
+    def open_apply_set(self) -> None:
+        """F4: the sets this doctor may use; the ticked items become drafts (then F9)."""
+        from ui.orders.sets import ApplySetDialog
+
+        if not getattr(self.user, "can", lambda _p: False)(ENTER_PERMISSION):
+            return
+        dialog = ApplySetDialog(self)
+
+        def loaded(sets: Any) -> None:
+            if is_alive(dialog):
+                dialog.set_sets(list(sets))
+
+        def failed(failure: Any) -> None:
+            if is_alive(dialog):
+                dialog.load_failed(error_text(failure.error))
+
+        def apply(view: Any, item_ids: Any) -> None:
+            ids = tuple(str(i) for i in item_ids)
+            order_ids = tuple(ops.new_order_id() for _ in ids)
+            self._select_ids = list(order_ids)
+            self._run(lambda d, f: ops.apply_order_set(self.ctx, self.user, self.encounter_id, view.id, ids,
+                                                       order_ids, d, f),
+                      dialog=dialog, done_text=translate(
+                          "OrdersTab", "已从组套“{name}”生成 {n} 条草稿，按 F9 审核签署").format(
+                              name=view.name, n=len(ids)))
+
+        dialog.apply_requested.connect(apply)
+        self._open(dialog)
+        ops.load_order_sets(self.ctx, str(self.user.id), loaded, failed)
+
+    def open_save_set(self) -> None:
+        """Ctrl+Shift+S: the selected orders' content as a set (a name, a scope)."""
+        from app.errors import PermissionDenied
+        from ui.orders.sets import SaveSetDialog
+
+        rows = [r for r in self.selected_rows() if r.category != "line"]
+        if not rows:
+            self.set_status(translate("OrdersTab", "请先选择要存为组套的医嘱"))
+            return
+        dialog = SaveSetDialog([f"{r.group_mark}{r.content}" for r in rows], self)
+
+        def submitted(name: str, scope: str) -> None:
+            def done(_changes: Any) -> None:
+                if is_alive(self):
+                    self.set_status(translate("OrdersTab", "已存为组套：{name}").format(name=name))
+                if is_alive(dialog):
+                    dialog.accept()
+
+            def failed(failure: Any) -> None:
+                if not is_alive(self):
+                    return
+                if isinstance(failure.error, PermissionDenied) and scope == "hospital" and is_alive(dialog):
+                    dialog.show_error(translate("OrdersTab", "全院组套只能由管理员保存：{reason}").format(
+                        reason=error_text(failure.error)))
+                    return
+                self.show_failure(failure, dialog=dialog)
+
+            ops.save_order_set(self.ctx, self.user, name, scope, tuple(r.id for r in rows), done, failed)
+
+        dialog.submitted.connect(submitted)
+        self._open(dialog)
+
+    # ---- red-line orders (术后/分娩/转入/转出/重整医嘱)
+    def open_line_menu(self) -> None:
+        """F11: a menu of the red-line kinds (Up/Down Enter, or its digit)."""
+        from app.domain.orders import LINE_KINDS
+        from ui.orders.texts import line_kind_text
+
+        if not getattr(self.user, "can", lambda _p: False)(ENTER_PERMISSION):
+            return
+        menu = QMenu(self)
+        menu.setObjectName("redLineMenu")
+        for n, kind in enumerate(LINE_KINDS, start=1):
+            action = menu.addAction(f"&{n} {line_kind_text(kind)}")
+            action.setObjectName("line_" + kind)
+            action.triggered.connect(lambda _c=False, k=kind: self.save_line(k))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        menu.aboutToHide.connect(self._line_menu_closed)
+        self.line_menu = menu
+        if self.stack.currentWidget() is not self.table:
+            self.stack.setCurrentWidget(self.table)
+        rect = self.table.visualRect(self.table.currentIndex())
+        pos = rect.bottomLeft() if rect.isValid() else QPoint(8, 8)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+        if menu.actions():
+            menu.setActiveAction(menu.actions()[0])
+
+    def _line_menu_closed(self) -> None:
+        """The keyboard goes back to the orders (the popup took it)."""
+        self.line_menu = None
+        QTimer.singleShot(0, self._focus_table)
+
+    def _focus_table(self) -> None:
+        if is_alive(self):
+            self.window().activateWindow()
+            self.table.setFocus()
+
+    def save_line(self, kind: str) -> None:
+        """The heading as a 长期 'line' draft; F9 signs it (and the service stops what is above)."""
+        from app.services.order_commands import OrderFields
+        from ui.orders.texts import LINE_HEADINGS
+
+        heading = LINE_HEADINGS.get(kind, kind)
+        order_id = ops.new_order_id()
+        fields = OrderFields(term=TERM_LONG, category="line", content=heading, line_kind=kind)
+        self._select_ids = [order_id]
+        self._run(lambda d, f: ops.save_draft(self.ctx, self.user, self.encounter_id, order_id, 0, fields,
+                                              d, f),
+                  done_text=translate("OrdersTab", "已开{heading}（草稿）：按 F9 签署，签署后其上的 {n} 条长期医嘱停止")  # noqa: E501
+                  .format(heading=heading, n=len(self.stopped_by_line(None))))
+
+    def stopped_by_line(self, line: Optional[Any]) -> list[Any]:
+        """The long orders a red line would stop when signed (as the service does: started before
+        it, signed and not yet stopped, not among the orders signed with it)."""
+        from datetime import datetime, timezone
+
+        at = line.start_at if line is not None else datetime.now(timezone.utc)
+        signing = {r.id for r in self.drafts()}
+        return [r for r in self.model.rows() if r.term == TERM_LONG and r.category != "line"
+                and r.status in ("submitted", "verified", "active") and r.start_at < at
+                and r.id not in signing]
 
     def discard_selected(self) -> None:
         rows = [r for r in self.selected_rows() if r.status == "draft"]
@@ -479,7 +638,10 @@ class OrdersTab(QWidget):
         from ui.orders.review import ReviewDialog
 
         drafts = self.drafts()
-        dialog = ReviewDialog(self.ctx, self.user, self.encounter_id, drafts, self._review_failure, self)
+        lines = [r for r in drafts if r.category == "line"]
+        stops = self.stopped_by_line(min(lines, key=lambda r: r.start_at)) if lines else []
+        dialog = ReviewDialog(self.ctx, self.user, self.encounter_id, drafts, self._review_failure, self,
+                              stops=stops)
         dialog.signed.connect(lambda _c: self.set_status(
             translate("OrdersTab", "已签署 {n} 条医嘱").format(n=len(drafts))))
         self._open(dialog)
@@ -601,8 +763,8 @@ class OrdersTab(QWidget):
 
     def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
-        for key in ("review", "stop", "void", "withdraw", "discard", "group", "approve", "verify", "return",
-                    "confirm_stop", "history"):
+        for key in ("review", "stop", "void", "withdraw", "discard", "group", "ungroup", "save_set",
+                    "apply_set", "red_line", "approve", "verify", "return", "confirm_stop", "history"):
             action = self.actions_by_key[key]
             if action.isVisible():
                 menu.addAction(action)
@@ -621,7 +783,9 @@ class OrdersTab(QWidget):
     def retranslate(self) -> None:
         texts = {
             "new_long": translate("OrdersTab", "新开长期"), "new_temp": translate("OrdersTab", "新开临时"),
-            "group": translate("OrdersTab", "成组"),
+            "group": translate("OrdersTab", "成组"), "ungroup": translate("OrdersTab", "拆组"),
+            "apply_set": translate("OrdersTab", "组套"), "save_set": translate("OrdersTab", "存为组套"),
+            "red_line": translate("OrdersTab", "红线医嘱"),
             "review": translate("OrdersTab", "审核签署"), "stop": translate("OrdersTab", "停止"),
             "void": translate("OrdersTab", "作废"), "withdraw": translate("OrdersTab", "撤回"),
             "discard": translate("OrdersTab", "删除草稿"), "approve": translate("OrdersTab", "审批"),

@@ -154,3 +154,42 @@ def value_text(value: Any) -> str:
     if isinstance(value, dict):
         return str(value.get("value", value))
     return str(value)
+
+
+# What a red-line order says on the sheet, and the 出院带药 heading: record content, written in
+# Chinese whatever the screen's language (the 医嘱单 is a Chinese medical record), so not through
+# translate(); line_kind_text() is how the menu names each kind.
+LINE_HEADINGS: dict[str, str] = {
+    "postop": "术后医嘱", "delivery": "分娩医嘱", "transfer_in": "转入医嘱",
+    "transfer_out": "转出医嘱", "reorganize": "重整医嘱",
+}
+DISCHARGE_HEADING = "出院带药"
+
+
+def line_kind_text(kind: str) -> str:
+    """The red-line kinds of app.domain.orders.LINE_KINDS, as the menu names them."""
+    return {
+        "postop": translate("OrderTexts", "术后医嘱"),
+        "delivery": translate("OrderTexts", "分娩医嘱"),
+        "transfer_in": translate("OrderTexts", "转入医嘱"),
+        "transfer_out": translate("OrderTexts", "转出医嘱"),
+        "reorganize": translate("OrderTexts", "重整医嘱"),
+    }.get(kind, kind)
+
+
+def use_kind_text(kind: str) -> str:
+    """app.domain.orders.USE_KINDS on screen ("" for a regular order)."""
+    return {
+        "prn": translate("OrderTexts", "长期备用 prn"),
+        "sos": translate("OrderTexts", "临时备用 sos"),
+        "discharge": translate("OrderTexts", "出院带药"),
+    }.get(kind, "")
+
+
+def scope_text(scope: str) -> str:
+    """Order set scopes (app.services.order_sets.SCOPES)."""
+    return {
+        "personal": translate("OrderTexts", "个人"),
+        "dept": translate("OrderTexts", "科室"),
+        "hospital": translate("OrderTexts", "全院"),
+    }.get(scope, scope)
