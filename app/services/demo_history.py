@@ -130,7 +130,7 @@ def add_order(ctx: Ctx, p: dict[str, Any], key: str, o: dict[str, Any], *, start
         "verified_by": nurse if checked else None, "stop_signed_at": None, "stopped_by": None,
         "stop_checked_at": None, "stop_checked_by": None, "void_reason": None,
         "return_reason": None, "verbal": False, "override_reason": None, "print_page": None,
-        "print_row": None, "use_kind": "regular", "abx_grade": 0, "approved_at": None,
+        "print_row": None, "use_kind": "regular", "line_kind": None, "abx_grade": 0, "approved_at": None,
         "approved_by": None, "version": 1, "created_at": start, "updated_at": start}
     row.update(extra)
     ctx.orders.append(row)

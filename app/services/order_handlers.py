@@ -177,6 +177,7 @@ def _draft_values(uow: UnitOfWork, cmd: SaveDraft) -> dict[str, Any]:
         "route_code": f.route_code, "freq_code": f.freq_code, "first_day_times": f.first_day_times,
         "rate": (f.rate or None), "instruction": (f.instruction or None),
         "use_kind": f.use_kind, "start_at": start, "stop_at": f.stop_at, "verbal": f.verbal,
+        "line_kind": f.line_kind if f.category == "line" else None,
         "skin_test_req": bool(drug_row["skin_test"]) if drug_row is not None else False,
         "abx_grade": int(drug_row["abx_grade"] or 0) if drug_row is not None else 0,
         "print_page": None, "print_row": None,

@@ -42,6 +42,7 @@ class OrderRow:
     instruction: Optional[str]
     use_kind: str
     verbal: bool                      # 口头医嘱 entered after a rescue
+    line_kind: Optional[str]          # a red line's kind: postop, delivery, transfer_in ...
     group_id: Optional[str]
     group_mark: str                   # ┌ │ └ or ""
     group_version: Optional[int]      # the group row's version (UngroupDrafts needs it)
@@ -114,7 +115,8 @@ def chart_orders(conn: Connection, encounter_id: str, *, term: Optional[str] = N
             stop_at=r["stop_at"], dose=r["dose"], dose_unit=r["dose_unit"],
             route_code=r["route_code"], freq_code=r["freq_code"], rate=r["rate"],
             first_day_times=r["first_day_times"], instruction=r["instruction"],
-            use_kind=r["use_kind"] or "regular", verbal=bool(r["verbal"]), group_id=r["group_id"],
+            use_kind=r["use_kind"] or "regular", verbal=bool(r["verbal"]), line_kind=r["line_kind"],
+            group_id=r["group_id"],
             group_mark=mark,
             group_version=None if r["group_version"] is None else int(r["group_version"]),
             drug_code=r["drug_code"], high_alert=bool(r["high_alert"]),

@@ -316,6 +316,7 @@ med_order = Table(
     Column("verbal", flag("verbal"), nullable=False, default=False),  # 口头医嘱
     Column("override_reason", Unicode(200)),               # summary; each override is a row
     Column("use_kind", String(10), nullable=False, default="regular"),  # regular, prn, sos, discharge
+    Column("line_kind", String(12)),                       # a red line: postop, transfer_in, reorganize ...
     Column("abx_grade", SmallInteger, nullable=False, default=0),    # 抗菌药物分级 of the drug
     Column("approved_at", UTCDateTime),                    # above the signer's grade: approval
     _fk("approved_by", "staff"),

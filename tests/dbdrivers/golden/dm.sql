@@ -712,6 +712,8 @@ INSERT INTO order_group (id, encounter_id, term, route_code, freq_code, rate, fi
 
 ALTER TABLE med_order ADD COLUMN use_kind VARCHAR2(10 CHAR) DEFAULT 'regular' NOT NULL;
 
+ALTER TABLE med_order ADD COLUMN line_kind VARCHAR2(12 CHAR);
+
 ALTER TABLE med_order ADD COLUMN abx_grade SMALLINT DEFAULT '0' NOT NULL;
 
 ALTER TABLE med_order ADD COLUMN approved_at DATETIME;

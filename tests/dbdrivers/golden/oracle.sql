@@ -866,6 +866,10 @@ ALTER TABLE med_order ADD use_kind VARCHAR2(10 CHAR) DEFAULT 'regular' NOT NULL
 
 /
 
+ALTER TABLE med_order ADD line_kind VARCHAR2(12 CHAR)
+
+/
+
 ALTER TABLE med_order ADD abx_grade SMALLINT DEFAULT '0' NOT NULL
 
 /

@@ -698,6 +698,8 @@ INSERT INTO order_group (id, encounter_id, term, route_code, freq_code, rate, fi
 
 ALTER TABLE med_order ADD COLUMN use_kind VARCHAR(10) DEFAULT 'regular' NOT NULL;
 
+ALTER TABLE med_order ADD COLUMN line_kind VARCHAR(12);
+
 ALTER TABLE med_order ADD COLUMN abx_grade SMALLINT DEFAULT '0' NOT NULL;
 
 ALTER TABLE med_order ADD COLUMN approved_at TIMESTAMP WITHOUT TIME ZONE;

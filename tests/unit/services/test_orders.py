@@ -319,3 +319,11 @@ def test_the_approver_sees_what_waits_for_his_grade(demo_engine: Database) -> No
         chief = [p.order_id for p in pending_approvals(conn, demo_id("ward"), 3)]
         attending = [p.order_id for p in pending_approvals(conn, demo_id("ward"), 2)]
     assert meropenem in chief and meropenem not in attending
+
+
+def test_a_red_line_keeps_its_kind(demo_engine: Database) -> None:
+    line = draft(demo_engine, ENC_7, fields("重整医嘱", None, None, None, None, None, term="temp",
+                                            category="line", line_kind="reorganize"))
+    with demo_engine.connect() as conn:
+        row = next(r for r in chart_orders(conn, ENC_7) if r.id == line)
+    assert (row.category, row.line_kind) == ("line", "reorganize")

@@ -8,7 +8,8 @@ Create Date: 2026-12-02
 While no hospital has data in the schema (issue 11): 成组医嘱 members reference an order_group
 row that holds what they share; every transition is an order_event row; a high alert signed
 anyway is an order_override row; order_exec_plan is UNIQUE(order_id, planned_at). med_order
-gains use_kind (regular, prn, sos, discharge), abx_grade and the antibiotic approval stamps.
+gains use_kind (regular, prn, sos, discharge), line_kind (the red lines: postop, reorganize ...),
+abx_grade and the antibiotic approval stamps.
 applied_op keeps refused and conflicting ops (reason) and the server's receipt time.
 Existing groups get their order_group row from their first member before the foreign key.
 """
@@ -172,6 +173,7 @@ def upgrade() -> None:
                               recreate='always' if sqlite else 'never') as batch:
         batch.add_column(sa.Column('use_kind', sa.String(length=10), nullable=False,
                                    server_default='regular'))
+        batch.add_column(sa.Column('line_kind', sa.String(length=12), nullable=True))
         batch.add_column(sa.Column('abx_grade', sa.SmallInteger(), nullable=False,
                                    server_default='0'))
         batch.add_column(sa.Column('approved_at', app.store.types.UTCDateTime(), nullable=True))
@@ -188,6 +190,7 @@ def downgrade() -> None:
         batch.drop_column('approved_by')
         batch.drop_column('approved_at')
         batch.drop_column('abx_grade')
+        batch.drop_column('line_kind')
         batch.drop_column('use_kind')
     op.drop_column('applied_op', 'payload_version')
     op.drop_column('applied_op', 'received_at')
