@@ -176,3 +176,11 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
         yield impl
     finally:
         keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test writes into the real user's data directory (queued audit entries, outboxes, the
+    demo database): each gets its own, unless it sets WARDSTATION_DATA_DIR itself."""
+    if "WARDSTATION_DATA_DIR" not in os.environ:
+        monkeypatch.setenv("WARDSTATION_DATA_DIR", str(tmp_path_factory.mktemp("data")))
