@@ -22,7 +22,6 @@ from ui.formatting import (
 )
 from ui.operations.ward import BedRow
 from ui.qt import (
-    QAbstractTableModel,
     QBrush,
     QModelIndex,
     QObject,
@@ -31,6 +30,7 @@ from ui.qt import (
     Qt,
     translate,
 )
+from ui.table_model import RowsTableModel
 
 log = logging.getLogger(__name__)
 
@@ -72,44 +72,11 @@ def header_text(column: int) -> str:
     return headers.get(column, "")
 
 
-class BedTableModel(QAbstractTableModel):
-    def __init__(self, parent: Optional[QObject] = None) -> None:
-        super().__init__(parent)
-        self._rows: list[BedRow] = []
+class BedTableModel(RowsTableModel[BedRow]):
+    column_count = COLUMN_COUNT
 
-    def set_rows(self, rows: list[BedRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[BedRow]:
-        return list(self._rows)
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return header_text(section)
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        try:
-            if not index.isValid() or not 0 <= index.row() < len(self._rows):
-                return None
-            return self._data(self._rows[index.row()], index.column(), role)
-        except Exception:  # data() must never raise into Qt's paint loop
-            log.exception("BedTableModel.data failed at row %s col %s", index.row(), index.column())
-            return None
+    def header_text(self, column: int) -> str:
+        return header_text(column)
 
     def _data(self, row: BedRow, col: int, role: int) -> Any:
         card = row.card

@@ -1,11 +1,11 @@
 """The order entry row: keyboard first (the contract in ui/README.md "快捷键").
 
-Typing in 医嘱内容 lists matches as you type (pinyin initials, Chinese, English); Up/Down and
-Enter (or Tab) pick the highlighted item and fill dose, unit, route, frequency and 首日次数
-from the dictionary; Enter or Tab moves to the next field; Ctrl+Enter, or Enter on the last
-field, asks to keep the order as a draft (`save_requested`). Esc closes the match list, and
-with no list open leaves the row (kept as typed) for the order table. Nothing typed is ever
-cleared by an error: the message shows at the field.
+Typing in 医嘱内容 lists matches as you type (pinyin initials, Chinese, English; the list is
+ui/orders/matches.py); Up/Down and Enter (or Tab) pick the highlighted item and fill dose, unit,
+route, frequency and 首日次数 from the dictionary; Enter or Tab moves to the next field;
+Ctrl+Enter, or Enter on the last field, asks to keep the order as a draft (`save_requested`).
+Esc closes the match list, and with no list open leaves the row (kept as typed) for the order
+table. Nothing typed is ever cleared by an error: the message shows at the field.
 
 Flags of the row, each a key while typing (ui/shortcuts.py): 备用 (prn on a 长期 order, sos on
 a 临时 one), 出院带药 (a 临时 order printed under that heading), 口头医嘱 (entered after a
@@ -19,31 +19,25 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Optional, Union
+from typing import Any, Optional
 
 from ui import shortcuts as keys
 from ui.operations import OpContext
 from ui.operations import orders as ops
 from ui.orders import defaults
+from ui.orders.matches import MatchList
 from ui.orders.texts import HIGH_ALERT_COLOR, dose_text, field_text, term_text, use_kind_text
 from ui.qt import (
-    QAbstractItemView,
-    QAbstractTableModel,
     QEvent,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QKeyEvent,
     QKeySequence,
     QLabel,
     QLineEdit,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
-    QPoint,
     Qt,
-    QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -52,8 +46,6 @@ from ui.qt import (
 )
 
 log = logging.getLogger(__name__)
-
-AnyIndex = Union[QModelIndex, QPersistentModelIndex]
 
 # The entry fields in Enter/Tab order; the last one saves on Enter.
 FIELDS = ("content", "dose", "dose_unit", "route_code", "freq_code", "first_day_times", "rate",
@@ -82,45 +74,6 @@ class Picked:
     category: str = "drug"
     high_alert: bool = False
     skin_test: bool = False
-
-
-class MatchModel(QAbstractTableModel):
-    """The matches shown under 医嘱内容: name, package, code."""
-
-    def __init__(self, parent: Optional[QObject] = None) -> None:
-        super().__init__(parent)
-        self._items: list[Any] = []
-
-    def set_items(self, items: list[Any]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
-
-    def item(self, row: int) -> Optional[Any]:
-        return self._items[row] if 0 <= row < len(self._items) else None
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return {0: translate("OrderEntry", "名称"), 1: translate("OrderEntry", "规格"),
-                    2: translate("OrderEntry", "编码")}.get(section)
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        try:
-            item = self.item(index.row()) if index.isValid() else None
-            if item is None or role != Qt.ItemDataRole.DisplayRole:
-                return None
-            return {0: item.name, 1: item.detail, 2: item.code}.get(index.column())
-        except Exception:  # data() must never raise into Qt's paint loop
-            log.exception("MatchModel.data failed")
-            return None
 
 
 class OrderEntry(QFrame):
@@ -208,21 +161,9 @@ class OrderEntry(QFrame):
             QWidget.setTabOrder(self.edits[a], self.edits[b])
 
         # The match list floats over the order table under 医嘱内容; it never takes the focus.
-        self.matches = MatchModel(self)
-        self.match_view = QTableView(overlay_parent)
-        self.match_view.setObjectName("orderMatches")
-        self.match_view.setModel(self.matches)
-        self.match_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.match_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.match_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.match_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.match_view.verticalHeader().setVisible(False)
-        self.match_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.match_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.match_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.match_view.setStyleSheet("QTableView { border: 1px solid #0969da; background: white; }")
+        self.match_view = MatchList(overlay_parent)
+        self.matches = self.match_view.matches
         self.match_view.clicked.connect(lambda index: self._pick(index.row()))
-        self.match_view.hide()
         self.message.setVisible(False)
         self.retranslate()
 
@@ -445,7 +386,7 @@ class OrderEntry(QFrame):
             return True
         if field == "content" and self.match_view.isVisible():
             if k in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
-                self._move_match(k)
+                self.match_view.move_current(k)
                 return True
             if k in (*ENTER_KEYS, Qt.Key.Key_Tab):
                 self._pick(self.match_view.currentIndex().row())
@@ -459,16 +400,6 @@ class OrderEntry(QFrame):
             self.focus_field(FIELDS[FIELDS.index(field) + 1])
             return True
         return False
-
-    def _move_match(self, key: int) -> None:
-        count = self.matches.rowCount()
-        if count == 0:
-            return
-        row = self.match_view.currentIndex().row()
-        step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -8, Qt.Key.Key_PageDown: 8}[
-            Qt.Key(key)]
-        row = max(0, min(count - 1, (row if row >= 0 else 0) + step))
-        self.match_view.setCurrentIndex(self.matches.index(row, 0))
 
     # ---- search and pick
     def _edited(self, key: str) -> None:
@@ -487,30 +418,7 @@ class OrderEntry(QFrame):
     def _show_matches(self, items: list[Any]) -> None:
         if not is_alive(self) or not self.edits["content"].hasFocus():
             return
-        self.matches.set_items(items)
-        if not items:
-            self.hide_matches()
-            return
-        self.match_view.setCurrentIndex(self.matches.index(0, 0))
-        self._place_matches()
-        self.match_view.show()
-        self.match_view.raise_()
-
-    def _place_matches(self) -> None:
-        """Under 医嘱内容, or above it when the row sits at the bottom (it usually does)."""
-        edit = self.edits["content"]
-        parent = self.match_view.parentWidget()
-        if parent is None:
-            return
-        below = edit.mapTo(parent, QPoint(0, edit.height()))
-        rows = min(self.matches.rowCount(), 10)
-        height = self.match_view.horizontalHeader().sizeHint().height() + rows * \
-            self.match_view.verticalHeader().defaultSectionSize() + 4
-        width = min(max(edit.width() + 220, 560), parent.width() - below.x() - 4)
-        y = below.y() + 1
-        if y + height > parent.height():
-            y = max(0, edit.mapTo(parent, QPoint(0, 0)).y() - height - 1)
-        self.match_view.setGeometry(below.x(), y, width, height)
+        self.match_view.show_items(items, self.edits["content"])
 
     def hide_matches(self) -> None:
         self.match_view.hide()

@@ -20,7 +20,6 @@ from ui.orders.texts import (
     time_text,
 )
 from ui.qt import (
-    QAbstractTableModel,
     QBrush,
     QFont,
     QModelIndex,
@@ -30,6 +29,7 @@ from ui.qt import (
     Qt,
     translate,
 )
+from ui.table_model import RowsTableModel
 
 log = logging.getLogger(__name__)
 
@@ -111,47 +111,14 @@ def content_text(row: Any) -> str:
     return content
 
 
-class OrdersTableModel(QAbstractTableModel):
-    def __init__(self, parent: Optional[QObject] = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
+class OrdersTableModel(RowsTableModel[Any]):
+    column_count = COLUMN_COUNT
 
     def row_by_id(self, order_id: str) -> Optional[Any]:
         return next((r for r in self._rows if r.id == order_id), None)
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return header_text(section)
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        try:
-            if not index.isValid() or not 0 <= index.row() < len(self._rows):
-                return None
-            return self._data(self._rows[index.row()], index.column(), role)
-        except Exception:  # data() must never raise into Qt's paint loop
-            log.exception("OrdersTableModel.data failed at row %s col %s", index.row(), index.column())
-            return None
+    def header_text(self, column: int) -> str:
+        return header_text(column)
 
     def _data(self, row: Any, col: int, role: int) -> Any:
         if role == ROW_ROLE:

@@ -10,8 +10,7 @@ what its signing does: the long orders above it stop (listed; the service stops 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from typing import Any, Callable, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
 from ui.operations import OpContext
 from ui.operations import orders as ops
@@ -42,6 +41,9 @@ from ui.qt import (
     translate,
 )
 
+if TYPE_CHECKING:
+    from app.services.order_signing import ReviewAlert
+
 log = logging.getLogger(__name__)
 
 AnyIndex = Union[QModelIndex, QPersistentModelIndex]
@@ -53,31 +55,22 @@ COL_CATEGORY = 2
 COL_MESSAGE = 3
 
 
-@dataclass(frozen=True)
-class AlertView:
-    order_id: str
-    category: str
-    severity: str
-    message: str
-    related: tuple[str, ...]
+def alert_of(alert: Any) -> ReviewAlert:
+    """The checker's alert as the review keeps it: a ReviewAlert as the service returns it, or
+    the dict of one (`ReviewAlert.to_params`) that NeedsAcknowledgement carries back."""
+    from app.services.order_signing import ReviewAlert
 
-    @property
-    def key(self) -> tuple[str, str, tuple[str, ...]]:
-        return (self.order_id, self.category, self.related)
-
-    @classmethod
-    def of(cls, alert: Any) -> AlertView:
-        if isinstance(alert, dict):
-            return cls(str(alert.get("order_id", "")), str(alert.get("category", "")),
-                       str(alert.get("severity", "")), str(alert.get("message", "")),
-                       tuple(str(r) for r in alert.get("related", ()) or ()))
-        return cls(alert.order_id, alert.category, alert.severity, alert.message, tuple(alert.related))
+    if isinstance(alert, dict):
+        return ReviewAlert(str(alert.get("order_id", "")), str(alert.get("category", "")),
+                           str(alert.get("severity", "")), str(alert.get("message", "")),
+                           tuple(str(r) for r in alert.get("related", ()) or ()))
+    return ReviewAlert(alert.order_id, alert.category, alert.severity, alert.message, tuple(alert.related))
 
 
-def review_lines(drafts: list[Any], alerts: list[AlertView]) -> list[tuple[Any, Optional[AlertView]]]:
+def review_lines(drafts: list[Any], alerts: list[ReviewAlert]) -> list[tuple[Any, Optional[ReviewAlert]]]:
     """(order, alert) per line: orders in sheet order, each order's alerts most severe first;
     an order without alerts gets one line with None."""
-    lines: list[tuple[Any, Optional[AlertView]]] = []
+    lines: list[tuple[Any, Optional[ReviewAlert]]] = []
     for row in drafts:
         mine = sorted((a for a in alerts if a.order_id == row.id), key=lambda a: RANK.get(a.severity, 3))
         if not mine:
@@ -89,10 +82,10 @@ def review_lines(drafts: list[Any], alerts: list[AlertView]) -> list[tuple[Any, 
 class ReviewModel(QAbstractTableModel):
     def __init__(self, parent: Optional[QObject] = None) -> None:
         super().__init__(parent)
-        self._lines: list[tuple[Any, Optional[AlertView]]] = []
+        self._lines: list[tuple[Any, Optional[ReviewAlert]]] = []
         self.notes: dict[str, str] = {}          # order id -> what signing it does (a red line)
 
-    def set_lines(self, lines: list[tuple[Any, Optional[AlertView]]]) -> None:
+    def set_lines(self, lines: list[tuple[Any, Optional[ReviewAlert]]]) -> None:
         self.beginResetModel()
         self._lines = list(lines)
         self.endResetModel()
@@ -149,7 +142,7 @@ class ReviewModel(QAbstractTableModel):
 class ReasonRow:
     """One high alert's answer: a reason (CLINICAL.md §7 list) and its text."""
 
-    def __init__(self, alert: AlertView, order_text: str) -> None:
+    def __init__(self, alert: ReviewAlert, order_text: str) -> None:
         self.alert = alert
         self.label = QLabel(translate("OrderReview", "{order}：{message}").format(
             order=order_text, message=alert.message))
@@ -186,7 +179,7 @@ class ReviewDialog(QDialog):
         self.drafts = list(drafts)
         self.stops = list(stops or [])      # the long orders a red line among the drafts stops
         self.on_failure = on_failure       # (failure, dialog) -> handled (conflict, offline, bug)
-        self.alerts: list[AlertView] = []
+        self.alerts: list[ReviewAlert] = []
         self.reasons: list[ReasonRow] = []
         self.loading = bool(self.drafts)
         self.signing = False
@@ -254,7 +247,7 @@ class ReviewDialog(QDialog):
         if not is_alive(self):
             return
         self.loading = False
-        self.set_alerts([AlertView.of(a) for a in alerts])
+        self.set_alerts([alert_of(a) for a in alerts])
 
     def _review_failed(self, failure: Any) -> None:
         if not is_alive(self):
@@ -265,13 +258,13 @@ class ReviewDialog(QDialog):
         self.message.setText(error_text(failure.error))
         self._refresh()
 
-    def set_alerts(self, alerts: list[AlertView]) -> None:
+    def set_alerts(self, alerts: list[ReviewAlert]) -> None:
         """Alerts shown (more may arrive from the server's own check); answers given are kept."""
         known = {a.key for a in self.alerts}
         self.alerts = self.alerts + [a for a in alerts if a.key not in known]
         self._refresh()
 
-    def high_alerts(self) -> list[AlertView]:
+    def high_alerts(self) -> list[ReviewAlert]:
         return [a for a in self.alerts if a.severity == "high"]
 
     def red_lines(self) -> list[Any]:
@@ -395,7 +388,7 @@ class ReviewDialog(QDialog):
             return
         error = failure.error
         if isinstance(error, NeedsAcknowledgement):
-            self.set_alerts([AlertView.of(a) for a in error.params.get("alerts", [])])
+            self.set_alerts([alert_of(a) for a in error.params.get("alerts", [])])
             self.message.setText(error_text(error))
             return
         if isinstance(error, (ValidationError, PermissionDenied)):
