@@ -6,7 +6,6 @@ the list disagree. Column constants and translated headers at the top (STYLE.md 
 """
 from __future__ import annotations
 
-import logging
 from typing import Any, Optional, Union
 
 from ui.formatting import (
@@ -31,8 +30,6 @@ from ui.qt import (
     translate,
 )
 from ui.table_model import RowsTableModel
-
-log = logging.getLogger(__name__)
 
 COL_BED = 0
 COL_NAME = 1

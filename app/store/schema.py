@@ -10,18 +10,12 @@ place; signed documents change only through a new revision (STYLE.md rule 9).
 """
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy import (
-    DDL,
-    BigInteger,
     Column,
     Date,
     ForeignKey,
-    Identity,
     Index,
     Integer,
-    MetaData,
     Numeric,
     SmallInteger,
     String,
@@ -29,41 +23,19 @@ from sqlalchemy import (
     Unicode,
     UniqueConstraint,
     case,
-    event,
 )
 from sqlalchemy.sql.elements import Grouping
 
-from app.store.append_only import APPEND_ONLY_TABLES, sqlite_triggers
+# Every table is importable from here (`from app.store.schema import audit_rec`).
+from app.store.schema_audit import app_setting as app_setting
+from app.store.schema_audit import applied_op as applied_op
+from app.store.schema_audit import audit_head as audit_head
+from app.store.schema_audit import audit_log as audit_log
+from app.store.schema_audit import audit_rec as audit_rec
+from app.store.schema_base import NAMING as NAMING
+from app.store.schema_base import _fk, _pk, _stamps, _version
+from app.store.schema_base import metadata as metadata
 from app.store.types import JSONText, UTCDateTime, flag, uuid_type
-
-NAMING = {
-    "pk": "pk_%(table_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ix": "ix_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-}
-metadata = MetaData(naming_convention=NAMING)
-
-
-def _pk() -> Column[str]:
-    return Column("id", uuid_type(), primary_key=True)
-
-
-def _fk(name: str, target: str, *, nullable: bool = True, index: bool = False) -> Column[str]:
-    return Column(name, uuid_type(), ForeignKey(f"{target}.id"), nullable=nullable, index=index)
-
-
-def _version() -> Column[int]:
-    return Column("version", Integer, nullable=False, default=1)
-
-
-def _stamps() -> list[Column[datetime]]:
-    return [
-        Column("created_at", UTCDateTime, nullable=False),
-        Column("updated_at", UTCDateTime, nullable=False),
-    ]
-
 
 # --- organisation --------------------------------------------------------------------------
 
@@ -520,85 +492,3 @@ nursing_rec = Table(
     Column("received_at", UTCDateTime),
     _version(), *_stamps(),
 )
-
-# --- audit and offline replay ------------------------------------------------------------------
-
-# Revision 0001's single hospital-wide chain: every audited write of every PC queued on the one
-# head row. Kept read-only so `audit verify` still proves what was written before 0002.
-audit_log = Table(
-    "audit_log", metadata,
-    Column("seq", BigInteger, Identity(start=1), primary_key=True),
-    Column("at", UTCDateTime, nullable=False),
-    _fk("staff_id", "staff"),
-    Column("workstation", String(60), nullable=False),
-    Column("action", String(20), nullable=False),          # create, update, sign, void, print, view ...
-    Column("entity", String(20), nullable=False),
-    Column("entity_id", String(36), nullable=False),
-    Column("patient_id", uuid_type()),
-    Column("before_data", JSONText),
-    Column("after_data", JSONText),
-    Column("op_id", uuid_type()),
-    Column("prev_hash", String(64), nullable=False),
-    Column("row_hash", String(64), nullable=False),
-)
-Index("ix_audit_log_entity", audit_log.c.entity, audit_log.c.entity_id)
-
-audit_head = Table(
-    "audit_head", metadata,                                # one row: serialises the hash chain
-    Column("id", SmallInteger, primary_key=True, autoincrement=False),
-    Column("last_seq", BigInteger, nullable=False),
-    Column("last_hash", String(64), nullable=False),
-)
-
-# One hash chain per workstation (DESIGN.md "Audit at hospital scale"): the chain's next seq is
-# claimed by UNIQUE(chain_id, chain_seq), so no row is ever updated or locked and the service
-# account needs only INSERT and SELECT here. Keys are client-made (no IDENTITY insert).
-audit_rec = Table(
-    "audit_rec", metadata, _pk(),
-    Column("chain_id", String(60), nullable=False),
-    Column("chain_seq", BigInteger, nullable=False),
-    Column("at", UTCDateTime, nullable=False),
-    _fk("staff_id", "staff"),
-    Column("workstation", String(60), nullable=False),
-    Column("action", String(20), nullable=False),          # create, update, sign, void, print, view ...
-    Column("entity", String(20), nullable=False),
-    Column("entity_id", String(36), nullable=False),
-    Column("patient_id", uuid_type()),
-    Column("before_data", JSONText),
-    Column("after_data", JSONText),
-    Column("op_id", uuid_type()),
-    Column("prev_hash", String(64), nullable=False),
-    Column("row_hash", String(64), nullable=False),
-    UniqueConstraint("chain_id", "chain_seq", name="uq_audit_rec_chain_seq"),
-)
-Index("ix_audit_rec_entity", audit_rec.c.entity, audit_rec.c.entity_id)
-Index("ix_audit_rec_patient", audit_rec.c.patient_id)
-Index("ix_audit_rec_op", audit_rec.c.op_id)
-
-applied_op = Table(
-    "applied_op", metadata,                                # offline replay is idempotent on op_id
-    Column("op_id", uuid_type(), primary_key=True),
-    Column("device_id", String(60), nullable=False),
-    _fk("staff_id", "staff", nullable=False),
-    Column("op_type", String(40), nullable=False),
-    Column("device_time", UTCDateTime, nullable=False),
-    Column("applied_at", UTCDateTime, nullable=False),
-    Column("outcome", String(12), nullable=False),         # applied, conflict, rejected
-    Column("reason", Unicode(200)),                        # the message id of a refusal
-    Column("received_at", UTCDateTime),                    # the server's clock, not the PC's
-    Column("payload_version", SmallInteger),
-)
-
-app_setting = Table(
-    "app_setting", metadata,
-    Column("skey", String(60), primary_key=True),
-    Column("svalue", Unicode(400)),
-)
-
-
-# SQLite has no grants: triggers keep the audit tables append-only when the schema is made
-# with create_all (tests); migration 0002 creates the same triggers on an upgraded file.
-for _name in APPEND_ONLY_TABLES:
-    for _stmt in sqlite_triggers(_name):
-        event.listen(metadata.tables[_name], "after_create",
-                     DDL(_stmt).execute_if(dialect="sqlite"))  # type: ignore[no-untyped-call]

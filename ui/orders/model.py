@@ -5,7 +5,6 @@ constants and translated headers at the top (STYLE.md rule 10); `data()` never r
 """
 from __future__ import annotations
 
-import logging
 from typing import Any, Optional, Union
 
 from ui.orders.texts import (
@@ -30,8 +29,6 @@ from ui.qt import (
     translate,
 )
 from ui.table_model import RowsTableModel
-
-log = logging.getLogger(__name__)
 
 COL_MARK = 0
 COL_TERM = 1
