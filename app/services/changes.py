@@ -23,6 +23,7 @@ class Changes:
     ids: frozenset[tuple[str, str]] = frozenset()          # (kind, id)
     patient_ids: frozenset[str] = frozenset()
     replayed: bool = False
+    origin: str = ""            # the view that sent the command (runner.mutate(origin=)); "" = other
 
     @classmethod
     def of(cls, kind: str, ids: Iterable[str], patient_ids: Iterable[str] = ()) -> Changes:
@@ -31,7 +32,8 @@ class Changes:
 
     def merge(self, other: Changes) -> Changes:
         return Changes(self.kinds | other.kinds, self.ids | other.ids,
-                       self.patient_ids | other.patient_ids, self.replayed and other.replayed)
+                       self.patient_ids | other.patient_ids, self.replayed and other.replayed,
+                       self.origin if self.origin == other.origin else "")
 
     def touches(self, kind: str) -> bool:
         return kind in self.kinds

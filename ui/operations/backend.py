@@ -15,7 +15,7 @@ import socket
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Optional, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from app.dictionaries.search import SearchItem
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 from app.paths import data_dir
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 SPOOL_DRAIN_SECONDS = 5.0     # queued chart-view audits reach the server within this
 OPEN_WAIT_SECONDS = 60.0      # a call made while the database still opens waits this long
@@ -200,6 +201,20 @@ class AppBackend:
         return self._db
 
     # ---- reads (the read pool)
+    def read(self, fn: Callable[[Any], T]) -> T:
+        """Any service read, `fn(connection)`, on the read pool (deadline, one retry on a fast
+        link loss). Screens' operation modules (ui/operations/<area>.py) use this for their own
+        reads rather than a method here each."""
+        result: T = self._require().run_read(fn)
+        return result
+
+    def record_view(self, entry: Any) -> None:
+        """Audit a view (a chart section, a document) through the local queue, off the read path;
+        `entry` as app.services.ward.chart_view builds it."""
+        if self._spool is not None:
+            self._spool.add(entry)
+            self._wake.set()
+
     def list_wards(self) -> list[WardInfo]:
         from app.services.ward import list_wards
 

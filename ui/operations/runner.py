@@ -7,6 +7,7 @@ signal; the GUI thread never waits.
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 import traceback
@@ -82,11 +83,15 @@ class Runner(QObject):
         return self._submit(self.write_pool, fn, on_done, on_error, name)
 
     def mutate(self, fn: Callable[[], Any], on_done: Optional[Callback] = None,
-               on_error: Optional[Callback] = None, name: str = "") -> int:
-        """A write whose result is an app `Changes` value: it is also broadcast on `changes`."""
+               on_error: Optional[Callback] = None, name: str = "", origin: str = "") -> int:
+        """A write whose result is an app `Changes` value: it is also broadcast on `changes`,
+        stamped with `origin` (the sending view's token) so that view knows the change is its own
+        and refreshes only what it changed, while every other view refreshes what it shows."""
 
         def done(result: Any) -> None:
             if result is not None and hasattr(result, "touches") and not getattr(result, "empty", False):
+                if origin and hasattr(result, "origin"):
+                    result = dataclasses.replace(result, origin=origin)
                 self.changes.emit(result)
             if on_done is not None:
                 on_done(result)
