@@ -159,9 +159,23 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
     }
 
 
+# Each clinical area keeps its message texts in its own module (ui/messages_<area>.py, a
+# `_texts()` returning a dict literal like the one above); tests/unit/test_error_ids.py reads them all.
+AREA_MODULES: tuple[str, ...] = ()
+
+
+def _all_texts() -> dict[str, Callable[[dict[str, Any]], str]]:
+    import importlib
+
+    texts = _texts()
+    for name in AREA_MODULES:
+        texts.update(importlib.import_module(name)._texts())
+    return texts
+
+
 def message_text(message_id: str, params: dict[str, Any] | None = None) -> str:
     """The user-visible text for an app message id; unknown ids still show something useful."""
-    handler = _texts().get(message_id)
+    handler = _all_texts().get(message_id)
     if handler is None:
         return translate("Messages", "操作失败（{id}）").format(id=message_id)
     try:
@@ -200,4 +214,4 @@ def progress_text(label: str) -> str:
 def role_text(role: str) -> str:
     """A role code (doctor, nurse, ...) or a role label id (role.doctor) as a display name."""
     key = role if role.startswith("role.") else "role." + role
-    return message_text(key) if key in _texts() else role
+    return message_text(key) if key in _all_texts() else role

@@ -195,8 +195,16 @@ def raised_ids() -> _Found:
 
 @lru_cache(maxsize=1)
 def message_sources() -> dict[str, list[str]]:
-    """ui/messages.py's _texts(): id -> the Chinese source strings of its translate() calls."""
-    tree = ast.parse(MESSAGES_PY.read_text(encoding="utf-8"))
+    """ui/messages.py's _texts() and every ui/messages_<area>.py's: id -> the Chinese source
+    strings of its translate() calls."""
+    out: dict[str, list[str]] = {}
+    for path in [MESSAGES_PY, *sorted(MESSAGES_PY.parent.glob("messages_*.py"))]:
+        out.update(_module_sources(path))
+    return out
+
+
+def _module_sources(path: Path) -> dict[str, list[str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
     texts = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "_texts")
     table = next(n.value for n in ast.walk(texts) if isinstance(n, ast.Return)
                  and isinstance(n.value, ast.Dict))
@@ -274,3 +282,11 @@ def test_every_raised_id_has_a_finished_english_translation() -> None:
             if source not in chinese:
                 bad.append(f"{message_id}: {source!r} is missing from zh_CN.ts")
     assert bad == []
+
+
+def test_every_area_message_module_is_consulted() -> None:
+    """A ui/messages_<area>.py that ui/messages.py does not list would leave its ids untranslated."""
+    from ui import messages
+
+    files = {"ui." + p.stem for p in MESSAGES_PY.parent.glob("messages_*.py")}
+    assert files == set(messages.AREA_MODULES)
