@@ -5,12 +5,12 @@ Read-only, on the read pool; the 医嘱 tab opens with the header's queries plus
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
-from typing import Optional
+from typing import Any, Iterable, Optional
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.engine import Connection
 
 from app.domain import orders as od
@@ -63,17 +63,16 @@ class OrderRow:
     return_reason: Optional[str]
     void_reason: Optional[str]
     override_reason: Optional[str]
+    group_seq: int = 0                # the member's place in its group
 
     @property
     def editable(self) -> bool:
         return self.status in od.EDITABLE
 
 
-def chart_orders(conn: Connection, encounter_id: str, *, term: Optional[str] = None,
-                 show: str = "all") -> list[OrderRow]:
-    """The stay's orders in sheet order (start time, then group members together), in one query."""
+def _orders_query(encounter_id: str) -> Any:
     names = {k: staff.alias(f"s_{k}") for k in ("ord", "sig", "ver", "stp", "chk")}
-    stmt = (select(med_order, drug.c.code.label("drug_code"), drug.c.high_alert,
+    return (select(med_order, drug.c.code.label("drug_code"), drug.c.high_alert,
                    order_group.c.version.label("group_version"),
                    *[a.c.full_name.label(f"{k}_name") for k, a in names.items()])
             .outerjoin(drug, drug.c.id == med_order.c.drug_id)
@@ -83,52 +82,85 @@ def chart_orders(conn: Connection, encounter_id: str, *, term: Optional[str] = N
             .outerjoin(names["ver"], names["ver"].c.id == med_order.c.verified_by)
             .outerjoin(names["stp"], names["stp"].c.id == med_order.c.stopped_by)
             .outerjoin(names["chk"], names["chk"].c.id == med_order.c.stop_checked_by)
-            .where(med_order.c.encounter_id == encounter_id)
-            .where(med_order.c.status.in_(SHOWN.get(show, od.STATUSES))))
+            .where(med_order.c.encounter_id == encounter_id))
+
+
+def chart_orders(conn: Connection, encounter_id: str, *, term: Optional[str] = None,
+                 show: str = "all") -> list[OrderRow]:
+    """The stay's orders in sheet order (start time, then group members together), in one query."""
+    stmt = _orders_query(encounter_id).where(med_order.c.status.in_(SHOWN.get(show, od.STATUSES)))
     if term in od.TERMS:
         stmt = stmt.where(med_order.c.term == term)
-    rows = conn.execute(stmt).mappings().all()
-    # Members of a group stay together under the group's first start, in their group order.
+    return arrange(_order_row(r) for r in conn.execute(stmt).mappings())
+
+
+def changed_orders(conn: Connection, encounter_id: str, ids: Iterable[str]) -> list[OrderRow]:
+    """These orders and the other members of their groups as they are now (one query): what a
+    view refreshes after its own command, instead of the whole chart. An id not returned is gone
+    (a discarded draft)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return []
+    groups = select(med_order.c.group_id).where(med_order.c.id.in_(wanted)) \
+        .where(med_order.c.group_id.is_not(None))
+    stmt = _orders_query(encounter_id).where(or_(med_order.c.id.in_(wanted),
+                                                 med_order.c.group_id.in_(groups)))
+    return [_order_row(r) for r in conn.execute(stmt).mappings()]
+
+
+def merged(current: Iterable[OrderRow], fresh: Iterable[OrderRow], asked: Iterable[str]) -> list[OrderRow]:
+    """A view's rows with `fresh` (from changed_orders for the ids `asked`) put in: the asked and
+    fresh rows replaced, asked rows that came back no more dropped, then in sheet order again."""
+    fresh_rows = list(fresh)
+    replaced = set(asked) | {r.id for r in fresh_rows}
+    return arrange([r for r in current if r.id not in replaced] + fresh_rows)
+
+
+def arrange(rows: Iterable[OrderRow]) -> list[OrderRow]:
+    """Sheet order: by start time; members of a group together under the group's first start,
+    in their group order, with their ┌ │ └ marks."""
+    items = list(rows)
     first_start: dict[str, datetime] = {}
-    for r in rows:
-        if r["group_id"]:
-            at = first_start.get(r["group_id"])
-            first_start[r["group_id"]] = r["start_at"] if at is None else min(at, r["start_at"])
-    ordered = sorted(rows, key=lambda r: (first_start.get(r["group_id"], r["start_at"]) if r["group_id"]
-                                          else r["start_at"], r["group_id"] or r["id"],
-                                          r["group_seq"] or 0))
     sizes: dict[str, int] = {}
-    for r in ordered:
-        if r["group_id"]:
-            sizes[r["group_id"]] = sizes.get(r["group_id"], 0) + 1
+    for r in items:
+        if r.group_id:
+            at = first_start.get(r.group_id)
+            first_start[r.group_id] = r.start_at if at is None else min(at, r.start_at)
+            sizes[r.group_id] = sizes.get(r.group_id, 0) + 1
+    ordered = sorted(items, key=lambda r: (first_start[r.group_id] if r.group_id else r.start_at,
+                                           r.group_id or r.id, r.group_seq))
     seen: dict[str, int] = {}
     out: list[OrderRow] = []
     for r in ordered:
         mark = ""
-        if r["group_id"]:
-            i = seen.get(r["group_id"], 0)
-            seen[r["group_id"]] = i + 1
-            mark = od.group_marks(sizes[r["group_id"]])[i]
-        out.append(OrderRow(
-            id=r["id"], term=r["term"], category=r["category"], content=r["content"],
-            status=r["status"], version=int(r["version"]), start_at=r["start_at"],
-            stop_at=r["stop_at"], dose=r["dose"], dose_unit=r["dose_unit"],
-            route_code=r["route_code"], freq_code=r["freq_code"], rate=r["rate"],
-            first_day_times=r["first_day_times"], instruction=r["instruction"],
-            use_kind=r["use_kind"] or "regular", verbal=bool(r["verbal"]), line_kind=r["line_kind"],
-            group_id=r["group_id"],
-            group_mark=mark,
-            group_version=None if r["group_version"] is None else int(r["group_version"]),
-            drug_code=r["drug_code"], high_alert=bool(r["high_alert"]),
-            skin_test_req=bool(r["skin_test_req"]), abx_grade=int(r["abx_grade"] or 0),
-            ordered_by=r["ordered_by"], ordered_by_name=r["ord_name"] or "",
-            signed_by_name=r["sig_name"] or "", signed_at=r["signed_at"],
-            verified_by_name=r["ver_name"] or "", verified_at=r["verified_at"],
-            stopped_by_name=r["stp_name"] or "", stop_signed_at=r["stop_signed_at"],
-            stop_checked_by_name=r["chk_name"] or "", stop_checked_at=r["stop_checked_at"],
-            return_reason=r["return_reason"], void_reason=r["void_reason"],
-            override_reason=r["override_reason"]))
+        if r.group_id:
+            i = seen.get(r.group_id, 0)
+            seen[r.group_id] = i + 1
+            mark = od.group_marks(sizes[r.group_id])[i]
+        out.append(r if r.group_mark == mark else replace(r, group_mark=mark))
     return out
+
+
+def _order_row(r: Any) -> OrderRow:
+    return OrderRow(
+        id=r["id"], term=r["term"], category=r["category"], content=r["content"],
+        status=r["status"], version=int(r["version"]), start_at=r["start_at"],
+        stop_at=r["stop_at"], dose=r["dose"], dose_unit=r["dose_unit"],
+        route_code=r["route_code"], freq_code=r["freq_code"], rate=r["rate"],
+        first_day_times=r["first_day_times"], instruction=r["instruction"],
+        use_kind=r["use_kind"] or "regular", verbal=bool(r["verbal"]), line_kind=r["line_kind"],
+        group_id=r["group_id"],
+        group_mark="",
+        group_version=None if r["group_version"] is None else int(r["group_version"]),
+        drug_code=r["drug_code"], high_alert=bool(r["high_alert"]),
+        skin_test_req=bool(r["skin_test_req"]), abx_grade=int(r["abx_grade"] or 0),
+        ordered_by=r["ordered_by"], ordered_by_name=r["ord_name"] or "",
+        signed_by_name=r["sig_name"] or "", signed_at=r["signed_at"],
+        verified_by_name=r["ver_name"] or "", verified_at=r["verified_at"],
+        stopped_by_name=r["stp_name"] or "", stop_signed_at=r["stop_signed_at"],
+        stop_checked_by_name=r["chk_name"] or "", stop_checked_at=r["stop_checked_at"],
+        return_reason=r["return_reason"], void_reason=r["void_reason"],
+        override_reason=r["override_reason"], group_seq=int(r["group_seq"] or 0))
 
 
 @dataclass(frozen=True)

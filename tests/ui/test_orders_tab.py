@@ -530,3 +530,28 @@ def test_a_postop_red_line_signed_stops_the_long_orders_above_it(qtbot: Any, rea
     sheet = tab.long_sheet
     red = [n for n in range(sheet.rowCount()) if sheet.is_red_line(n)]
     assert [sheet.lines()[n][0].content for n in red] == ["术后医嘱"]
+
+
+def test_the_tab_refreshes_just_what_its_own_command_changed(qtbot: Any, real_window: Any) -> None:
+    """Its own red line and signing come back marked as its own: the tab re-reads only those
+    orders (and their groups) and still shows exactly what a full read of the chart shows."""
+    tab = doctor_chart(qtbot, real_window, "7")
+
+    def as_shown(rows: list[Any]) -> list[tuple[Any, ...]]:
+        return [(r.id, r.status, r.version, r.group_mark, r.stop_at) for r in rows]
+
+    reads, partial = tab.reads, tab.partial_reads
+    key(qtbot, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=3000)
+    qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_Return)
+    wait_rows(qtbot, tab, lambda rs: any(r.category == "line" for r in rs))
+    qtbot.waitUntil(lambda: not tab._loading, timeout=5000)
+    assert (tab.reads - reads, tab.partial_reads - partial) == (1, 1)
+    assert as_shown(tab.rows()) == as_shown(tab.ctx.backend.chart_orders(tab.encounter_id))
+    qtbot.waitUntil(lambda: tab.table.hasFocus(), timeout=3000)
+    dialog = review_dialog(qtbot, tab)
+    key(qtbot, Qt.Key.Key_Return)                                     # sign: stops the orders above
+    wait_rows(qtbot, tab, lambda rs: any(r.status == "stop_pending" for r in rs))
+    qtbot.waitUntil(lambda: closed(dialog) and not tab._loading, timeout=5000)
+    assert tab.partial_reads - partial == 2
+    assert as_shown(tab.rows()) == as_shown(tab.ctx.backend.chart_orders(tab.encounter_id))

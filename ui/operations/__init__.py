@@ -5,7 +5,7 @@ work to the right pool of `ctx.runner` and the callback runs later on the GUI th
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from ui.operations.backend import Backend
@@ -20,6 +20,12 @@ class OpContext:
     runner: Runner
     backend: Backend
     settings: Callable[[], SettingsSnapshot]
+    origin: str = ""           # the view whose writes these are (Changes.origin on the broadcast)
+
+    def for_view(self, origin: str) -> OpContext:
+        """The same context for one view: its writes come back on `runner.changes` marked as its
+        own, so it refreshes just what it changed instead of reloading blindly."""
+        return replace(self, origin=origin)
 
 
 __all__ = ["Failure", "OpContext", "Runner"]

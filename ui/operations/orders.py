@@ -45,6 +45,16 @@ def load_orders(ctx: OpContext, encounter_id: str, on_done: Callback, on_error: 
                            name="chart_orders")
 
 
+def load_changed(ctx: OpContext, encounter_id: str, ids: frozenset[str], on_done: Callback,
+                 on_error: OnError = None) -> int:
+    """Just these orders and their groups' other members (after the view's own command)."""
+    from app.services.orders import changed_orders
+
+    backend: Any = ctx.backend
+    return ctx.runner.read(lambda: backend.read(lambda conn: changed_orders(conn, encounter_id, ids)),
+                           on_done, on_error, name="changed_orders")
+
+
 def load_history(ctx: OpContext, order_id: str, on_done: Callback, on_error: OnError = None) -> int:
     backend: Any = ctx.backend
     return ctx.runner.read(lambda: backend.order_history(order_id), on_done, on_error,
@@ -159,7 +169,7 @@ def execute(ctx: OpContext, command: Command, on_done: Optional[Callback] = None
             on_error: OnError = None) -> int:
     """One command through the one write path; the Changes value is broadcast on `changes`."""
     return ctx.runner.mutate(lambda: ctx.backend.execute(command), on_done, on_error,
-                             name=type(command).__name__)
+                             name=type(command).__name__, origin=getattr(ctx, "origin", ""))
 
 
 def new_order_id() -> str:

@@ -87,12 +87,14 @@ class OrdersTab(OrderCommands):
     def __init__(self, ctx: OpContext, user: Any, encounter_id: str,
                  parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        # This tab's writes come back on the broadcast marked as its own (Changes.origin).
+        self.ctx = ctx.for_view(f"orders:{encounter_id}:{id(self):x}") if hasattr(ctx, "for_view") else ctx
         self.user = user
         self.encounter_id = encounter_id
         self.patient_id = ""
         self.loaded = False
         self.reads = 0                   # orders reads made (one per change, measured by tests)
+        self.partial_reads = 0           # ... of them, reads of just what this tab's command changed
         self._loading = False
         self._again = False
         self._select_ids: list[str] = []
@@ -312,7 +314,32 @@ class OrdersTab(OrderCommands):
         if self.patient_id and self.patient_id not in changes.patient_ids \
                 and not (changes.ids_of("order") & shown):
             return
-        self.reload()
+        ids = changes.ids_of("order")
+        own = bool(getattr(self.ctx, "origin", "")) and getattr(changes, "origin", "") == self.ctx.origin
+        if own and ids and self.loaded and not self._loading and hasattr(self.ctx.backend, "read"):
+            self.refresh_changed(ids)          # our own command: we know what it changed
+        else:
+            self.reload()
+
+    def refresh_changed(self, ids: frozenset[str]) -> None:
+        """Re-read only the orders a command of this tab changed (and their groups), then merge."""
+        from app.services.orders import merged
+
+        self._loading = True
+        self.reads += 1
+        self.partial_reads += 1
+
+        def done(fresh: Any) -> None:
+            if not is_alive(self):
+                return
+            self._loading = False
+            if self._again:
+                self._again = False
+                self.reload()
+                return
+            self.set_rows(merged(self.model.rows(), fresh, ids))
+
+        ops.load_changed(self.ctx, self.encounter_id, ids, done, self._load_failed)
 
     def rows(self) -> list[Any]:
         return self.model.rows()
