@@ -38,9 +38,9 @@ lint: setup
 typecheck: setup
 	$(PY) -m mypy
 
-## Re-extract translatable strings from ui/ into the .ts files.
+## Re-extract translatable strings from ui/ into the .ts files (no line numbers, so branches merge).
 lupdate: setup
-	.venv/bin/pyside6-lupdate $$(git ls-files 'ui/*.py') -ts $(TS)
+	.venv/bin/pyside6-lupdate $$(git ls-files 'ui/*.py') -locations none -ts $(TS)
 
 bench: setup translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench

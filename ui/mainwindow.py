@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.user: Any = None
         self.locked = False
+        self._hidden_on_lock: list[Any] = []       # dialogs hidden behind the lock page
+        self._approvals: Any = None
         self.db_ready = False
         self._switching = False
         self._ward_request = 0
@@ -226,6 +228,7 @@ class MainWindow(QMainWindow):
         self.user = user
         self.settings.update(last_login=user.login_name)
         if not same_user:
+            self._close_hidden_windows()
             self._close_patient_tabs()
             self.action_set.build(frozenset(user.roles))
             self._wire_actions()
@@ -244,6 +247,31 @@ class MainWindow(QMainWindow):
         self.toolbar.setVisible(True)
         self.idle.start()
         self.ward_view.stack.currentWidget().setFocus()
+        hidden, self._hidden_on_lock = self._hidden_on_lock, []
+        for window in hidden:                  # the same user unlocked: where they left off
+            if is_alive(window):
+                window.show()
+                window.raise_()
+
+    def _hide_windows(self) -> None:
+        """A review, an approval list, a stop dialog would stay over the lock page, showing the
+        patient and (window-modal) blocking the password field: hidden while locked."""
+        from ui.qt import QDialog
+
+        self._hidden_on_lock = [w for w in self.findChildren(QDialog) if w.isVisible()]
+        for window in self._hidden_on_lock:
+            window.hide()
+
+    def _close_hidden_windows(self) -> None:
+        """Another user signed in: the previous user's dialogs are dropped, never shown to them."""
+        hidden, self._hidden_on_lock = self._hidden_on_lock, []
+        for window in hidden:
+            if is_alive(window):
+                window.reject()
+        approvals = getattr(self, "_approvals", None)
+        if approvals is not None and is_alive(approvals):
+            approvals.deleteLater()
+        self._approvals = None
 
     def lock(self) -> None:
         """Lock now (idle timeout or Ctrl+L): the workspace stays as it is behind the lock page."""
@@ -253,6 +281,7 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.menuBar().setEnabled(False)
         self.toolbar.setVisible(False)
+        self._hide_windows()
         self.lock_page.lock_for(self.user.full_name)
         self.stack.setCurrentWidget(self.lock_page)
 
@@ -393,6 +422,7 @@ class MainWindow(QMainWindow):
             "refresh": self.refresh_ward,
             "toggle_view": self.ward_view.toggle_mode,
             "check_connection": self.check_health,
+            "order_approvals": self.show_approvals,
             "about": self.about,
         }
         for key, handler in handlers.items():
@@ -408,6 +438,21 @@ class MainWindow(QMainWindow):
             action.setChecked(lang == current)
             group.addAction(action)
             action.triggered.connect(lambda _checked=False, code=lang: self.set_language(code))
+
+    def show_approvals(self) -> None:
+        """抗菌药物审批: one window per session, on the ward in front."""
+        from ui.orders.approvals import ApprovalsWindow
+
+        window = getattr(self, "_approvals", None)
+        if window is None or not is_alive(window) or window.user is not self.user:
+            window = ApprovalsWindow(self.ctx, self.user, self.ward_view.current_ward_id(), self)
+            window.open_chart.connect(self.open_patient)
+            self._approvals = window
+        window.ward_id = self.ward_view.current_ward_id()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        window.table.setFocus()
 
     def set_language(self, language: str) -> None:
         """Switch live: new translators, then every widget retranslates on LanguageChange."""

@@ -53,6 +53,7 @@ UNGROUP = "Ctrl+Shift+G"
 ENTRY_STANDBY = "Ctrl+B"
 ENTRY_DISCHARGE = "Ctrl+D"
 ENTRY_VERBAL = "Ctrl+K"
+OPEN_CHART = "Ctrl+O"         # in a ward-wide list (抗菌药物审批 ...): the selected patient's chart
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("Alt+T / Alt+U", "orders", "filters"),
     Shortcut("Shift+↑ ↓", "orders", "select"),
     Shortcut("Menu / Shift+F10", "orders", "menu"),
+    Shortcut("Enter / " + APPROVE, "approvals", "approve_list"),
+    Shortcut(OPEN_CHART, "approvals", "open_chart"),
     Shortcut(VERIFY, "nurse", "verify"),
     Shortcut(RETURN, "nurse", "return"),
     Shortcut(CONFIRM_STOP, "nurse", "confirm_stop"),
@@ -119,12 +122,15 @@ def where_text(where: str) -> str:
         "review": translate("Shortcuts", "签署前审核"),
         "sets": translate("Shortcuts", "组套"),
         "nurse": translate("Shortcuts", "医嘱（护士）"),
+        "approvals": translate("Shortcuts", "抗菌药物审批"),
     }.get(where, where)
 
 
 def shortcut_text(what: str) -> str:
     return {
         "help": translate("Shortcuts", "快捷键一览"),
+        "approve_list": translate("Shortcuts", "审批选中的医嘱"),
+        "open_chart": translate("Shortcuts", "打开所选患者的病历（医嘱页）"),
         "lock": translate("Shortcuts", "锁定屏幕"),
         "quit": translate("Shortcuts", "退出"),
         "filter": translate("Shortcuts", "筛选：床号、姓名、拼音首字母或住院号"),

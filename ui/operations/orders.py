@@ -55,6 +55,14 @@ def load_changed(ctx: OpContext, encounter_id: str, ids: frozenset[str], on_done
                            on_done, on_error, name="changed_orders")
 
 
+def load_pending_approvals(ctx: OpContext, ward_id: str, approver_grade: int, on_done: Callback,
+                           on_error: OnError = None) -> int:
+    """The ward's antibiotics waiting for an approval this grade may give (抗菌药物审批)."""
+    backend: Any = ctx.backend
+    return ctx.runner.read(lambda: backend.pending_approvals(ward_id, approver_grade), on_done, on_error,
+                           name="pending_approvals")
+
+
 def load_history(ctx: OpContext, order_id: str, on_done: Callback, on_error: OnError = None) -> int:
     backend: Any = ctx.backend
     return ctx.runner.read(lambda: backend.order_history(order_id), on_done, on_error,

@@ -339,11 +339,22 @@ class ReviewDialog(QDialog):
             from ui.messages import message_text
 
             self.summary.setText(message_text("order.nothing_to_sign"))
+        elif not self.may_sign():
+            self.summary.setText(translate(
+                "OrderReview", "您没有处方权：{n} 条草稿已保存，须由有处方权的医师审核签署"
+                "（严重 {high}，警告 {moderate}，提示 {low}）").format(
+                    n=len(self.drafts), high=counts["high"], moderate=counts["moderate"], low=counts["low"]))
         else:
             self.summary.setText(translate(
                 "OrderReview", "将签署 {n} 条医嘱：严重 {high}，警告 {moderate}，提示 {low}").format(
                     n=len(self.drafts), high=counts["high"], moderate=counts["moderate"], low=counts["low"]))
-        self.sign_button.setEnabled(bool(self.drafts))
+        self.sign_button.setEnabled(bool(self.drafts))       # an intern is told why (sign())
+
+    def may_sign(self) -> bool:
+        """An intern (no 处方权) sees the review, and its alerts, but cannot sign (CLINICAL.md §1)."""
+        from ui.orders.commands import SIGN_PERMISSION
+
+        return bool(getattr(self.user, "can", lambda _p: False)(SIGN_PERMISSION))
 
     # ---- signing
     def missing(self) -> list[ReasonRow]:
@@ -353,6 +364,10 @@ class ReviewDialog(QDialog):
         if self.loading or self.signing or not self.drafts:
             if not self.drafts:
                 self.reject()
+            return
+        if not self.may_sign():
+            self.message.setText(translate(
+                "OrderReview", "您没有处方权，不能签署医嘱；草稿已保存，请上级医师签署"))
             return
         missing = self.missing()
         if missing:
