@@ -238,6 +238,25 @@ def main() -> int:
         shot(doctor, "05-lock")
         doctor.close()
 
+        chief = session("wangjg", "demo-doctor1", (1366, 768))
+        sign_in(chief, "wangjg", "demo-doctor1")
+        chief.show_approvals()
+        approvals = chief._approvals
+        wait(lambda: not approvals.loading and approvals.model.rowCount() > 0)
+        settle()
+        path = OUT / "14-antibiotic-approvals.png"
+        approvals.grab().save(str(path))
+        print(path.relative_to(ROOT))
+        approvals.hide()
+        chief.close()
+
+        english_doctor = session("liming", "demo-doctor1", (1366, 768), lang="en")
+        sign_in(english_doctor, "liming", "demo-doctor1")
+        page = open_bed(english_doctor, "7")
+        wait(lambda: page.orders_tab.loaded)
+        shot(english_doctor, "15-orders-english")
+        english_doctor.close()
+
         nurse = session("liufang", "demo-nurse1", (1366, 768))
         sign_in(nurse, "liufang", "demo-nurse1")
         nurse.ward_view.set_mode("list")

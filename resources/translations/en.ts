@@ -1777,7 +1777,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>审核签署</source>
-        <translation>Review &amp; sign</translation>
+        <translation>Review and sign</translation>
     </message>
     <message>
         <source>已从组套“{name}”生成 {n} 条草稿，按 F9 审核签署</source>

@@ -39,3 +39,12 @@ def test_chinese_catalogue_has_the_same_messages() -> None:
     english = {(ctx, src) for ctx, src, _ in _messages("en.ts")}
     chinese = {(ctx, src) for ctx, src, tr in _messages("zh_CN.ts") if tr}
     assert english == chinese
+
+
+def test_no_translation_has_an_ampersand_qt_would_eat() -> None:
+    """In a button or menu "&" marks the shortcut letter: "Review & sign" shows as "Review  sign".
+    A literal ampersand is written "&&"; "&" may only precede the letter it underlines."""
+    lone = re.compile(r"(?<!&)&(?![&\w])")
+    bad = [(ctx, src, tr) for name in ("en.ts", "zh_CN.ts") for ctx, src, tr in _messages(name)
+           if lone.search(tr)]
+    assert bad == []
