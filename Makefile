@@ -40,7 +40,7 @@ typecheck: setup
 
 ## Re-extract translatable strings from ui/ into the .ts files (no line numbers, so branches merge).
 lupdate: setup
-	.venv/bin/pyside6-lupdate $$(git ls-files 'ui/*.py') -locations none -ts $(TS)
+	.venv/bin/pyside6-lupdate $$(git ls-files 'ui/*.py') -locations none -no-obsolete -ts $(TS)
 
 bench: setup translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench

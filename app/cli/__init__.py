@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.demo_cmds",      # demo seed, audit verify
     "app.cli.check_cmds",     # order-check
     "app.cli.offline_cmds",   # offline status, offline replay
+    "app.cli.print_cmds",     # print long-orders, print temp-orders
 )
 
 EXIT_OK = 0

@@ -194,6 +194,7 @@ class SheetLine:
     stop_nurse: str = ""
     red: bool = False
     cancelled: bool = False
+    order_id: str = ""
 
 
 def sheet_lines(rows: list[OrderRow], term: str) -> list[SheetLine]:
@@ -204,7 +205,8 @@ def sheet_lines(rows: list[OrderRow], term: str) -> list[SheetLine]:
         if r.term != term or r.status in (od.DRAFT, od.AWAITING_APPROVAL):
             continue
         if r.category == "line":
-            out.append(SheetLine(r.start_at, r.content, r.signed_by_name, r.verified_by_name, red=True))
+            out.append(SheetLine(r.start_at, r.content, r.signed_by_name, r.verified_by_name, red=True,
+                                 order_id=r.id))
             continue
         text = f"{r.group_mark}{r.content}" if r.group_mark else r.content
         if r.use_kind in ("prn", "sos"):
@@ -214,7 +216,7 @@ def sheet_lines(rows: list[OrderRow], term: str) -> list[SheetLine]:
             stop=r.stop_at if term == od.LONG and r.status in (od.STOP_PENDING, od.STOPPED) else None,
             stop_doctor=r.stopped_by_name if term == od.LONG else "",
             stop_nurse=r.stop_checked_by_name if term == od.LONG else "",
-            cancelled=r.status == od.VOIDED))
+            cancelled=r.status == od.VOIDED, order_id=r.id))
     return out
 
 

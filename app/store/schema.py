@@ -492,3 +492,6 @@ nursing_rec = Table(
     Column("received_at", UTCDateTime),
     _version(), *_stamps(),
 )
+
+# What was printed where on the 医嘱单 (续打), in its own module.
+from app.store.schema_print import sheet_print as sheet_print  # noqa: E402

@@ -891,6 +891,38 @@ Inpatient doctor and nurse workstation</translation>
         <source>有 {count} 条高警示药品医嘱须再次核对确认后才能审核</source>
         <translation>{count} high-alert drug orders need a second look before they are verified</translation>
     </message>
+    <message>
+        <source>找不到中文字体，无法打印（请安装 fonts-wqy-zenhei）</source>
+        <translation>No Chinese font found, cannot print (install fonts-wqy-zenhei)</translation>
+    </message>
+    <message>
+        <source>无法写入文件：{path}</source>
+        <translation>Cannot write the file: {path}</translation>
+    </message>
+    <message>
+        <source>没有第 {page} 页（共 {pages} 页）</source>
+        <translation>There is no page {page} (the sheet has {pages})</translation>
+    </message>
+    <message>
+        <source>页码格式有误：{pages}</source>
+        <translation>Bad page list: {pages}</translation>
+    </message>
+    <message>
+        <source>没有住院号为 {mrn} 的患者</source>
+        <translation>No patient with MRN {mrn}</translation>
+    </message>
+    <message>
+        <source>该患者没有可打印的已签署医嘱</source>
+        <translation>The patient has no signed orders to print</translation>
+    </message>
+    <message>
+        <source>打印请求无效</source>
+        <translation>Invalid print request</translation>
+    </message>
+    <message>
+        <source>另一台电脑刚刚续打了该患者的医嘱单，请重新打印</source>
+        <translation>Another workstation has just continued this patient's order sheet; print again</translation>
+    </message>
 </context>
 <context>
     <name>OrderDialogs</name>

@@ -891,6 +891,38 @@
         <source>有 {count} 条高警示药品医嘱须再次核对确认后才能审核</source>
         <translation>有 {count} 条高警示药品医嘱须再次核对确认后才能审核</translation>
     </message>
+    <message>
+        <source>找不到中文字体，无法打印（请安装 fonts-wqy-zenhei）</source>
+        <translation>找不到中文字体，无法打印（请安装 fonts-wqy-zenhei）</translation>
+    </message>
+    <message>
+        <source>无法写入文件：{path}</source>
+        <translation>无法写入文件：{path}</translation>
+    </message>
+    <message>
+        <source>没有第 {page} 页（共 {pages} 页）</source>
+        <translation>没有第 {page} 页（共 {pages} 页）</translation>
+    </message>
+    <message>
+        <source>页码格式有误：{pages}</source>
+        <translation>页码格式有误：{pages}</translation>
+    </message>
+    <message>
+        <source>没有住院号为 {mrn} 的患者</source>
+        <translation>没有住院号为 {mrn} 的患者</translation>
+    </message>
+    <message>
+        <source>该患者没有可打印的已签署医嘱</source>
+        <translation>该患者没有可打印的已签署医嘱</translation>
+    </message>
+    <message>
+        <source>打印请求无效</source>
+        <translation>打印请求无效</translation>
+    </message>
+    <message>
+        <source>另一台电脑刚刚续打了该患者的医嘱单，请重新打印</source>
+        <translation>另一台电脑刚刚续打了该患者的医嘱单，请重新打印</translation>
+    </message>
 </context>
 <context>
     <name>OrderDialogs</name>

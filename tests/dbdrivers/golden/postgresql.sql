@@ -712,5 +712,30 @@ ALTER TABLE med_order ADD CONSTRAINT fk_med_order_approved_by FOREIGN KEY(approv
 
 UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
 
+-- Running upgrade 0003 -> 0008
+
+CREATE TABLE sheet_print (
+    id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36) NOT NULL, 
+    sheet VARCHAR(8) NOT NULL, 
+    order_id VARCHAR(36) NOT NULL, 
+    what VARCHAR(8) NOT NULL, 
+    page_no INTEGER NOT NULL, 
+    row_no SMALLINT NOT NULL, 
+    span SMALLINT NOT NULL, 
+    printed_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    printed_by VARCHAR(36), 
+    op_id VARCHAR(36), 
+    CONSTRAINT pk_sheet_print PRIMARY KEY (id), 
+    CONSTRAINT fk_sheet_print_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_sheet_print_order_id FOREIGN KEY(order_id) REFERENCES med_order (id), 
+    CONSTRAINT fk_sheet_print_printed_by FOREIGN KEY(printed_by) REFERENCES staff (id), 
+    CONSTRAINT uq_sheet_print_line UNIQUE (encounter_id, sheet, order_id, what)
+);
+
+CREATE INDEX ix_sheet_print_enc ON sheet_print (encounter_id, sheet);
+
+UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num = '0003';
+
 COMMIT;
 

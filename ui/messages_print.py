@@ -1,0 +1,25 @@
+"""Message texts of printing (app/printing, app/services/sheet_printing.py, app/cli/print_cmds.py)."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ui.qt import translate
+
+
+def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
+    return {
+        "print.no_font": lambda p: translate(
+            "Messages", "找不到中文字体，无法打印（请安装 fonts-wqy-zenhei）"),
+        "print.bad_output": lambda p: translate("Messages", "无法写入文件：{path}").format(
+            path=p.get("path", "")),
+        "print.no_such_page": lambda p: translate("Messages", "没有第 {page} 页（共 {pages} 页）").format(
+            page=p.get("page", ""), pages=p.get("pages", "")),
+        "print.bad_pages": lambda p: translate("Messages", "页码格式有误：{pages}").format(
+            pages=p.get("pages", "")),
+        "print.unknown_patient": lambda p: translate("Messages", "没有住院号为 {mrn} 的患者").format(
+            mrn=p.get("mrn", "")),
+        "print.nothing": lambda p: translate("Messages", "该患者没有可打印的已签署医嘱"),
+        "print.bad_request": lambda p: translate("Messages", "打印请求无效"),
+        "print.sheet_moved": lambda p: translate(
+            "Messages", "另一台电脑刚刚续打了该患者的医嘱单，请重新打印"),
+    }
