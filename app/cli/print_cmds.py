@@ -69,7 +69,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 
 
 def _print_sheet(args: argparse.Namespace) -> int:
-    from app.printing import pdf_sheets
+    from app.printing import order_sheets
     from app.printing.sheet_layout import SHEETS, placements_after, plan_sheet
     from app.services import sheet_printing as sp
     from app.services.ward import patient_header
@@ -94,8 +94,8 @@ def _print_sheet(args: argparse.Namespace) -> int:
             hospital = conn.execute(_hospital_name()).scalar() or "WardStation"
         if not lines:
             raise WardStationError("print.nothing", sheet=args.sheet)
-        plan = plan_sheet(spec, lines, on_paper, pdf_sheets.measure_mm)
-        head = pdf_sheets.SheetHeader(hospital, header.name, header.dept_name, header.ward_name,
+        plan = plan_sheet(spec, lines, on_paper, order_sheets.measure_mm)
+        head = order_sheets.SheetHeader(hospital, header.name, header.dept_name, header.ward_name,
                                       header.bed_no, header.mrn)
         written: list[int] = []
         workstation = "cli@" + socket.gethostname()
@@ -114,12 +114,12 @@ def _print_sheet(args: argparse.Namespace) -> int:
             if not written:
                 print(f"nothing new to print on the {args.sheet} sheet of {header.mrn}: {out} not written")
                 return EXIT_OK
-            pdf_sheets.write_continuation(plan, head, out, fresh, before_publish=record)
+            order_sheets.write_continuation(plan, head, out, fresh, before_publish=record)
         else:
             written = sorted(pages) if pages else list(range(1, plan.pages + 1))
             if {p.page for p in on_paper} & set(written):
                 kind = "reprint"                      # a page already on paper: audited as such
-            pdf_sheets.write_whole(plan, head, out, written, before_publish=record)
+            order_sheets.write_whole(plan, head, out, written, before_publish=record)
     finally:
         db.dispose()
     new = sum(1 for p in plan.lines if p.new and p.page in written)

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from app.clock import utcnow
 from app.ids import new_id
-from app.printing.pdf_sheets import MM
+from app.printing.order_sheets import MM
 from app.printing.sheet_layout import LONG_SHEET
 from app.services import order_commands as oc
 from app.services.demo_ids import demo_id

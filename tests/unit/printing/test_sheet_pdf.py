@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from app.printing import pdf_sheets
+from app.printing import order_sheets
 from app.printing.fonts import PrintError
 from app.printing.sheet_layout import LONG_SHEET, TEMP_SHEET, PrintLine, placements_after, plan_sheet
 
 GOLDEN = Path(__file__).parent / "golden"
-HEADER = pdf_sheets.SheetHeader("演示医院", "吴淑珍", "内科", "内科一病区", "7", "26310036")
+HEADER = order_sheets.SheetHeader("演示医院", "吴淑珍", "内科", "内科一病区", "7", "26310036")
 pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
 
 
@@ -47,7 +47,7 @@ def words(pdf: Path) -> list[tuple[str, float, float]]:
     out = []
     pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>'
     for m in re.finditer(pattern, html):
-        out.append((m.group(4), float(m.group(1)) / pdf_sheets.MM, float(m.group(3)) / pdf_sheets.MM))
+        out.append((m.group(4), float(m.group(1)) / order_sheets.MM, float(m.group(3)) / order_sheets.MM))
     return out
 
 
@@ -57,8 +57,8 @@ def row_of(y_bottom_mm: float) -> int:
 
 def test_the_whole_sheet_embeds_its_font_and_puts_each_line_on_its_row(tmp_path: Path) -> None:
     out = tmp_path / "long.pdf"
-    plan = plan_sheet(LONG_SHEET, sample(), [], pdf_sheets.measure_mm)
-    assert pdf_sheets.write_whole(plan, HEADER, out) == [1]
+    plan = plan_sheet(LONG_SHEET, sample(), [], order_sheets.measure_mm)
+    assert order_sheets.write_whole(plan, HEADER, out) == [1]
     fonts = subprocess.run(["pdffonts", str(out)], check=True, capture_output=True, text=True).stdout
     rows = fonts.splitlines()[2:]
     assert rows and all(" yes yes " in r for r in rows), fonts          # embedded and subset
@@ -77,13 +77,13 @@ def test_the_whole_sheet_embeds_its_font_and_puts_each_line_on_its_row(tmp_path:
 def test_a_continuation_page_holds_only_the_new_ink(tmp_path: Path) -> None:
     first = sample()[:3]
     first = [*first[:2], PrintLine("c", at(1, 12, 42), "0.9%氯化钠注射液 250ml", "李明", "刘芳")]
-    paper = placements_after(plan_sheet(LONG_SHEET, first, [], pdf_sheets.measure_mm))
+    paper = placements_after(plan_sheet(LONG_SHEET, first, [], order_sheets.measure_mm))
     now = [*sample()[:2], PrintLine("c", at(1, 12, 42), "0.9%氯化钠注射液 250ml", "李明", "刘芳",
                                     stop=at(2, 9, 5), stop_doctor="李明", stop_nurse="赵丽"),
            PrintLine("h", at(2, 10, 0), "地高辛片 0.125mg po qd", "李明", "赵丽")]
-    plan = plan_sheet(LONG_SHEET, now, paper, pdf_sheets.measure_mm)
+    plan = plan_sheet(LONG_SHEET, now, paper, order_sheets.measure_mm)
     out = tmp_path / "cont.pdf"
-    assert pdf_sheets.write_continuation(plan, HEADER, out, plan.fresh_pages(paper)) == [1]
+    assert order_sheets.write_continuation(plan, HEADER, out, plan.fresh_pages(paper)) == [1]
     found = words(out)
     text = [w for w, _x, _y in found]
     assert "长期医嘱单" not in text and "二级护理" not in text           # the paper has them already
@@ -100,7 +100,7 @@ def test_the_rendered_page_matches_its_golden_image(tmp_path: Path) -> None:
 
     for name, spec in (("long-orders", LONG_SHEET), ("temp-orders", TEMP_SHEET)):
         out = tmp_path / f"{name}.pdf"
-        pdf_sheets.write_whole(plan_sheet(spec, sample(), [], pdf_sheets.measure_mm), HEADER, out)
+        order_sheets.write_whole(plan_sheet(spec, sample(), [], order_sheets.measure_mm), HEADER, out)
         subprocess.run(["pdftoppm", "-r", "60", "-gray", "-png", "-singlefile", str(out),
                         str(tmp_path / name)], check=True)
         got = Image.open(tmp_path / f"{name}.png").convert("L")
@@ -116,9 +116,9 @@ def test_the_rendered_page_matches_its_golden_image(tmp_path: Path) -> None:
 
 
 def test_an_unwritable_output_leaves_no_file_and_says_so(tmp_path: Path) -> None:
-    plan = plan_sheet(LONG_SHEET, sample(), [], pdf_sheets.measure_mm)
+    plan = plan_sheet(LONG_SHEET, sample(), [], order_sheets.measure_mm)
     with pytest.raises(PrintError) as err:
-        pdf_sheets.write_whole(plan, HEADER, tmp_path / "missing-dir" / "x.pdf")
+        order_sheets.write_whole(plan, HEADER, tmp_path / "missing-dir" / "x.pdf")
     assert err.value.message_id == "print.bad_output"
 
     def refuse() -> None:
@@ -126,5 +126,5 @@ def test_an_unwritable_output_leaves_no_file_and_says_so(tmp_path: Path) -> None
 
     out = tmp_path / "never.pdf"
     with pytest.raises(RuntimeError):
-        pdf_sheets.write_whole(plan, HEADER, out, before_publish=refuse)
+        order_sheets.write_whole(plan, HEADER, out, before_publish=refuse)
     assert list(tmp_path.iterdir()) == []                               # no PDF, no temporary file

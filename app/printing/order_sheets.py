@@ -1,4 +1,6 @@
-"""The 长期/临时医嘱单 as PDF (reportlab), from a SheetPlan (app/printing/sheet_layout.py).
+"""The 长期/临时医嘱单 drawn from a SheetPlan (app/printing/sheet_layout.py) as pages of
+primitives (app/printing/primitives.py): the PDF (app/printing/pdf_render.py) and the preview and
+printer painter (ui/printing/) draw exactly these.
 
 Two ways to print:
 - `whole`: every page (or the pages asked for) with title, patient header, grid and lines;
@@ -11,14 +13,14 @@ every PC; they live in FORM_TEXT, the one place that spells them.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Iterable, Optional
 
-from app.printing.fonts import PrintError, cjk_font
+from app.printing.fonts import PrintError
+from app.printing.pdf_render import MM, Publish, write_pdf
+from app.printing.primitives import BLACK, RED, Color, Line, PageDrawing, Primitive, Rect, Text
 from app.printing.sheet_layout import (
     CONTENT_PAD_MM,
     LONG,
@@ -27,10 +29,7 @@ from app.printing.sheet_layout import (
     SheetSpec,
 )
 
-Publish = Optional[Callable[[], None]]
-MM = 72.0 / 25.4
-RED = (0.80, 0.10, 0.12)
-BLACK = (0.0, 0.0, 0.0)
+__all__ = ["MM", "SheetHeader", "draw_pages", "measure_mm", "write_continuation", "write_whole"]
 TEXT_PT = 9.0
 HEADER_PT = 10.0
 
@@ -58,98 +57,80 @@ class SheetHeader:
 
 def measure_mm(text: str, size: float = TEXT_PT) -> float:
     """Width of `text` in the embedded font, in mm: what the layout wraps with."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from app.printing.pdf_render import measure_mm as width
 
-    return float(stringWidth(text, cjk_font(), size)) / MM
+    return width(text, size)
 
 
-def write_whole(plan: SheetPlan, header: SheetHeader, out: Path,
-                pages: Optional[Iterable[int]] = None, before_publish: Publish = None) -> list[int]:
-    """Every page (or `pages`) whole; returns the pages written. `before_publish` runs once the
-    PDF is complete and before it appears at `out` (the print is recorded there: a record that
-    fails leaves no file, a file never exists without its record)."""
+def draw_pages(plan: SheetPlan, header: SheetHeader, pages: Iterable[tuple[int, str]]) -> list[PageDrawing]:
+    """The pages asked for, each "whole" (title, header, grid, lines) or "delta" (only what a
+    continuation adds on a page already on paper)."""
+    out = []
+    for number, mode in pages:
+        painter = _Page(plan.spec)
+        if mode == "whole":
+            painter.frame(header, number)
+        for placed in plan.page_lines(number):
+            if mode == "whole" or placed.new:
+                painter.line(placed, stop=True, cancel=placed.line.cancelled)
+            elif placed.add_stop or placed.add_cancel:
+                painter.additions(placed)
+        out.append(PageDrawing(number, plan.spec.page_w_mm, plan.spec.page_h_mm, tuple(painter.items)))
+    return out
+
+
+def whole_pages(plan: SheetPlan, pages: Optional[Iterable[int]] = None) -> list[tuple[int, str]]:
     wanted = sorted(set(pages)) if pages is not None else list(range(1, plan.pages + 1))
     bad = [n for n in wanted if not 1 <= n <= plan.pages]
     if bad:
         raise PrintError("print.no_such_page", page=bad[0], pages=plan.pages)
-    _write(out, [(n, "whole") for n in wanted], plan, header, before_publish)
-    return wanted
+    return [(n, "whole") for n in wanted]
+
+
+def continuation_pages(plan: SheetPlan, fresh: set[int]) -> list[tuple[int, str]]:
+    return [(n, "whole" if n in fresh else "delta") for n in plan.continuation_pages()]
+
+
+def title_of(plan: SheetPlan, header: SheetHeader) -> str:
+    title = FORM_TEXT["long_title" if plan.spec.kind == LONG else "temp_title"]
+    return f"{title} {header.patient_name} {header.mrn}"
+
+
+def write_whole(plan: SheetPlan, header: SheetHeader, out: Path,
+                pages: Optional[Iterable[int]] = None, before_publish: Publish = None) -> list[int]:
+    """Every page (or `pages`) whole as a PDF; returns the pages written."""
+    wanted = whole_pages(plan, pages)
+    write_pdf(draw_pages(plan, header, wanted), out, title_of(plan, header), before_publish)
+    return [n for n, _m in wanted]
 
 
 def write_continuation(plan: SheetPlan, header: SheetHeader, out: Path, fresh: set[int],
                        before_publish: Publish = None) -> list[int]:
-    """The 续打 pages; `fresh` are pages never printed (written whole). [] when nothing is new."""
-    pages = plan.continuation_pages()
+    """The 续打 pages as a PDF; `fresh` are pages never printed (drawn whole). [] when nothing is new."""
+    pages = continuation_pages(plan, fresh)
     if not pages:
         return []
-    _write(out, [(n, "whole" if n in fresh else "delta") for n in pages], plan, header, before_publish)
-    return pages
-
-
-def _write(out: Path, pages: list[tuple[int, str]], plan: SheetPlan, header: SheetHeader,
-           before_publish: Publish) -> None:
-    """Write to a temporary file beside `out`, then rename: never a partial PDF at `out`."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen.canvas import Canvas
-
-    font = cjk_font()
-    directory = out.resolve().parent
-    if not directory.is_dir():
-        raise PrintError("print.bad_output", path=str(out))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".wardstation-", suffix=".pdf", dir=directory)
-    except OSError as exc:
-        raise PrintError("print.bad_output", path=str(out)) from exc
-    os.close(fd)
-    try:
-        canvas = Canvas(tmp, pagesize=A4, pageCompression=1, initialFontName=font, invariant=1)
-        title = FORM_TEXT["long_title" if plan.spec.kind == LONG else "temp_title"]
-        canvas.setTitle(f"{title} {header.patient_name} {header.mrn}")
-        canvas.setCreator("WardStation")
-        for number, mode in pages:
-            painter = _Page(canvas, plan.spec, font)
-            if mode == "whole":
-                painter.frame(header, number)
-            for placed in plan.page_lines(number):
-                if mode == "whole" or placed.new:
-                    painter.line(placed, stop=True, cancel=placed.line.cancelled)
-                elif placed.add_stop or placed.add_cancel:
-                    painter.additions(placed)
-            canvas.showPage()
-        canvas.save()
-        if before_publish is not None:
-            before_publish()
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise PrintError("print.bad_output", path=str(out)) from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    write_pdf(draw_pages(plan, header, pages), out, title_of(plan, header), before_publish)
+    return [n for n, _m in pages]
 
 
 class _Page:
-    """Draws one page in mm from the top-left corner, as the layout measures."""
+    """Collects one page's primitives, in mm from the top-left corner, as the layout measures."""
 
-    def __init__(self, canvas: Any, spec: SheetSpec, font: str) -> None:
-        self.c = canvas
+    def __init__(self, spec: SheetSpec) -> None:
         self.spec = spec
-        self.font = font
-
-    def _y(self, top_mm: float) -> float:
-        return (self.spec.page_h_mm - top_mm) * MM
+        self.items: list[Primitive] = []
 
     def text(self, x_mm: float, top_mm: float, text: str, size: float = TEXT_PT,
-             color: tuple[float, float, float] = BLACK, center_w: float = 0.0) -> None:
-        self.c.setFillColorRGB(*color)
-        self.c.setFont(self.font, size)
-        if center_w:
-            self.c.drawCentredString((x_mm + center_w / 2) * MM, self._y(top_mm), text)
-        else:
-            self.c.drawString(x_mm * MM, self._y(top_mm), text)
+             color: Color = BLACK, center_w: float = 0.0) -> None:
+        self.items.append(Text(x_mm, top_mm, text, size, color, center_w))
+
+    def rule(self, x1: float, y1: float, x2: float, y2: float, width: float = 0.4,
+             color: Color = BLACK) -> None:
+        self.items.append(Line(x1, y1, x2, y2, width, color))
 
     def frame(self, header: SheetHeader, number: int) -> None:
         s = self.spec
-        c = self.c
         width = s.width_mm
         self.text(s.left_mm, 14, header.hospital, 13, center_w=width)
         title = FORM_TEXT["long_title" if s.kind == LONG else "temp_title"]
@@ -165,11 +146,8 @@ class _Page:
         self.text(s.left_mm + width - measure_mm(page, HEADER_PT), 31.5, page, HEADER_PT)
         # column headings: two rows where a group (起始/停止/执行) spans several columns
         head_top, head_mid, head_bottom = s.top_mm - 10.0, s.top_mm - 5.0, s.top_mm
-        c.setStrokeColorRGB(*BLACK)
-        c.setLineWidth(0.8)
-        c.rect(s.left_mm * MM, self._y(s.row_top(s.rows_per_page)), width * MM,
-               (s.row_top(s.rows_per_page) - head_top) * MM)
-        c.setLineWidth(0.4)
+        bottom = s.row_top(s.rows_per_page)
+        self.items.append(Rect(s.left_mm, head_top, width, bottom - head_top, 0.8))
         groups: dict[str, tuple[float, float]] = {}
         for col in s.columns:
             x0, w = s.column_x(col.key)
@@ -177,17 +155,17 @@ class _Page:
                 g0, gw = groups.get(col.group, (x0, 0.0))
                 groups[col.group] = (g0, gw + w)
                 self.text(x0, head_bottom - 1.4, FORM_TEXT[col.key], 7.5, center_w=w)
-                c.line(x0 * MM, self._y(head_mid), (x0 + w) * MM, self._y(head_mid))
+                self.rule(x0, head_mid, x0 + w, head_mid)
             else:
                 self.text(x0, head_bottom - 3.6, FORM_TEXT[col.key], 8, center_w=w)
-            c.line(x0 * MM, self._y(head_top if not col.group or x0 == groups[col.group][0] else head_mid),
-                   x0 * MM, self._y(s.row_top(s.rows_per_page)))
+            if x0 > s.left_mm:
+                starts_group = not col.group or x0 == groups[col.group][0]
+                self.rule(x0, head_top if starts_group else head_mid, x0, bottom)
         for name, (g0, gw) in groups.items():
             self.text(g0, head_mid - 1.3, FORM_TEXT[name], 8, center_w=gw)
-        c.line(s.left_mm * MM, self._y(head_bottom), (s.left_mm + width) * MM, self._y(head_bottom))
+        self.rule(s.left_mm, head_bottom, s.left_mm + width, head_bottom)
         for row in range(1, s.rows_per_page):
-            y = self._y(s.row_top(row))
-            c.line(s.left_mm * MM, y, (s.left_mm + width) * MM, y)
+            self.rule(s.left_mm, s.row_top(row), s.left_mm + width, s.row_top(row))
 
     def _cell(self, placed: PlacedLine, key: str, value: str, row_offset: int = 0,
               color: tuple[float, float, float] = BLACK) -> None:
@@ -210,12 +188,8 @@ class _Page:
             top = self.spec.row_top(placed.row + n) + self.spec.row_mm - 2.6
             self.text(x0 + CONTENT_PAD_MM, top, text, TEXT_PT, color=color)
         if line.red:                                      # the red line under 重整/术后医嘱
-            c = self.c
-            c.setStrokeColorRGB(*RED)
-            c.setLineWidth(1.2)
-            y = self._y(self.spec.row_top(placed.row + len(placed.wrapped)) - 0.3)
-            c.line(self.spec.left_mm * MM, y, (self.spec.left_mm + self.spec.width_mm) * MM, y)
-            c.setStrokeColorRGB(*BLACK)
+            y = self.spec.row_top(placed.row + len(placed.wrapped)) - 0.3
+            self.rule(self.spec.left_mm, y, self.spec.left_mm + self.spec.width_mm, y, 1.2, RED)
         self._cell(placed, "doctor", line.doctor, color=color)
         if self.spec.kind == LONG:
             self._cell(placed, "nurse", line.nurse, color=color)
