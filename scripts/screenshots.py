@@ -162,6 +162,19 @@ def main() -> int:
         shot(window, "13-order-sheet-red-line")
         tab.toggle_sheet()
 
+    def print_shot(window: Any, tab: Any) -> None:
+        """The print preview of the 长期医嘱单 (Ctrl+P)."""
+        from ui.printing.preview import PrintPreview
+
+        tab.open_print("whole")
+        dialog = next(d for d in reversed(tab._dialogs) if isinstance(d, PrintPreview))
+        wait(lambda: not dialog.loading)
+        settle()
+        path = OUT / "16-print-preview.png"
+        dialog.grab().save(str(path))
+        print(path.relative_to(ROOT))
+        dialog.reject()
+
     def order_shots(window: Any) -> None:
         """The 医嘱 tab with a signed infusion group, the F9 review with a high alert, the sheet."""
         from app.ids import new_id
@@ -199,6 +212,7 @@ def main() -> int:
         tab.toggle_sheet()
         set_shots(window, tab)
         red_line_shot(window, tab, enc)
+        print_shot(window, tab)
 
         allergic = next(r.card for r in window.ward_view.model.rows()
                         if r.card.occupied and "青霉素" in r.card.allergies)

@@ -48,7 +48,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("vitals_view", "nursing", DOCTORS, later=True),
     ActionSpec("nursing_record", "nursing", NURSES, later=True),
     ActionSpec("handover", "nursing", NURSES, later=True),
-    ActionSpec("print_orders", "print", CLINICAL, later=True),
+    ActionSpec("print_orders", "print", CLINICAL, hint="Ctrl+P"),
+    ActionSpec("print_orders_continue", "print", CLINICAL, hint="Ctrl+Shift+P"),
     ActionSpec("print_vitals", "print", NURSES, later=True),
     ActionSpec("check_connection", "admin", frozenset({"admin", "head_nurse"})),
     ActionSpec("lang_zh_CN", "language"),
@@ -97,6 +98,7 @@ def action_text(key: str) -> str:
         "nursing_record": translate("Actions", "护理记录"),
         "handover": translate("Actions", "交班报告"),
         "print_orders": translate("Actions", "打印医嘱单"),
+        "print_orders_continue": translate("Actions", "续打医嘱单"),
         "print_vitals": translate("Actions", "打印体温单"),
         "check_connection": translate("Actions", "检查数据库连接"),
         "lang_zh_CN": "中文",        # language names stay in their own language
@@ -181,7 +183,8 @@ class ActionSet:
         """The actions this module serves itself: Help ▸ 快捷键 and the orders of the open chart."""
         if key == "shortcuts":
             action.triggered.connect(self.show_shortcuts)
-        routes = {"order_entry": "new_long", "order_sign": "review"}
+        routes = {"order_entry": "new_long", "order_sign": "review", "print_orders": "print",
+                  "print_orders_continue": "print_continue"}
         if key in routes:
             action.triggered.connect(lambda _c=False, k=routes[key]: self._orders_action(k))
 

@@ -20,6 +20,8 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
             mrn=p.get("mrn", "")),
         "print.nothing": lambda p: translate("Messages", "该患者没有可打印的已签署医嘱"),
         "print.bad_request": lambda p: translate("Messages", "打印请求无效"),
+        "print.printer_failed": lambda p: translate(
+            "Messages", "打印机无法开始打印：请检查打印机是否连接、是否有纸"),
         "print.sheet_moved": lambda p: translate(
             "Messages", "另一台电脑刚刚续打了该患者的医嘱单，请重新打印"),
     }

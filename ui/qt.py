@@ -26,11 +26,14 @@ if TYPE_CHECKING:
         QItemSelectionModel,
         QLibraryInfo,
         QLocale,
+        QMarginsF,
         QModelIndex,
         QObject,
         QPersistentModelIndex,
         QPoint,
+        QPointF,
         QRect,
+        QRectF,
         QRunnable,
         QSettings,
         QSize,
@@ -51,14 +54,19 @@ if TYPE_CHECKING:
         QFont,
         QFontDatabase,
         QFontMetrics,
+        QFontMetricsF,
         QGuiApplication,
         QIcon,
+        QImage,
         QInputMethodEvent,
         QKeyEvent,
         QKeySequence,
+        QPageLayout,
+        QPageSize,
         QPainter,
         QPalette,
         QPen,
+        QPixmap,
         QShortcut,
     )
     from PySide6.QtWidgets import (
@@ -68,6 +76,7 @@ if TYPE_CHECKING:
         QComboBox,
         QDialog,
         QDialogButtonBox,
+        QFileDialog,
         QFormLayout,
         QFrame,
         QGridLayout,
@@ -106,6 +115,14 @@ QT_VERSION = PySide6.__version__
 if tuple(int(p) for p in QT_VERSION.split(".")[:2]) < (6, 5):  # pragma: no cover - install guard
     raise ImportError(f"WardStation needs PySide6 >= 6.5, found {QT_VERSION}")
 
+def print_support() -> Any:
+    """QtPrintSupport (QPrinter, QPrintDialog), imported on the first print: it loads the CUPS
+    client library, which start-up never needs to pay for."""
+    from PySide6 import QtPrintSupport
+
+    return QtPrintSupport
+
+
 # lupdate recognises calls spelled translate("Context", "源文本").
 translate = QtCore.QCoreApplication.translate
 _MODULES = (QtCore, QtGui, QtWidgets)
@@ -139,9 +156,11 @@ __all__ = [
     "QDialog",
     "QDialogButtonBox",
     "QEvent",
+    "QFileDialog",
     "QFont",
     "QFontDatabase",
     "QFontMetrics",
+    "QFontMetricsF",
     "QFormLayout",
     "QFrame",
     "QGridLayout",
@@ -150,6 +169,7 @@ __all__ = [
     "QHBoxLayout",
     "QHeaderView",
     "QIcon",
+    "QImage",
     "QInputMethodEvent",
     "QItemSelection",
     "QItemSelectionModel",
@@ -161,19 +181,25 @@ __all__ = [
     "QListView",
     "QLocale",
     "QMainWindow",
+    "QMarginsF",
     "QMenu",
     "QMessageBox",
     "QModelIndex",
     "QObject",
+    "QPageLayout",
+    "QPageSize",
     "QPainter",
     "QPalette",
     "QPen",
     "QPersistentModelIndex",
+    "QPixmap",
     "QPlainTextEdit",
     "QPoint",
+    "QPointF",
     "QProgressBar",
     "QPushButton",
     "QRect",
+    "QRectF",
     "QRunnable",
     "QScrollArea",
     "QSettings",
@@ -202,5 +228,6 @@ __all__ = [
     "Signal",
     "Slot",
     "is_alive",
+    "print_support",
     "translate",
 ]

@@ -53,6 +53,8 @@ UNGROUP = "Ctrl+Shift+G"
 ENTRY_STANDBY = "Ctrl+B"
 ENTRY_DISCHARGE = "Ctrl+D"
 ENTRY_VERBAL = "Ctrl+K"
+PRINT_SHEET = "Ctrl+P"        # the orders tab: print preview of the 医嘱单 in front
+PRINT_CONTINUE = "Ctrl+Shift+P"   # ... and its 续打 (only what is new since the last print)
 OPEN_CHART = "Ctrl+O"         # in a ward-wide list (抗菌药物审批 ...): the selected patient's chart
 
 
@@ -102,6 +104,12 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(APPROVE, "orders", "approve"),
     Shortcut(HISTORY, "orders", "history"),
     Shortcut(SHEET, "orders", "sheet"),
+    Shortcut(PRINT_SHEET, "orders", "print_sheet"),
+    Shortcut(PRINT_CONTINUE, "orders", "print_continue"),
+    Shortcut("PgUp / PgDn", "preview", "preview_pages"),
+    Shortcut("Ctrl++ / Ctrl+-", "preview", "preview_zoom"),
+    Shortcut("Ctrl+P", "preview", "preview_print"),
+    Shortcut("Ctrl+S", "preview", "preview_save"),
     Shortcut("Alt+T / Alt+U", "orders", "filters"),
     Shortcut("Shift+↑ ↓", "orders", "select"),
     Shortcut("Menu / Shift+F10", "orders", "menu"),
@@ -123,6 +131,7 @@ def where_text(where: str) -> str:
         "sets": translate("Shortcuts", "组套"),
         "nurse": translate("Shortcuts", "医嘱（护士）"),
         "approvals": translate("Shortcuts", "抗菌药物审批"),
+        "preview": translate("Shortcuts", "打印预览"),
     }.get(where, where)
 
 
@@ -130,6 +139,12 @@ def shortcut_text(what: str) -> str:
     return {
         "help": translate("Shortcuts", "快捷键一览"),
         "approve_list": translate("Shortcuts", "审批选中的医嘱"),
+        "print_sheet": translate("Shortcuts", "打印医嘱单（预览后打印或另存为 PDF）"),
+        "print_continue": translate("Shortcuts", "续打医嘱单：只打印上次打印后新增的医嘱和停止信息"),
+        "preview_pages": translate("Shortcuts", "上一页 / 下一页"),
+        "preview_zoom": translate("Shortcuts", "放大 / 缩小"),
+        "preview_print": translate("Shortcuts", "打印"),
+        "preview_save": translate("Shortcuts", "另存为 PDF"),
         "open_chart": translate("Shortcuts", "打开所选患者的病历（医嘱页）"),
         "lock": translate("Shortcuts", "锁定屏幕"),
         "quit": translate("Shortcuts", "退出"),

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 
 from app.errors import ConflictError, ValidationError
 from app.ids import new_id
+from app.printing.order_sheets import SheetHeader
 from app.printing.sheet_layout import (
     PRINTED_CANCEL,
     PRINTED_LINE,
@@ -22,6 +23,9 @@ from app.printing.sheet_layout import (
     SHEETS,
     Placement,
     PrintLine,
+    SheetPlan,
+    placements_after,
+    plan_sheet,
 )
 from app.services import audit
 from app.services.changes import Changes
@@ -131,3 +135,41 @@ def record_print(uow: UnitOfWork, encounter_id: str, sheet: str, kind: str, page
 def record_sheet_print(uow: UnitOfWork, cmd: RecordSheetPrint) -> Changes:
     return record_print(uow, cmd.encounter_id, cmd.sheet, cmd.kind, cmd.pages, cmd.placements,
                         cmd.actor_id, cmd.op_id)
+
+
+@dataclass(frozen=True)
+class SheetJob:
+    """Everything a print of one sheet needs, read in one go: the plan (lines at their rows, what
+    a 续打 adds), the header, and what the paper held when it was read."""
+
+    encounter_id: str
+    sheet: str
+    header: SheetHeader
+    plan: SheetPlan
+    on_paper: tuple[Placement, ...]
+
+
+def sheet_job(conn: Connection, encounter_id: str, sheet: str) -> SheetJob:
+    from app.printing.order_sheets import measure_mm
+    from app.services.ward import patient_header
+    from app.store.schema import app_setting
+
+    if sheet not in SHEETS:
+        raise ValidationError("print.bad_request", sheet=sheet, kind="")
+    header = patient_header(conn, encounter_id)
+    lines = sheet_lines(conn, encounter_id, sheet)
+    if not lines:
+        raise ValidationError("print.nothing", sheet=sheet)
+    on_paper = tuple(printed(conn, encounter_id, sheet))
+    hospital = conn.execute(select(app_setting.c.svalue)
+                            .where(app_setting.c.skey == "hospital_name")).scalar() or "WardStation"
+    plan = plan_sheet(SHEETS[sheet], lines, on_paper, measure_mm)
+    return SheetJob(encounter_id, sheet, SheetHeader(str(hospital), header.name, header.dept_name,
+                                                     header.ward_name, header.bed_no, header.mrn),
+                    plan, on_paper)
+
+
+def placement_values(plan: SheetPlan, pages: set[int]) -> tuple[PlacementValue, ...]:
+    """What printing `pages` of `plan` puts on paper, as the command carries it."""
+    return tuple(PlacementValue(p.order_id, p.page, p.row, p.span, p.stop_printed, p.cancel_printed)
+                 for p in placements_after(plan, pages))

@@ -139,6 +139,10 @@
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
+    <message>
+        <source>续打医嘱单</source>
+        <translation>Continue printing the order sheet</translation>
+    </message>
 </context>
 <context>
     <name>Approvals</name>
@@ -921,7 +925,11 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>另一台电脑刚刚续打了该患者的医嘱单，请重新打印</source>
-        <translation>Another workstation has just continued this patient's order sheet; print again</translation>
+        <translation>Another workstation has just continued this patient&apos;s order sheet; print again</translation>
+    </message>
+    <message>
+        <source>打印机无法开始打印：请检查打印机是否连接、是否有纸</source>
+        <translation>The printer cannot start: check that it is connected and has paper</translation>
     </message>
 </context>
 <context>
@@ -2039,6 +2047,57 @@ Inpatient doctor and nurse workstation</translation>
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <source>长期医嘱单</source>
+        <translation>Long-term order sheet</translation>
+    </message>
+    <message>
+        <source>临时医嘱单</source>
+        <translation>Temporary order sheet</translation>
+    </message>
+    <message>
+        <source>打印预览 — {sheet}</source>
+        <translation>Print preview — {sheet}</translation>
+    </message>
+    <message>
+        <source>续打预览 — {sheet}</source>
+        <translation>Continuation preview — {sheet}</translation>
+    </message>
+    <message>
+        <source>打印 (Ctrl+P)</source>
+        <translation>Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>另存为 PDF (Ctrl+S)</source>
+        <translation>Save as PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>没有需要续打的内容：新医嘱和停止信息都已打印</source>
+        <translation>Nothing to continue: every new order and stop is already printed</translation>
+    </message>
+    <message>
+        <source>请放入已打印的第 {pages} 页原纸；只打印新增的医嘱和停止信息</source>
+        <translation>Put the printed page {pages} back in the printer; only the new orders and stops are printed</translation>
+    </message>
+    <message>
+        <source>第 {page} 页（共 {count} 页，本次打印第 {pages} 页）  缩放 {zoom}%</source>
+        <translation>Page {page} (of {count}; printing page {pages})  Zoom {zoom}%</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>已打印并记录</source>
+        <translation>Printed and recorded</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>设置</source>
@@ -2298,6 +2357,34 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>长期/临时筛选；在用/已停/全部筛选</source>
         <translation>Term filter; current / ended / all filter</translation>
+    </message>
+    <message>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>打印医嘱单（预览后打印或另存为 PDF）</source>
+        <translation>Print the order sheet (preview, then print or save as PDF)</translation>
+    </message>
+    <message>
+        <source>续打医嘱单：只打印上次打印后新增的医嘱和停止信息</source>
+        <translation>Continue the order sheet: print only the orders and stops added since the last print</translation>
+    </message>
+    <message>
+        <source>上一页 / 下一页</source>
+        <translation>Previous / next page</translation>
+    </message>
+    <message>
+        <source>放大 / 缩小</source>
+        <translation>Zoom in / out</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
     </message>
 </context>
 <context>

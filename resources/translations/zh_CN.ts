@@ -139,6 +139,10 @@
         <source>快捷键</source>
         <translation>快捷键</translation>
     </message>
+    <message>
+        <source>续打医嘱单</source>
+        <translation>续打医嘱单</translation>
+    </message>
 </context>
 <context>
     <name>Approvals</name>
@@ -922,6 +926,10 @@
     <message>
         <source>另一台电脑刚刚续打了该患者的医嘱单，请重新打印</source>
         <translation>另一台电脑刚刚续打了该患者的医嘱单，请重新打印</translation>
+    </message>
+    <message>
+        <source>打印机无法开始打印：请检查打印机是否连接、是否有纸</source>
+        <translation>打印机无法开始打印：请检查打印机是否连接、是否有纸</translation>
     </message>
 </context>
 <context>
@@ -2039,6 +2047,57 @@
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <source>长期医嘱单</source>
+        <translation>长期医嘱单</translation>
+    </message>
+    <message>
+        <source>临时医嘱单</source>
+        <translation>临时医嘱单</translation>
+    </message>
+    <message>
+        <source>打印预览 — {sheet}</source>
+        <translation>打印预览 — {sheet}</translation>
+    </message>
+    <message>
+        <source>续打预览 — {sheet}</source>
+        <translation>续打预览 — {sheet}</translation>
+    </message>
+    <message>
+        <source>打印 (Ctrl+P)</source>
+        <translation>打印 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>另存为 PDF (Ctrl+S)</source>
+        <translation>另存为 PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>没有需要续打的内容：新医嘱和停止信息都已打印</source>
+        <translation>没有需要续打的内容：新医嘱和停止信息都已打印</translation>
+    </message>
+    <message>
+        <source>请放入已打印的第 {pages} 页原纸；只打印新增的医嘱和停止信息</source>
+        <translation>请放入已打印的第 {pages} 页原纸；只打印新增的医嘱和停止信息</translation>
+    </message>
+    <message>
+        <source>第 {page} 页（共 {count} 页，本次打印第 {pages} 页）  缩放 {zoom}%</source>
+        <translation>第 {page} 页（共 {count} 页，本次打印第 {pages} 页）  缩放 {zoom}%</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>已打印并记录</source>
+        <translation>已打印并记录</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>设置</source>
@@ -2298,6 +2357,34 @@
     <message>
         <source>长期/临时筛选；在用/已停/全部筛选</source>
         <translation>长期/临时筛选；在用/已停/全部筛选</translation>
+    </message>
+    <message>
+        <source>打印预览</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>打印医嘱单（预览后打印或另存为 PDF）</source>
+        <translation>打印医嘱单（预览后打印或另存为 PDF）</translation>
+    </message>
+    <message>
+        <source>续打医嘱单：只打印上次打印后新增的医嘱和停止信息</source>
+        <translation>续打医嘱单：只打印上次打印后新增的医嘱和停止信息</translation>
+    </message>
+    <message>
+        <source>上一页 / 下一页</source>
+        <translation>上一页 / 下一页</translation>
+    </message>
+    <message>
+        <source>放大 / 缩小</source>
+        <translation>放大 / 缩小</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>另存为 PDF</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ from ui.qt import (
 ENTER_PERMISSION = "order.enter"
 SIGN_PERMISSION = "order.sign"
 VERIFY_PERMISSION = "order.verify"
+PRINT_PERMISSION = "print"
 
 
 class OrderCommands(QWidget):

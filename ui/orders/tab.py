@@ -18,7 +18,13 @@ from typing import Any, Callable, Optional
 from ui import shortcuts as keys
 from ui.operations import OpContext
 from ui.operations import orders as ops
-from ui.orders.commands import ENTER_PERMISSION, SIGN_PERMISSION, VERIFY_PERMISSION, OrderCommands
+from ui.orders.commands import (
+    ENTER_PERMISSION,
+    PRINT_PERMISSION,
+    SIGN_PERMISSION,
+    VERIFY_PERMISSION,
+    OrderCommands,
+)
 from ui.orders.entry import OrderEntry
 from ui.orders.model import (
     COL_CONTENT,
@@ -212,6 +218,9 @@ class OrdersTab(OrderCommands):
             ("confirm_stop", keys.CONFIRM_STOP, self.confirm_stop_selected, can(VERIFY_PERMISSION)),
             ("history", keys.HISTORY, self.show_history, True),
             ("sheet", keys.SHEET, self.toggle_sheet, True),
+            ("print", keys.PRINT_SHEET, lambda: self.open_print("whole"), can(PRINT_PERMISSION)),
+            ("print_continue", keys.PRINT_CONTINUE, lambda: self.open_print("continuation"),
+             can(PRINT_PERMISSION)),
         ]
         for key, shortcut, handler, allowed in specs:
             action = QAction(self)
@@ -306,6 +315,15 @@ class OrdersTab(OrderCommands):
         self._loading = False
         self._again = False
         self.show_failure(failure)
+
+    def open_print(self, mode: str) -> None:
+        """The print preview of the sheet in front (长期 unless the 临时 sheet is shown):
+        the whole sheet, or the 续打 of what is new since the last print."""
+        from ui.printing.preview import PrintPreview
+
+        sheet = "temp" if self.stack.currentWidget() is self.sheet_tabs and \
+            self.sheet_tabs.currentIndex() == 1 else "long"
+        self._open(PrintPreview(self.ctx, self.user, self.encounter_id, sheet, mode, self))
 
     def _on_changes(self, changes: Any) -> None:
         if not is_alive(self) or not changes.touches("order"):

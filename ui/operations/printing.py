@@ -1,0 +1,48 @@
+"""Print operations: read what a sheet's print needs (its plan and what the paper holds) on the
+read pool, and record a print through the one write path (RecordSheetPrint), so the next 续打
+lands where the paper expects and every print is audited."""
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+from ui.operations import OpContext
+
+Callback = Callable[[Any], None]
+OnError = Optional[Callable[[Any], None]]
+
+
+def supported(ctx: OpContext) -> bool:
+    return all(hasattr(ctx.backend, name) for name in ("read", "execute"))
+
+
+def load_sheet_job(ctx: OpContext, encounter_id: str, sheet: str, on_done: Callback,
+                   on_error: OnError = None) -> int:
+    from app.services.sheet_printing import sheet_job
+
+    backend: Any = ctx.backend
+    return ctx.runner.read(lambda: backend.read(lambda conn: sheet_job(conn, encounter_id, sheet)),
+                           on_done, on_error, name="sheet_job")
+
+
+def record_print(ctx: OpContext, user: Any, job: Any, kind: str, pages: list[int],
+                 on_done: Optional[Callback] = None, on_error: OnError = None) -> int:
+    from app.clock import utcnow
+    from app.ids import new_id
+    from app.services.sheet_printing import RecordSheetPrint, placement_values
+
+    command = RecordSheetPrint(op_id=new_id(), actor_id=str(user.id), device_time=utcnow(),
+                               encounter_id=job.encounter_id, sheet=job.sheet, kind=kind,
+                               pages=tuple(pages), placements=placement_values(job.plan, set(pages)))
+    return ctx.runner.mutate(lambda: ctx.backend.execute(command), on_done, on_error,
+                             name="RecordSheetPrint", origin=getattr(ctx, "origin", ""))
+
+
+def save_pdf(ctx: OpContext, pages: list[Any], path: str, title: str, on_done: Callback,
+             on_error: OnError = None) -> int:
+    """Write the pages as a PDF off the GUI thread (the printing pool: never behind a save)."""
+    from pathlib import Path
+
+    from app.printing.pdf_render import write_pdf
+
+    return ctx.runner.background(lambda: write_pdf(pages, Path(path), title), on_done, on_error,
+                                 name="save_pdf")

@@ -1,0 +1,231 @@
+"""The print preview of a 医嘱单: the pages as they will come out (the whole sheet, or only what a
+续打 adds to the sheet already in the printer), zoom, page through, print, save as PDF.
+
+Keys: PgUp/PgDn page, Ctrl++ / Ctrl+- zoom, Ctrl+P print, Ctrl+S save PDF, Esc close. A print is
+recorded (what went where, audited) once it has gone to the printer or the file.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from ui.operations import OpContext
+from ui.operations import printing as ops
+from ui.printing.painter import page_image, print_pages
+from ui.qt import (
+    QAction,
+    QDialog,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QPixmap,
+    QPushButton,
+    QScrollArea,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    is_alive,
+    print_support,
+    translate,
+)
+
+SCREEN_DPI = 96.0
+ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+
+
+def sheet_title(sheet: str) -> str:
+    if sheet == "long":
+        return translate("PrintPreview", "长期医嘱单")
+    return translate("PrintPreview", "临时医嘱单")
+
+
+class PrintPreview(QDialog):
+    """`mode` "whole" (every page) or "continuation" (续打)."""
+
+    recorded = Signal(object)                 # the Changes of the recorded print
+    ready = Signal()                          # the pages are drawn (tests, screenshots)
+
+    def __init__(self, ctx: OpContext, user: Any, encounter_id: str, sheet: str, mode: str,
+                 parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("printPreview")
+        self.ctx = ctx
+        self.user = user
+        self.encounter_id = encounter_id
+        self.sheet = sheet
+        self.mode = mode
+        self.job: Any = None
+        self.pages: list[Any] = []
+        self.index = 0
+        self.zoom = 2
+        self.loading = True
+        self.printed = False
+        self.image_label = QLabel()
+        self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroller = QScrollArea()
+        self.scroller.setWidget(self.image_label)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.info = QLabel()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.print_button = QPushButton()
+        self.print_button.clicked.connect(self.print_dialog)
+        self.save_button = QPushButton()
+        self.save_button.clicked.connect(self.save_dialog)
+        bar = QHBoxLayout()
+        bar.addWidget(self.info, 1)
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroller, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(bar)
+        for keys, handler in (("PgDown", lambda: self.show_page(self.index + 1)),
+                              ("PgUp", lambda: self.show_page(self.index - 1)),
+                              ("Ctrl++", lambda: self.set_zoom(self.zoom + 1)),
+                              ("Ctrl+=", lambda: self.set_zoom(self.zoom + 1)),
+                              ("Ctrl+-", lambda: self.set_zoom(self.zoom - 1)),
+                              ("Ctrl+P", self.print_dialog), ("Ctrl+S", self.save_dialog)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(lambda _c=False, h=handler: h())
+            self.addAction(action)
+        self.resize(900, 1000)
+        self.retranslate()
+        self._set_enabled(False)
+        ops.load_sheet_job(ctx, encounter_id, sheet, self._loaded, self._failed)
+
+    def retranslate(self) -> None:
+        what = sheet_title(self.sheet)
+        self.setWindowTitle(translate("PrintPreview", "打印预览 — {sheet}").format(sheet=what)
+                            if self.mode == "whole" else
+                            translate("PrintPreview", "续打预览 — {sheet}").format(sheet=what))
+        self.print_button.setText(translate("PrintPreview", "打印 (Ctrl+P)"))
+        self.save_button.setText(translate("PrintPreview", "另存为 PDF (Ctrl+S)"))
+        self._update_info()
+
+    def _set_enabled(self, on: bool) -> None:
+        self.print_button.setEnabled(on)
+        self.save_button.setEnabled(on)
+
+    # ---- loading and drawing
+    def _loaded(self, job: Any) -> None:
+        from app.printing.order_sheets import continuation_pages, draw_pages, whole_pages
+
+        if not is_alive(self):
+            return
+        self.loading = False
+        self.job = job
+        if self.mode == "continuation":
+            wanted = continuation_pages(job.plan, job.plan.fresh_pages(job.on_paper))
+        else:
+            wanted = whole_pages(job.plan)
+        self.pages = draw_pages(job.plan, job.header, wanted)
+        if not self.pages:
+            self.message.setText(translate("PrintPreview", "没有需要续打的内容：新医嘱和停止信息都已打印"))
+        elif self.mode == "continuation":
+            self.message.setText(translate(
+                "PrintPreview", "请放入已打印的第 {pages} 页原纸；只打印新增的医嘱和停止信息").format(
+                    pages="、".join(str(p.number) for p in self.pages)))
+        self._set_enabled(bool(self.pages))
+        self.show_page(0)
+        self.ready.emit()
+
+    def _failed(self, failure: Any) -> None:
+        from ui.messages import error_text
+
+        if is_alive(self):
+            self.loading = False
+            self.message.setText(error_text(failure.error))
+            self.ready.emit()
+
+    def show_page(self, index: int) -> None:
+        if not self.pages:
+            self.image_label.clear()
+            self._update_info()
+            return
+        self.index = max(0, min(index, len(self.pages) - 1))
+        image = page_image(self.pages[self.index], SCREEN_DPI * ZOOMS[self.zoom])
+        self.image_label.setPixmap(QPixmap.fromImage(image))
+        self._update_info()
+
+    def set_zoom(self, zoom: int) -> None:
+        self.zoom = max(0, min(zoom, len(ZOOMS) - 1))
+        self.show_page(self.index)
+
+    def _update_info(self) -> None:
+        if not self.pages:
+            self.info.setText("")
+            return
+        self.info.setText(translate(
+            "PrintPreview", "第 {page} 页（共 {count} 页，本次打印第 {pages} 页）  缩放 {zoom}%").format(
+            page=self.pages[self.index].number, count=self.job.plan.pages if self.job else 0,
+            pages=",".join(str(p.number) for p in self.pages), zoom=int(ZOOMS[self.zoom] * 100)))
+
+    # ---- printing
+    def print_dialog(self) -> None:
+        if not self.pages or self.printed:
+            return
+        support = print_support()
+        printer = support.QPrinter(support.QPrinter.PrinterMode.HighResolution)
+        dialog = support.QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: Any) -> None:
+        """Draw the pages on `printer` (a real queue, or a PDF file in tests), then record them."""
+        from ui.messages import error_text
+
+        try:
+            print_pages(printer, self.pages)
+        except Exception as exc:                          # a printer that is gone: say so, record nothing
+            self.message.setText(error_text(exc))
+            return
+        self._record()
+
+    def save_dialog(self) -> None:
+        if not self.pages or self.printed:
+            return
+        from ui.qt import QFileDialog
+
+        name = f"{sheet_title(self.sheet)}-{self.job.header.mrn}.pdf"
+        path, _filter = QFileDialog.getSaveFileName(self, translate("PrintPreview", "另存为 PDF"), name,
+                                                    "PDF (*.pdf)")
+        if path:
+            self.save_to(path)
+
+    def save_to(self, path: str) -> None:
+        from app.printing.order_sheets import title_of
+
+        self._set_enabled(False)
+        self.message.setText(translate("PrintPreview", "正在保存…"))
+        ops.save_pdf(self.ctx, self.pages, path, title_of(self.job.plan, self.job.header),
+                     lambda _r: self._record(), self._save_failed)
+
+    def _save_failed(self, failure: Any) -> None:
+        from ui.messages import error_text
+
+        if is_alive(self):
+            self._set_enabled(True)
+            self.message.setText(error_text(failure.error))
+
+    def _record(self) -> None:
+        kind = self.mode
+        if kind == "whole" and {p.page for p in self.job.on_paper} & {p.number for p in self.pages}:
+            kind = "reprint"                              # pages already on paper: audited as such
+        self.printed = True
+        self._set_enabled(False)
+
+        def done(changes: Any) -> None:
+            if is_alive(self):
+                self.message.setText(translate("PrintPreview", "已打印并记录"))
+                self.recorded.emit(changes)
+
+        def failed(failure: Any) -> None:
+            from ui.messages import error_text
+
+            if is_alive(self):
+                self.message.setText(error_text(failure.error))
+
+        ops.record_print(self.ctx, self.user, self.job, kind, [p.number for p in self.pages], done, failed)
