@@ -5,6 +5,7 @@ Read-only, on the read pool; the 医嘱 tab opens with the header's queries plus
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
@@ -71,6 +72,13 @@ class OrderRow:
 
 
 def _orders_query(encounter_id: str) -> Any:
+    return _orders_base().where(med_order.c.encounter_id == encounter_id)
+
+
+@functools.lru_cache(maxsize=1)
+def _orders_base() -> Any:
+    """The orders with their names joined, built once: building this select cost about 20 ms of
+    CPU per chart open (every column and alias made anew); each call only adds its WHERE."""
     names = {k: staff.alias(f"s_{k}") for k in ("ord", "sig", "ver", "stp", "chk")}
     return (select(med_order, drug.c.code.label("drug_code"), drug.c.high_alert,
                    order_group.c.version.label("group_version"),
@@ -81,8 +89,7 @@ def _orders_query(encounter_id: str) -> Any:
             .outerjoin(names["sig"], names["sig"].c.id == med_order.c.signed_by)
             .outerjoin(names["ver"], names["ver"].c.id == med_order.c.verified_by)
             .outerjoin(names["stp"], names["stp"].c.id == med_order.c.stopped_by)
-            .outerjoin(names["chk"], names["chk"].c.id == med_order.c.stop_checked_by)
-            .where(med_order.c.encounter_id == encounter_id))
+            .outerjoin(names["chk"], names["chk"].c.id == med_order.c.stop_checked_by))
 
 
 def chart_orders(conn: Connection, encounter_id: str, *, term: Optional[str] = None,

@@ -6,6 +6,7 @@ On a ward network at 30 ms a round trip, forty per-patient queries would be over
 """
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from datetime import date, datetime
 from typing import Any, Optional
@@ -51,7 +52,9 @@ def days_in_hospital(admitted_at: datetime, now: datetime) -> int:
     return max(1, (local_date(now) - local_date(admitted_at)).days + 1)
 
 
+@functools.lru_cache(maxsize=1)
 def _stay_query() -> Any:
+    """Built once (the aliases and labels cost several ms of CPU per call); callers add to it."""
     att = staff.alias("att")
     res = staff.alias("res")
     return (select(encounter.c.id.label("encounter_id"), encounter.c.patient_id,
