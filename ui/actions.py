@@ -49,7 +49,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("nursing_record", "nursing", NURSES, later=True),
     ActionSpec("handover", "nursing", NURSES, later=True),
     ActionSpec("print_orders", "print", CLINICAL, hint="Ctrl+P"),
-    ActionSpec("print_orders_continue", "print", CLINICAL, hint="Ctrl+Shift+P"),
+    ActionSpec("print_orders_continue", "print", CLINICAL, hint="Ctrl+Alt+P"),
     ActionSpec("print_vitals", "print", NURSES, later=True),
     ActionSpec("check_connection", "admin", frozenset({"admin", "head_nurse"})),
     ActionSpec("lang_zh_CN", "language"),

@@ -54,7 +54,7 @@ ENTRY_STANDBY = "Ctrl+B"
 ENTRY_DISCHARGE = "Ctrl+D"
 ENTRY_VERBAL = "Ctrl+K"
 PRINT_SHEET = "Ctrl+P"        # the orders tab: print preview of the 医嘱单 in front
-PRINT_CONTINUE = "Ctrl+Shift+P"   # ... and its 续打 (only what is new since the last print)
+PRINT_CONTINUE = "Ctrl+Alt+P"     # ... and its 续打 (only what is new since the last print)
 OPEN_CHART = "Ctrl+O"         # in a ward-wide list (抗菌药物审批 ...): the selected patient's chart
 
 

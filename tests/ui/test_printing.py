@@ -12,7 +12,6 @@ import pytest
 
 from tests.ui.test_orders_tab import (
     CTRL,
-    SHIFT,
     closed,
     doctor_chart,
     key,
@@ -24,6 +23,7 @@ from tests.ui.test_orders_tab import (
 from ui.qt import Qt, print_support
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+ALT = Qt.KeyboardModifier.AltModifier
 
 
 def preview_of(qtbot: Any, tab: Any) -> Any:
@@ -72,7 +72,7 @@ def test_print_then_continue_prints_only_the_new_line(qtbot: Any, real_window: A
     wait_rows(qtbot, tab, lambda rs: tab.model.row_by_id(digoxin.id).status == "submitted")
     qtbot.waitUntil(lambda: closed(dialog) and tab.table.hasFocus(), timeout=5000)
 
-    key(qtbot, Qt.Key.Key_P, CTRL | SHIFT)                            # 续打
+    key(qtbot, Qt.Key.Key_P, CTRL | ALT)                            # 续打
     cont = preview_of(qtbot, tab)
     assert [p.number for p in cont.pages] == [1]
     texts = cont.pages[0].texts()
@@ -86,7 +86,7 @@ def test_print_then_continue_prints_only_the_new_line(qtbot: Any, real_window: A
     qtbot.keyClick(cont, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: closed(cont) and tab.table.hasFocus(), timeout=3000)
 
-    key(qtbot, Qt.Key.Key_P, CTRL | SHIFT)                            # nothing new since
+    key(qtbot, Qt.Key.Key_P, CTRL | ALT)                            # nothing new since
     again = preview_of(qtbot, tab)
     assert again.pages == [] and not again.print_button.isEnabled()
     assert "没有需要续打的内容" in again.message.text()
