@@ -41,6 +41,9 @@ SHEET = "F12"
 VERIFY = "Ctrl+Shift+V"
 RETURN = "Ctrl+Shift+R"
 CONFIRM_STOP = "Ctrl+Shift+C"
+# The nurse's workstation (ui/nurse/, issue 13): fixed by the issue.
+NURSE_VERIFY = "F9"
+NURSE_TICK = "Space"
 WARD_FILTER = "Ctrl+F"
 HELP = "F1"
 # Order sets, red lines, ungroup (the tab) and the entry row's flags. Not Ctrl+T for the sets:
@@ -107,6 +110,11 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(VERIFY, "nurse", "verify"),
     Shortcut(RETURN, "nurse", "return"),
     Shortcut(CONFIRM_STOP, "nurse", "confirm_stop"),
+    Shortcut("↑ ↓", "station", "station_move"),
+    Shortcut(NURSE_TICK, "station", "station_tick"),
+    Shortcut(NURSE_VERIFY, "station", "station_verify"),
+    Shortcut(RETURN, "station", "station_return"),
+    Shortcut(CONFIRM_STOP, "station", "station_confirm"),
 )
 
 
@@ -119,6 +127,7 @@ def where_text(where: str) -> str:
         "review": translate("Shortcuts", "签署前审核"),
         "sets": translate("Shortcuts", "组套"),
         "nurse": translate("Shortcuts", "医嘱（护士）"),
+        "station": translate("Shortcuts", "护士工作站"),
     }.get(where, where)
 
 
@@ -168,6 +177,11 @@ def shortcut_text(what: str) -> str:
         "verify": translate("Shortcuts", "审核所选医嘱"),
         "return": translate("Shortcuts", "退回所选医嘱（填写理由）"),
         "confirm_stop": translate("Shortcuts", "确认停止"),
+        "station_move": translate("Shortcuts", "在待审核医嘱中移动"),
+        "station_tick": translate("Shortcuts", "勾选/取消当前医嘱（成组医嘱整组）"),
+        "station_verify": translate("Shortcuts", "审核勾选的医嘱；遇高警示药品停下（红色标记），再次核对后再按 F9 审核"),  # noqa: E501
+        "station_return": translate("Shortcuts", "退回当前医嘱给医生（填写理由）"),
+        "station_confirm": translate("Shortcuts", "确认停止勾选的已停医嘱；已作废的医嘱确认已知晓"),
     }.get(what, what)
 
 

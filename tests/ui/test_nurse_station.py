@@ -1,0 +1,117 @@
+"""The nurse's workstation on the real services and a copy of the seeded demo ward (pytest-qt):
+she signs in and sees it first; the ward's new orders are verified by keyboard (the batch stops on
+a high-alert drug until its second look); one goes back to the doctor with a reason."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.ui.conftest import sign_in
+
+NURSE, NURSE_PASSWORD = "liufang", "demo-nurse1"
+
+
+def _doctor_signs(backend_path: Path, bed: int, fields: Any) -> str:
+    """A doctor on another PC signs an order for `bed` (the same database file)."""
+    from app.clock import utcnow
+    from app.ids import new_id
+    from app.services import order_commands as oc
+    from app.services.demo import demo_id
+    from app.services.write import run_command
+    from app.store.db import open_database
+
+    db = open_database(f"sqlite:///{backend_path}")
+    try:
+        oid, doctor, enc = new_id(), demo_id("staff", "liming"), demo_id("encounter", bed)
+        run_command(db, "pc-doc", oc.SaveDraft(op_id=new_id(), actor_id=doctor, device_time=utcnow(),
+                                               encounter_id=enc, order_id=oid, base_version=0,
+                                               fields=fields))
+        run_command(db, "pc-doc", oc.SignOrders(op_id=new_id(), actor_id=doctor, device_time=utcnow(),
+                                                encounter_id=enc, order_ids=(oid,), base_versions=(1,)))
+        return oid
+    finally:
+        db.dispose()
+
+
+def _heparin() -> Any:
+    from decimal import Decimal
+
+    from app.clock import utcnow
+    from app.services import order_commands as oc
+
+    return oc.OrderFields(term="long", category="drug", content="肝素钠注射液 5000U",
+                          drug_code="B01AB01.01", dose=Decimal(5000), dose_unit="U", route_code="ivvp",
+                          freq_code="q12h", start_at=utcnow())
+
+
+def _station(qtbot: Any, window: Any) -> Any:
+    from ui.nurse.page import NursePage
+
+    sign_in(qtbot, window, NURSE, NURSE_PASSWORD)
+    page = window.tabs.currentWidget()
+    assert isinstance(page, NursePage) and window.tabs.indexOf(page) == 1
+    qtbot.waitUntil(lambda: page.queue.model.rowCount() > 0, timeout=10_000)
+    return page
+
+
+def test_the_ward_queue_is_verified_by_keyboard_and_stops_on_a_high_alert(
+        qtbot: Any, real_backend: Any, make_window: Any) -> None:
+    from ui.qt import Qt
+
+    heparin = _doctor_signs(real_backend._demo_path, 28, _heparin())
+    window = make_window(real_backend)
+    page = _station(qtbot, window)
+    queue = page.queue
+    rows = queue.model.rows()
+    assert f"待审核医嘱：{len(rows)}" in window.status.queue_label.text()
+    bed28 = [n for n, r in enumerate(rows) if r.bed_no == "28" and r.kind == "new"]
+    assert any(rows[n].order_id == heparin and rows[n].high_alert for n in bed28)
+    table = queue.table
+    table.setFocus()
+    table.selectRow(bed28[0])
+    for _n in bed28:                                  # Space ticks, ↓ moves
+        qtbot.keyClick(table, Qt.Key.Key_Space)
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert len(queue.model.ticked) == len(bed28)
+    qtbot.keyClick(table, Qt.Key.Key_F9)
+    # The batch stopped on the heparin: what came before it is verified, it waits in red.
+    qtbot.waitUntil(lambda: queue.model.awaiting == heparin and "高警示" in queue.status_label.text(),
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: queue.current() is not None and queue.current().order_id == heparin,
+                    timeout=10_000)
+    left = {r.order_id for r in queue.model.rows() if r.bed_no == "28" and r.kind == "new"}
+    assert heparin in left and len(left) < len(bed28)
+    qtbot.keyClick(table, Qt.Key.Key_F9)             # the second look
+    qtbot.waitUntil(lambda: not [r for r in queue.model.rows() if r.bed_no == "28" and r.kind == "new"],
+                    timeout=10_000)
+    status = window.status.queue_label
+    qtbot.waitUntil(lambda: f"待审核医嘱：{queue.model.rowCount()}" in status.text(), timeout=10_000)
+
+
+def test_an_order_returned_with_a_reason_reaches_the_doctors_orders_tab(
+        qtbot: Any, real_window: Any) -> None:
+    from app.services.demo import demo_id
+    from tests.ui.conftest import commit_text
+    from ui.qt import QApplication, Qt
+
+    page = _station(qtbot, real_window)
+    queue = page.queue
+    rows = queue.model.rows()
+    n = next(i for i, r in enumerate(rows) if r.bed_no == "11" and r.kind == "new")
+    item = rows[n]
+    queue.table.setFocus()
+    queue.table.selectRow(n)
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(queue.table, Qt.Key.Key_R, mods)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=5000)
+    dialog: Any = QApplication.activeModalWidget()
+    commit_text(dialog.edit, "剂量请核对")
+    qtbot.keyClick(dialog.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: item.order_id not in {r.order_id for r in queue.model.rows()}, timeout=10_000)
+    # The doctor's orders tab shows it returned, with the reason.
+    window = real_window
+    window.open_patient(demo_id("encounter", 11))
+    chart: Any = window.tabs.currentWidget()
+    qtbot.waitUntil(lambda: chart.orders_tab is not None and len(chart.orders_tab.rows()) > 0, timeout=10_000)
+    returned = next(r for r in chart.orders_tab.rows() if r.id == item.order_id)
+    assert returned.status == "returned" and returned.return_reason == "剂量请核对"
