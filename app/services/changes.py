@@ -13,6 +13,8 @@ STAFF = "staff"
 ORDER = "order"
 DOCUMENT = "document"
 VITALS = "vitals"
+EXECUTION = "execution"      # an execution fact (issue 13)
+SKIN_TEST = "skin_test"
 
 
 @dataclass(frozen=True)
