@@ -140,7 +140,8 @@ def test_bad_input_is_refused_with_nothing_written(demo_engine: Database, change
 
 
 def test_high_alert_drugs_need_a_second_nurse_who_may_execute(demo_engine: Database) -> None:
-    oid = verified_order(demo_engine, t.fields("肝素钠注射液 5000U", "B01AB01.01", "5000", "U", "ivvp", "q12h"))
+    heparin = t.fields("肝素钠注射液 5000U", "B01AB01.01", "5000", "U", "ivvp", "q12h")
+    oid = verified_order(demo_engine, heparin)
     generate(demo_engine)
     item = next(i for i in items(demo_engine) if i.order_id == oid)
     assert item.high_alert and item.second_needed and item.sheet == "infusion"
@@ -171,7 +172,8 @@ def test_stopped_voided_and_unverified_orders_are_refused(demo_engine: Database)
         with pytest.raises(ValidationError) as err:
             record(demo_engine, item)
         assert err.value.message_id == message_id
-    unverified = t.draft(demo_engine, t.ENC_7, t.fields("呋塞米片 20mg", "C03CA01.01", "20", "mg", "po", "qd"))
+    furosemide = t.fields("呋塞米片 20mg", "C03CA01.01", "20", "mg", "po", "qd")
+    unverified = t.draft(demo_engine, t.ENC_7, furosemide)
     t.sign(demo_engine, t.ENC_7, [unverified])
     plan_id = new_id()
     with demo_engine.begin() as conn:
@@ -241,7 +243,8 @@ def test_a_positive_skin_test_is_an_allergy_and_blocks_the_drug(demo_engine: Dat
         substances = set(conn.execute(select(allergy.c.substance).where(
             allergy.c.patient_id == demo_id("patient", 7)).where(allergy.c.source == "skin_test")).scalars())
         assert substances == {"青霉素"}
-        assert conn.execute(select(med_order.c.status).where(med_order.c.id == test_order)).scalar() == "executed"
+        status = conn.execute(select(med_order.c.status).where(med_order.c.id == test_order)).scalar()
+        assert status == "executed"
     generate(demo_engine)
     item = next(i for i in items(demo_engine) if i.order_id == pen)
     assert item.blocked == "positive"
