@@ -297,7 +297,7 @@ def _refuse_order(row: dict[str, Any]) -> None:
     if row["plan_status"] != "planned":
         raise ValidationError("exec.item_cancelled")
     if status in (od.STOPPED, od.VOIDED):
-        raise ValidationError("exec.order_" + status)
+        raise ValidationError("exec.order_stopped" if status == od.STOPPED else "exec.order_voided")
     if status not in EXECUTABLE:
         raise ValidationError("exec.order_not_verified", status=status)
     if status == od.STOP_PENDING and row["stop_at"] is not None and row["planned_at"] >= row["stop_at"]:

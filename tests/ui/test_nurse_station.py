@@ -115,3 +115,105 @@ def test_an_order_returned_with_a_reason_reaches_the_doctors_orders_tab(
     qtbot.waitUntil(lambda: chart.orders_tab is not None and len(chart.orders_tab.rows()) > 0, timeout=10_000)
     returned = next(r for r in chart.orders_tab.rows() if r.id == item.order_id)
     assert returned.status == "returned" and returned.return_reason == "剂量请核对"
+
+
+def _exec_panel(qtbot: Any, page: Any) -> Any:
+    panel = page.execution
+    page.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: len(panel.all_items) > 0, timeout=15_000)
+    return panel
+
+
+def test_a_days_plan_is_executed_for_three_patients_identified_by_wristband(
+        qtbot: Any, real_window: Any) -> None:
+    from app.domain.execution import wristband_code
+    from ui.qt import Qt
+
+    page = _station(qtbot, real_window)
+    panel = _exec_panel(qtbot, page)
+    panel.sheet_combo.setCurrentIndex(panel.sheet_combo.findData("oral"))
+    oral = [i for i in panel.all_items if i.sheet == "oral"]
+    by_patient: dict[str, list[Any]] = {}
+    for i in oral:
+        by_patient.setdefault(i.encounter_id, []).append(i)
+    chosen = [items for items in by_patient.values()
+              if all(not i.second_needed and not i.blocked and i.state == "planned" for i in items)][:3]
+    assert len(chosen) == 3
+    first = chosen[0][0]
+    # A bed number alone only filters: nothing can be recorded.
+    qtbot.keyClicks(panel.search, first.bed_no)
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert panel.identified is None
+    qtbot.keyClick(panel.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert "核对患者" in panel.status_label.text()
+    for items in chosen:
+        panel.search.clear()
+        qtbot.keyClicks(panel.search, wristband_code(items[0].mrn))     # the scanner types it + Enter
+        qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+        assert panel.identified is not None and panel.identified.mrn == items[0].mrn
+        assert {r.encounter_id for r in panel.model.rows()} == {items[0].encounter_id}
+        for n in range(len(items)):
+            plan_id = panel.model.rows()[n].plan_id
+            panel.table.selectRow(n)
+            qtbot.keyClick(panel.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+            qtbot.waitUntil(lambda p=plan_id: next(i for i in panel.all_items if i.plan_id == p).state == "done",  # noqa: E501
+                            timeout=10_000)
+    done = {i.plan_id for i in panel.all_items if i.state == "done"}
+    assert {i.plan_id for items in chosen for i in items} <= done
+    assert all(i.overdue is False for i in panel.all_items if i.plan_id in done)
+
+
+def test_a_positive_skin_test_is_an_allergy_and_blocks_the_drug(qtbot: Any, real_backend: Any,
+                                                                 make_window: Any) -> None:
+    from decimal import Decimal
+
+    from app.clock import utcnow
+    from app.services import order_commands as oc
+    from ui.qt import QApplication, Qt
+
+    # A temp order (st): its one item is today whatever the clock says.
+    pen = oc.OrderFields(term="temp", category="drug", content="注射用青霉素钠 160万U",
+                         drug_code="J01CE01.02", dose=Decimal(160), dose_unit="万U", route_code="ivgtt",
+                         freq_code="st",
+                         start_at=utcnow())
+    _doctor_signs(real_backend._demo_path, 7, pen)          # signing adds its 皮试 order
+    window = make_window(real_backend)
+    page = _station(qtbot, window)
+    queue = page.queue
+    bed7 = [n for n, r in enumerate(queue.model.rows()) if r.bed_no == "7"]
+    queue.table.setFocus()
+    for n in bed7:
+        queue.table.selectRow(n)
+        qtbot.keyClick(queue.table, Qt.Key.Key_Space)
+    qtbot.keyClick(queue.table, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: not [r for r in queue.model.rows() if r.bed_no == "7"], timeout=10_000)
+    skin = page.skin
+    page.tabs.setCurrentWidget(skin)
+    qtbot.waitUntil(lambda: any(r.kind == "due" and r.bed_no == "7" for r in skin.model.rows()), timeout=10_000)  # noqa: E501
+    skin.table.setFocus()
+    skin.table.selectRow(next(n for n, r in enumerate(skin.model.rows()) if r.kind == "due" and r.bed_no == "7"))  # noqa: E501
+    qtbot.keyClick(skin.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=5000)
+    dialog: Any = QApplication.activeModalWidget()
+    qtbot.keyClicks(dialog.fields["batch"], "PS2412")
+    qtbot.keyClick(dialog.fields["batch"], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(r.kind == "running" and r.bed_no == "7" for r in skin.model.rows()),
+                    timeout=10_000)
+    running = next(n for n, r in enumerate(skin.model.rows()) if r.kind == "running" and r.bed_no == "7")
+    assert "观察中" in skin.model.index(running, 0).data()
+    skin.table.selectRow(running)
+    # Offscreen, no window takes the focus back from a closed dialog: its key's action, then.
+    next(a for a in skin.actions() if a.objectName() == "skin_read").trigger()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=5000)
+    dialog = QApplication.activeModalWidget()
+    dialog.fields["result"].setCurrentIndex(dialog.fields["result"].findData("positive"))
+    qtbot.keyClicks(dialog.fields["second"], "zhaoli")
+    qtbot.keyClick(dialog.fields["second"], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(r.kind == "read" and r.result == "positive" and r.bed_no == "7"
+                                for r in skin.model.rows()), timeout=10_000)
+    # The allergy is on the bed card at once (the Changes broadcast), and the drug is blocked.
+    qtbot.waitUntil(lambda: "青霉素" in next(r.card.allergies for r in window.ward_view.model.rows()
+                                             if r.card.bed_no == "7"), timeout=10_000)
+    panel = _exec_panel(qtbot, page)
+    qtbot.waitUntil(lambda: any(i.bed_no == "7" and i.blocked == "positive" for i in panel.all_items),
+                    timeout=10_000)

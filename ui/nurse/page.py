@@ -28,7 +28,7 @@ class NursePage(QWidget):
         self.origin = f"{ORIGIN}:{id(self)}"
         self.tabs = QTabWidget()
         self.tabs.setObjectName("nurse_tabs")
-        self.queue = QueuePanel(ctx, user, self.origin)
+        self.queue = QueuePanel(ctx, user, self.origin + ":queue")
         self.queue.count_changed.connect(self.queue_count_changed)
         self.tabs.addTab(self.queue, "")
         self.panels: list[Any] = [self.queue]
@@ -46,14 +46,14 @@ class NursePage(QWidget):
             from ui.nurse.execution import ExecutionPanel
         except ImportError:
             return
-        self.execution = ExecutionPanel(self.ctx, self.user, self.origin)
+        self.execution = ExecutionPanel(self.ctx, self.user, self.origin + ":exec")
         self.tabs.addTab(self.execution, "")
         self.panels.append(self.execution)
         try:
             from ui.nurse.skin import SkinTestPanel
         except ImportError:
             return
-        self.skin = SkinTestPanel(self.ctx, self.user, self.origin)
+        self.skin = SkinTestPanel(self.ctx, self.user, self.origin + ":skin")
         self.tabs.addTab(self.skin, "")
         self.panels.append(self.skin)
 
@@ -65,10 +65,15 @@ class NursePage(QWidget):
             panel.set_ward(ward_id)
 
     def _on_changes(self, changes: Any) -> None:
-        if getattr(changes, "origin", "") == self.origin:
-            return                          # this page's own command: its callback reloads
+        origin = getattr(changes, "origin", "")
         for panel in self.panels:
-            if any(changes.touches(k) for k in getattr(panel, "WATCHES", ("order",))):
+            if origin == panel.origin:
+                continue                    # the panel's own command: its callback reloads it
+            if not any(changes.touches(k) for k in getattr(panel, "WATCHES", ("order",))):
+                continue
+            if changes.touches("order") and hasattr(panel, "refresh"):
+                panel.refresh()             # a verified order may have doses to plan today
+            else:
                 panel.reload()
 
     def title(self) -> str:
