@@ -69,6 +69,10 @@ def state_text(item: Any) -> str:
     return str(text)
 
 
+def _bed_key(bed_no: str) -> tuple[int, str]:
+    return (int(bed_no), "") if bed_no.isdigit() else (10**6, bed_no)
+
+
 def _time(value: Any) -> str:
     return value.astimezone().strftime("%H:%M") if value is not None else ""
 
@@ -243,11 +247,12 @@ class ExecutionPanel(QWidget):
         elif text:
             rows = [i for i in rows if text in (i.bed_no, i.mrn) or text in i.patient_name]
         self.model.set_rows(rows)
+        self.table.resizeRowsToContents()          # a group shows each of its drugs on a line
         overdue = Counter((i.bed_no, i.patient_name) for i in self.all_items if i.overdue and i.state == "planned")  # noqa: E501
         self.overdue_label.setText(
             translate("NurseExec", "逾期：{list}").format(list="，".join(
                 translate("NurseExec", "{bed}床 {name} {n}项").format(bed=b, name=nm, n=n)
-                for (b, nm), n in sorted(overdue.items(), key=lambda kv: kv[0]))) if overdue else "")
+                for (b, nm), n in sorted(overdue.items(), key=lambda kv: _bed_key(kv[0][0])))) if overdue else "")  # noqa: E501
         for n, r in enumerate(rows):
             if r.plan_id == keep:
                 self.table.selectRow(n)

@@ -81,13 +81,16 @@ def test_the_days_lists_by_sheet_with_the_groups_drugs_and_overdue_items(demo_en
     assert groups and all(i.sheet == "infusion" and len(i.plan_ids) == len(i.drugs) for i in groups)
     assert all(i.mrn and i.patient_name for i in day_items)
     early = [i for i in day_items if i.planned_at < NOW - timedelta(minutes=30)]
-    assert early and all(i.overdue for i in early)
+    assert all(i.overdue == (i.state == "planned") for i in early)
+    assert any(i.state == "done" for i in early)                      # the demo's morning doses
+    assert any(i.overdue for i in early)                              # ... and the ones missed
     assert not any(i.overdue for i in day_items if i.planned_at > NOW)
 
 
 def test_an_execution_is_a_fact_and_a_correction_voids_it(demo_engine: Database) -> None:
     generate(demo_engine)
-    item = next(i for i in items(demo_engine) if i.sheet == "oral" and not i.second_needed)
+    item = next(i for i in items(demo_engine) if i.sheet == "oral" and not i.second_needed
+                and i.state == "planned" and not i.blocked)
     record(demo_engine, item)
     shown = next(i for i in items(demo_engine) if i.plan_id == item.plan_id)
     assert shown.state == "done" and not shown.overdue and shown.facts[0].nurse_name
@@ -107,7 +110,8 @@ def test_an_execution_is_a_fact_and_a_correction_voids_it(demo_engine: Database)
 
 def test_a_second_record_of_the_same_item_is_kept_and_flagged(demo_engine: Database) -> None:
     generate(demo_engine)
-    item = next(i for i in items(demo_engine) if i.sheet == "oral" and not i.second_needed)
+    item = next(i for i in items(demo_engine) if i.sheet == "oral" and not i.second_needed
+                and i.state == "planned" and not i.blocked)
     record(demo_engine, item, actor=NURSE, ws="pc-1")
     record(demo_engine, item, actor=NURSE2, ws="pc-2")
     shown = next(i for i in items(demo_engine) if i.plan_id == item.plan_id)
@@ -124,7 +128,7 @@ def test_a_second_record_of_the_same_item_is_kept_and_flagged(demo_engine: Datab
 def test_bad_input_is_refused_with_nothing_written(demo_engine: Database, change: dict[str, Any],
                                                     message_id: str) -> None:
     generate(demo_engine)
-    item = next(i for i in items(demo_engine) if i.sheet == "infusion" and not i.second_needed
+    item = next(i for i in items(demo_engine) if i.sheet == "infusion" and not i.second_needed and i.state == "planned"  # noqa: E501
                 and not i.blocked)
     before = facts(demo_engine)
     kw: dict[str, Any] = {}
@@ -146,12 +150,13 @@ def test_high_alert_drugs_need_a_second_nurse_who_may_execute(demo_engine: Datab
     item = next(i for i in items(demo_engine) if i.order_id == oid)
     assert item.high_alert and item.second_needed and item.sheet == "infusion"
     at = item.planned_at
+    before = facts(demo_engine)
     for second, message_id in ((None, "exec.second_nurse_required"), (NURSE, "exec.second_nurse_same"),
                                (t.DOCTOR, "exec.second_nurse_not_allowed")):
         with pytest.raises(ValidationError) as err:
             record(demo_engine, item, "started", at=max(at, NOW), second_nurse_id=second)
         assert err.value.message_id == message_id
-    assert facts(demo_engine) == 0
+    assert facts(demo_engine) == before
     record(demo_engine, item, "started", at=max(at, NOW), second_nurse_id=HEAD)
     record(demo_engine, item, "finished", at=max(at, NOW) + timedelta(minutes=1))
     assert next(i for i in items(demo_engine) if i.plan_id == item.plan_id).state == "finished"
@@ -173,6 +178,7 @@ def test_stopped_voided_and_unverified_orders_are_refused(demo_engine: Database)
             record(demo_engine, item)
         assert err.value.message_id == message_id
     furosemide = t.fields("呋塞米片 20mg", "C03CA01.01", "20", "mg", "po", "qd")
+    before = facts(demo_engine)
     unverified = t.draft(demo_engine, t.ENC_7, furosemide)
     t.sign(demo_engine, t.ENC_7, [unverified])
     plan_id = new_id()
@@ -181,7 +187,7 @@ def test_stopped_voided_and_unverified_orders_are_refused(demo_engine: Database)
                                                     status="planned", created_at=NOW, version=1))
     with pytest.raises(ValidationError) as err:
         record(demo_engine, type("I", (), {"plan_id": plan_id, "mrn": mrn_of(demo_engine, 7)})())
-    assert err.value.message_id == "exec.order_not_verified" and facts(demo_engine) == 0
+    assert err.value.message_id == "exec.order_not_verified" and facts(demo_engine) == before
 
 
 def _penicillin(db: Database) -> tuple[str, str]:
