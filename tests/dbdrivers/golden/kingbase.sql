@@ -712,5 +712,29 @@ ALTER TABLE med_order ADD CONSTRAINT fk_med_order_approved_by FOREIGN KEY(approv
 
 UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
 
+-- Running upgrade 0003 -> 0006
+
+ALTER TABLE order_exec ADD COLUMN plan_id VARCHAR(36);
+
+ALTER TABLE order_exec ADD COLUMN voids_id VARCHAR(36);
+
+ALTER TABLE order_exec ADD COLUMN claim_key VARCHAR(60);
+
+ALTER TABLE order_exec ADD COLUMN is_duplicate BOOLEAN DEFAULT false NOT NULL;
+
+ALTER TABLE order_exec ADD COLUMN device_id VARCHAR(60);
+
+ALTER TABLE order_exec ADD CONSTRAINT fk_order_exec_plan_id FOREIGN KEY(plan_id) REFERENCES order_exec_plan (id);
+
+ALTER TABLE order_exec ADD CONSTRAINT fk_order_exec_voids_id FOREIGN KEY(voids_id) REFERENCES order_exec (id);
+
+ALTER TABLE order_exec ADD CONSTRAINT uq_order_exec_claim_key UNIQUE (claim_key);
+
+ALTER TABLE order_exec ADD CONSTRAINT uq_order_exec_voids_id UNIQUE (voids_id);
+
+CREATE INDEX ix_order_exec_plan_id ON order_exec (plan_id);
+
+UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0003';
+
 COMMIT;
 

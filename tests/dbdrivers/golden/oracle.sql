@@ -894,6 +894,56 @@ UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num 
 
 /
 
+-- Running upgrade 0003 -> 0006
+
+ALTER TABLE order_exec ADD plan_id VARCHAR2(36 CHAR)
+
+/
+
+ALTER TABLE order_exec ADD voids_id VARCHAR2(36 CHAR)
+
+/
+
+ALTER TABLE order_exec ADD claim_key VARCHAR2(60 CHAR)
+
+/
+
+ALTER TABLE order_exec ADD is_duplicate SMALLINT DEFAULT 0 NOT NULL
+
+/
+
+ALTER TABLE order_exec ADD CONSTRAINT ck_order_exec_is_duplicate CHECK (is_duplicate IN (0, 1))
+
+/
+
+ALTER TABLE order_exec ADD device_id VARCHAR2(60 CHAR)
+
+/
+
+ALTER TABLE order_exec ADD CONSTRAINT fk_order_exec_plan_id FOREIGN KEY(plan_id) REFERENCES order_exec_plan (id)
+
+/
+
+ALTER TABLE order_exec ADD CONSTRAINT fk_order_exec_voids_id FOREIGN KEY(voids_id) REFERENCES order_exec (id)
+
+/
+
+ALTER TABLE order_exec ADD CONSTRAINT uq_order_exec_claim_key UNIQUE (claim_key)
+
+/
+
+ALTER TABLE order_exec ADD CONSTRAINT uq_order_exec_voids_id UNIQUE (voids_id)
+
+/
+
+CREATE INDEX ix_order_exec_plan_id ON order_exec (plan_id)
+
+/
+
+UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0003'
+
+/
+
 COMMIT
 
 /
