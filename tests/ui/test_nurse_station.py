@@ -73,14 +73,19 @@ def test_the_ward_queue_is_verified_by_keyboard_and_stops_on_a_high_alert(
         qtbot.keyClick(table, Qt.Key.Key_Space)
         qtbot.keyClick(table, Qt.Key.Key_Down)
     assert len(queue.model.ticked) == len(bed28)
+    ids = [rows[n].order_id for n in bed28]
+    expected_left = set(ids[ids.index(heparin):])          # the heparin and what follows it
     qtbot.keyClick(table, Qt.Key.Key_F9)
     # The batch stopped on the heparin: what came before it is verified, it waits in red.
-    qtbot.waitUntil(lambda: queue.model.awaiting == heparin and "高警示" in queue.status_label.text(),
-                    timeout=10_000)
+    def bed28_left() -> set[str]:
+        return {r.order_id for r in queue.model.rows() if r.bed_no == "28" and r.kind == "new"}
+
+    qtbot.waitUntil(lambda: queue.model.awaiting == heparin and "高警示" in queue.status_label.text()
+                    and not queue.busy and bed28_left() == expected_left, timeout=10_000)
     qtbot.waitUntil(lambda: queue.current() is not None and queue.current().order_id == heparin,
                     timeout=10_000)
-    left = {r.order_id for r in queue.model.rows() if r.bed_no == "28" and r.kind == "new"}
-    assert heparin in left and len(left) < len(bed28)
+    assert queue.model.data(queue.model.index(queue.table.currentIndex().row(), 6),
+                            Qt.ItemDataRole.ForegroundRole) is not None        # red
     qtbot.keyClick(table, Qt.Key.Key_F9)             # the second look
     qtbot.waitUntil(lambda: not [r for r in queue.model.rows() if r.bed_no == "28" and r.kind == "new"],
                     timeout=10_000)
@@ -206,6 +211,12 @@ def test_a_positive_skin_test_is_an_allergy_and_blocks_the_drug(qtbot: Any, real
     qtbot.keyClick(dialog.fields["batch"], Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: any(r.kind == "running" and r.bed_no == "7" for r in skin.model.rows()),
                     timeout=10_000)
+    from app.services.demo import demo_id
+
+    window.open_patient(demo_id("encounter", 7))            # her chart is open meanwhile
+    chart: Any = window.tabs.currentWidget()
+    qtbot.waitUntil(lambda: chart.header_widget.header is not None, timeout=10_000)
+    assert "青霉素" not in chart.header_widget.allergy_label.text()
     running = next(n for n, r in enumerate(skin.model.rows()) if r.kind == "running" and r.bed_no == "7")
     assert "观察中" in skin.model.index(running, 0).data()
     skin.table.selectRow(running)
@@ -218,9 +229,12 @@ def test_a_positive_skin_test_is_an_allergy_and_blocks_the_drug(qtbot: Any, real
     qtbot.keyClick(dialog.fields["second"], Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: any(r.kind == "read" and r.result == "positive" and r.bed_no == "7"
                                 for r in skin.model.rows()), timeout=10_000)
-    # The allergy is on the bed card at once (the Changes broadcast), and the drug is blocked.
+    # The allergy is on the bed card and in the open chart's header at once (the Changes
+    # broadcast), and the drug is blocked.
     qtbot.waitUntil(lambda: "青霉素" in next(r.card.allergies for r in window.ward_view.model.rows()
                                              if r.card.bed_no == "7"), timeout=10_000)
+    qtbot.waitUntil(lambda: "青霉素" in chart.header_widget.allergy_label.text(), timeout=10_000)
+    window.tabs.setCurrentWidget(page)
     panel = _exec_panel(qtbot, page)
     qtbot.waitUntil(lambda: any(i.bed_no == "7" and i.blocked == "positive" for i in panel.all_items),
                     timeout=10_000)
