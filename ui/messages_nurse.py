@@ -33,5 +33,7 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
         "skin.batch_required": lambda p: translate("Messages", "请填写皮试液批号"),
         "skin.already_read": lambda p: translate("Messages", "该皮试已判读"),
         "skin.bad_result": lambda p: translate("Messages", "皮试结果只能是阴性或阳性"),
+        "pharm.bad_window": lambda p: translate("Messages", "发药时间段无效"),
+        "pharm.nothing_to_send": lambda p: translate("Messages", "该时间段内没有待发送的药品"),
         "skin.read_before_test": lambda p: translate("Messages", "判读时间不能早于皮试时间"),
     }

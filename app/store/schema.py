@@ -502,3 +502,8 @@ nursing_rec = Table(
     Column("received_at", UTCDateTime),
     _version(), *_stamps(),
 )
+
+# The nurse side's tables (issue 13), re-exported like the audit tables above.
+from app.store.schema_nurse import pharm_req as pharm_req  # noqa: E402
+from app.store.schema_nurse import pharm_req_item as pharm_req_item  # noqa: E402
+from app.store.schema_nurse import pharm_req_line as pharm_req_line  # noqa: E402

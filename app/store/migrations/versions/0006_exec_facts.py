@@ -9,6 +9,7 @@ order_exec rows become insert-only facts (issue 13): done / not_done / started /
 void (a correction naming the fact it voids, once: UNIQUE(voids_id)). The first record of a plan
 item's phase takes claim_key (UNIQUE); a second nurse recording the same item at the same time
 cannot take it, so her fact is kept with is_duplicate set for review. Old rows keep plan_id NULL.
+pharm_req / pharm_req_line / pharm_req_item: 集中发送 to the pharmacy (app/store/schema_nurse.py).
 """
 from __future__ import annotations
 
@@ -68,9 +69,57 @@ def upgrade() -> None:
         batch.create_unique_constraint(op.f('uq_order_exec_claim_key'), ['claim_key'])
         batch.create_unique_constraint(op.f('uq_order_exec_voids_id'), ['voids_id'])
         batch.create_index(op.f('ix_order_exec_plan_id'), ['plan_id'], unique=False)
+    op.create_table('pharm_req',
+        sa.Column('id', sa.String(length=36), nullable=False),
+        sa.Column('ward_id', sa.String(length=36), nullable=False),
+        sa.Column('encounter_id', sa.String(length=36), nullable=True),
+        sa.Column('kind', sa.String(length=8), nullable=False),
+        sa.Column('status', sa.String(length=12), nullable=False),
+        sa.Column('window_from', app.store.types.UTCDateTime(), nullable=False),
+        sa.Column('window_to', app.store.types.UTCDateTime(), nullable=False),
+        sa.Column('sent_at', app.store.types.UTCDateTime(), nullable=False),
+        sa.Column('sent_by', sa.String(length=36), nullable=False),
+        sa.Column('version', sa.Integer(), nullable=False),
+        sa.Column('created_at', app.store.types.UTCDateTime(), nullable=False),
+        sa.Column('updated_at', app.store.types.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(['encounter_id'], ['encounter.id'], name=op.f('fk_pharm_req_encounter_id')),
+        sa.ForeignKeyConstraint(['sent_by'], ['staff.id'], name=op.f('fk_pharm_req_sent_by')),
+        sa.ForeignKeyConstraint(['ward_id'], ['ward.id'], name=op.f('fk_pharm_req_ward_id')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_pharm_req')))
+    op.create_index(op.f('ix_pharm_req_ward_id'), 'pharm_req', ['ward_id'], unique=False)
+    op.create_table('pharm_req_line',
+        sa.Column('id', sa.String(length=36), nullable=False),
+        sa.Column('req_id', sa.String(length=36), nullable=False),
+        sa.Column('encounter_id', sa.String(length=36), nullable=False),
+        sa.Column('order_id', sa.String(length=36), nullable=False),
+        sa.Column('drug_id', sa.String(length=36), nullable=False),
+        sa.Column('doses', sa.Integer(), nullable=False),
+        sa.Column('quantity', sa.Numeric(precision=12, scale=2), nullable=False),
+        sa.Column('unit', sa.Unicode(length=10), nullable=False),
+        sa.ForeignKeyConstraint(['drug_id'], ['drug.id'], name=op.f('fk_pharm_req_line_drug_id')),
+        sa.ForeignKeyConstraint(['encounter_id'], ['encounter.id'],
+                                name=op.f('fk_pharm_req_line_encounter_id')),
+        sa.ForeignKeyConstraint(['order_id'], ['med_order.id'], name=op.f('fk_pharm_req_line_order_id')),
+        sa.ForeignKeyConstraint(['req_id'], ['pharm_req.id'], name=op.f('fk_pharm_req_line_req_id')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_pharm_req_line')))
+    op.create_index(op.f('ix_pharm_req_line_req_id'), 'pharm_req_line', ['req_id'], unique=False)
+    op.create_table('pharm_req_item',
+        sa.Column('plan_id', sa.String(length=36), nullable=False),
+        sa.Column('kind', sa.String(length=8), nullable=False),
+        sa.Column('line_id', sa.String(length=36), nullable=False),
+        sa.ForeignKeyConstraint(['line_id'], ['pharm_req_line.id'], name=op.f('fk_pharm_req_item_line_id')),
+        sa.ForeignKeyConstraint(['plan_id'], ['order_exec_plan.id'], name=op.f('fk_pharm_req_item_plan_id')),
+        sa.PrimaryKeyConstraint('plan_id', 'kind', name=op.f('pk_pharm_req_item')))
+    op.create_index(op.f('ix_pharm_req_item_line_id'), 'pharm_req_item', ['line_id'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f('ix_pharm_req_item_line_id'), table_name='pharm_req_item')
+    op.drop_table('pharm_req_item')
+    op.drop_index(op.f('ix_pharm_req_line_req_id'), table_name='pharm_req_line')
+    op.drop_table('pharm_req_line')
+    op.drop_index(op.f('ix_pharm_req_ward_id'), table_name='pharm_req')
+    op.drop_table('pharm_req')
     sqlite = op.get_context().dialect.name == 'sqlite'
     with op.batch_alter_table('order_exec', recreate='always' if sqlite else 'never') as batch:
         batch.drop_index(op.f('ix_order_exec_plan_id'))
