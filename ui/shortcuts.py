@@ -51,6 +51,7 @@ EXEC_CORRECT = "Ctrl+Shift+Z"
 EXEC_REFRESH = "Ctrl+R"         # not F5: the window's 刷新病区 owns it
 SKIN_START = "Ctrl+E"
 SKIN_READ = "Ctrl+J"
+PHARMACY_SEND = "Ctrl+Shift+P"
 WARD_FILTER = "Ctrl+F"
 HELP = "F1"
 # Order sets, red lines, ungroup (the tab) and the entry row's flags. Not Ctrl+T for the sets:
@@ -130,6 +131,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(EXEC_REFRESH, "exec", "exec_refresh"),
     Shortcut(SKIN_START, "skin", "skin_start"),
     Shortcut(SKIN_READ, "skin", "skin_read"),
+    Shortcut(PHARMACY_SEND, "pharmacy", "pharmacy_send"),
 )
 
 
@@ -145,6 +147,7 @@ def where_text(where: str) -> str:
         "station": translate("Shortcuts", "护士工作站"),
         "exec": translate("Shortcuts", "执行单"),
         "skin": translate("Shortcuts", "皮试"),
+        "pharmacy": translate("Shortcuts", "集中发送"),
     }.get(where, where)
 
 
@@ -205,6 +208,7 @@ def shortcut_text(what: str) -> str:
         "exec_refresh": translate("Shortcuts", "生成今日执行计划并刷新"),
         "skin_start": translate("Shortcuts", "开始皮试（填写批号），计时至判读时间"),
         "skin_read": translate("Shortcuts", "判读皮试结果（阴性/阳性，双人核对）；阳性即记为过敏"),
+        "pharmacy_send": translate("Shortcuts", "将今日余下及明日首次的药品集中发送至药房；已停医嘱已发未用的生成退药"),  # noqa: E501
         "station_return": translate("Shortcuts", "退回当前医嘱给医生（填写理由）"),
         "station_confirm": translate("Shortcuts", "确认停止勾选的已停医嘱；已作废的医嘱确认已知晓"),
     }.get(what, what)

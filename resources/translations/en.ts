@@ -1067,7 +1067,7 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <location filename="../../ui/messages_nurse.py" line="20"/>
         <source>执行时间不能早于医嘱开始时间</source>
-        <translation>The execution time cannot be before the order's start</translation>
+        <translation>The execution time cannot be before the order&apos;s start</translation>
     </message>
     <message>
         <location filename="../../ui/messages_nurse.py" line="22"/>
@@ -1126,6 +1126,16 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <location filename="../../ui/messages_nurse.py" line="36"/>
+        <source>发药时间段无效</source>
+        <translation>Invalid time window for the pharmacy request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_nurse.py" line="37"/>
+        <source>该时间段内没有待发送的药品</source>
+        <translation>Nothing left to send to the pharmacy in this time window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_nurse.py" line="38"/>
         <source>判读时间不能早于皮试时间</source>
         <translation>The reading time cannot be before the test was placed</translation>
     </message>
@@ -1352,24 +1362,97 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>NursePage</name>
     <message>
-        <location filename="../../ui/nurse/page.py" line="82"/>
+        <location filename="../../ui/nurse/page.py" line="87"/>
         <source>护士工作站</source>
         <translation>Nurse station</translation>
     </message>
     <message>
-        <location filename="../../ui/nurse/page.py" line="83"/>
+        <location filename="../../ui/nurse/page.py" line="88"/>
         <source>医嘱审核</source>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../ui/nurse/page.py" line="84"/>
+        <location filename="../../ui/nurse/page.py" line="89"/>
         <source>执行单</source>
         <translation>Execution lists</translation>
     </message>
     <message>
-        <location filename="../../ui/nurse/page.py" line="85"/>
+        <location filename="../../ui/nurse/page.py" line="89"/>
         <source>皮试</source>
         <translation>Skin test</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/page.py" line="91"/>
+        <source>集中发送</source>
+        <translation>Send to pharmacy</translation>
+    </message>
+</context>
+<context>
+    <name>NursePharmacy</name>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="36"/>
+        <source>发送时间</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="36"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="37"/>
+        <source>床号</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="37"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="38"/>
+        <source>住院号</source>
+        <translation>Inpatient no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="38"/>
+        <source>药品</source>
+        <translation>Drug</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="39"/>
+        <source>次数</source>
+        <translation>Doses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="39"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="40"/>
+        <source>发送护士</source>
+        <translation>Sent by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="44"/>
+        <source>发药</source>
+        <translation>Dispense</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="45"/>
+        <source>退药</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="85"/>
+        <source>Ctrl+Shift+P：集中发送今日余下及明日 10:00 前的药品</source>
+        <translation>Ctrl+Shift+P: send today's remaining doses and tomorrow's before 10:00 to the pharmacy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="107"/>
+        <source>已发送至药房</source>
+        <translation>Sent to the pharmacy</translation>
     </message>
 </context>
 <context>
@@ -3148,357 +3231,367 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="164"/>
+        <location filename="../../ui/shortcuts.py" line="167"/>
         <source>上一项</source>
         <translation>Previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="163"/>
+        <location filename="../../ui/shortcuts.py" line="166"/>
         <source>下一项</source>
         <translation>Next field</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="227"/>
+        <location filename="../../ui/shortcuts.py" line="231"/>
         <source>位置</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="186"/>
+        <location filename="../../ui/shortcuts.py" line="189"/>
         <source>作废医嘱（填写理由）</source>
         <translation>Void the order (with a reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="228"/>
+        <location filename="../../ui/shortcuts.py" line="232"/>
         <source>作用</source>
         <translation>What it does</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="170"/>
+        <location filename="../../ui/shortcuts.py" line="173"/>
         <source>使用组套：个人、科室、全院组套，可按拼音首字母或名称筛选</source>
         <translation>Apply an order set: personal, department and hospital sets, filtered by pinyin initials or name</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="165"/>
+        <location filename="../../ui/shortcuts.py" line="168"/>
         <source>保存为草稿（在最后一项按 Enter 亦可）</source>
         <translation>Keep as a draft (or Enter on the last field)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="185"/>
+        <location filename="../../ui/shortcuts.py" line="188"/>
         <source>停止长期医嘱（填写停止时间）</source>
         <translation>Stop a long-term order (with a stop time)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="138"/>
+        <location filename="../../ui/shortcuts.py" line="140"/>
         <source>全局</source>
         <translation>Everywhere</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="177"/>
+        <location filename="../../ui/shortcuts.py" line="180"/>
         <source>关闭匹配列表；再按一次回到医嘱列表，录入内容保留</source>
         <translation>Close the match list; again: back to the orders, the row kept as typed</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="167"/>
+        <location filename="../../ui/shortcuts.py" line="170"/>
         <source>出院带药（临时医嘱，医嘱单上列在“出院带药”下）；再按取消</source>
         <translation>Discharge medication (a temporary order, listed under its own heading on the sheet); again: off</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="180"/>
+        <location filename="../../ui/shortcuts.py" line="183"/>
         <source>删除所选草稿</source>
         <translation>Delete the selected drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="159"/>
+        <location filename="../../ui/shortcuts.py" line="162"/>
         <source>刷新病区</source>
         <translation>Refresh the ward</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="140"/>
+        <location filename="../../ui/shortcuts.py" line="142"/>
         <source>医嘱</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="190"/>
+        <location filename="../../ui/shortcuts.py" line="193"/>
         <source>医嘱列表/医嘱单切换</source>
         <translation>Order list / order sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="141"/>
+        <location filename="../../ui/shortcuts.py" line="143"/>
         <source>医嘱录入</source>
         <translation>Order entry</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="144"/>
+        <location filename="../../ui/shortcuts.py" line="146"/>
         <source>医嘱（护士）</source>
         <translation>Orders (nurse)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="145"/>
+        <location filename="../../ui/shortcuts.py" line="147"/>
         <source>护士工作站</source>
         <translation>Nurse station</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="146"/>
+        <location filename="../../ui/shortcuts.py" line="148"/>
         <source>执行单</source>
         <translation>Execution lists</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="147"/>
+        <location filename="../../ui/shortcuts.py" line="149"/>
         <source>皮试</source>
         <translation>Skin test</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="168"/>
+        <location filename="../../ui/shortcuts.py" line="171"/>
         <source>口头医嘱（抢救后补录）；再按取消</source>
         <translation>Verbal order (entered after a rescue); again: off</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="192"/>
+        <location filename="../../ui/shortcuts.py" line="195"/>
         <source>在医嘱列表中扩展选择</source>
         <translation>Extend the selection in the order list</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="178"/>
+        <location filename="../../ui/shortcuts.py" line="181"/>
         <source>在医嘱列表中：修改所选草稿或退回的医嘱</source>
         <translation>In the order list: edit the selected draft or returned order</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="183"/>
+        <location filename="../../ui/shortcuts.py" line="186"/>
         <source>在各条严重警示的理由之间移动</source>
         <translation>Move between the reasons of the high alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="157"/>
+        <location filename="../../ui/shortcuts.py" line="160"/>
         <source>在筛选框中：打开第一个匹配患者的医嘱页（无匹配则不打开）</source>
         <translation>In the filter: open the first match&apos;s Orders tab (nothing opens without a match)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="171"/>
+        <location filename="../../ui/shortcuts.py" line="174"/>
         <source>在组套列表中：选择组套，Enter 列出其医嘱（全部勾选）</source>
         <translation>In the set list: choose a set; Enter lists its orders (all ticked)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="172"/>
+        <location filename="../../ui/shortcuts.py" line="175"/>
         <source>在组套医嘱中：勾选/取消当前医嘱</source>
         <translation>In a set&apos;s orders: tick/untick the current order</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="174"/>
+        <location filename="../../ui/shortcuts.py" line="177"/>
         <source>在组套医嘱中：回到组套列表；在列表中：关闭</source>
         <translation>In a set&apos;s orders: back to the set list; in the list: close</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="173"/>
+        <location filename="../../ui/shortcuts.py" line="176"/>
         <source>在组套医嘱中：将勾选的医嘱生成草稿（再按 F9 审核签署）</source>
         <translation>In a set&apos;s orders: make drafts of the ticked orders (then F9 to review and sign)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="166"/>
+        <location filename="../../ui/shortcuts.py" line="169"/>
         <source>备用医嘱：长期为 prn，临时为 sos；再按取消</source>
         <translation>As-needed order: prn on a long-term order, sos on a temporary one; again: off</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="188"/>
+        <location filename="../../ui/shortcuts.py" line="191"/>
         <source>审批抗菌药物医嘱（须有相应级别）</source>
         <translation>Approve antibiotic orders (needs the grade)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="181"/>
+        <location filename="../../ui/shortcuts.py" line="184"/>
         <source>审核将签署的全部草稿（按医嘱、按级别列出警示）</source>
         <translation>Review every draft to be signed (alerts by order and severity)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="194"/>
+        <location filename="../../ui/shortcuts.py" line="197"/>
         <source>审核所选医嘱</source>
         <translation>Verify the selected order</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="158"/>
+        <location filename="../../ui/shortcuts.py" line="161"/>
         <source>床卡/列表切换</source>
         <translation>Bed cards / list</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="242"/>
+        <location filename="../../ui/shortcuts.py" line="246"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="153"/>
+        <location filename="../../ui/shortcuts.py" line="156"/>
         <source>快捷键一览</source>
         <translation>All keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="175"/>
+        <location filename="../../ui/shortcuts.py" line="178"/>
         <source>所选医嘱存为组套（名称；个人或科室，全院须管理员）</source>
         <translation>Save the selected orders as a set (a name; personal or department, hospital for administrators)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="189"/>
+        <location filename="../../ui/shortcuts.py" line="192"/>
         <source>所选医嘱的历史</source>
         <translation>History of the selected order</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="193"/>
+        <location filename="../../ui/shortcuts.py" line="196"/>
         <source>所选医嘱的操作菜单</source>
         <translation>Actions menu of the selected order</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="179"/>
+        <location filename="../../ui/shortcuts.py" line="182"/>
         <source>所选草稿成组（输液）</source>
         <translation>Group the selected drafts (one infusion)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="169"/>
+        <location filename="../../ui/shortcuts.py" line="150"/>
+        <source>集中发送</source>
+        <translation>Send to pharmacy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="172"/>
         <source>拆开所选草稿所在的组</source>
         <translation>Ungroup the selected draft&apos;s group</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="197"/>
+        <location filename="../../ui/shortcuts.py" line="200"/>
         <source>在待审核医嘱中移动</source>
         <translation>Move in the verification queue</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="198"/>
+        <location filename="../../ui/shortcuts.py" line="201"/>
         <source>勾选/取消当前医嘱（成组医嘱整组）</source>
         <translation>Tick / untick the current order (a group as a whole)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="199"/>
+        <location filename="../../ui/shortcuts.py" line="202"/>
         <source>审核勾选的医嘱；遇高警示药品停下（红色标记），再次核对后再按 F9 审核</source>
         <translation>Verify the ticked orders; stops on a high-alert drug (marked red): check again, then F9 verifies it</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="200"/>
+        <location filename="../../ui/shortcuts.py" line="203"/>
         <source>在患者框中：扫描腕带或输入“姓名 住院号”后核对患者（床号只筛选）</source>
         <translation>In the patient field: scan the wristband or type &quot;name inpatient-no.&quot; to identify the patient (a bed number only filters)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="201"/>
+        <location filename="../../ui/shortcuts.py" line="204"/>
         <source>执行当前项（输液：开始输液）；高警示药品和输血须双人核对</source>
         <translation>Execute the current item (an infusion: start it); high-alert drugs and blood need a second nurse</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="202"/>
+        <location filename="../../ui/shortcuts.py" line="205"/>
         <source>输液结束</source>
         <translation>Infusion finished</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="203"/>
+        <location filename="../../ui/shortcuts.py" line="206"/>
         <source>未执行（选择原因）</source>
         <translation>Not given (choose a reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="204"/>
+        <location filename="../../ui/shortcuts.py" line="207"/>
         <source>更正当前项的最后一条执行记录（填写理由，原记录保留）</source>
-        <translation>Correct the current item's last record (a reason; the original is kept)</translation>
+        <translation>Correct the current item&apos;s last record (a reason; the original is kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="205"/>
+        <location filename="../../ui/shortcuts.py" line="208"/>
         <source>生成今日执行计划并刷新</source>
         <translation>Plan today and refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="206"/>
+        <location filename="../../ui/shortcuts.py" line="209"/>
         <source>开始皮试（填写批号），计时至判读时间</source>
         <translation>Place the skin test (batch number); a timer runs to the reading time</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="207"/>
+        <location filename="../../ui/shortcuts.py" line="210"/>
         <source>判读皮试结果（阴性/阳性，双人核对）；阳性即记为过敏</source>
         <translation>Read the skin test (negative / positive, with a second nurse); positive is recorded as an allergy</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="208"/>
+        <location filename="../../ui/shortcuts.py" line="211"/>
+        <source>将今日余下及明日首次的药品集中发送至药房；已停医嘱已发未用的生成退药</source>
+        <translation>Send today's remaining and tomorrow's first doses to the pharmacy; a stopped order's sent, unused doses become a return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="212"/>
         <source>退回当前医嘱给医生（填写理由）</source>
         <translation>Return the current order to the doctor (a reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="209"/>
+        <location filename="../../ui/shortcuts.py" line="213"/>
         <source>确认停止勾选的已停医嘱；已作废的医嘱确认已知晓</source>
         <translation>Confirm the ticked stopped orders; acknowledge voided ones</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="227"/>
+        <location filename="../../ui/shortcuts.py" line="231"/>
         <source>按键</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="187"/>
+        <location filename="../../ui/shortcuts.py" line="190"/>
         <source>撤回（护士审核前）</source>
         <translation>Withdraw (before a nurse verified it)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="161"/>
+        <location filename="../../ui/shortcuts.py" line="164"/>
         <source>新开临时医嘱（光标在医嘱内容）</source>
         <translation>New temporary order (cursor in the order search)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="160"/>
+        <location filename="../../ui/shortcuts.py" line="163"/>
         <source>新开长期医嘱（光标在医嘱内容）</source>
         <translation>New long-term order (cursor in the order search)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="139"/>
+        <location filename="../../ui/shortcuts.py" line="141"/>
         <source>病区一览</source>
         <translation>Ward overview</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="196"/>
+        <location filename="../../ui/shortcuts.py" line="199"/>
         <source>确认停止</source>
         <translation>Confirm stop</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="156"/>
+        <location filename="../../ui/shortcuts.py" line="159"/>
         <source>筛选：床号、姓名、拼音首字母或住院号</source>
         <translation>Filter: bed number, name, pinyin initials or inpatient number</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="142"/>
+        <location filename="../../ui/shortcuts.py" line="144"/>
         <source>签署前审核</source>
         <translation>Review before signing</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="182"/>
+        <location filename="../../ui/shortcuts.py" line="185"/>
         <source>签署（有严重警示时须先选择理由）</source>
         <translation>Sign (high alerts need a reason first)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="176"/>
+        <location filename="../../ui/shortcuts.py" line="179"/>
         <source>红线医嘱：术后、分娩、转入、转出、重整医嘱（签署后停止其上的全部长期医嘱）</source>
         <translation>Red-line orders: post-operative, post-delivery, transfer in, transfer out, reorganized (signing stops every long-term order above)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="143"/>
+        <location filename="../../ui/shortcuts.py" line="145"/>
         <source>组套</source>
         <translation>Order sets</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="162"/>
+        <location filename="../../ui/shortcuts.py" line="165"/>
         <source>输入拼音首字母、中文或英文即列出匹配项；上下键选择，Enter 选中并带出剂量、单位、途径、频次、首日次数</source>
         <translation>Type pinyin initials, Chinese or English to list matches; Up/Down to choose, Enter picks and fills dose, unit, route, frequency and first-day doses</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="184"/>
+        <location filename="../../ui/shortcuts.py" line="187"/>
         <source>返回，草稿保留</source>
         <translation>Back, drafts kept</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="155"/>
+        <location filename="../../ui/shortcuts.py" line="158"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="195"/>
+        <location filename="../../ui/shortcuts.py" line="198"/>
         <source>退回所选医嘱（填写理由）</source>
         <translation>Return the selected order (with a reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="154"/>
+        <location filename="../../ui/shortcuts.py" line="157"/>
         <source>锁定屏幕</source>
         <translation>Lock the screen</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="191"/>
+        <location filename="../../ui/shortcuts.py" line="194"/>
         <source>长期/临时筛选；在用/已停/全部筛选</source>
         <translation>Term filter; current / ended / all filter</translation>
     </message>

@@ -1126,6 +1126,16 @@
     </message>
     <message>
         <location filename="../../ui/messages_nurse.py" line="36"/>
+        <source>发药时间段无效</source>
+        <translation>发药时间段无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_nurse.py" line="37"/>
+        <source>该时间段内没有待发送的药品</source>
+        <translation>该时间段内没有待发送的药品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_nurse.py" line="38"/>
         <source>判读时间不能早于皮试时间</source>
         <translation>判读时间不能早于皮试时间</translation>
     </message>
@@ -1352,24 +1362,97 @@
 <context>
     <name>NursePage</name>
     <message>
-        <location filename="../../ui/nurse/page.py" line="82"/>
+        <location filename="../../ui/nurse/page.py" line="87"/>
         <source>护士工作站</source>
         <translation>护士工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/nurse/page.py" line="83"/>
+        <location filename="../../ui/nurse/page.py" line="88"/>
         <source>医嘱审核</source>
         <translation>医嘱审核</translation>
     </message>
     <message>
-        <location filename="../../ui/nurse/page.py" line="84"/>
+        <location filename="../../ui/nurse/page.py" line="89"/>
         <source>执行单</source>
         <translation>执行单</translation>
     </message>
     <message>
-        <location filename="../../ui/nurse/page.py" line="85"/>
+        <location filename="../../ui/nurse/page.py" line="89"/>
         <source>皮试</source>
         <translation>皮试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/page.py" line="91"/>
+        <source>集中发送</source>
+        <translation>集中发送</translation>
+    </message>
+</context>
+<context>
+    <name>NursePharmacy</name>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="36"/>
+        <source>发送时间</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="36"/>
+        <source>类别</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="37"/>
+        <source>床号</source>
+        <translation>床号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="37"/>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="38"/>
+        <source>住院号</source>
+        <translation>住院号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="38"/>
+        <source>药品</source>
+        <translation>药品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="39"/>
+        <source>次数</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="39"/>
+        <source>数量</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="40"/>
+        <source>发送护士</source>
+        <translation>发送护士</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="44"/>
+        <source>发药</source>
+        <translation>发药</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="45"/>
+        <source>退药</source>
+        <translation>退药</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="85"/>
+        <source>Ctrl+Shift+P：集中发送今日余下及明日 10:00 前的药品</source>
+        <translation>Ctrl+Shift+P：集中发送今日余下及明日 10:00 前的药品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nurse/pharmacy.py" line="107"/>
+        <source>已发送至药房</source>
+        <translation>已发送至药房</translation>
     </message>
 </context>
 <context>
@@ -3148,357 +3231,367 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="164"/>
+        <location filename="../../ui/shortcuts.py" line="167"/>
         <source>上一项</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="163"/>
+        <location filename="../../ui/shortcuts.py" line="166"/>
         <source>下一项</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="227"/>
+        <location filename="../../ui/shortcuts.py" line="231"/>
         <source>位置</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="186"/>
+        <location filename="../../ui/shortcuts.py" line="189"/>
         <source>作废医嘱（填写理由）</source>
         <translation>作废医嘱（填写理由）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="228"/>
+        <location filename="../../ui/shortcuts.py" line="232"/>
         <source>作用</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="170"/>
+        <location filename="../../ui/shortcuts.py" line="173"/>
         <source>使用组套：个人、科室、全院组套，可按拼音首字母或名称筛选</source>
         <translation>使用组套：个人、科室、全院组套，可按拼音首字母或名称筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="165"/>
+        <location filename="../../ui/shortcuts.py" line="168"/>
         <source>保存为草稿（在最后一项按 Enter 亦可）</source>
         <translation>保存为草稿（在最后一项按 Enter 亦可）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="185"/>
+        <location filename="../../ui/shortcuts.py" line="188"/>
         <source>停止长期医嘱（填写停止时间）</source>
         <translation>停止长期医嘱（填写停止时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="138"/>
+        <location filename="../../ui/shortcuts.py" line="140"/>
         <source>全局</source>
         <translation>全局</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="177"/>
+        <location filename="../../ui/shortcuts.py" line="180"/>
         <source>关闭匹配列表；再按一次回到医嘱列表，录入内容保留</source>
         <translation>关闭匹配列表；再按一次回到医嘱列表，录入内容保留</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="167"/>
+        <location filename="../../ui/shortcuts.py" line="170"/>
         <source>出院带药（临时医嘱，医嘱单上列在“出院带药”下）；再按取消</source>
         <translation>出院带药（临时医嘱，医嘱单上列在“出院带药”下）；再按取消</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="180"/>
+        <location filename="../../ui/shortcuts.py" line="183"/>
         <source>删除所选草稿</source>
         <translation>删除所选草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="159"/>
+        <location filename="../../ui/shortcuts.py" line="162"/>
         <source>刷新病区</source>
         <translation>刷新病区</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="140"/>
+        <location filename="../../ui/shortcuts.py" line="142"/>
         <source>医嘱</source>
         <translation>医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="190"/>
+        <location filename="../../ui/shortcuts.py" line="193"/>
         <source>医嘱列表/医嘱单切换</source>
         <translation>医嘱列表/医嘱单切换</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="141"/>
+        <location filename="../../ui/shortcuts.py" line="143"/>
         <source>医嘱录入</source>
         <translation>医嘱录入</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="144"/>
+        <location filename="../../ui/shortcuts.py" line="146"/>
         <source>医嘱（护士）</source>
         <translation>医嘱（护士）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="145"/>
+        <location filename="../../ui/shortcuts.py" line="147"/>
         <source>护士工作站</source>
         <translation>护士工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="146"/>
+        <location filename="../../ui/shortcuts.py" line="148"/>
         <source>执行单</source>
         <translation>执行单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="147"/>
+        <location filename="../../ui/shortcuts.py" line="149"/>
         <source>皮试</source>
         <translation>皮试</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="168"/>
+        <location filename="../../ui/shortcuts.py" line="171"/>
         <source>口头医嘱（抢救后补录）；再按取消</source>
         <translation>口头医嘱（抢救后补录）；再按取消</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="192"/>
+        <location filename="../../ui/shortcuts.py" line="195"/>
         <source>在医嘱列表中扩展选择</source>
         <translation>在医嘱列表中扩展选择</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="178"/>
+        <location filename="../../ui/shortcuts.py" line="181"/>
         <source>在医嘱列表中：修改所选草稿或退回的医嘱</source>
         <translation>在医嘱列表中：修改所选草稿或退回的医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="183"/>
+        <location filename="../../ui/shortcuts.py" line="186"/>
         <source>在各条严重警示的理由之间移动</source>
         <translation>在各条严重警示的理由之间移动</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="157"/>
+        <location filename="../../ui/shortcuts.py" line="160"/>
         <source>在筛选框中：打开第一个匹配患者的医嘱页（无匹配则不打开）</source>
         <translation>在筛选框中：打开第一个匹配患者的医嘱页（无匹配则不打开）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="171"/>
+        <location filename="../../ui/shortcuts.py" line="174"/>
         <source>在组套列表中：选择组套，Enter 列出其医嘱（全部勾选）</source>
         <translation>在组套列表中：选择组套，Enter 列出其医嘱（全部勾选）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="172"/>
+        <location filename="../../ui/shortcuts.py" line="175"/>
         <source>在组套医嘱中：勾选/取消当前医嘱</source>
         <translation>在组套医嘱中：勾选/取消当前医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="174"/>
+        <location filename="../../ui/shortcuts.py" line="177"/>
         <source>在组套医嘱中：回到组套列表；在列表中：关闭</source>
         <translation>在组套医嘱中：回到组套列表；在列表中：关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="173"/>
+        <location filename="../../ui/shortcuts.py" line="176"/>
         <source>在组套医嘱中：将勾选的医嘱生成草稿（再按 F9 审核签署）</source>
         <translation>在组套医嘱中：将勾选的医嘱生成草稿（再按 F9 审核签署）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="166"/>
+        <location filename="../../ui/shortcuts.py" line="169"/>
         <source>备用医嘱：长期为 prn，临时为 sos；再按取消</source>
         <translation>备用医嘱：长期为 prn，临时为 sos；再按取消</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="188"/>
+        <location filename="../../ui/shortcuts.py" line="191"/>
         <source>审批抗菌药物医嘱（须有相应级别）</source>
         <translation>审批抗菌药物医嘱（须有相应级别）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="181"/>
+        <location filename="../../ui/shortcuts.py" line="184"/>
         <source>审核将签署的全部草稿（按医嘱、按级别列出警示）</source>
         <translation>审核将签署的全部草稿（按医嘱、按级别列出警示）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="194"/>
+        <location filename="../../ui/shortcuts.py" line="197"/>
         <source>审核所选医嘱</source>
         <translation>审核所选医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="158"/>
+        <location filename="../../ui/shortcuts.py" line="161"/>
         <source>床卡/列表切换</source>
         <translation>床卡/列表切换</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="242"/>
+        <location filename="../../ui/shortcuts.py" line="246"/>
         <source>快捷键</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="153"/>
+        <location filename="../../ui/shortcuts.py" line="156"/>
         <source>快捷键一览</source>
         <translation>快捷键一览</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="175"/>
+        <location filename="../../ui/shortcuts.py" line="178"/>
         <source>所选医嘱存为组套（名称；个人或科室，全院须管理员）</source>
         <translation>所选医嘱存为组套（名称；个人或科室，全院须管理员）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="189"/>
+        <location filename="../../ui/shortcuts.py" line="192"/>
         <source>所选医嘱的历史</source>
         <translation>所选医嘱的历史</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="193"/>
+        <location filename="../../ui/shortcuts.py" line="196"/>
         <source>所选医嘱的操作菜单</source>
         <translation>所选医嘱的操作菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="179"/>
+        <location filename="../../ui/shortcuts.py" line="182"/>
         <source>所选草稿成组（输液）</source>
         <translation>所选草稿成组（输液）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="169"/>
+        <location filename="../../ui/shortcuts.py" line="150"/>
+        <source>集中发送</source>
+        <translation>集中发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="172"/>
         <source>拆开所选草稿所在的组</source>
         <translation>拆开所选草稿所在的组</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="197"/>
+        <location filename="../../ui/shortcuts.py" line="200"/>
         <source>在待审核医嘱中移动</source>
         <translation>在待审核医嘱中移动</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="198"/>
+        <location filename="../../ui/shortcuts.py" line="201"/>
         <source>勾选/取消当前医嘱（成组医嘱整组）</source>
         <translation>勾选/取消当前医嘱（成组医嘱整组）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="199"/>
+        <location filename="../../ui/shortcuts.py" line="202"/>
         <source>审核勾选的医嘱；遇高警示药品停下（红色标记），再次核对后再按 F9 审核</source>
         <translation>审核勾选的医嘱；遇高警示药品停下（红色标记），再次核对后再按 F9 审核</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="200"/>
+        <location filename="../../ui/shortcuts.py" line="203"/>
         <source>在患者框中：扫描腕带或输入“姓名 住院号”后核对患者（床号只筛选）</source>
         <translation>在患者框中：扫描腕带或输入“姓名 住院号”后核对患者（床号只筛选）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="201"/>
+        <location filename="../../ui/shortcuts.py" line="204"/>
         <source>执行当前项（输液：开始输液）；高警示药品和输血须双人核对</source>
         <translation>执行当前项（输液：开始输液）；高警示药品和输血须双人核对</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="202"/>
+        <location filename="../../ui/shortcuts.py" line="205"/>
         <source>输液结束</source>
         <translation>输液结束</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="203"/>
+        <location filename="../../ui/shortcuts.py" line="206"/>
         <source>未执行（选择原因）</source>
         <translation>未执行（选择原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="204"/>
+        <location filename="../../ui/shortcuts.py" line="207"/>
         <source>更正当前项的最后一条执行记录（填写理由，原记录保留）</source>
         <translation>更正当前项的最后一条执行记录（填写理由，原记录保留）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="205"/>
+        <location filename="../../ui/shortcuts.py" line="208"/>
         <source>生成今日执行计划并刷新</source>
         <translation>生成今日执行计划并刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="206"/>
+        <location filename="../../ui/shortcuts.py" line="209"/>
         <source>开始皮试（填写批号），计时至判读时间</source>
         <translation>开始皮试（填写批号），计时至判读时间</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="207"/>
+        <location filename="../../ui/shortcuts.py" line="210"/>
         <source>判读皮试结果（阴性/阳性，双人核对）；阳性即记为过敏</source>
         <translation>判读皮试结果（阴性/阳性，双人核对）；阳性即记为过敏</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="208"/>
+        <location filename="../../ui/shortcuts.py" line="211"/>
+        <source>将今日余下及明日首次的药品集中发送至药房；已停医嘱已发未用的生成退药</source>
+        <translation>将今日余下及明日首次的药品集中发送至药房；已停医嘱已发未用的生成退药</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="212"/>
         <source>退回当前医嘱给医生（填写理由）</source>
         <translation>退回当前医嘱给医生（填写理由）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="209"/>
+        <location filename="../../ui/shortcuts.py" line="213"/>
         <source>确认停止勾选的已停医嘱；已作废的医嘱确认已知晓</source>
         <translation>确认停止勾选的已停医嘱；已作废的医嘱确认已知晓</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="227"/>
+        <location filename="../../ui/shortcuts.py" line="231"/>
         <source>按键</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="187"/>
+        <location filename="../../ui/shortcuts.py" line="190"/>
         <source>撤回（护士审核前）</source>
         <translation>撤回（护士审核前）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="161"/>
+        <location filename="../../ui/shortcuts.py" line="164"/>
         <source>新开临时医嘱（光标在医嘱内容）</source>
         <translation>新开临时医嘱（光标在医嘱内容）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="160"/>
+        <location filename="../../ui/shortcuts.py" line="163"/>
         <source>新开长期医嘱（光标在医嘱内容）</source>
         <translation>新开长期医嘱（光标在医嘱内容）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="139"/>
+        <location filename="../../ui/shortcuts.py" line="141"/>
         <source>病区一览</source>
         <translation>病区一览</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="196"/>
+        <location filename="../../ui/shortcuts.py" line="199"/>
         <source>确认停止</source>
         <translation>确认停止</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="156"/>
+        <location filename="../../ui/shortcuts.py" line="159"/>
         <source>筛选：床号、姓名、拼音首字母或住院号</source>
         <translation>筛选：床号、姓名、拼音首字母或住院号</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="142"/>
+        <location filename="../../ui/shortcuts.py" line="144"/>
         <source>签署前审核</source>
         <translation>签署前审核</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="182"/>
+        <location filename="../../ui/shortcuts.py" line="185"/>
         <source>签署（有严重警示时须先选择理由）</source>
         <translation>签署（有严重警示时须先选择理由）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="176"/>
+        <location filename="../../ui/shortcuts.py" line="179"/>
         <source>红线医嘱：术后、分娩、转入、转出、重整医嘱（签署后停止其上的全部长期医嘱）</source>
         <translation>红线医嘱：术后、分娩、转入、转出、重整医嘱（签署后停止其上的全部长期医嘱）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="143"/>
+        <location filename="../../ui/shortcuts.py" line="145"/>
         <source>组套</source>
         <translation>组套</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="162"/>
+        <location filename="../../ui/shortcuts.py" line="165"/>
         <source>输入拼音首字母、中文或英文即列出匹配项；上下键选择，Enter 选中并带出剂量、单位、途径、频次、首日次数</source>
         <translation>输入拼音首字母、中文或英文即列出匹配项；上下键选择，Enter 选中并带出剂量、单位、途径、频次、首日次数</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="184"/>
+        <location filename="../../ui/shortcuts.py" line="187"/>
         <source>返回，草稿保留</source>
         <translation>返回，草稿保留</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="155"/>
+        <location filename="../../ui/shortcuts.py" line="158"/>
         <source>退出</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="195"/>
+        <location filename="../../ui/shortcuts.py" line="198"/>
         <source>退回所选医嘱（填写理由）</source>
         <translation>退回所选医嘱（填写理由）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="154"/>
+        <location filename="../../ui/shortcuts.py" line="157"/>
         <source>锁定屏幕</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="191"/>
+        <location filename="../../ui/shortcuts.py" line="194"/>
         <source>长期/临时筛选；在用/已停/全部筛选</source>
         <translation>长期/临时筛选；在用/已停/全部筛选</translation>
     </message>

@@ -238,3 +238,22 @@ def test_a_positive_skin_test_is_an_allergy_and_blocks_the_drug(qtbot: Any, real
     panel = _exec_panel(qtbot, page)
     qtbot.waitUntil(lambda: any(i.bed_no == "7" and i.blocked == "positive" for i in panel.all_items),
                     timeout=10_000)
+
+
+def test_sent_to_pharmacy_with_quantities_in_dispensing_units(qtbot: Any, real_window: Any) -> None:
+    from ui.qt import Qt
+
+    page = _station(qtbot, real_window)
+    panel = page.pharmacy
+    page.tabs.setCurrentWidget(panel)
+    panel.table.setFocus()
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(panel.table, Qt.Key.Key_P, mods)
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=15_000)
+    rows = panel.model.rows()
+    assert all(r.kind == "send" and r.doses >= 1 and r.quantity >= r.doses and r.unit for r in rows)
+    assert len({r.mrn for r in rows}) > 5                     # the ward's patients, not one
+    text = panel.model.index(0, 7).data()
+    assert text.endswith(rows[0].unit)
+    qtbot.keyClick(panel.table, Qt.Key.Key_P, mods)           # nothing left to send
+    qtbot.waitUntil(lambda: "没有待发送" in panel.status_label.text(), timeout=15_000)

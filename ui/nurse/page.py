@@ -41,7 +41,7 @@ class NursePage(QWidget):
         self.retranslate()
 
     def _add_panels(self) -> None:
-        """The execution and skin-test panels (steps 2 and 3 of the issue), when present."""
+        """The execution, skin-test and pharmacy panels (steps 2, 3 and 6 of the issue)."""
         try:
             from ui.nurse.execution import ExecutionPanel
         except ImportError:
@@ -56,6 +56,11 @@ class NursePage(QWidget):
         self.skin = SkinTestPanel(self.ctx, self.user, self.origin + ":skin")
         self.tabs.addTab(self.skin, "")
         self.panels.append(self.skin)
+        from ui.nurse.pharmacy import PharmacyPanel
+
+        self.pharmacy = PharmacyPanel(self.ctx, self.user, self.origin + ":pharmacy")
+        self.tabs.addTab(self.pharmacy, "")
+        self.panels.append(self.pharmacy)
 
     def set_ward(self, ward_id: str) -> None:
         if not ward_id or ward_id == self.ward_id:
@@ -81,7 +86,8 @@ class NursePage(QWidget):
 
     def retranslate(self) -> None:
         self.tabs.setTabText(0, translate("NursePage", "医嘱审核"))
-        names = [translate("NursePage", "执行单"), translate("NursePage", "皮试")]
+        names = [translate("NursePage", "执行单"), translate("NursePage", "皮试"),
+                 translate("NursePage", "集中发送")]
         for i in range(1, self.tabs.count()):
             self.tabs.setTabText(i, names[i - 1] if i - 1 < len(names) else "")
         self.title_changed.emit(self.title())

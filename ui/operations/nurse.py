@@ -162,3 +162,36 @@ def read_skin_test(ctx: OpContext, user: Any, test_id: str, version: int, result
     return execute(ctx, ReadSkinTest(**_stamp(user), test_id=test_id, base_version=version,
                                      result=result, at=at, second_nurse_id=second_nurse_id,
                                      allergy_id=new_id()), origin, on_done, on_error)
+
+
+# ---- 集中发送 -------------------------------------------------------------------------------
+
+def send_to_pharmacy(ctx: OpContext, user: Any, ward_id: str, window_from: datetime, window_to: datetime,
+                     origin: str, on_done: Optional[Callback] = None, on_error: OnError = None) -> int:
+    """Plan today and tomorrow (each dose once), then send the window's doses in one request."""
+    from app.clock import utcnow
+    from app.ids import new_id
+    from app.services.pharmacy import SendToPharmacy
+    from app.services.plan_cmds import GeneratePlans
+
+    backend: Any = ctx.backend
+    offset = utc_offset_minutes()
+
+    def run() -> Any:
+        today = window_from.astimezone().date()
+        for day in sorted({today, window_to.astimezone().date()}):
+            backend.execute(GeneratePlans(**_stamp(user), ward_id=ward_id, day=day, utc_offset_minutes=offset))  # noqa: E501
+        return backend.execute(SendToPharmacy(op_id=new_id(), actor_id=str(user.id), device_time=utcnow(),
+                                              ward_id=ward_id, window_from=window_from, window_to=window_to))
+
+    return ctx.runner.mutate(run, on_done, on_error, name="SendToPharmacy", origin=origin)
+
+
+def load_pharmacy(ctx: OpContext, ward_id: str, on_done: Callback, on_error: OnError = None) -> int:
+    from datetime import timedelta
+
+    from app.clock import utcnow
+    from app.services.pharmacy import pharmacy_lines
+
+    return _read(ctx, lambda conn: pharmacy_lines(conn, ward_id, utcnow() - timedelta(days=1)), on_done,
+                 on_error, "pharmacy_lines")
