@@ -61,3 +61,11 @@ def test_the_wards_doses_are_sent_once_and_a_stop_returns_what_was_sent(demo_eng
     assert [ln.doses for ln in back if ln.content.startswith("注射用头孢曲松钠 2g")] == [mine.doses]
     with demo_engine.connect() as conn:
         assert set(conn.execute(select(pharm_req.c.status)).scalars()) == {"sent", "returned"}
+
+
+def test_dispensing_units_by_form() -> None:
+    from app.services.pharmacy import dispensing_unit
+
+    assert [dispensing_unit(f, "mg") for f in ("片", "胶囊", "注射液", "注射用粉针", "吸入混悬液")] == \
+        ["片", "粒", "支", "瓶", "支"]
+    assert dispensing_unit("未知剂型", "ml") == "ml"
