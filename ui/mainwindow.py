@@ -236,6 +236,8 @@ class MainWindow(QMainWindow):
         self._switching = False
         self.login_page.set_switch_mode(False)
         self._enter_workspace()
+        from ui.nurse.page import attach  # a nurse sees her workstation first (issue 13)
+        attach(self, user)
         if not same_user or self.ward_view.model.rowCount() == 0:
             ward_ops.list_wards(self.ctx, self._wards_loaded)
         self.user_changed.emit(user)

@@ -41,6 +41,17 @@ SHEET = "F12"
 VERIFY = "Ctrl+Shift+V"
 RETURN = "Ctrl+Shift+R"
 CONFIRM_STOP = "Ctrl+Shift+C"
+# The nurse's workstation (ui/nurse/, issue 13): fixed by the issue.
+NURSE_VERIFY = "F9"
+NURSE_TICK = "Space"
+EXEC_DONE = "Ctrl+E"            # executed; an infusion: started (then finished)
+EXEC_FINISH = "Ctrl+Shift+E"
+EXEC_NOT_DONE = "Ctrl+U"
+EXEC_CORRECT = "Ctrl+Shift+Z"
+EXEC_REFRESH = "Ctrl+R"         # not F5: the window's 刷新病区 owns it
+SKIN_START = "Ctrl+E"
+SKIN_READ = "Ctrl+J"
+PHARMACY_SEND = "Ctrl+Shift+P"
 WARD_FILTER = "Ctrl+F"
 HELP = "F1"
 # Order sets, red lines, ungroup (the tab) and the entry row's flags. Not Ctrl+T for the sets:
@@ -118,6 +129,20 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(VERIFY, "nurse", "verify"),
     Shortcut(RETURN, "nurse", "return"),
     Shortcut(CONFIRM_STOP, "nurse", "confirm_stop"),
+    Shortcut("↑ ↓", "station", "station_move"),
+    Shortcut(NURSE_TICK, "station", "station_tick"),
+    Shortcut(NURSE_VERIFY, "station", "station_verify"),
+    Shortcut(RETURN, "station", "station_return"),
+    Shortcut(CONFIRM_STOP, "station", "station_confirm"),
+    Shortcut("Enter", "exec", "exec_identify"),
+    Shortcut(EXEC_DONE, "exec", "exec_done"),
+    Shortcut(EXEC_FINISH, "exec", "exec_finish"),
+    Shortcut(EXEC_NOT_DONE, "exec", "exec_not_done"),
+    Shortcut(EXEC_CORRECT, "exec", "exec_correct"),
+    Shortcut(EXEC_REFRESH, "exec", "exec_refresh"),
+    Shortcut(SKIN_START, "skin", "skin_start"),
+    Shortcut(SKIN_READ, "skin", "skin_read"),
+    Shortcut(PHARMACY_SEND, "pharmacy", "pharmacy_send"),
 )
 
 
@@ -132,6 +157,10 @@ def where_text(where: str) -> str:
         "nurse": translate("Shortcuts", "医嘱（护士）"),
         "approvals": translate("Shortcuts", "抗菌药物审批"),
         "preview": translate("Shortcuts", "打印预览"),
+        "station": translate("Shortcuts", "护士工作站"),
+        "exec": translate("Shortcuts", "执行单"),
+        "skin": translate("Shortcuts", "皮试"),
+        "pharmacy": translate("Shortcuts", "集中发送"),
     }.get(where, where)
 
 
@@ -189,6 +218,20 @@ def shortcut_text(what: str) -> str:
         "verify": translate("Shortcuts", "审核所选医嘱"),
         "return": translate("Shortcuts", "退回所选医嘱（填写理由）"),
         "confirm_stop": translate("Shortcuts", "确认停止"),
+        "station_move": translate("Shortcuts", "在待审核医嘱中移动"),
+        "station_tick": translate("Shortcuts", "勾选/取消当前医嘱（成组医嘱整组）"),
+        "station_verify": translate("Shortcuts", "审核勾选的医嘱；遇高警示药品停下（红色标记），再次核对后再按 F9 审核"),  # noqa: E501
+        "exec_identify": translate("Shortcuts", "在患者框中：扫描腕带或输入“姓名 住院号”后核对患者（床号只筛选）"),  # noqa: E501
+        "exec_done": translate("Shortcuts", "执行当前项（输液：开始输液）；高警示药品和输血须双人核对"),
+        "exec_finish": translate("Shortcuts", "输液结束"),
+        "exec_not_done": translate("Shortcuts", "未执行（选择原因）"),
+        "exec_correct": translate("Shortcuts", "更正当前项的最后一条执行记录（填写理由，原记录保留）"),
+        "exec_refresh": translate("Shortcuts", "生成今日执行计划并刷新"),
+        "skin_start": translate("Shortcuts", "开始皮试（填写批号），计时至判读时间"),
+        "skin_read": translate("Shortcuts", "判读皮试结果（阴性/阳性，双人核对）；阳性即记为过敏"),
+        "pharmacy_send": translate("Shortcuts", "将今日余下及明日首次的药品集中发送至药房；已停医嘱已发未用的生成退药"),  # noqa: E501
+        "station_return": translate("Shortcuts", "退回当前医嘱给医生（填写理由）"),
+        "station_confirm": translate("Shortcuts", "确认停止勾选的已停医嘱；已作废的医嘱确认已知晓"),
     }.get(what, what)
 
 

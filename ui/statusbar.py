@@ -43,6 +43,15 @@ class StatusPanel(QStatusBar):
         self.pending = pending
         self.retranslate()
 
+    def set_nurse_queue(self, count: Optional[int]) -> None:
+        """Orders waiting for a nurse's verification on the ward (None: not a nurse; issue 13)."""
+        if not hasattr(self, "queue_label"):
+            self.queue_label = QLabel()
+            self.queue_label.setObjectName("status_nurse_queue")
+            self.insertPermanentWidget(0, self.queue_label)
+        self.queue_label.setVisible(count is not None)
+        self.queue_label.setText(translate("StatusPanel", "待审核医嘱：{n}").format(n=count or 0))
+
     def state_text(self) -> str:
         text = {
             ONLINE: translate("StatusPanel", "在线"),

@@ -13,6 +13,9 @@ STAFF = "staff"
 ORDER = "order"
 DOCUMENT = "document"
 VITALS = "vitals"
+EXECUTION = "execution"      # an execution fact (issue 13)
+SKIN_TEST = "skin_test"
+PHARMACY = "pharmacy"        # a 集中发送 request (issue 13)
 
 
 @dataclass(frozen=True)

@@ -171,6 +171,10 @@ def seed_demo(conn: Connection, progress: OptionalProgress = None,
     report(2, steps, "demo.history")
     for name, rows in demo_history.build(conn, spec, now, rng):
         _batch(conn, s.metadata.tables[name], rows, counts)
+    from app.services import demo_nurse
+
+    for name, n in demo_nurse.seed(conn, now).items():   # the nurse side (issue 13)
+        counts[name] = counts.get(name, 0) + n
     report(3, steps, "demo.audit")
     audit.record(conn, AuditEntry("seed", "ward", demo_id("ward"),
                                   after={"tables": dict(sorted(counts.items()))}),

@@ -37,7 +37,8 @@ HANDLER_MODULES: tuple[str, ...] = ("app.services.patient_cmds", "app.services.a
                                     "app.services.sheet_printing",
                                     "app.services.order_handlers", "app.services.order_signing",
                                     "app.services.order_sets", "app.services.plan_cmds",
-                                    "app.services.verification")
+                                    "app.services.verification", "app.services.execution",
+                                    "app.services.skin_tests", "app.services.pharmacy")
 _loaded = False
 
 

@@ -21,11 +21,12 @@ from app.services.changes import Changes
 from app.services.commands import Command, register
 from app.services.handlers import handles
 from app.services.uow import UnitOfWork
+from app.services.ward_settings import nurse_settings
 from app.store.schema import encounter, freq, med_order, order_exec_plan
 
 PLAN = "plan"
 ATTEMPTS = 3
-PLANNED_CATEGORIES = ("drug", "treatment")
+PLANNED_CATEGORIES = ("drug", "treatment", "lab", "nursing", "diet")
 
 
 @dataclass(frozen=True)
@@ -41,17 +42,21 @@ register(GeneratePlans)
 def _wanted(uow: UnitOfWork, cmd: GeneratePlans) -> dict[tuple[str, datetime], str]:
     zone = timezone(timedelta(minutes=cmd.utc_offset_minutes))
     freqs = {r.code: r for r in uow.conn.execute(select(freq.c.code, freq.c.slots, freq.c.every_days))}
+    ward_times = nurse_settings(uow.conn, cmd.ward_id)      # the ward's own default times
     rows = uow.conn.execute(
         select(med_order.c.id, med_order.c.term, med_order.c.freq_code, med_order.c.start_at,
-               med_order.c.stop_at, med_order.c.first_day_times)
+               med_order.c.stop_at, med_order.c.first_day_times, med_order.c.category)
         .join(encounter, encounter.c.id == med_order.c.encounter_id)
         .where(encounter.c.ward_id == cmd.ward_id).where(encounter.c.status == "admitted")
         .where(med_order.c.category.in_(PLANNED_CATEGORIES))
         .where(med_order.c.status.in_((od.ACTIVE, od.VERIFIED, od.STOP_PENDING)))).all()
     wanted: dict[tuple[str, datetime], str] = {}
     for r in rows:
+        if r.category != "drug" and r.term == od.LONG and not r.freq_code:
+            continue                  # 一级护理, 普食: in force, not a dose to give
         f: Any = freqs.get(r.freq_code or "")
-        slots = tuple(x for x in ((f.slots if f else "") or "").split(",") if x)
+        slots = ward_times.slots_for(r.freq_code or "") or \
+            tuple(x for x in ((f.slots if f else "") or "").split(",") if x)
         for at in plans.plan_times(freq_code=r.freq_code, slots=slots,
                                    every_days=int(f.every_days if f else 1), start_at=r.start_at,
                                    stop_at=r.stop_at, first_day_times=r.first_day_times,

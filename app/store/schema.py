@@ -368,8 +368,11 @@ order_set_item = Table(
     Column("template", JSONText, nullable=False),          # the order fields to pre-fill
 )
 
+# Executions as facts against plan items (revision 0006): done / not_done / started / finished,
+# or `void` for a correction that voids an earlier fact (`voids_id`, at most once). Rows from
+# before 0006 (plan_id NULL) are the old planned/done rows and are read as history only.
 order_exec = Table(
-    "order_exec", metadata, _pk(),                         # execution plan items and results
+    "order_exec", metadata, _pk(),
     _fk("order_id", "med_order", nullable=False, index=True),
     Column("planned_at", UTCDateTime, nullable=False),
     Column("status", String(12), nullable=False),          # planned, done, not_done, cancelled
@@ -382,6 +385,13 @@ order_exec = Table(
     Column("received_at", UTCDateTime),                    # ... and when the server got it
     Column("flag_note", Unicode(100)),                     # e.g. executed against a stopped order
     _version(), *_stamps(),
+    _fk("plan_id", "order_exec_plan", index=True),         # the plan item this fact is about
+    _fk("voids_id", "order_exec"),                         # a correction voids that fact
+    Column("claim_key", String(60)),                       # the first record of an item's phase
+    Column("is_duplicate", flag("is_duplicate"), nullable=False, default=False),  # for review
+    Column("device_id", String(60)),                       # the workstation it was entered on
+    UniqueConstraint("claim_key", name="uq_order_exec_claim_key"),
+    UniqueConstraint("voids_id", name="uq_order_exec_voids_id"),
 )
 Index("ix_order_exec_planned", order_exec.c.planned_at, order_exec.c.status)
 
@@ -493,5 +503,9 @@ nursing_rec = Table(
     _version(), *_stamps(),
 )
 
-# What was printed where on the 医嘱单 (续打), in its own module.
+# The tables of later issues, each area in its own module, re-exported like the audit tables:
+# the nurse side (issue 13) and what was printed where on the 医嘱单 (续打, issue 16).
+from app.store.schema_nurse import pharm_req as pharm_req  # noqa: E402
+from app.store.schema_nurse import pharm_req_item as pharm_req_item  # noqa: E402
+from app.store.schema_nurse import pharm_req_line as pharm_req_line  # noqa: E402
 from app.store.schema_print import sheet_print as sheet_print  # noqa: E402

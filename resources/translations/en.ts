@@ -931,6 +931,640 @@ Inpatient doctor and nurse workstation</translation>
         <source>打印机无法开始打印：请检查打印机是否连接、是否有纸</source>
         <translation>The printer cannot start: check that it is connected and has paper</translation>
     </message>
+    <message>
+        <source>该执行项已取消（医嘱已停止或作废）</source>
+        <translation>This item was cancelled (the order was stopped or voided)</translation>
+    </message>
+    <message>
+        <source>医嘱已停止，不能执行</source>
+        <translation>The order is stopped and cannot be executed</translation>
+    </message>
+    <message>
+        <source>医嘱已作废，不能执行</source>
+        <translation>The order is voided and cannot be executed</translation>
+    </message>
+    <message>
+        <source>医嘱尚未经护士审核，不能执行</source>
+        <translation>The order has not been verified by a nurse and cannot be executed</translation>
+    </message>
+    <message>
+        <source>核对的患者与该执行项不符，请重新扫描腕带</source>
+        <translation>The identified patient does not match this item; scan the wristband again</translation>
+    </message>
+    <message>
+        <source>无效的执行记录类型</source>
+        <translation>Invalid kind of execution record</translation>
+    </message>
+    <message>
+        <source>请选择未执行的原因</source>
+        <translation>Choose why it was not given</translation>
+    </message>
+    <message>
+        <source>请填写说明或理由</source>
+        <translation>Enter an explanation or a reason</translation>
+    </message>
+    <message>
+        <source>执行时间不能晚于当前时间</source>
+        <translation>The execution time cannot be in the future</translation>
+    </message>
+    <message>
+        <source>执行时间不能早于医嘱开始时间</source>
+        <translation>The execution time cannot be before the order's start</translation>
+    </message>
+    <message>
+        <source>高警示药品和输血须双人核对，请填写核对护士</source>
+        <translation>High-alert drugs and blood need a second nurse: enter the checking nurse</translation>
+    </message>
+    <message>
+        <source>核对护士不能是本人</source>
+        <translation>The checking nurse cannot be yourself</translation>
+    </message>
+    <message>
+        <source>该工号无执行医嘱权限，不能作为核对护士</source>
+        <translation>That user may not execute orders and cannot be the checking nurse</translation>
+    </message>
+    <message>
+        <source>{substance}皮试结果未出或已失效，阴性结果后方可执行</source>
+        <translation>No valid {substance} skin test result: it can be given after a negative result</translation>
+    </message>
+    <message>
+        <source>{substance}皮试阳性（过敏），禁止执行</source>
+        <translation>{substance} skin test positive (allergy): must not be given</translation>
+    </message>
+    <message>
+        <source>尚未开始输液，不能记录结束</source>
+        <translation>The infusion has not been started, so it cannot be finished</translation>
+    </message>
+    <message>
+        <source>该执行记录已被更正</source>
+        <translation>This execution record has already been corrected</translation>
+    </message>
+    <message>
+        <source>该医嘱不是皮试医嘱</source>
+        <translation>This order is not a skin test order</translation>
+    </message>
+    <message>
+        <source>请填写皮试液批号</source>
+        <translation>Enter the batch number of the test solution</translation>
+    </message>
+    <message>
+        <source>该皮试已判读</source>
+        <translation>This skin test has already been read</translation>
+    </message>
+    <message>
+        <source>皮试结果只能是阴性或阳性</source>
+        <translation>A skin test result is negative or positive</translation>
+    </message>
+    <message>
+        <source>发药时间段无效</source>
+        <translation>Invalid time window for the pharmacy request</translation>
+    </message>
+    <message>
+        <source>该时间段内没有待发送的药品</source>
+        <translation>Nothing left to send to the pharmacy in this time window</translation>
+    </message>
+    <message>
+        <source>判读时间不能早于皮试时间</source>
+        <translation>The reading time cannot be before the test was placed</translation>
+    </message>
+</context>
+<context>
+    <name>NurseExec</name>
+    <message>
+        <source>输液</source>
+        <translation>Infusion</translation>
+    </message>
+    <message>
+        <source>口服</source>
+        <translation>Oral</translation>
+    </message>
+    <message>
+        <source>注射</source>
+        <translation>Injection</translation>
+    </message>
+    <message>
+        <source>治疗</source>
+        <translation>Treatment</translation>
+    </message>
+    <message>
+        <source>护理</source>
+        <translation>Care</translation>
+    </message>
+    <message>
+        <source>皮试</source>
+        <translation>Skin test</translation>
+    </message>
+    <message>
+        <source>标本采集</source>
+        <translation>Specimens</translation>
+    </message>
+    <message>
+        <source>饮食</source>
+        <translation>Diet</translation>
+    </message>
+    <message>
+        <source>皮试阳性，禁用</source>
+        <translation>Skin test positive: blocked</translation>
+    </message>
+    <message>
+        <source>皮试观察中</source>
+        <translation>Skin test running</translation>
+    </message>
+    <message>
+        <source>待皮试</source>
+        <translation>Skin test due</translation>
+    </message>
+    <message>
+        <source>逾期未执行</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>待执行</source>
+        <translation>To give</translation>
+    </message>
+    <message>
+        <source>已执行</source>
+        <translation>Given</translation>
+    </message>
+    <message>
+        <source>输液中</source>
+        <translation>Infusing</translation>
+    </message>
+    <message>
+        <source>输液结束</source>
+        <translation>Infusion finished</translation>
+    </message>
+    <message>
+        <source>未执行</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>［重复记录，待核查］</source>
+        <translation> [duplicate record, to review]</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>床号</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>住院号</source>
+        <translation>Inpatient no.</translation>
+    </message>
+    <message>
+        <source>医嘱内容</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>途径</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>滴速</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>高警示</source>
+        <translation>High alert</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>执行护士</source>
+        <translation>Nurse</translation>
+    </message>
+    <message>
+        <source>逾期：{list}</source>
+        <translation>Overdue: {list}</translation>
+    </message>
+    <message>
+        <source>{bed}床 {name} {n}项</source>
+        <translation>bed {bed} {name}: {n}</translation>
+    </message>
+    <message>
+        <source>未能核对患者：请扫描腕带，或输入“姓名 住院号”</source>
+        <translation>Patient not identified: scan the wristband, or type "name inpatient-no."</translation>
+    </message>
+    <message>
+        <source>已核对：{name} {mrn}</source>
+        <translation>Identified: {name} {mrn}</translation>
+    </message>
+    <message>
+        <source>未核对患者</source>
+        <translation>Patient not identified</translation>
+    </message>
+    <message>
+        <source>执行前请核对患者：扫描腕带，或输入“姓名 住院号”后按回车</source>
+        <translation>Identify the patient first: scan the wristband, or type "name inpatient-no." and press Enter</translation>
+    </message>
+    <message>
+        <source>没有此工号</source>
+        <translation>No such user</translation>
+    </message>
+    <message>
+        <source>已记录：{bed}床 {name} {time}</source>
+        <translation>Recorded: bed {bed} {name} {time}</translation>
+    </message>
+    <message>
+        <source>此项尚无执行记录</source>
+        <translation>This item has no execution record yet</translation>
+    </message>
+    <message>
+        <source>已更正</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <source>患者：</source>
+        <translation>Patient:</translation>
+    </message>
+    <message>
+        <source>扫描腕带，或输入“姓名 住院号”后回车；床号只筛选</source>
+        <translation>Scan the wristband, or type "name inpatient-no." and Enter; a bed number only filters</translation>
+    </message>
+    <message>
+        <source>执行单：</source>
+        <translation>List:</translation>
+    </message>
+    <message>
+        <source>时间：</source>
+        <translation>Time:</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+</context>
+<context>
+    <name>NursePage</name>
+    <message>
+        <source>护士工作站</source>
+        <translation>Nurse station</translation>
+    </message>
+    <message>
+        <source>医嘱审核</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>执行单</source>
+        <translation>Execution lists</translation>
+    </message>
+    <message>
+        <source>皮试</source>
+        <translation>Skin test</translation>
+    </message>
+    <message>
+        <source>集中发送</source>
+        <translation>Send to pharmacy</translation>
+    </message>
+</context>
+<context>
+    <name>NursePharmacy</name>
+    <message>
+        <source>发送时间</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>床号</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>住院号</source>
+        <translation>Inpatient no.</translation>
+    </message>
+    <message>
+        <source>药品</source>
+        <translation>Drug</translation>
+    </message>
+    <message>
+        <source>次数</source>
+        <translation>Doses</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>发送护士</source>
+        <translation>Sent by</translation>
+    </message>
+    <message>
+        <source>发药</source>
+        <translation>Dispense</translation>
+    </message>
+    <message>
+        <source>退药</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P：集中发送今日余下及明日 10:00 前的药品</source>
+        <translation>Ctrl+Shift+P: send today's remaining doses and tomorrow's before 10:00 to the pharmacy</translation>
+    </message>
+    <message>
+        <source>已发送至药房</source>
+        <translation>Sent to the pharmacy</translation>
+    </message>
+</context>
+<context>
+    <name>NurseQueue</name>
+    <message>
+        <source>新开</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>修改后重签</source>
+        <translation>Changed and re-signed</translation>
+    </message>
+    <message>
+        <source>停止</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>床号</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>住院号</source>
+        <translation>Inpatient no.</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>长/临</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>医嘱内容</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>高警示</source>
+        <translation>High alert</translation>
+    </message>
+    <message>
+        <source>医生</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>长期</source>
+        <translation>Long</translation>
+    </message>
+    <message>
+        <source>临时</source>
+        <translation>Temp</translation>
+    </message>
+    <message>
+        <source>紧急（st/抢救）</source>
+        <translation>Urgent (st / rescue)</translation>
+    </message>
+    <message>
+        <source>请用空格勾选要审核的新开医嘱</source>
+        <translation>Tick the new orders to verify with Space</translation>
+    </message>
+    <message>
+        <source>已审核 {n} 条医嘱</source>
+        <translation>{n} orders verified</translation>
+    </message>
+    <message>
+        <source>高警示药品，请再次核对：{bed}床 {name} {content}；核对无误再按 F9 审核</source>
+        <translation>High-alert drug, check it again: bed {bed} {name} {content}; press F9 again to verify it</translation>
+    </message>
+    <message>
+        <source>只能退回待审核的新开医嘱</source>
+        <translation>Only new orders waiting for verification can be returned</translation>
+    </message>
+    <message>
+        <source>已退回医生：{content}</source>
+        <translation>Returned to the doctor: {content}</translation>
+    </message>
+    <message>
+        <source>请选择已停止或已作废的医嘱</source>
+        <translation>Choose a stopped or voided order</translation>
+    </message>
+    <message>
+        <source>已确认 {n} 条</source>
+        <translation>{n} confirmed</translation>
+    </message>
+</context>
+<context>
+    <name>NurseSkin</name>
+    <message>
+        <source>可判读</source>
+        <translation>Ready to read</translation>
+    </message>
+    <message>
+        <source>观察中 {m:02d}:{s:02d}</source>
+        <translation>Running {m:02d}:{s:02d}</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>床号</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>住院号</source>
+        <translation>Inpatient no.</translation>
+    </message>
+    <message>
+        <source>皮试药物</source>
+        <translation>Tested drug</translation>
+    </message>
+    <message>
+        <source>批号</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>皮试时间</source>
+        <translation>Placed</translation>
+    </message>
+    <message>
+        <source>判读时间</source>
+        <translation>Read at</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>护士/核对</source>
+        <translation>Nurse / checked</translation>
+    </message>
+    <message>
+        <source>待皮试</source>
+        <translation>Skin test due</translation>
+    </message>
+    <message>
+        <source>已判读</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>阳性（+）</source>
+        <translation>Positive (+)</translation>
+    </message>
+    <message>
+        <source>阴性（−）</source>
+        <translation>Negative (−)</translation>
+    </message>
+    <message>
+        <source>请选择待皮试的一项</source>
+        <translation>Choose a skin test that is due</translation>
+    </message>
+    <message>
+        <source>已开始皮试：{name} {substance}</source>
+        <translation>Skin test placed: {name} {substance}</translation>
+    </message>
+    <message>
+        <source>请选择观察中的皮试</source>
+        <translation>Choose a running skin test</translation>
+    </message>
+    <message>
+        <source>没有此工号</source>
+        <translation>No such user</translation>
+    </message>
+    <message>
+        <source>已判读：{name} {substance}</source>
+        <translation>Read: {name} {substance}</translation>
+    </message>
+</context>
+<context>
+    <name>NurseTexts</name>
+    <message>
+        <source>患者拒绝</source>
+        <translation>Patient refused</translation>
+    </message>
+    <message>
+        <source>禁食</source>
+        <translation>Nil by mouth</translation>
+    </message>
+    <message>
+        <source>不在病房/外出</source>
+        <translation>Not on the ward / out</translation>
+    </message>
+    <message>
+        <source>检查或手术中</source>
+        <translation>In an examination or surgery</translation>
+    </message>
+    <message>
+        <source>药品未到</source>
+        <translation>Drug not arrived</translation>
+    </message>
+    <message>
+        <source>医生暂停</source>
+        <translation>Held by the doctor</translation>
+    </message>
+    <message>
+        <source>静脉通路失败</source>
+        <translation>IV access failed</translation>
+    </message>
+    <message>
+        <source>已出院/转科</source>
+        <translation>Discharged / transferred</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>请填写必填项</source>
+        <translation>Fill in the required fields</translation>
+    </message>
+    <message>
+        <source>双人核对</source>
+        <translation>Second nurse check</translation>
+    </message>
+    <message>
+        <source>核对护士工号：</source>
+        <translation>Checking nurse (login):</translation>
+    </message>
+    <message>
+        <source>登录名</source>
+        <translation>login name</translation>
+    </message>
+    <message>
+        <source>未执行</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>原因：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>说明：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>选“其他”时必填</source>
+        <translation>required for "Other"</translation>
+    </message>
+    <message>
+        <source>更正执行记录</source>
+        <translation>Correct the execution record</translation>
+    </message>
+    <message>
+        <source>更正理由：</source>
+        <translation>Reason for the correction:</translation>
+    </message>
+    <message>
+        <source>皮试</source>
+        <translation>Skin test</translation>
+    </message>
+    <message>
+        <source>皮试液批号：</source>
+        <translation>Test solution batch:</translation>
+    </message>
+    <message>
+        <source>皮试判读</source>
+        <translation>Read the skin test</translation>
+    </message>
+    <message>
+        <source>结果：</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <source>阴性（−）</source>
+        <translation>Negative (−)</translation>
+    </message>
+    <message>
+        <source>阳性（+）</source>
+        <translation>Positive (+)</translation>
+    </message>
 </context>
 <context>
     <name>OrderDialogs</name>
@@ -2386,6 +3020,78 @@ Inpatient doctor and nurse workstation</translation>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
+    <message>
+        <source>护士工作站</source>
+        <translation>Nurse station</translation>
+    </message>
+    <message>
+        <source>执行单</source>
+        <translation>Execution lists</translation>
+    </message>
+    <message>
+        <source>皮试</source>
+        <translation>Skin test</translation>
+    </message>
+    <message>
+        <source>集中发送</source>
+        <translation>Send to pharmacy</translation>
+    </message>
+    <message>
+        <source>在待审核医嘱中移动</source>
+        <translation>Move in the verification queue</translation>
+    </message>
+    <message>
+        <source>勾选/取消当前医嘱（成组医嘱整组）</source>
+        <translation>Tick / untick the current order (a group as a whole)</translation>
+    </message>
+    <message>
+        <source>审核勾选的医嘱；遇高警示药品停下（红色标记），再次核对后再按 F9 审核</source>
+        <translation>Verify the ticked orders; stops on a high-alert drug (marked red): check again, then F9 verifies it</translation>
+    </message>
+    <message>
+        <source>在患者框中：扫描腕带或输入“姓名 住院号”后核对患者（床号只筛选）</source>
+        <translation>In the patient field: scan the wristband or type "name inpatient-no." to identify the patient (a bed number only filters)</translation>
+    </message>
+    <message>
+        <source>执行当前项（输液：开始输液）；高警示药品和输血须双人核对</source>
+        <translation>Execute the current item (an infusion: start it); high-alert drugs and blood need a second nurse</translation>
+    </message>
+    <message>
+        <source>输液结束</source>
+        <translation>Infusion finished</translation>
+    </message>
+    <message>
+        <source>未执行（选择原因）</source>
+        <translation>Not given (choose a reason)</translation>
+    </message>
+    <message>
+        <source>更正当前项的最后一条执行记录（填写理由，原记录保留）</source>
+        <translation>Correct the current item's last record (a reason; the original is kept)</translation>
+    </message>
+    <message>
+        <source>生成今日执行计划并刷新</source>
+        <translation>Plan today and refresh</translation>
+    </message>
+    <message>
+        <source>开始皮试（填写批号），计时至判读时间</source>
+        <translation>Place the skin test (batch number); a timer runs to the reading time</translation>
+    </message>
+    <message>
+        <source>判读皮试结果（阴性/阳性，双人核对）；阳性即记为过敏</source>
+        <translation>Read the skin test (negative / positive, with a second nurse); positive is recorded as an allergy</translation>
+    </message>
+    <message>
+        <source>将今日余下及明日首次的药品集中发送至药房；已停医嘱已发未用的生成退药</source>
+        <translation>Send today's remaining and tomorrow's first doses to the pharmacy; a stopped order's sent, unused doses become a return</translation>
+    </message>
+    <message>
+        <source>退回当前医嘱给医生（填写理由）</source>
+        <translation>Return the current order to the doctor (a reason)</translation>
+    </message>
+    <message>
+        <source>确认停止勾选的已停医嘱；已作废的医嘱确认已知晓</source>
+        <translation>Confirm the ticked stopped orders; acknowledge voided ones</translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>
@@ -2424,6 +3130,10 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>数据库：{name}</source>
         <translation>Database: {name}</translation>
+    </message>
+    <message>
+        <source>待审核医嘱：{n}</source>
+        <translation>To verify: {n}</translation>
     </message>
 </context>
 <context>

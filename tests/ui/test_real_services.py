@@ -43,10 +43,13 @@ def test_first_run_seeds_then_a_nurse_signs_in(qtbot: Any, settings: Any, demo_p
     assert len(cards) > 0
     assert window.ward_view.proxy.rowCount() == len(cards)
     assert "order_verify" in window.action_set.actions and "order_entry" not in window.action_set.actions
+    from ui.nurse.page import NursePage
+
+    assert isinstance(window.tabs.currentWidget(), NursePage)      # a nurse sees her workstation first
     occupied = next(r for r in cards if r.card.occupied)
     window.open_patient(occupied.card.encounter_id or "")
-    qtbot.waitUntil(lambda: window.tabs.count() == 2, timeout=10_000)
-    chart: Any = window.tabs.widget(1)
+    qtbot.waitUntil(lambda: window.tabs.count() == 3, timeout=10_000)
+    chart: Any = window.tabs.currentWidget()
     qtbot.waitUntil(lambda: chart.header_widget.header is not None, timeout=10_000)
     header = chart.header_widget
     assert header.fields["mrn"][1].text() == occupied.card.mrn

@@ -726,7 +726,83 @@ ALTER TABLE med_order ADD CONSTRAINT fk_med_order_approved_by FOREIGN KEY(approv
 
 UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
 
--- Running upgrade 0003 -> 0008
+-- Running upgrade 0003 -> 0006
+
+ALTER TABLE order_exec ADD COLUMN plan_id VARCHAR2(36 CHAR);
+
+ALTER TABLE order_exec ADD COLUMN voids_id VARCHAR2(36 CHAR);
+
+ALTER TABLE order_exec ADD COLUMN claim_key VARCHAR2(60 CHAR);
+
+ALTER TABLE order_exec ADD COLUMN is_duplicate SMALLINT DEFAULT 0 NOT NULL;
+
+ALTER TABLE order_exec ADD CONSTRAINT ck_order_exec_is_duplicate CHECK (is_duplicate IN (0, 1));
+
+ALTER TABLE order_exec ADD COLUMN device_id VARCHAR2(60 CHAR);
+
+ALTER TABLE order_exec ADD CONSTRAINT fk_order_exec_plan_id FOREIGN KEY(plan_id) REFERENCES order_exec_plan (id);
+
+ALTER TABLE order_exec ADD CONSTRAINT fk_order_exec_voids_id FOREIGN KEY(voids_id) REFERENCES order_exec (id);
+
+ALTER TABLE order_exec ADD CONSTRAINT uq_order_exec_claim_key UNIQUE (claim_key);
+
+ALTER TABLE order_exec ADD CONSTRAINT uq_order_exec_voids_id UNIQUE (voids_id);
+
+CREATE INDEX ix_order_exec_plan_id ON order_exec (plan_id);
+
+CREATE TABLE pharm_req (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    ward_id VARCHAR2(36 CHAR) NOT NULL, 
+    encounter_id VARCHAR2(36 CHAR), 
+    kind VARCHAR2(8 CHAR) NOT NULL, 
+    status VARCHAR2(12 CHAR) NOT NULL, 
+    window_from DATETIME NOT NULL, 
+    window_to DATETIME NOT NULL, 
+    sent_at DATETIME NOT NULL, 
+    sent_by VARCHAR2(36 CHAR) NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at DATETIME NOT NULL, 
+    updated_at DATETIME NOT NULL, 
+    CONSTRAINT pk_pharm_req PRIMARY KEY (id), 
+    CONSTRAINT fk_pharm_req_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_pharm_req_sent_by FOREIGN KEY(sent_by) REFERENCES staff (id), 
+    CONSTRAINT fk_pharm_req_ward_id FOREIGN KEY(ward_id) REFERENCES ward (id)
+);
+
+CREATE INDEX ix_pharm_req_ward_id ON pharm_req (ward_id);
+
+CREATE TABLE pharm_req_line (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    req_id VARCHAR2(36 CHAR) NOT NULL, 
+    encounter_id VARCHAR2(36 CHAR) NOT NULL, 
+    order_id VARCHAR2(36 CHAR) NOT NULL, 
+    drug_id VARCHAR2(36 CHAR) NOT NULL, 
+    doses INTEGER NOT NULL, 
+    quantity NUMERIC(12, 2) NOT NULL, 
+    unit NVARCHAR2(10) NOT NULL, 
+    CONSTRAINT pk_pharm_req_line PRIMARY KEY (id), 
+    CONSTRAINT fk_pharm_req_line_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
+    CONSTRAINT fk_pharm_req_line_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_pharm_req_line_order_id FOREIGN KEY(order_id) REFERENCES med_order (id), 
+    CONSTRAINT fk_pharm_req_line_req_id FOREIGN KEY(req_id) REFERENCES pharm_req (id)
+);
+
+CREATE INDEX ix_pharm_req_line_req_id ON pharm_req_line (req_id);
+
+CREATE TABLE pharm_req_item (
+    plan_id VARCHAR2(36 CHAR) NOT NULL, 
+    kind VARCHAR2(8 CHAR) NOT NULL, 
+    line_id VARCHAR2(36 CHAR) NOT NULL, 
+    CONSTRAINT pk_pharm_req_item PRIMARY KEY (plan_id, kind), 
+    CONSTRAINT fk_pharm_req_item_line_id FOREIGN KEY(line_id) REFERENCES pharm_req_line (id), 
+    CONSTRAINT fk_pharm_req_item_plan_id FOREIGN KEY(plan_id) REFERENCES order_exec_plan (id)
+);
+
+CREATE INDEX ix_pharm_req_item_line_id ON pharm_req_item (line_id);
+
+UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0003';
+
+-- Running upgrade 0006 -> 0008
 
 CREATE TABLE sheet_print (
     id VARCHAR2(36 CHAR) NOT NULL, 
@@ -749,6 +825,6 @@ CREATE TABLE sheet_print (
 
 CREATE INDEX ix_sheet_print_enc ON sheet_print (encounter_id, sheet);
 
-UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num = '0003';
+UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num = '0006';
 
 COMMIT;

@@ -712,7 +712,81 @@ ALTER TABLE med_order ADD CONSTRAINT fk_med_order_approved_by FOREIGN KEY(approv
 
 UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
 
--- Running upgrade 0003 -> 0008
+-- Running upgrade 0003 -> 0006
+
+ALTER TABLE order_exec ADD COLUMN plan_id VARCHAR(36);
+
+ALTER TABLE order_exec ADD COLUMN voids_id VARCHAR(36);
+
+ALTER TABLE order_exec ADD COLUMN claim_key VARCHAR(60);
+
+ALTER TABLE order_exec ADD COLUMN is_duplicate BOOLEAN DEFAULT false NOT NULL;
+
+ALTER TABLE order_exec ADD COLUMN device_id VARCHAR(60);
+
+ALTER TABLE order_exec ADD CONSTRAINT fk_order_exec_plan_id FOREIGN KEY(plan_id) REFERENCES order_exec_plan (id);
+
+ALTER TABLE order_exec ADD CONSTRAINT fk_order_exec_voids_id FOREIGN KEY(voids_id) REFERENCES order_exec (id);
+
+ALTER TABLE order_exec ADD CONSTRAINT uq_order_exec_claim_key UNIQUE (claim_key);
+
+ALTER TABLE order_exec ADD CONSTRAINT uq_order_exec_voids_id UNIQUE (voids_id);
+
+CREATE INDEX ix_order_exec_plan_id ON order_exec (plan_id);
+
+CREATE TABLE pharm_req (
+    id VARCHAR(36) NOT NULL, 
+    ward_id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36), 
+    kind VARCHAR(8) NOT NULL, 
+    status VARCHAR(12) NOT NULL, 
+    window_from TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    window_to TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    sent_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    sent_by VARCHAR(36) NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_pharm_req PRIMARY KEY (id), 
+    CONSTRAINT fk_pharm_req_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_pharm_req_sent_by FOREIGN KEY(sent_by) REFERENCES staff (id), 
+    CONSTRAINT fk_pharm_req_ward_id FOREIGN KEY(ward_id) REFERENCES ward (id)
+);
+
+CREATE INDEX ix_pharm_req_ward_id ON pharm_req (ward_id);
+
+CREATE TABLE pharm_req_line (
+    id VARCHAR(36) NOT NULL, 
+    req_id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36) NOT NULL, 
+    order_id VARCHAR(36) NOT NULL, 
+    drug_id VARCHAR(36) NOT NULL, 
+    doses INTEGER NOT NULL, 
+    quantity NUMERIC(12, 2) NOT NULL, 
+    unit VARCHAR(10) NOT NULL, 
+    CONSTRAINT pk_pharm_req_line PRIMARY KEY (id), 
+    CONSTRAINT fk_pharm_req_line_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
+    CONSTRAINT fk_pharm_req_line_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_pharm_req_line_order_id FOREIGN KEY(order_id) REFERENCES med_order (id), 
+    CONSTRAINT fk_pharm_req_line_req_id FOREIGN KEY(req_id) REFERENCES pharm_req (id)
+);
+
+CREATE INDEX ix_pharm_req_line_req_id ON pharm_req_line (req_id);
+
+CREATE TABLE pharm_req_item (
+    plan_id VARCHAR(36) NOT NULL, 
+    kind VARCHAR(8) NOT NULL, 
+    line_id VARCHAR(36) NOT NULL, 
+    CONSTRAINT pk_pharm_req_item PRIMARY KEY (plan_id, kind), 
+    CONSTRAINT fk_pharm_req_item_line_id FOREIGN KEY(line_id) REFERENCES pharm_req_line (id), 
+    CONSTRAINT fk_pharm_req_item_plan_id FOREIGN KEY(plan_id) REFERENCES order_exec_plan (id)
+);
+
+CREATE INDEX ix_pharm_req_item_line_id ON pharm_req_item (line_id);
+
+UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0003';
+
+-- Running upgrade 0006 -> 0008
 
 CREATE TABLE sheet_print (
     id VARCHAR(36) NOT NULL, 
@@ -735,7 +809,7 @@ CREATE TABLE sheet_print (
 
 CREATE INDEX ix_sheet_print_enc ON sheet_print (encounter_id, sheet);
 
-UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num = '0003';
+UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num = '0006';
 
 COMMIT;
 

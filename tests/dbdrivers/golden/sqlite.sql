@@ -769,16 +769,16 @@ CREATE TABLE _alembic_tmp_med_order (
     CONSTRAINT pk_med_order PRIMARY KEY (id), 
     CONSTRAINT skin_test_req CHECK (skin_test_req IN (0, 1)), 
     CONSTRAINT verbal CHECK (verbal IN (0, 1)), 
-    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
-    CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
-    CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_stopped_by FOREIGN KEY(stopped_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
     CONSTRAINT fk_med_order_ordered_by FOREIGN KEY(ordered_by) REFERENCES staff (id), 
     CONSTRAINT fk_med_order_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
+    CONSTRAINT fk_med_order_stopped_by FOREIGN KEY(stopped_by) REFERENCES staff (id), 
     CONSTRAINT fk_med_order_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
+    CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
+    CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
+    CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
     CONSTRAINT fk_med_order_group_id FOREIGN KEY(group_id) REFERENCES order_group (id), 
     CONSTRAINT fk_med_order_approved_by FOREIGN KEY(approved_by) REFERENCES staff (id)
 );
@@ -790,15 +790,114 @@ DROP TABLE med_order;
 
 ALTER TABLE _alembic_tmp_med_order RENAME TO med_order;
 
-CREATE INDEX ix_med_order_enc_status ON med_order (encounter_id, status);
-
 CREATE INDEX ix_med_order_encounter_id ON med_order (encounter_id);
 
 CREATE INDEX ix_med_order_group_id ON med_order (group_id);
 
+CREATE INDEX ix_med_order_enc_status ON med_order (encounter_id, status);
+
 UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
 
--- Running upgrade 0003 -> 0008
+-- Running upgrade 0003 -> 0006
+
+CREATE TABLE _alembic_tmp_order_exec (
+    id VARCHAR(36) NOT NULL, 
+    order_id VARCHAR(36) NOT NULL, 
+    planned_at DATETIME NOT NULL, 
+    status VARCHAR(12) NOT NULL, 
+    done_at DATETIME, 
+    done_by VARCHAR(36), 
+    checked_by VARCHAR(36), 
+    reason_code VARCHAR(20), 
+    reason_text VARCHAR(100), 
+    device_time DATETIME, 
+    received_at DATETIME, 
+    flag_note VARCHAR(100), 
+    version INTEGER NOT NULL, 
+    created_at DATETIME NOT NULL, 
+    updated_at DATETIME NOT NULL, 
+    plan_id VARCHAR(36), 
+    voids_id VARCHAR(36), 
+    claim_key VARCHAR(60), 
+    is_duplicate BOOLEAN DEFAULT 0 NOT NULL, 
+    device_id VARCHAR(60), 
+    CONSTRAINT pk_order_exec PRIMARY KEY (id), 
+    CONSTRAINT fk_order_exec_done_by FOREIGN KEY(done_by) REFERENCES staff (id), 
+    CONSTRAINT fk_order_exec_order_id FOREIGN KEY(order_id) REFERENCES med_order (id), 
+    CONSTRAINT fk_order_exec_checked_by FOREIGN KEY(checked_by) REFERENCES staff (id), 
+    CONSTRAINT ck_order_exec_is_duplicate CHECK (is_duplicate IN (0, 1)), 
+    CONSTRAINT fk_order_exec_plan_id FOREIGN KEY(plan_id) REFERENCES order_exec_plan (id), 
+    CONSTRAINT fk_order_exec_voids_id FOREIGN KEY(voids_id) REFERENCES order_exec (id), 
+    CONSTRAINT uq_order_exec_claim_key UNIQUE (claim_key), 
+    CONSTRAINT uq_order_exec_voids_id UNIQUE (voids_id)
+);
+
+INSERT INTO _alembic_tmp_order_exec (id, order_id, planned_at, status, done_at, done_by, checked_by, reason_code, reason_text, device_time, received_at, flag_note, version, created_at, updated_at) SELECT order_exec.id, order_exec.order_id, order_exec.planned_at, order_exec.status, order_exec.done_at, order_exec.done_by, order_exec.checked_by, order_exec.reason_code, order_exec.reason_text, order_exec.device_time, order_exec.received_at, order_exec.flag_note, order_exec.version, order_exec.created_at, order_exec.updated_at 
+FROM order_exec;
+
+DROP TABLE order_exec;
+
+ALTER TABLE _alembic_tmp_order_exec RENAME TO order_exec;
+
+CREATE INDEX ix_order_exec_order_id ON order_exec (order_id);
+
+CREATE INDEX ix_order_exec_planned ON order_exec (planned_at, status);
+
+CREATE INDEX ix_order_exec_plan_id ON order_exec (plan_id);
+
+CREATE TABLE pharm_req (
+    id VARCHAR(36) NOT NULL, 
+    ward_id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36), 
+    kind VARCHAR(8) NOT NULL, 
+    status VARCHAR(12) NOT NULL, 
+    window_from DATETIME NOT NULL, 
+    window_to DATETIME NOT NULL, 
+    sent_at DATETIME NOT NULL, 
+    sent_by VARCHAR(36) NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at DATETIME NOT NULL, 
+    updated_at DATETIME NOT NULL, 
+    CONSTRAINT pk_pharm_req PRIMARY KEY (id), 
+    CONSTRAINT fk_pharm_req_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_pharm_req_sent_by FOREIGN KEY(sent_by) REFERENCES staff (id), 
+    CONSTRAINT fk_pharm_req_ward_id FOREIGN KEY(ward_id) REFERENCES ward (id)
+);
+
+CREATE INDEX ix_pharm_req_ward_id ON pharm_req (ward_id);
+
+CREATE TABLE pharm_req_line (
+    id VARCHAR(36) NOT NULL, 
+    req_id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36) NOT NULL, 
+    order_id VARCHAR(36) NOT NULL, 
+    drug_id VARCHAR(36) NOT NULL, 
+    doses INTEGER NOT NULL, 
+    quantity NUMERIC(12, 2) NOT NULL, 
+    unit VARCHAR(10) NOT NULL, 
+    CONSTRAINT pk_pharm_req_line PRIMARY KEY (id), 
+    CONSTRAINT fk_pharm_req_line_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
+    CONSTRAINT fk_pharm_req_line_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_pharm_req_line_order_id FOREIGN KEY(order_id) REFERENCES med_order (id), 
+    CONSTRAINT fk_pharm_req_line_req_id FOREIGN KEY(req_id) REFERENCES pharm_req (id)
+);
+
+CREATE INDEX ix_pharm_req_line_req_id ON pharm_req_line (req_id);
+
+CREATE TABLE pharm_req_item (
+    plan_id VARCHAR(36) NOT NULL, 
+    kind VARCHAR(8) NOT NULL, 
+    line_id VARCHAR(36) NOT NULL, 
+    CONSTRAINT pk_pharm_req_item PRIMARY KEY (plan_id, kind), 
+    CONSTRAINT fk_pharm_req_item_line_id FOREIGN KEY(line_id) REFERENCES pharm_req_line (id), 
+    CONSTRAINT fk_pharm_req_item_plan_id FOREIGN KEY(plan_id) REFERENCES order_exec_plan (id)
+);
+
+CREATE INDEX ix_pharm_req_item_line_id ON pharm_req_item (line_id);
+
+UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0003';
+
+-- Running upgrade 0006 -> 0008
 
 CREATE TABLE sheet_print (
     id VARCHAR(36) NOT NULL, 
@@ -821,5 +920,5 @@ CREATE TABLE sheet_print (
 
 CREATE INDEX ix_sheet_print_enc ON sheet_print (encounter_id, sheet);
 
-UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num = '0003';
+UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num = '0006';
 

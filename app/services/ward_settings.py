@@ -1,0 +1,59 @@
+"""Ward settings of the nurse side ([S] in CLINICAL.md: each hospital sets its own), kept in
+app_setting under `ward:<ward id>:<name>`; anything not set has the default shown here.
+
+  overdue_minutes     an item is overdue this long after its planned time (default 30)
+  skin_read_minutes   a skin test is read this long after it was placed (default 20)
+  skin_valid_hours    a negative result stays valid while the drug was given within this (72)
+  retest_on_batch     a new batch number of the drug needs a new test (1 / 0, default 1)
+  freq:<code>         a frequency's default times on this ward, "08:00,20:00"
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from app.store.schema import app_setting
+
+
+@dataclass(frozen=True)
+class NurseSettings:
+    overdue_minutes: int = 30
+    skin_read_minutes: int = 20
+    skin_valid_hours: int = 72
+    retest_on_batch: bool = True
+    freq_slots: tuple[tuple[str, tuple[str, ...]], ...] = field(default_factory=tuple)
+
+    def slots_for(self, code: str) -> Optional[tuple[str, ...]]:
+        return dict(self.freq_slots).get(code)
+
+
+def setting_key(ward_id: str, name: str) -> str:
+    return f"ward:{ward_id}:{name}"[:60]
+
+
+def _int(value: Optional[str], default: int, low: int, high: int) -> int:
+    try:
+        return min(high, max(low, int(str(value))))
+    except (TypeError, ValueError):
+        return default
+
+
+def nurse_settings(conn: Connection, ward_id: str) -> NurseSettings:
+    """The ward's settings in one query."""
+    prefix = setting_key(ward_id, "")
+    rows: dict[str, Optional[str]] = {
+        str(k): v for k, v in conn.execute(select(app_setting.c.skey, app_setting.c.svalue)
+                                           .where(app_setting.c.skey.like(prefix + "%"))).all()}
+    values = {k[len(prefix):]: v for k, v in rows.items()}
+    slots = tuple(sorted((k[5:], tuple(x.strip() for x in (v or "").split(",") if x.strip()))
+                         for k, v in values.items() if k.startswith("freq:")))
+    d = NurseSettings()
+    return NurseSettings(
+        overdue_minutes=_int(values.get("overdue_minutes"), d.overdue_minutes, 0, 24 * 60),
+        skin_read_minutes=_int(values.get("skin_read_minutes"), d.skin_read_minutes, 1, 120),
+        skin_valid_hours=_int(values.get("skin_valid_hours"), d.skin_valid_hours, 1, 24 * 30),
+        retest_on_batch=str(values.get("retest_on_batch", "1")).strip() not in ("0", "false", ""),
+        freq_slots=slots)
