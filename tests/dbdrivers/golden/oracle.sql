@@ -894,6 +894,43 @@ UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num 
 
 /
 
+-- Running upgrade 0003 -> 0004
+
+CREATE TABLE doc_draft (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    doc_id VARCHAR2(36 CHAR) NOT NULL, 
+    author_id VARCHAR2(36 CHAR) NOT NULL, 
+    body CLOB NOT NULL, 
+    base_rev_no INTEGER NOT NULL, 
+    saved_at TIMESTAMP NOT NULL, 
+    version INTEGER NOT NULL, 
+    CONSTRAINT pk_doc_draft PRIMARY KEY (id), 
+    CONSTRAINT fk_doc_draft_author_id FOREIGN KEY(author_id) REFERENCES staff (id), 
+    CONSTRAINT fk_doc_draft_doc_id FOREIGN KEY(doc_id) REFERENCES clin_doc (id), 
+    CONSTRAINT uq_doc_draft_slot UNIQUE (doc_id, author_id)
+)
+
+/
+
+CREATE TABLE doc_phrase (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    staff_id VARCHAR2(36 CHAR) NOT NULL, 
+    sort_key INTEGER NOT NULL, 
+    text VARCHAR2(200 CHAR) NOT NULL, 
+    CONSTRAINT pk_doc_phrase PRIMARY KEY (id), 
+    CONSTRAINT fk_doc_phrase_staff_id FOREIGN KEY(staff_id) REFERENCES staff (id)
+)
+
+/
+
+CREATE INDEX ix_doc_phrase_staff_id ON doc_phrase (staff_id)
+
+/
+
+UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0003'
+
+/
+
 COMMIT
 
 /

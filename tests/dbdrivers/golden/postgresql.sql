@@ -712,5 +712,34 @@ ALTER TABLE med_order ADD CONSTRAINT fk_med_order_approved_by FOREIGN KEY(approv
 
 UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
 
+-- Running upgrade 0003 -> 0004
+
+CREATE TABLE doc_draft (
+    id VARCHAR(36) NOT NULL, 
+    doc_id VARCHAR(36) NOT NULL, 
+    author_id VARCHAR(36) NOT NULL, 
+    body TEXT NOT NULL, 
+    base_rev_no INTEGER NOT NULL, 
+    saved_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    version INTEGER NOT NULL, 
+    CONSTRAINT pk_doc_draft PRIMARY KEY (id), 
+    CONSTRAINT fk_doc_draft_author_id FOREIGN KEY(author_id) REFERENCES staff (id), 
+    CONSTRAINT fk_doc_draft_doc_id FOREIGN KEY(doc_id) REFERENCES clin_doc (id), 
+    CONSTRAINT uq_doc_draft_slot UNIQUE (doc_id, author_id)
+);
+
+CREATE TABLE doc_phrase (
+    id VARCHAR(36) NOT NULL, 
+    staff_id VARCHAR(36) NOT NULL, 
+    sort_key INTEGER NOT NULL, 
+    text VARCHAR(200) NOT NULL, 
+    CONSTRAINT pk_doc_phrase PRIMARY KEY (id), 
+    CONSTRAINT fk_doc_phrase_staff_id FOREIGN KEY(staff_id) REFERENCES staff (id)
+);
+
+CREATE INDEX ix_doc_phrase_staff_id ON doc_phrase (staff_id);
+
+UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0003';
+
 COMMIT;
 

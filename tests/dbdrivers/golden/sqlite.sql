@@ -769,16 +769,16 @@ CREATE TABLE _alembic_tmp_med_order (
     CONSTRAINT pk_med_order PRIMARY KEY (id), 
     CONSTRAINT skin_test_req CHECK (skin_test_req IN (0, 1)), 
     CONSTRAINT verbal CHECK (verbal IN (0, 1)), 
+    CONSTRAINT fk_med_order_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
+    CONSTRAINT fk_med_order_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
     CONSTRAINT fk_med_order_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
+    CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_ordered_by FOREIGN KEY(ordered_by) REFERENCES staff (id), 
     CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
     CONSTRAINT fk_med_order_stopped_by FOREIGN KEY(stopped_by) REFERENCES staff (id), 
     CONSTRAINT fk_med_order_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
-    CONSTRAINT fk_med_order_ordered_by FOREIGN KEY(ordered_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
-    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
-    CONSTRAINT fk_med_order_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
     CONSTRAINT fk_med_order_group_id FOREIGN KEY(group_id) REFERENCES order_group (id), 
     CONSTRAINT fk_med_order_approved_by FOREIGN KEY(approved_by) REFERENCES staff (id)
 );
@@ -792,9 +792,42 @@ ALTER TABLE _alembic_tmp_med_order RENAME TO med_order;
 
 CREATE INDEX ix_med_order_encounter_id ON med_order (encounter_id);
 
-CREATE INDEX ix_med_order_group_id ON med_order (group_id);
-
 CREATE INDEX ix_med_order_enc_status ON med_order (encounter_id, status);
 
+CREATE INDEX ix_med_order_group_id ON med_order (group_id);
+
 UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
+
+-- Running upgrade 0003 -> 0004
+
+CREATE TABLE doc_draft (
+    id VARCHAR(36) NOT NULL, 
+    doc_id VARCHAR(36) NOT NULL, 
+    author_id VARCHAR(36) NOT NULL, 
+    body TEXT NOT NULL, 
+    base_rev_no INTEGER NOT NULL, 
+    saved_at DATETIME NOT NULL, 
+    version INTEGER NOT NULL, 
+    CONSTRAINT pk_doc_draft PRIMARY KEY (id), 
+    CONSTRAINT fk_doc_draft_author_id FOREIGN KEY(author_id) REFERENCES staff (id), 
+    CONSTRAINT fk_doc_draft_doc_id FOREIGN KEY(doc_id) REFERENCES clin_doc (id), 
+    CONSTRAINT uq_doc_draft_slot UNIQUE (doc_id, author_id)
+);
+
+CREATE TABLE doc_phrase (
+    id VARCHAR(36) NOT NULL, 
+    staff_id VARCHAR(36) NOT NULL, 
+    sort_key INTEGER NOT NULL, 
+    text VARCHAR(200) NOT NULL, 
+    CONSTRAINT pk_doc_phrase PRIMARY KEY (id), 
+    CONSTRAINT fk_doc_phrase_staff_id FOREIGN KEY(staff_id) REFERENCES staff (id)
+);
+
+CREATE INDEX ix_doc_phrase_staff_id ON doc_phrase (staff_id);
+
+CREATE TRIGGER IF NOT EXISTS doc_rev_no_update BEFORE UPDATE ON doc_rev BEGIN SELECT RAISE(ABORT, 'doc_rev is append-only'); END;
+
+CREATE TRIGGER IF NOT EXISTS doc_rev_no_delete BEFORE DELETE ON doc_rev BEGIN SELECT RAISE(ABORT, 'doc_rev is append-only'); END;
+
+UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0003';
 

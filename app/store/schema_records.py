@@ -1,0 +1,42 @@
+"""The medical record's own tables (issue 12), on the one metadata of app/store/schema.py (which
+re-exports them). clin_doc, doc_rev and doc_template are the foundation's, in schema.py.
+
+- doc_draft: one slot per (document, author), overwritten by every autosave; never a revision.
+  A lost connection or a crash loses at most one autosave interval, and the draft is there on
+  every PC the author opens the document from.
+- doc_phrase: a doctor's personal phrase list (常用语), inserted at the cursor.
+doc_rev (the signed revisions) is append-only: SQLite refuses UPDATE and DELETE by trigger here,
+server engines do not refuse it yet (app/store/grants.py grants the audit tables only).
+"""
+from __future__ import annotations
+
+from sqlalchemy import DDL, Column, Integer, Table, Unicode, UniqueConstraint, event
+
+from app.store.append_only import sqlite_triggers
+from app.store.schema_base import _fk, _pk, _version, metadata
+from app.store.types import JSONText, UTCDateTime
+
+doc_draft = Table(
+    "doc_draft", metadata, _pk(),
+    _fk("doc_id", "clin_doc", nullable=False),
+    _fk("author_id", "staff", nullable=False),
+    Column("body", JSONText, nullable=False),              # the sections as typed
+    Column("base_rev_no", Integer, nullable=False),        # the revision it was started from
+    Column("saved_at", UTCDateTime, nullable=False),
+    _version(),
+    UniqueConstraint("doc_id", "author_id", name="uq_doc_draft_slot"),
+)
+
+doc_phrase = Table(
+    "doc_phrase", metadata, _pk(),
+    _fk("staff_id", "staff", nullable=False, index=True),
+    Column("sort_key", Integer, nullable=False),
+    Column("text", Unicode(200), nullable=False),
+)
+
+DOC_REV_APPEND_ONLY = "doc_rev"
+
+# After the whole metadata is created (doc_rev lives in schema.py, which imports this module).
+for _stmt in sqlite_triggers(DOC_REV_APPEND_ONLY):
+    event.listen(metadata, "after_create",
+                 DDL(_stmt).execute_if(dialect="sqlite"))  # type: ignore[no-untyped-call]
