@@ -41,6 +41,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("order_sign", "orders", frozenset({"doctor"}), hint="F9"),
     ActionSpec("order_verify", "orders", NURSES, later=True),
     ActionSpec("order_execute", "orders", NURSES, later=True),
+    ActionSpec("record_todo", "records", DOCTORS, shortcut="Ctrl+Shift+T"),   # ui/shortcuts DOC_TODO
     ActionSpec("record_write", "records", DOCTORS, later=True),
     ActionSpec("record_cosign", "records", frozenset({"doctor"}), later=True),
     ActionSpec("vitals_entry", "nursing", NURSES, later=True),
@@ -88,6 +89,7 @@ def action_text(key: str) -> str:
         "order_sign": translate("Actions", "医嘱签署"),
         "order_verify": translate("Actions", "医嘱核对"),
         "order_execute": translate("Actions", "医嘱执行"),
+        "record_todo": translate("Actions", "待完成病历"),
         "record_write": translate("Actions", "病历书写"),
         "record_cosign": translate("Actions", "病历审签"),
         "vitals_entry": translate("Actions", "体温单录入"),

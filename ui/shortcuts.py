@@ -53,6 +53,18 @@ UNGROUP = "Ctrl+Shift+G"
 ENTRY_STANDBY = "Ctrl+B"
 ENTRY_DISCHARGE = "Ctrl+D"
 ENTRY_VERBAL = "Ctrl+K"
+# The 病历 tab (ui/records/tab.py) and the 待完成 panel. F9 signs here as it signs orders there:
+# both are bound with WidgetWithChildrenShortcut on their own tab, so only the shown one fires.
+DOC_NEW = "Ctrl+N"
+DOC_SIGN = "F9"
+DOC_COSIGN = "Ctrl+F9"
+DOC_REVISE = "Ctrl+E"
+DOC_PULL = "Ctrl+I"
+DOC_PHRASE = "Ctrl+J"
+DOC_COPY = "Ctrl+Shift+J"
+DOC_DIFF = "Ctrl+Shift+D"
+DOC_SAVE = "Ctrl+S"
+DOC_TODO = "Ctrl+Shift+T"
 
 
 @dataclass(frozen=True)
@@ -107,6 +119,17 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(VERIFY, "nurse", "verify"),
     Shortcut(RETURN, "nurse", "return"),
     Shortcut(CONFIRM_STOP, "nurse", "confirm_stop"),
+    Shortcut(DOC_NEW, "records", "doc_new"),
+    Shortcut("Tab / Shift+Tab", "records", "doc_sections"),
+    Shortcut(DOC_PULL, "records", "doc_pull"),
+    Shortcut(DOC_PHRASE, "records", "doc_phrase"),
+    Shortcut(DOC_COPY, "records", "doc_copy"),
+    Shortcut(DOC_SAVE, "records", "doc_save"),
+    Shortcut(DOC_SIGN, "records", "doc_sign"),
+    Shortcut(DOC_COSIGN, "records", "doc_cosign"),
+    Shortcut(DOC_REVISE, "records", "doc_revise"),
+    Shortcut(DOC_DIFF, "records", "doc_diff"),
+    Shortcut(DOC_TODO, "global", "doc_todo"),
 )
 
 
@@ -119,6 +142,7 @@ def where_text(where: str) -> str:
         "review": translate("Shortcuts", "签署前审核"),
         "sets": translate("Shortcuts", "组套"),
         "nurse": translate("Shortcuts", "医嘱（护士）"),
+        "records": translate("Shortcuts", "病历"),
     }.get(where, where)
 
 
@@ -168,6 +192,17 @@ def shortcut_text(what: str) -> str:
         "verify": translate("Shortcuts", "审核所选医嘱"),
         "return": translate("Shortcuts", "退回所选医嘱（填写理由）"),
         "confirm_stop": translate("Shortcuts", "确认停止"),
+        "doc_new": translate("Shortcuts", "新建病历：选择病历类型（可输入名称筛选），Enter 按模板建立"),
+        "doc_sections": translate("Shortcuts", "在病历各段之间移动"),
+        "doc_pull": translate("Shortcuts", "将病历系统已有的资料（一般项目、生命体征、检验、过敏、医嘱、诊断）引入当前段"),  # noqa: E501
+        "doc_phrase": translate("Shortcuts", "插入个人常用语"),
+        "doc_copy": translate("Shortcuts", "复制本患者既往病历中的一段（不能复制其他患者的病历）"),
+        "doc_save": translate("Shortcuts", "立即保存草稿（输入时每 3 秒及切换焦点时自动保存）"),
+        "doc_sign": translate("Shortcuts", "签名（修订时先填写修订原因）"),
+        "doc_cosign": translate("Shortcuts", "审签实习医师的病历（可先修改）"),
+        "doc_revise": translate("Shortcuts", "修订已签名的病历（保留每一版本及修改人、时间、原因）"),
+        "doc_diff": translate("Shortcuts", "两个版本并排对比，显示修改人及修改内容"),
+        "doc_todo": translate("Shortcuts", "待完成病历：本人患者的到期与超时病历、待审签病历"),
     }.get(what, what)
 
 
