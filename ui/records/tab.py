@@ -246,7 +246,15 @@ class RecordsTab(QWidget):
             self.autosaver.save()
         self._update_actions()
         if focus and editable:
-            QTimer.singleShot(0, lambda: is_alive(self) and self.editor.focus_section(0))
+            QTimer.singleShot(0, self._focus_first)
+
+    def _focus_first(self) -> None:
+        if is_alive(self):
+            self.editor.focus_section(0)
+
+    def _reactivate(self) -> None:
+        if is_alive(self):
+            self.window().activateWindow()
 
     def _fill_header(self) -> None:
         v = self.view_doc
@@ -340,7 +348,7 @@ class RecordsTab(QWidget):
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         # Back to the chart's window when it closes (the keyboard goes on in the editor).
-        dialog.finished.connect(lambda _r: is_alive(self) and self.window().activateWindow())
+        dialog.finished.connect(lambda _r: self._reactivate())
         dialog.open()
 
     def _create(self, template: Any) -> None:
