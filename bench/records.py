@@ -67,7 +67,8 @@ def load_data(url: str) -> str:
             "body": {"sections": [dict(s, text=s["text"] + f"（第{n}版）") for s in sections]}}
             for n in range(1, REVISIONS + 1)])
         ward_id = demo_id("ward")
-        taken = set(conn.execute(select(encounter.c.bed_id).where(encounter.c.status == "admitted")).scalars())
+        taken = set(conn.execute(select(encounter.c.bed_id)
+                                 .where(encounter.c.status == "admitted")).scalars())
         free = [b for b in conn.execute(select(bed.c.id).where(bed.c.ward_id == ward_id)).scalars()
                 if b not in taken]
         for n, bed_id in enumerate(free):
