@@ -27,4 +27,7 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
         "doc.not_signed": lambda p: translate("Messages", "病历尚未签名，请直接编辑后签名"),
         "doc.revise_not_senior": lambda p: translate(
             "Messages", "只有书写者本人或上级医师可以修订已签名的病历"),
+        "consult.question_required": lambda p: translate("Messages", "请填写会诊目的及病情摘要"),
+        "consult.not_open": lambda p: translate("Messages", "该会诊已完成或已取消"),
+        "consult.not_addressed": lambda p: translate("Messages", "该会诊邀请的不是您或您的科室"),
     }

@@ -5,16 +5,17 @@ re-exports them). clin_doc, doc_rev and doc_template are the foundation's, in sc
   A lost connection or a crash loses at most one autosave interval, and the draft is there on
   every PC the author opens the document from.
 - doc_phrase: a doctor's personal phrase list (常用语), inserted at the cursor.
+- consult_req: a 会诊 request and its answer (the consulted department's queue).
 doc_rev (the signed revisions) is append-only: SQLite refuses UPDATE and DELETE by trigger here,
 server engines do not refuse it yet (app/store/grants.py grants the audit tables only).
 """
 from __future__ import annotations
 
-from sqlalchemy import DDL, Column, Integer, Table, Unicode, UniqueConstraint, event
+from sqlalchemy import DDL, Column, Index, Integer, String, Table, Unicode, UniqueConstraint, event
 
 from app.store.append_only import sqlite_triggers
-from app.store.schema_base import _fk, _pk, _version, metadata
-from app.store.types import JSONText, UTCDateTime
+from app.store.schema_base import _fk, _pk, _stamps, _version, metadata
+from app.store.types import JSONText, UTCDateTime, flag
 
 doc_draft = Table(
     "doc_draft", metadata, _pk(),
@@ -33,6 +34,26 @@ doc_phrase = Table(
     Column("sort_key", Integer, nullable=False),
     Column("text", Unicode(200), nullable=False),
 )
+
+# 会诊: requested by the patient's doctor, accepted by the consulted department (or doctor), answered
+# with a signed 会诊记录 in the patient's record (routine within 48 h; urgent at once).
+consult_req = Table(
+    "consult_req", metadata, _pk(),
+    _fk("encounter_id", "encounter", nullable=False, index=True),
+    _fk("requested_by", "staff", nullable=False),
+    _fk("to_dept_id", "dept", nullable=False),
+    _fk("to_staff_id", "staff"),
+    Column("urgent", flag("urgent"), nullable=False, default=False),
+    Column("question", Unicode(500), nullable=False),
+    Column("status", String(12), nullable=False),          # requested, accepted, answered, cancelled
+    Column("requested_at", UTCDateTime, nullable=False),
+    _fk("accepted_by", "staff"),
+    Column("accepted_at", UTCDateTime),
+    Column("answered_at", UTCDateTime),
+    _fk("doc_id", "clin_doc"),                             # the 会诊记录
+    _version(), *_stamps(),
+)
+Index("ix_consult_req_dept_status", consult_req.c.to_dept_id, consult_req.c.status)
 
 DOC_REV_APPEND_ONLY = "doc_rev"
 

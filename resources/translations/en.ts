@@ -333,7 +333,7 @@
     <message>
         <location filename="../../ui/records/model.py" line="33"/>
         <source>上级医师首次查房记录</source>
-        <translation>Senior physician's first round</translation>
+        <translation>Senior physician&apos;s first round</translation>
     </message>
     <message>
         <location filename="../../ui/records/model.py" line="34"/>
@@ -1191,6 +1191,21 @@ Inpatient doctor and nurse workstation</translation>
         <location filename="../../ui/messages_records.py" line="29"/>
         <source>只有书写者本人或上级医师可以修订已签名的病历</source>
         <translation>Only the author or a senior doctor may revise a signed record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_records.py" line="30"/>
+        <source>请填写会诊目的及病情摘要</source>
+        <translation>Enter the question and a summary of the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_records.py" line="31"/>
+        <source>该会诊已完成或已取消</source>
+        <translation>This consultation is already answered or cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_records.py" line="32"/>
+        <source>该会诊邀请的不是您或您的科室</source>
+        <translation>This consultation was not asked of you or your department</translation>
     </message>
 </context>
 <context>
@@ -2591,7 +2606,7 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <location filename="../../ui/records/dialogs.py" line="106"/>
         <source>例如：上级医师查房补充</source>
-        <translation>e.g. added after the senior's round</translation>
+        <translation>e.g. added after the senior&apos;s round</translation>
     </message>
     <message>
         <location filename="../../ui/records/dialogs.py" line="112"/>
@@ -2788,7 +2803,7 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <location filename="../../ui/records/tab.py" line="474"/>
         <source>复制本患者既往病历</source>
-        <translation>Copy from this patient's earlier records</translation>
+        <translation>Copy from this patient&apos;s earlier records</translation>
     </message>
     <message>
         <location filename="../../ui/records/tab.py" line="475"/>
@@ -3243,7 +3258,7 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <location filename="../../ui/shortcuts.py" line="196"/>
         <source>在病历各段之间移动</source>
-        <translation>Move between the record's sections</translation>
+        <translation>Move between the record&apos;s sections</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="197"/>
@@ -3258,7 +3273,7 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <location filename="../../ui/shortcuts.py" line="199"/>
         <source>复制本患者既往病历中的一段（不能复制其他患者的病历）</source>
-        <translation>Copy a section from this patient's earlier records (never another patient's)</translation>
+        <translation>Copy a section from this patient&apos;s earlier records (never another patient&apos;s)</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="200"/>
@@ -3273,7 +3288,7 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <location filename="../../ui/shortcuts.py" line="202"/>
         <source>审签实习医师的病历（可先修改）</source>
-        <translation>Co-sign an intern's record (edit first if needed)</translation>
+        <translation>Co-sign an intern&apos;s record (edit first if needed)</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="203"/>

@@ -1192,6 +1192,21 @@
         <source>只有书写者本人或上级医师可以修订已签名的病历</source>
         <translation>只有书写者本人或上级医师可以修订已签名的病历</translation>
     </message>
+    <message>
+        <location filename="../../ui/messages_records.py" line="30"/>
+        <source>请填写会诊目的及病情摘要</source>
+        <translation>请填写会诊目的及病情摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_records.py" line="31"/>
+        <source>该会诊已完成或已取消</source>
+        <translation>该会诊已完成或已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_records.py" line="32"/>
+        <source>该会诊邀请的不是您或您的科室</source>
+        <translation>该会诊邀请的不是您或您的科室</translation>
+    </message>
 </context>
 <context>
     <name>OrderDialogs</name>

@@ -71,3 +71,7 @@ def test_two_pcs_autosaving_one_slot_keep_one_row(db: Database) -> None:
     with db.connect() as conn:
         assert conn.execute(select(func.count()).select_from(doc_draft)
                             .where(doc_draft.c.doc_id == doc_id)).scalar() == 1
+
+
+def test_consult(db: Database) -> None:
+    t.scenario_consult_requested_accepted_and_answered(db)

@@ -927,6 +927,43 @@ CREATE INDEX ix_doc_phrase_staff_id ON doc_phrase (staff_id)
 
 /
 
+CREATE TABLE consult_req (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    encounter_id VARCHAR2(36 CHAR) NOT NULL, 
+    requested_by VARCHAR2(36 CHAR) NOT NULL, 
+    to_dept_id VARCHAR2(36 CHAR) NOT NULL, 
+    to_staff_id VARCHAR2(36 CHAR), 
+    urgent SMALLINT NOT NULL, 
+    question VARCHAR2(500 CHAR) NOT NULL, 
+    status VARCHAR2(12 CHAR) NOT NULL, 
+    requested_at TIMESTAMP NOT NULL, 
+    accepted_by VARCHAR2(36 CHAR), 
+    accepted_at TIMESTAMP, 
+    answered_at TIMESTAMP, 
+    doc_id VARCHAR2(36 CHAR), 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP NOT NULL, 
+    updated_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_consult_req PRIMARY KEY (id), 
+    CONSTRAINT fk_consult_req_accepted_by FOREIGN KEY(accepted_by) REFERENCES staff (id), 
+    CONSTRAINT fk_consult_req_doc_id FOREIGN KEY(doc_id) REFERENCES clin_doc (id), 
+    CONSTRAINT fk_consult_req_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_consult_req_requested_by FOREIGN KEY(requested_by) REFERENCES staff (id), 
+    CONSTRAINT fk_consult_req_to_dept_id FOREIGN KEY(to_dept_id) REFERENCES dept (id), 
+    CONSTRAINT fk_consult_req_to_staff_id FOREIGN KEY(to_staff_id) REFERENCES staff (id), 
+    CONSTRAINT ck_consult_req_urgent CHECK (urgent IN (0, 1))
+)
+
+/
+
+CREATE INDEX ix_consult_req_dept_status ON consult_req (to_dept_id, status)
+
+/
+
+CREATE INDEX ix_consult_req_encounter_id ON consult_req (encounter_id)
+
+/
+
 UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0003'
 
 /

@@ -739,6 +739,36 @@ CREATE TABLE doc_phrase (
 
 CREATE INDEX ix_doc_phrase_staff_id ON doc_phrase (staff_id);
 
+CREATE TABLE consult_req (
+    id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36) NOT NULL, 
+    requested_by VARCHAR(36) NOT NULL, 
+    to_dept_id VARCHAR(36) NOT NULL, 
+    to_staff_id VARCHAR(36), 
+    urgent BOOLEAN NOT NULL, 
+    question VARCHAR(500) NOT NULL, 
+    status VARCHAR(12) NOT NULL, 
+    requested_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    accepted_by VARCHAR(36), 
+    accepted_at TIMESTAMP WITHOUT TIME ZONE, 
+    answered_at TIMESTAMP WITHOUT TIME ZONE, 
+    doc_id VARCHAR(36), 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_consult_req PRIMARY KEY (id), 
+    CONSTRAINT fk_consult_req_accepted_by FOREIGN KEY(accepted_by) REFERENCES staff (id), 
+    CONSTRAINT fk_consult_req_doc_id FOREIGN KEY(doc_id) REFERENCES clin_doc (id), 
+    CONSTRAINT fk_consult_req_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_consult_req_requested_by FOREIGN KEY(requested_by) REFERENCES staff (id), 
+    CONSTRAINT fk_consult_req_to_dept_id FOREIGN KEY(to_dept_id) REFERENCES dept (id), 
+    CONSTRAINT fk_consult_req_to_staff_id FOREIGN KEY(to_staff_id) REFERENCES staff (id)
+);
+
+CREATE INDEX ix_consult_req_dept_status ON consult_req (to_dept_id, status);
+
+CREATE INDEX ix_consult_req_encounter_id ON consult_req (encounter_id);
+
 UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0003';
 
 COMMIT;

@@ -769,16 +769,16 @@ CREATE TABLE _alembic_tmp_med_order (
     CONSTRAINT pk_med_order PRIMARY KEY (id), 
     CONSTRAINT skin_test_req CHECK (skin_test_req IN (0, 1)), 
     CONSTRAINT verbal CHECK (verbal IN (0, 1)), 
-    CONSTRAINT fk_med_order_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
-    CONSTRAINT fk_med_order_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
-    CONSTRAINT fk_med_order_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
-    CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_ordered_by FOREIGN KEY(ordered_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
     CONSTRAINT fk_med_order_stopped_by FOREIGN KEY(stopped_by) REFERENCES staff (id), 
     CONSTRAINT fk_med_order_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
+    CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
+    CONSTRAINT fk_med_order_ordered_by FOREIGN KEY(ordered_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
+    CONSTRAINT fk_med_order_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
     CONSTRAINT fk_med_order_group_id FOREIGN KEY(group_id) REFERENCES order_group (id), 
     CONSTRAINT fk_med_order_approved_by FOREIGN KEY(approved_by) REFERENCES staff (id)
 );
@@ -792,9 +792,9 @@ ALTER TABLE _alembic_tmp_med_order RENAME TO med_order;
 
 CREATE INDEX ix_med_order_encounter_id ON med_order (encounter_id);
 
-CREATE INDEX ix_med_order_enc_status ON med_order (encounter_id, status);
-
 CREATE INDEX ix_med_order_group_id ON med_order (group_id);
+
+CREATE INDEX ix_med_order_enc_status ON med_order (encounter_id, status);
 
 UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
 
@@ -824,6 +824,37 @@ CREATE TABLE doc_phrase (
 );
 
 CREATE INDEX ix_doc_phrase_staff_id ON doc_phrase (staff_id);
+
+CREATE TABLE consult_req (
+    id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36) NOT NULL, 
+    requested_by VARCHAR(36) NOT NULL, 
+    to_dept_id VARCHAR(36) NOT NULL, 
+    to_staff_id VARCHAR(36), 
+    urgent BOOLEAN NOT NULL, 
+    question VARCHAR(500) NOT NULL, 
+    status VARCHAR(12) NOT NULL, 
+    requested_at DATETIME NOT NULL, 
+    accepted_by VARCHAR(36), 
+    accepted_at DATETIME, 
+    answered_at DATETIME, 
+    doc_id VARCHAR(36), 
+    version INTEGER NOT NULL, 
+    created_at DATETIME NOT NULL, 
+    updated_at DATETIME NOT NULL, 
+    CONSTRAINT pk_consult_req PRIMARY KEY (id), 
+    CONSTRAINT fk_consult_req_accepted_by FOREIGN KEY(accepted_by) REFERENCES staff (id), 
+    CONSTRAINT fk_consult_req_doc_id FOREIGN KEY(doc_id) REFERENCES clin_doc (id), 
+    CONSTRAINT fk_consult_req_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_consult_req_requested_by FOREIGN KEY(requested_by) REFERENCES staff (id), 
+    CONSTRAINT fk_consult_req_to_dept_id FOREIGN KEY(to_dept_id) REFERENCES dept (id), 
+    CONSTRAINT fk_consult_req_to_staff_id FOREIGN KEY(to_staff_id) REFERENCES staff (id), 
+    CONSTRAINT ck_consult_req_urgent CHECK (urgent IN (0, 1))
+);
+
+CREATE INDEX ix_consult_req_dept_status ON consult_req (to_dept_id, status);
+
+CREATE INDEX ix_consult_req_encounter_id ON consult_req (encounter_id);
 
 CREATE TRIGGER IF NOT EXISTS doc_rev_no_update BEFORE UPDATE ON doc_rev BEGIN SELECT RAISE(ABORT, 'doc_rev is append-only'); END;
 

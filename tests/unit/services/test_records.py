@@ -266,15 +266,57 @@ def test_time_limits_follow_the_clock(demo_engine: Database) -> None:
     scenario_time_limits_follow_the_clock(demo_engine)
 
 
-def test_the_ward_list_is_four_statements_for_forty_patients(demo_engine: Database) -> None:
+def test_the_ward_list_is_five_statements_for_forty_patients(demo_engine: Database) -> None:
     from sqlalchemy import event
 
     seen: list[str] = []
     with demo_engine.connect() as conn:
         event.listen(conn, "before_cursor_execute", lambda *a: seen.append(a[2]))
         items = dl.due_items(conn, NOW, ward_id=demo_id("ward"))
-    assert len([s for s in seen if s.lstrip().upper().startswith("SELECT")]) == 4
+    assert len([s for s in seen if s.lstrip().upper().startswith("SELECT")]) == 5
     assert len({i.encounter_id for i in items}) > 10
     assert all(i.mrn and i.patient_name for i in items)
     overdue = [i for i in items if i.overdue]
     assert items[:len(overdue)] == overdue                  # overdue first
+
+
+def scenario_consult_requested_accepted_and_answered(db: Database) -> None:
+    from app.services import consults as cs
+
+    consult_id = new_id()
+    run_command(db, WS, cs.RequestConsult(op_id=new_id(), actor_id=RESIDENT, device_time=NOW,
+                                          consult_id=consult_id, encounter_id=ENC_11,
+                                          to_dept_id=demo_id("dept"), to_staff_id=CHIEF,
+                                          question="胸痛原因待查，请协助诊治。"), now=NOW)
+    with db.connect() as conn:
+        queue = cs.consults(conn, NOW, to_dept_id=demo_id("dept"))
+        late = dl.due_items(conn, NOW + timedelta(hours=49), encounter_id=ENC_11)
+    item = next(i for i in queue if i.id == consult_id)
+    assert item.status == cs.REQUESTED and item.due_at == NOW + timedelta(hours=48) and not item.overdue
+    assert item.patient_name == "陈丽华" and item.requested_by == "张伟"
+    assert any(i.doc_type == "consult" and i.overdue for i in late)   # the requester's list too
+    with pytest.raises(PermissionDenied):               # addressed to 王建国, not to 吴刚
+        run_command(db, WS, cs.AcceptConsult(op_id=new_id(), actor_id=demo_id("staff", "wugang"),
+                                             device_time=NOW, consult_id=consult_id,
+                                             base_version=item.version), now=NOW)
+    run_command(db, WS, cs.AcceptConsult(op_id=new_id(), actor_id=CHIEF, device_time=NOW,
+                                         consult_id=consult_id, base_version=item.version), now=NOW)
+    sections = filled(template(db, "consult").sections, opinion="考虑不稳定型心绞痛，建议冠脉造影。")
+    doc_id = new_id()
+    run_command(db, WS, cs.AnswerConsult(op_id=new_id(), actor_id=CHIEF, device_time=NOW,
+                                         consult_id=consult_id, base_version=item.version + 1,
+                                         doc_id=doc_id, sections=sections), now=NOW)
+    with db.connect() as conn:
+        assert consult_id not in {i.id for i in cs.consults(conn, NOW, to_dept_id=demo_id("dept"))}
+        answered = cs.consults(conn, NOW, encounter_id=ENC_11, open_only=False)
+        after = dl.due_items(conn, NOW + timedelta(hours=49), encounter_id=ENC_11)
+    assert answered[0].status == cs.ANSWERED and answered[0].doc_id == doc_id
+    assert answered[0].accepted_by == "王建国"
+    assert "consult" not in {i.doc_type for i in after}
+    v = view(db, doc_id, RESIDENT)                       # the answer is in the patient's record
+    assert v.doc.status == dd.SIGNED and v.doc.doc_type == "consult"
+    assert "冠脉造影" in dd.as_text(v.revisions[0].sections)
+
+
+def test_consult_requested_accepted_and_answered(demo_engine: Database) -> None:
+    scenario_consult_requested_accepted_and_answered(demo_engine)

@@ -6,7 +6,7 @@ Revises: 0003
 Create Date: 2026-12-02
 
 doc_draft holds one row per (document, author), overwritten by autosave (never a revision);
-doc_phrase is a doctor's phrase list. doc_rev, the signed revisions, may no longer be updated
+doc_phrase is a doctor's phrase list; consult_req a 会诊 request, its acceptance and answer. doc_rev, the signed revisions, may no longer be updated
 or deleted on SQLite (triggers); server grants are not changed here.
 """
 from __future__ import annotations
@@ -48,6 +48,33 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_doc_phrase'))
     )
     op.create_index(op.f('ix_doc_phrase_staff_id'), 'doc_phrase', ['staff_id'], unique=False)
+    op.create_table('consult_req',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('encounter_id', sa.String(length=36), nullable=False),
+    sa.Column('requested_by', sa.String(length=36), nullable=False),
+    sa.Column('to_dept_id', sa.String(length=36), nullable=False),
+    sa.Column('to_staff_id', sa.String(length=36), nullable=True),
+    sa.Column('urgent', sa.Boolean(create_constraint=True, name='urgent'), nullable=False),
+    sa.Column('question', sa.Unicode(length=500), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('requested_at', app.store.types.UTCDateTime(), nullable=False),
+    sa.Column('accepted_by', sa.String(length=36), nullable=True),
+    sa.Column('accepted_at', app.store.types.UTCDateTime(), nullable=True),
+    sa.Column('answered_at', app.store.types.UTCDateTime(), nullable=True),
+    sa.Column('doc_id', sa.String(length=36), nullable=True),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('created_at', app.store.types.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', app.store.types.UTCDateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['accepted_by'], ['staff.id'], name=op.f('fk_consult_req_accepted_by')),
+    sa.ForeignKeyConstraint(['doc_id'], ['clin_doc.id'], name=op.f('fk_consult_req_doc_id')),
+    sa.ForeignKeyConstraint(['encounter_id'], ['encounter.id'], name=op.f('fk_consult_req_encounter_id')),
+    sa.ForeignKeyConstraint(['requested_by'], ['staff.id'], name=op.f('fk_consult_req_requested_by')),
+    sa.ForeignKeyConstraint(['to_dept_id'], ['dept.id'], name=op.f('fk_consult_req_to_dept_id')),
+    sa.ForeignKeyConstraint(['to_staff_id'], ['staff.id'], name=op.f('fk_consult_req_to_staff_id')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_consult_req'))
+    )
+    op.create_index('ix_consult_req_dept_status', 'consult_req', ['to_dept_id', 'status'], unique=False)
+    op.create_index(op.f('ix_consult_req_encounter_id'), 'consult_req', ['encounter_id'], unique=False)
     if op.get_context().dialect.name == 'sqlite':
         for stmt in sqlite_triggers('doc_rev'):
             op.execute(stmt)
@@ -57,6 +84,9 @@ def downgrade() -> None:
     if op.get_context().dialect.name == 'sqlite':
         for stmt in sqlite_drop_triggers('doc_rev'):
             op.execute(stmt)
+    op.drop_index(op.f('ix_consult_req_encounter_id'), table_name='consult_req')
+    op.drop_index('ix_consult_req_dept_status', table_name='consult_req')
+    op.drop_table('consult_req')
     op.drop_index(op.f('ix_doc_phrase_staff_id'), table_name='doc_phrase')
     op.drop_table('doc_phrase')
     op.drop_table('doc_draft')
