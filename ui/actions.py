@@ -42,6 +42,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("order_verify", "orders", NURSES, later=True),
     ActionSpec("order_execute", "orders", NURSES, later=True),
     ActionSpec("record_todo", "records", DOCTORS, shortcut="Ctrl+Shift+T"),   # ui/shortcuts DOC_TODO
+    ActionSpec("consult_queue", "records", frozenset({"doctor"}), shortcut="Ctrl+Shift+K"),
     ActionSpec("record_write", "records", DOCTORS, later=True),
     ActionSpec("record_cosign", "records", frozenset({"doctor"}), later=True),
     ActionSpec("vitals_entry", "nursing", NURSES, later=True),
@@ -90,6 +91,7 @@ def action_text(key: str) -> str:
         "order_verify": translate("Actions", "医嘱核对"),
         "order_execute": translate("Actions", "医嘱执行"),
         "record_todo": translate("Actions", "待完成病历"),
+        "consult_queue": translate("Actions", "本科会诊"),
         "record_write": translate("Actions", "病历书写"),
         "record_cosign": translate("Actions", "病历审签"),
         "vitals_entry": translate("Actions", "体温单录入"),

@@ -392,6 +392,17 @@ class MainWindow(QMainWindow):
         panel.open_requested.connect(self._open_record)
         self.tabs.setCurrentIndex(self.tabs.addTab(panel, panel.title()))
 
+    def show_consults(self) -> None:
+        """本科会诊 (issue 12): the department's open consultation requests."""
+        from ui.records.consults import ConsultQueue
+
+        for i in range(1, self.tabs.count()):
+            if isinstance(self.tabs.widget(i), ConsultQueue):
+                self.tabs.setCurrentIndex(i)
+                return
+        queue = ConsultQueue(self.ctx, self.user)
+        self.tabs.setCurrentIndex(self.tabs.addTab(queue, queue.title()))
+
     def _open_record(self, encounter_id: str, doc_id: str) -> None:
         from ui.patient_header import PatientPage
 
@@ -417,6 +428,7 @@ class MainWindow(QMainWindow):
             "check_connection": self.check_health,
             "about": self.about,
             "record_todo": self.show_record_todo,
+            "consult_queue": self.show_consults,
         }
         for key, handler in handlers.items():
             if key in a:

@@ -65,6 +65,8 @@ DOC_COPY = "Ctrl+Shift+J"
 DOC_DIFF = "Ctrl+Shift+D"
 DOC_SAVE = "Ctrl+S"
 DOC_TODO = "Ctrl+Shift+T"
+DOC_CONSULT = "Ctrl+R"             # 申请会诊 from the 病历 tab
+CONSULT_QUEUE = "Ctrl+Shift+K"     # the department's 会诊 queue
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,9 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(DOC_COSIGN, "records", "doc_cosign"),
     Shortcut(DOC_REVISE, "records", "doc_revise"),
     Shortcut(DOC_DIFF, "records", "doc_diff"),
+    Shortcut(DOC_CONSULT, "records", "doc_consult"),
     Shortcut(DOC_TODO, "global", "doc_todo"),
+    Shortcut(CONSULT_QUEUE, "global", "consult_queue"),
 )
 
 
@@ -203,6 +207,8 @@ def shortcut_text(what: str) -> str:
         "doc_revise": translate("Shortcuts", "修订已签名的病历（保留每一版本及修改人、时间、原因）"),
         "doc_diff": translate("Shortcuts", "两个版本并排对比，显示修改人及修改内容"),
         "doc_todo": translate("Shortcuts", "待完成病历：本人患者的到期与超时病历、待审签病历"),
+        "doc_consult": translate("Shortcuts", "申请会诊（科室、急或普通、会诊目的；诊断自动引入）"),
+        "consult_queue": translate("Shortcuts", "本科会诊：Enter 接收，再按 Enter 书写会诊意见并签名"),
     }.get(what, what)
 
 

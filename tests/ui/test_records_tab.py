@@ -252,3 +252,54 @@ def test_the_overdue_list_after_moving_the_clock(qtbot: Any, real_window: Any, n
                     timeout=5000)
     page = real_window.tabs.currentWidget()
     assert page.chart_tabs.currentWidget() is page.records_holder
+
+
+def test_a_consult_requested_and_answered_by_the_consulted_department(
+        qtbot: Any, real_window: Any, real_backend: Any) -> None:
+    from app.clock import utcnow
+    from app.services.consults import consults
+    from app.services.demo import demo_id
+    from app.services.records import document_list
+    from ui.records.consults import ConsultQueue
+
+    tab = records_of(qtbot, real_window, "zhangwei", 11)
+    tab.dialog = None
+    key(qtbot, Qt.Key.Key_R, CTRL)                        # 请会诊
+    qtbot.waitUntil(lambda: tab.dialog is not None and tab.dialog.isVisible(), timeout=5000)
+    dialog = tab.dialog
+    assert "不稳定型心绞痛" in dialog.question.toPlainText()     # the diagnoses pulled in
+    cursor = dialog.question.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    dialog.question.setTextCursor(cursor)
+    commit_text(dialog.question, "\n胸痛原因待查，请协助诊治。")
+    dialog.urgent.setChecked(True)
+    qtbot.keyClick(dialog.question, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: "会诊申请已发送" in tab.hint.text(), timeout=5000)
+    # 王建国 of the same department (the demo has one) answers it from his queue.
+    real_window._lock_and_switch()                          # 切换用户
+    sign_in(qtbot, real_window, "wangjg", "demo-doctor1")
+    key(qtbot, Qt.Key.Key_K, CTRL | SHIFT)
+    queue = real_window.tabs.currentWidget()
+    assert isinstance(queue, ConsultQueue)
+    qtbot.waitUntil(lambda: queue.loaded and queue.model.rowCount() == 1, timeout=5000)
+    item = queue.model.rows()[0]
+    assert item.urgent and item.bed_no == "11" and "胸痛原因待查" in item.question
+    queue.table.setFocus()
+    qtbot.keyClick(queue.table, Qt.Key.Key_Return)        # accept
+    qtbot.waitUntil(lambda: queue.model.rowCount() == 1 and queue.model.rows()[0].status == "accepted",
+                    timeout=5000)
+    real_window.grab().save("/tmp/records_consults.png")
+    queue.table.setFocus()
+    qtbot.keyClick(queue.table, Qt.Key.Key_Return)        # answer
+    qtbot.waitUntil(lambda: queue.dialog is not None and queue.dialog.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is queue.dialog, timeout=3000)
+    commit_text(queue.dialog.opinion, "考虑不稳定型心绞痛，建议冠脉造影。")
+    qtbot.keyClick(queue.dialog.opinion, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: queue.model.rowCount() == 0, timeout=5000)
+    encounter_id = demo_id("encounter", 11)
+    answered = real_backend.read(lambda conn: consults(conn, utcnow(), encounter_id=encounter_id,
+                                                       open_only=False))
+    assert answered[0].status == "answered" and answered[0].accepted_by == "王建国"
+    docs = real_backend.read(lambda conn: document_list(conn, encounter_id))
+    assert any(d.id == answered[0].doc_id and d.status == "signed" and d.author_name == "王建国"
+               for d in docs)

@@ -150,3 +150,47 @@ def revise(ctx: OpContext, user: Any, doc_id: str, base_version: int, sections: 
 
     return execute(ctx, ReviseDocument(**_stamp(user), doc_id=doc_id, base_version=base_version,
                                        sections=sections, reason=reason), on_done, on_error, origin)
+
+
+# ---- 会诊
+def load_departments(ctx: OpContext, on_done: Callback, on_error: OnError = None) -> int:
+    from app.services.consults import departments
+
+    return _read(ctx, departments, on_done, on_error, "departments")
+
+
+def load_consults(ctx: OpContext, dept_id: str, on_done: Callback, on_error: OnError = None) -> int:
+    """The consulted department's open requests, urgent and overdue first."""
+    from app.clock import utcnow
+    from app.services.consults import consults
+
+    return _read(ctx, lambda conn: consults(conn, utcnow(), to_dept_id=dept_id), on_done, on_error,
+                 "consults")
+
+
+def request_consult(ctx: OpContext, user: Any, encounter_id: str, to_dept_id: str, question: str,
+                    urgent: bool, on_done: Optional[Callback] = None, on_error: OnError = None) -> int:
+    from app.ids import new_id
+    from app.services.consults import RequestConsult
+
+    return execute(ctx, RequestConsult(**_stamp(user), consult_id=new_id(), encounter_id=encounter_id,
+                                       to_dept_id=to_dept_id, question=question, urgent=urgent),
+                   on_done, on_error)
+
+
+def accept_consult(ctx: OpContext, user: Any, consult_id: str, base_version: int,
+                   on_done: Optional[Callback] = None, on_error: OnError = None) -> int:
+    from app.services.consults import AcceptConsult
+
+    return execute(ctx, AcceptConsult(**_stamp(user), consult_id=consult_id, base_version=base_version),
+                   on_done, on_error)
+
+
+def answer_consult(ctx: OpContext, user: Any, consult_id: str, base_version: int,
+                   sections: tuple[Section, ...], on_done: Optional[Callback] = None,
+                   on_error: OnError = None) -> int:
+    from app.ids import new_id
+    from app.services.consults import AnswerConsult
+
+    return execute(ctx, AnswerConsult(**_stamp(user), consult_id=consult_id, base_version=base_version,
+                                      doc_id=new_id(), sections=sections), on_done, on_error)

@@ -129,6 +129,7 @@ class RecordsTab(QWidget):
             ("cosign", keys.DOC_COSIGN, self.cosign, bool(can("doc.cosign"))),
             ("revise", keys.DOC_REVISE, self.start_revision, bool(can("doc.sign") or can("doc.cosign"))),
             ("diff", keys.DOC_DIFF, self.show_diff, True),
+            ("consult", keys.DOC_CONSULT, self.request_consult, writer),
         ]
         for key, shortcut, handler, allowed in specs:
             action = QAction(self)
@@ -140,7 +141,7 @@ class RecordsTab(QWidget):
             action.setEnabled(allowed)
             self.addAction(action)
             self.actions_by_key[key] = action
-            if allowed and key in ("new", "sign", "cosign", "revise", "diff"):
+            if allowed and key in ("new", "sign", "cosign", "revise", "diff", "consult"):
                 button = QToolButton()
                 button.setDefaultAction(action)
                 self.buttons.addWidget(button)
@@ -484,6 +485,32 @@ class RecordsTab(QWidget):
         if v is not None and len(v.revisions) >= 2:
             self._open_dialog(DiffDialog(list(v.revisions), self))
 
+    def request_consult(self) -> None:
+        """请会诊: the diagnoses pulled in as the start of the question."""
+        from ui.records.consults import RequestDialog
+
+        state: dict[str, Any] = {}
+
+        def with_departments(departments: Any) -> None:
+            if not is_alive(self):
+                return
+            dialog = RequestDialog(list(departments), state.get("summary", ""), self)
+            dialog.accepted.connect(lambda: ops.request_consult(
+                self.ctx, self.user, self.encounter_id, dialog.dept_id(),
+                dialog.question.toPlainText(), dialog.urgent.isChecked(), self._consult_sent,
+                self._failed))
+            self._open_dialog(dialog)
+
+        def with_facts(facts: Any) -> None:
+            state["summary"] = text_for("diagnoses", facts)
+            ops.load_departments(self.ctx, with_departments, self._failed)
+
+        ops.pull(self.ctx, self.encounter_id, ("diagnoses",), with_facts, self._failed)
+
+    def _consult_sent(self, _changes: Any) -> None:
+        if is_alive(self):
+            self._set_hint(translate("Records", "会诊申请已发送"))
+
     # ---- life cycle
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -501,7 +528,7 @@ class RecordsTab(QWidget):
                  "cosign": translate("Records", "审签"), "revise": translate("Records", "修订"),
                  "diff": translate("Records", "版本对比"), "pull": translate("Records", "引入病历资料"),
                  "phrase": translate("Records", "常用语"), "copy": translate("Records", "复制既往病历"),
-                 "save": translate("Records", "保存草稿")}
+                 "save": translate("Records", "保存草稿"), "consult": translate("Records", "请会诊")}
         for key, action in self.actions_by_key.items():
             action.setText(texts.get(key, key))
             action.setToolTip(f"{texts.get(key, key)} ({action.shortcut().toString()})")
