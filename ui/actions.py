@@ -43,6 +43,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("order_execute", "orders", NURSES, later=True),
     ActionSpec("record_todo", "records", DOCTORS, shortcut="Ctrl+Shift+T"),   # ui/shortcuts DOC_TODO
     ActionSpec("consult_queue", "records", frozenset({"doctor"}), shortcut="Ctrl+Shift+K"),
+    ActionSpec("doctor_handover", "records", DOCTORS, shortcut="Ctrl+Shift+H"),
     ActionSpec("record_write", "records", DOCTORS, later=True),
     ActionSpec("record_cosign", "records", frozenset({"doctor"}), later=True),
     ActionSpec("vitals_entry", "nursing", NURSES, later=True),
@@ -92,6 +93,7 @@ def action_text(key: str) -> str:
         "order_execute": translate("Actions", "医嘱执行"),
         "record_todo": translate("Actions", "待完成病历"),
         "consult_queue": translate("Actions", "本科会诊"),
+        "doctor_handover": translate("Actions", "医生交接班"),
         "record_write": translate("Actions", "病历书写"),
         "record_cosign": translate("Actions", "病历审签"),
         "vitals_entry": translate("Actions", "体温单录入"),

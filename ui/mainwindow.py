@@ -403,6 +403,17 @@ class MainWindow(QMainWindow):
         queue = ConsultQueue(self.ctx, self.user)
         self.tabs.setCurrentIndex(self.tabs.addTab(queue, queue.title()))
 
+    def show_handover(self) -> None:
+        """医生交接班 (issue 12) of the ward on the board."""
+        from ui.records.handover import HandoverPanel
+
+        for i in range(1, self.tabs.count()):
+            if isinstance(self.tabs.widget(i), HandoverPanel):
+                self.tabs.setCurrentIndex(i)
+                return
+        panel = HandoverPanel(self.ctx, self.user, self.ward_view.current_ward_id() or "")
+        self.tabs.setCurrentIndex(self.tabs.addTab(panel, panel.title()))
+
     def _open_record(self, encounter_id: str, doc_id: str) -> None:
         from ui.patient_header import PatientPage
 
@@ -429,6 +440,7 @@ class MainWindow(QMainWindow):
             "about": self.about,
             "record_todo": self.show_record_todo,
             "consult_queue": self.show_consults,
+            "doctor_handover": self.show_handover,
         }
         for key, handler in handlers.items():
             if key in a:

@@ -30,4 +30,9 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
         "consult.question_required": lambda p: translate("Messages", "请填写会诊目的及病情摘要"),
         "consult.not_open": lambda p: translate("Messages", "该会诊已完成或已取消"),
         "consult.not_addressed": lambda p: translate("Messages", "该会诊邀请的不是您或您的科室"),
+        "handover.empty": lambda p: translate("Messages", "交班名单为空"),
+        "handover.entry_incomplete": lambda p: translate("Messages", "每位患者须填写病情分级和病情摘要"),
+        "handover.already_acknowledged": lambda p: translate("Messages", "该交班已被接班"),
+        "handover.not_receiver": lambda p: translate(
+            "Messages", "交班医师本人不能接班，或该交班指定了其他接班医师"),
     }

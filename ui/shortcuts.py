@@ -67,6 +67,7 @@ DOC_SAVE = "Ctrl+S"
 DOC_TODO = "Ctrl+Shift+T"
 DOC_CONSULT = "Ctrl+R"             # 申请会诊 from the 病历 tab
 CONSULT_QUEUE = "Ctrl+Shift+K"     # the department's 会诊 queue
+DOCTOR_HANDOVER = "Ctrl+Shift+H"   # 医生交接班 (in it: Ctrl+Enter hands over, Ctrl+Shift+Enter takes over)
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(DOC_CONSULT, "records", "doc_consult"),
     Shortcut(DOC_TODO, "global", "doc_todo"),
     Shortcut(CONSULT_QUEUE, "global", "consult_queue"),
+    Shortcut(DOCTOR_HANDOVER, "global", "doctor_handover"),
 )
 
 
@@ -209,6 +211,8 @@ def shortcut_text(what: str) -> str:
         "doc_todo": translate("Shortcuts", "待完成病历：本人患者的到期与超时病历、待审签病历"),
         "doc_consult": translate("Shortcuts", "申请会诊（科室、急或普通、会诊目的；诊断自动引入）"),
         "consult_queue": translate("Shortcuts", "本科会诊：Enter 接收，再按 Enter 书写会诊意见并签名"),
+        "doctor_handover": translate(
+            "Shortcuts", "医生交接班：按 I-PASS 逐一填写，Ctrl+Enter 交班，Ctrl+Shift+Enter 接班"),
     }.get(what, what)
 
 

@@ -37,7 +37,7 @@ HANDLER_MODULES: tuple[str, ...] = ("app.services.patient_cmds", "app.services.a
                                     "app.services.order_handlers", "app.services.order_signing",
                                     "app.services.order_sets", "app.services.plan_cmds",
                                     "app.services.verification", "app.services.doc_handlers",
-                                    "app.services.consults")
+                                    "app.services.consults", "app.services.handover")
 _loaded = False
 
 

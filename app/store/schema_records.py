@@ -6,6 +6,7 @@ re-exports them). clin_doc, doc_rev and doc_template are the foundation's, in sc
   every PC the author opens the document from.
 - doc_phrase: a doctor's personal phrase list (常用语), inserted at the cursor.
 - consult_req: a 会诊 request and its answer (the consulted department's queue).
+- doc_handover: a doctors' shift handover (I-PASS per patient) and its acknowledgement.
 doc_rev (the signed revisions) is append-only: SQLite refuses UPDATE and DELETE by trigger here,
 server engines do not refuse it yet (app/store/grants.py grants the audit tables only).
 """
@@ -54,6 +55,21 @@ consult_req = Table(
     _version(), *_stamps(),
 )
 Index("ix_consult_req_dept_status", consult_req.c.to_dept_id, consult_req.c.status)
+
+# 医生交接班: the handing doctor's I-PASS list for the ward (body: one entry per patient), then the
+# receiving doctor's acknowledgement.
+doc_handover = Table(
+    "doc_handover", metadata, _pk(),
+    _fk("ward_id", "ward", nullable=False, index=True),
+    _fk("from_staff", "staff", nullable=False),
+    _fk("to_staff", "staff"),
+    Column("handed_at", UTCDateTime, nullable=False),
+    Column("body", JSONText, nullable=False),
+    Column("status", String(12), nullable=False),          # written, acknowledged
+    _fk("ack_by", "staff"),
+    Column("ack_at", UTCDateTime),
+    _version(), *_stamps(),
+)
 
 DOC_REV_APPEND_ONLY = "doc_rev"
 

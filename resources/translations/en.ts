@@ -4,177 +4,182 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="68"/>
+        <location filename="../../ui/actions.py" line="69"/>
         <source>系统(&amp;S)</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="69"/>
+        <location filename="../../ui/actions.py" line="70"/>
         <source>病区(&amp;W)</source>
         <translation>&amp;Ward</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="70"/>
+        <location filename="../../ui/actions.py" line="71"/>
         <source>医嘱(&amp;O)</source>
         <translation>&amp;Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="71"/>
+        <location filename="../../ui/actions.py" line="72"/>
         <source>病历(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="72"/>
+        <location filename="../../ui/actions.py" line="73"/>
         <source>护理(&amp;N)</source>
         <translation>&amp;Nursing</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="73"/>
+        <location filename="../../ui/actions.py" line="74"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="74"/>
+        <location filename="../../ui/actions.py" line="75"/>
         <source>管理(&amp;A)</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="75"/>
+        <location filename="../../ui/actions.py" line="76"/>
         <source>语言 Language(&amp;G)</source>
         <translation>Lan&amp;guage 语言</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="76"/>
+        <location filename="../../ui/actions.py" line="77"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="82"/>
+        <location filename="../../ui/actions.py" line="83"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="83"/>
+        <location filename="../../ui/actions.py" line="84"/>
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="84"/>
+        <location filename="../../ui/actions.py" line="85"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="85"/>
+        <location filename="../../ui/actions.py" line="86"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="86"/>
+        <location filename="../../ui/actions.py" line="87"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="87"/>
+        <location filename="../../ui/actions.py" line="88"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="88"/>
+        <location filename="../../ui/actions.py" line="89"/>
         <source>床卡/列表切换</source>
         <translation>Cards / list</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="89"/>
+        <location filename="../../ui/actions.py" line="90"/>
         <source>医嘱录入</source>
         <translation>Order entry</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="90"/>
+        <location filename="../../ui/actions.py" line="91"/>
         <source>医嘱签署</source>
         <translation>Sign orders</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="91"/>
+        <location filename="../../ui/actions.py" line="92"/>
         <source>医嘱核对</source>
         <translation>Verify orders</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="92"/>
+        <location filename="../../ui/actions.py" line="93"/>
         <source>医嘱执行</source>
         <translation>Execute orders</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="93"/>
+        <location filename="../../ui/actions.py" line="94"/>
         <source>待完成病历</source>
         <translation>Pending records</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="94"/>
+        <location filename="../../ui/actions.py" line="95"/>
         <source>本科会诊</source>
         <translation>Consultations for my department</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="95"/>
+        <location filename="../../ui/actions.py" line="96"/>
+        <source>医生交接班</source>
+        <translation>Doctors' handover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="97"/>
         <source>病历书写</source>
         <translation>Write record</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="96"/>
+        <location filename="../../ui/actions.py" line="98"/>
         <source>病历审签</source>
         <translation>Co-sign records</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="97"/>
+        <location filename="../../ui/actions.py" line="99"/>
         <source>体温单录入</source>
         <translation>Chart vital signs</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="98"/>
+        <location filename="../../ui/actions.py" line="100"/>
         <source>体温单查看</source>
         <translation>Temperature chart</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="99"/>
+        <location filename="../../ui/actions.py" line="101"/>
         <source>护理记录</source>
         <translation>Nursing record</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="100"/>
+        <location filename="../../ui/actions.py" line="102"/>
         <source>交班报告</source>
         <translation>Handover report</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="101"/>
+        <location filename="../../ui/actions.py" line="103"/>
         <source>打印医嘱单</source>
         <translation>Print order sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="102"/>
+        <location filename="../../ui/actions.py" line="104"/>
         <source>打印体温单</source>
         <translation>Print temperature chart</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="103"/>
+        <location filename="../../ui/actions.py" line="105"/>
         <source>检查数据库连接</source>
         <translation>Check database connection</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="107"/>
+        <location filename="../../ui/actions.py" line="109"/>
         <source>关于病区工作站</source>
         <translation>About WardStation</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="115"/>
+        <location filename="../../ui/actions.py" line="117"/>
         <source>后续版本提供</source>
         <translation>Available in a later version</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="179"/>
+        <location filename="../../ui/actions.py" line="181"/>
         <source>{action}（在病历的医嘱页按 {key}）</source>
         <translation>{action} (press {key} on a chart&apos;s Orders tab)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="106"/>
+        <location filename="../../ui/actions.py" line="108"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -338,42 +343,42 @@
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/records/consults.py" line="82"/>
+        <location filename="../../ui/records/consults.py" line="83"/>
         <source>申请会诊</source>
         <translation>Request a consultation</translation>
     </message>
     <message>
-        <location filename="../../ui/records/consults.py" line="88"/>
+        <location filename="../../ui/records/consults.py" line="89"/>
         <source>急会诊（10 分钟内到达）</source>
         <translation>Urgent (arrive within 10 minutes)</translation>
     </message>
     <message>
-        <location filename="../../ui/records/consults.py" line="101"/>
+        <location filename="../../ui/records/consults.py" line="102"/>
         <source>会诊科室</source>
         <translation>Department asked</translation>
     </message>
     <message>
-        <location filename="../../ui/records/consults.py" line="104"/>
+        <location filename="../../ui/records/consults.py" line="105"/>
         <source>会诊目的及病情摘要</source>
         <translation>Question and case summary</translation>
     </message>
     <message>
-        <location filename="../../ui/records/consults.py" line="128"/>
+        <location filename="../../ui/records/consults.py" line="129"/>
         <source>会诊意见</source>
         <translation>Consultation opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/records/consults.py" line="139"/>
+        <location filename="../../ui/records/consults.py" line="140"/>
         <source>会诊意见（签名后记入患者病历）</source>
-        <translation>Opinion (signed into the patient's record)</translation>
+        <translation>Opinion (signed into the patient&apos;s record)</translation>
     </message>
     <message>
-        <location filename="../../ui/records/consults.py" line="205"/>
+        <location filename="../../ui/records/consults.py" line="206"/>
         <source>本科待处理会诊 {n} 条：Enter 接收，再按 Enter 书写会诊意见</source>
         <translation>{n} open consultations: Enter accepts, Enter again writes the opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/records/consults.py" line="256"/>
+        <location filename="../../ui/records/consults.py" line="257"/>
         <source>会诊</source>
         <translation>Consultations</translation>
     </message>
@@ -616,6 +621,129 @@
     </message>
 </context>
 <context>
+    <name>Handover</name>
+    <message>
+        <location filename="../../ui/records/handover.py" line="37"/>
+        <source>新入院</source>
+        <translation>new admission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="37"/>
+        <source>病危</source>
+        <translation>critical</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="38"/>
+        <source>病重</source>
+        <translation>serious</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="38"/>
+        <source>术后</source>
+        <translation>post-op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="39"/>
+        <source>异常结果</source>
+        <translation>abnormal results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="40"/>
+        <source>病历超时</source>
+        <translation>overdue records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="44"/>
+        <source>不稳定</source>
+        <translation>Unstable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="44"/>
+        <source>需关注</source>
+        <translation>Watcher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="45"/>
+        <source>稳定</source>
+        <translation>Stable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="56"/>
+        <source>床号</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="56"/>
+        <source>患者</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="57"/>
+        <source>交班原因</source>
+        <translation>Why on the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="58"/>
+        <source>病情</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="101"/>
+        <source>I 病情分级</source>
+        <translation>I  Illness severity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="103"/>
+        <source>P 病情摘要</source>
+        <translation>P  Patient summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="104"/>
+        <source>A 待办事项</source>
+        <translation>A  Action list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="105"/>
+        <source>S 注意事项及应对</source>
+        <translation>S  Situation awareness and contingency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="144"/>
+        <source>异常结果：{v}</source>
+        <translation>Abnormal results: {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="146"/>
+        <source>超时病历：{v}</source>
+        <translation>Overdue records: {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="161"/>
+        <source>本病区尚无交班记录</source>
+        <translation>No handover on this ward yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="162"/>
+        <source>{who} {at} 交班，待接班（Ctrl+Shift+Enter 接班）</source>
+        <translation>Handed over by {who} at {at}, waiting to be taken over (Ctrl+Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="165"/>
+        <source>{who} {at} 交班，{taker} {ack} 已接班</source>
+        <translation>Handed over by {who} at {at}, taken over by {taker} at {ack}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="168"/>
+        <source>{n} 位患者，Ctrl+Enter 交班</source>
+        <translation>{n} patients, Ctrl+Enter hands over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="221"/>
+        <source>医生交接班</source>
+        <translation>Doctors' handover</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <location filename="../../ui/lock.py" line="86"/>
@@ -694,29 +822,29 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="465"/>
+        <location filename="../../ui/mainwindow.py" line="477"/>
         <source>关于病区工作站</source>
         <translation>About WardStation</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="466"/>
+        <location filename="../../ui/mainwindow.py" line="478"/>
         <source>病区工作站 WardStation 0.1
 住院医生工作站与护士工作站</source>
         <translation>WardStation 0.1
 Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="490"/>
+        <location filename="../../ui/mainwindow.py" line="502"/>
         <source>病区工作站</source>
         <translation>WardStation</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="495"/>
+        <location filename="../../ui/mainwindow.py" line="507"/>
         <source>病区一览</source>
         <translation>Ward overview</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="503"/>
+        <location filename="../../ui/mainwindow.py" line="515"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
@@ -1292,7 +1420,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <location filename="../../ui/messages_records.py" line="30"/>
-        <location filename="../../ui/records/consults.py" line="114"/>
+        <location filename="../../ui/records/consults.py" line="115"/>
         <source>请填写会诊目的及病情摘要</source>
         <translation>Enter the question and a summary of the case</translation>
     </message>
@@ -1305,6 +1433,26 @@ Inpatient doctor and nurse workstation</translation>
         <location filename="../../ui/messages_records.py" line="32"/>
         <source>该会诊邀请的不是您或您的科室</source>
         <translation>This consultation was not asked of you or your department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_records.py" line="33"/>
+        <source>交班名单为空</source>
+        <translation>The handover list is empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_records.py" line="34"/>
+        <source>每位患者须填写病情分级和病情摘要</source>
+        <translation>Every patient needs a severity and a summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_records.py" line="35"/>
+        <source>该交班已被接班</source>
+        <translation>This handover has been taken over already</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_records.py" line="37"/>
+        <source>交班医师本人不能接班，或该交班指定了其他接班医师</source>
+        <translation>The handing doctor cannot take over, or the handover names another doctor</translation>
     </message>
 </context>
 <context>
@@ -3165,347 +3313,352 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="166"/>
+        <location filename="../../ui/shortcuts.py" line="168"/>
         <source>上一项</source>
         <translation>Previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="165"/>
+        <location filename="../../ui/shortcuts.py" line="167"/>
         <source>下一项</source>
         <translation>Next field</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="229"/>
+        <location filename="../../ui/shortcuts.py" line="233"/>
         <source>位置</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="188"/>
+        <location filename="../../ui/shortcuts.py" line="190"/>
         <source>作废医嘱（填写理由）</source>
         <translation>Void the order (with a reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="230"/>
+        <location filename="../../ui/shortcuts.py" line="234"/>
         <source>作用</source>
         <translation>What it does</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="172"/>
+        <location filename="../../ui/shortcuts.py" line="174"/>
         <source>使用组套：个人、科室、全院组套，可按拼音首字母或名称筛选</source>
         <translation>Apply an order set: personal, department and hospital sets, filtered by pinyin initials or name</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="167"/>
+        <location filename="../../ui/shortcuts.py" line="169"/>
         <source>保存为草稿（在最后一项按 Enter 亦可）</source>
         <translation>Keep as a draft (or Enter on the last field)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="187"/>
+        <location filename="../../ui/shortcuts.py" line="189"/>
         <source>停止长期医嘱（填写停止时间）</source>
         <translation>Stop a long-term order (with a stop time)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="142"/>
+        <location filename="../../ui/shortcuts.py" line="144"/>
         <source>全局</source>
         <translation>Everywhere</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="179"/>
+        <location filename="../../ui/shortcuts.py" line="181"/>
         <source>关闭匹配列表；再按一次回到医嘱列表，录入内容保留</source>
         <translation>Close the match list; again: back to the orders, the row kept as typed</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="169"/>
+        <location filename="../../ui/shortcuts.py" line="171"/>
         <source>出院带药（临时医嘱，医嘱单上列在“出院带药”下）；再按取消</source>
         <translation>Discharge medication (a temporary order, listed under its own heading on the sheet); again: off</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="182"/>
+        <location filename="../../ui/shortcuts.py" line="184"/>
         <source>删除所选草稿</source>
         <translation>Delete the selected drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="161"/>
+        <location filename="../../ui/shortcuts.py" line="163"/>
         <source>刷新病区</source>
         <translation>Refresh the ward</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="144"/>
+        <location filename="../../ui/shortcuts.py" line="146"/>
         <source>医嘱</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="192"/>
+        <location filename="../../ui/shortcuts.py" line="194"/>
         <source>医嘱列表/医嘱单切换</source>
         <translation>Order list / order sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="145"/>
+        <location filename="../../ui/shortcuts.py" line="147"/>
         <source>医嘱录入</source>
         <translation>Order entry</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="148"/>
+        <location filename="../../ui/shortcuts.py" line="150"/>
         <source>医嘱（护士）</source>
         <translation>Orders (nurse)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="149"/>
+        <location filename="../../ui/shortcuts.py" line="151"/>
         <source>病历</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="170"/>
+        <location filename="../../ui/shortcuts.py" line="172"/>
         <source>口头医嘱（抢救后补录）；再按取消</source>
         <translation>Verbal order (entered after a rescue); again: off</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="194"/>
+        <location filename="../../ui/shortcuts.py" line="196"/>
         <source>在医嘱列表中扩展选择</source>
         <translation>Extend the selection in the order list</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="180"/>
+        <location filename="../../ui/shortcuts.py" line="182"/>
         <source>在医嘱列表中：修改所选草稿或退回的医嘱</source>
         <translation>In the order list: edit the selected draft or returned order</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="185"/>
+        <location filename="../../ui/shortcuts.py" line="187"/>
         <source>在各条严重警示的理由之间移动</source>
         <translation>Move between the reasons of the high alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="159"/>
+        <location filename="../../ui/shortcuts.py" line="161"/>
         <source>在筛选框中：打开第一个匹配患者的医嘱页（无匹配则不打开）</source>
         <translation>In the filter: open the first match&apos;s Orders tab (nothing opens without a match)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="173"/>
+        <location filename="../../ui/shortcuts.py" line="175"/>
         <source>在组套列表中：选择组套，Enter 列出其医嘱（全部勾选）</source>
         <translation>In the set list: choose a set; Enter lists its orders (all ticked)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="174"/>
+        <location filename="../../ui/shortcuts.py" line="176"/>
         <source>在组套医嘱中：勾选/取消当前医嘱</source>
         <translation>In a set&apos;s orders: tick/untick the current order</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="176"/>
+        <location filename="../../ui/shortcuts.py" line="178"/>
         <source>在组套医嘱中：回到组套列表；在列表中：关闭</source>
         <translation>In a set&apos;s orders: back to the set list; in the list: close</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="175"/>
+        <location filename="../../ui/shortcuts.py" line="177"/>
         <source>在组套医嘱中：将勾选的医嘱生成草稿（再按 F9 审核签署）</source>
         <translation>In a set&apos;s orders: make drafts of the ticked orders (then F9 to review and sign)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="168"/>
+        <location filename="../../ui/shortcuts.py" line="170"/>
         <source>备用医嘱：长期为 prn，临时为 sos；再按取消</source>
         <translation>As-needed order: prn on a long-term order, sos on a temporary one; again: off</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="190"/>
+        <location filename="../../ui/shortcuts.py" line="192"/>
         <source>审批抗菌药物医嘱（须有相应级别）</source>
         <translation>Approve antibiotic orders (needs the grade)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="183"/>
+        <location filename="../../ui/shortcuts.py" line="185"/>
         <source>审核将签署的全部草稿（按医嘱、按级别列出警示）</source>
         <translation>Review every draft to be signed (alerts by order and severity)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="196"/>
+        <location filename="../../ui/shortcuts.py" line="198"/>
         <source>审核所选医嘱</source>
         <translation>Verify the selected order</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="160"/>
+        <location filename="../../ui/shortcuts.py" line="162"/>
         <source>床卡/列表切换</source>
         <translation>Bed cards / list</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="244"/>
+        <location filename="../../ui/shortcuts.py" line="248"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="155"/>
+        <location filename="../../ui/shortcuts.py" line="157"/>
         <source>快捷键一览</source>
         <translation>All keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="177"/>
+        <location filename="../../ui/shortcuts.py" line="179"/>
         <source>所选医嘱存为组套（名称；个人或科室，全院须管理员）</source>
         <translation>Save the selected orders as a set (a name; personal or department, hospital for administrators)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="191"/>
+        <location filename="../../ui/shortcuts.py" line="193"/>
         <source>所选医嘱的历史</source>
         <translation>History of the selected order</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="195"/>
+        <location filename="../../ui/shortcuts.py" line="197"/>
         <source>所选医嘱的操作菜单</source>
         <translation>Actions menu of the selected order</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="181"/>
+        <location filename="../../ui/shortcuts.py" line="183"/>
         <source>所选草稿成组（输液）</source>
         <translation>Group the selected drafts (one infusion)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="171"/>
+        <location filename="../../ui/shortcuts.py" line="173"/>
         <source>拆开所选草稿所在的组</source>
         <translation>Ungroup the selected draft&apos;s group</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="199"/>
+        <location filename="../../ui/shortcuts.py" line="201"/>
         <source>新建病历：选择病历类型（可输入名称筛选），Enter 按模板建立</source>
         <translation>New record: choose the document type (type to filter), Enter creates it from its template</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="200"/>
+        <location filename="../../ui/shortcuts.py" line="202"/>
         <source>在病历各段之间移动</source>
         <translation>Move between the record&apos;s sections</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="201"/>
+        <location filename="../../ui/shortcuts.py" line="203"/>
         <source>将病历系统已有的资料（一般项目、生命体征、检验、过敏、医嘱、诊断）引入当前段</source>
         <translation>Pull what the chart knows (demographics, vital signs, labs, allergies, orders, diagnoses) into the current section</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="202"/>
+        <location filename="../../ui/shortcuts.py" line="204"/>
         <source>插入个人常用语</source>
         <translation>Insert a personal phrase</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="203"/>
+        <location filename="../../ui/shortcuts.py" line="205"/>
         <source>复制本患者既往病历中的一段（不能复制其他患者的病历）</source>
         <translation>Copy a section from this patient&apos;s earlier records (never another patient&apos;s)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="204"/>
+        <location filename="../../ui/shortcuts.py" line="206"/>
         <source>立即保存草稿（输入时每 3 秒及切换焦点时自动保存）</source>
         <translation>Save the draft now (it is saved every 3 s while typing and on every focus change)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="205"/>
+        <location filename="../../ui/shortcuts.py" line="207"/>
         <source>签名（修订时先填写修订原因）</source>
         <translation>Sign (a revision asks for its reason first)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="206"/>
+        <location filename="../../ui/shortcuts.py" line="208"/>
         <source>审签实习医师的病历（可先修改）</source>
         <translation>Co-sign an intern&apos;s record (edit first if needed)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="207"/>
+        <location filename="../../ui/shortcuts.py" line="209"/>
         <source>修订已签名的病历（保留每一版本及修改人、时间、原因）</source>
         <translation>Revise a signed record (every version is kept with editor, time and reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="208"/>
+        <location filename="../../ui/shortcuts.py" line="210"/>
         <source>两个版本并排对比，显示修改人及修改内容</source>
         <translation>Two versions side by side: who changed what</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="209"/>
+        <location filename="../../ui/shortcuts.py" line="211"/>
         <source>待完成病历：本人患者的到期与超时病历、待审签病历</source>
         <translation>Pending records: due and overdue records of your patients, records to co-sign</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="210"/>
+        <location filename="../../ui/shortcuts.py" line="212"/>
         <source>申请会诊（科室、急或普通、会诊目的；诊断自动引入）</source>
         <translation>Request a consultation (department, urgent or routine, question; the diagnoses are pulled in)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="211"/>
+        <location filename="../../ui/shortcuts.py" line="213"/>
         <source>本科会诊：Enter 接收，再按 Enter 书写会诊意见并签名</source>
-        <translation>My department's consultations: Enter accepts, Enter again writes and signs the opinion</translation>
+        <translation>My department&apos;s consultations: Enter accepts, Enter again writes and signs the opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="229"/>
+        <location filename="../../ui/shortcuts.py" line="215"/>
+        <source>医生交接班：按 I-PASS 逐一填写，Ctrl+Enter 交班，Ctrl+Shift+Enter 接班</source>
+        <translation>Doctors' handover: I-PASS per patient, Ctrl+Enter hands over, Ctrl+Shift+Enter takes over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="233"/>
         <source>按键</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="189"/>
+        <location filename="../../ui/shortcuts.py" line="191"/>
         <source>撤回（护士审核前）</source>
         <translation>Withdraw (before a nurse verified it)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="163"/>
+        <location filename="../../ui/shortcuts.py" line="165"/>
         <source>新开临时医嘱（光标在医嘱内容）</source>
         <translation>New temporary order (cursor in the order search)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="162"/>
+        <location filename="../../ui/shortcuts.py" line="164"/>
         <source>新开长期医嘱（光标在医嘱内容）</source>
         <translation>New long-term order (cursor in the order search)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="143"/>
+        <location filename="../../ui/shortcuts.py" line="145"/>
         <source>病区一览</source>
         <translation>Ward overview</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="198"/>
+        <location filename="../../ui/shortcuts.py" line="200"/>
         <source>确认停止</source>
         <translation>Confirm stop</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="158"/>
+        <location filename="../../ui/shortcuts.py" line="160"/>
         <source>筛选：床号、姓名、拼音首字母或住院号</source>
         <translation>Filter: bed number, name, pinyin initials or inpatient number</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="146"/>
+        <location filename="../../ui/shortcuts.py" line="148"/>
         <source>签署前审核</source>
         <translation>Review before signing</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="184"/>
+        <location filename="../../ui/shortcuts.py" line="186"/>
         <source>签署（有严重警示时须先选择理由）</source>
         <translation>Sign (high alerts need a reason first)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="178"/>
+        <location filename="../../ui/shortcuts.py" line="180"/>
         <source>红线医嘱：术后、分娩、转入、转出、重整医嘱（签署后停止其上的全部长期医嘱）</source>
         <translation>Red-line orders: post-operative, post-delivery, transfer in, transfer out, reorganized (signing stops every long-term order above)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="147"/>
+        <location filename="../../ui/shortcuts.py" line="149"/>
         <source>组套</source>
         <translation>Order sets</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="164"/>
+        <location filename="../../ui/shortcuts.py" line="166"/>
         <source>输入拼音首字母、中文或英文即列出匹配项；上下键选择，Enter 选中并带出剂量、单位、途径、频次、首日次数</source>
         <translation>Type pinyin initials, Chinese or English to list matches; Up/Down to choose, Enter picks and fills dose, unit, route, frequency and first-day doses</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="186"/>
+        <location filename="../../ui/shortcuts.py" line="188"/>
         <source>返回，草稿保留</source>
         <translation>Back, drafts kept</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="157"/>
+        <location filename="../../ui/shortcuts.py" line="159"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="197"/>
+        <location filename="../../ui/shortcuts.py" line="199"/>
         <source>退回所选医嘱（填写理由）</source>
         <translation>Return the selected order (with a reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="156"/>
+        <location filename="../../ui/shortcuts.py" line="158"/>
         <source>锁定屏幕</source>
         <translation>Lock the screen</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="193"/>
+        <location filename="../../ui/shortcuts.py" line="195"/>
         <source>长期/临时筛选；在用/已停/全部筛选</source>
         <translation>Term filter; current / ended / all filter</translation>
     </message>

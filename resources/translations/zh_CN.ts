@@ -4,177 +4,182 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="68"/>
+        <location filename="../../ui/actions.py" line="69"/>
         <source>系统(&amp;S)</source>
         <translation>系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="69"/>
+        <location filename="../../ui/actions.py" line="70"/>
         <source>病区(&amp;W)</source>
         <translation>病区(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="70"/>
+        <location filename="../../ui/actions.py" line="71"/>
         <source>医嘱(&amp;O)</source>
         <translation>医嘱(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="71"/>
+        <location filename="../../ui/actions.py" line="72"/>
         <source>病历(&amp;R)</source>
         <translation>病历(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="72"/>
+        <location filename="../../ui/actions.py" line="73"/>
         <source>护理(&amp;N)</source>
         <translation>护理(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="73"/>
+        <location filename="../../ui/actions.py" line="74"/>
         <source>打印(&amp;P)</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="74"/>
+        <location filename="../../ui/actions.py" line="75"/>
         <source>管理(&amp;A)</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="75"/>
+        <location filename="../../ui/actions.py" line="76"/>
         <source>语言 Language(&amp;G)</source>
         <translation>语言 Language(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="76"/>
+        <location filename="../../ui/actions.py" line="77"/>
         <source>帮助(&amp;H)</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="82"/>
+        <location filename="../../ui/actions.py" line="83"/>
         <source>锁定屏幕</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="83"/>
+        <location filename="../../ui/actions.py" line="84"/>
         <source>切换用户</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="84"/>
+        <location filename="../../ui/actions.py" line="85"/>
         <source>立即同步</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="85"/>
+        <location filename="../../ui/actions.py" line="86"/>
         <source>设置…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="86"/>
+        <location filename="../../ui/actions.py" line="87"/>
         <source>退出</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="87"/>
+        <location filename="../../ui/actions.py" line="88"/>
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="88"/>
+        <location filename="../../ui/actions.py" line="89"/>
         <source>床卡/列表切换</source>
         <translation>床卡/列表切换</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="89"/>
+        <location filename="../../ui/actions.py" line="90"/>
         <source>医嘱录入</source>
         <translation>医嘱录入</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="90"/>
+        <location filename="../../ui/actions.py" line="91"/>
         <source>医嘱签署</source>
         <translation>医嘱签署</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="91"/>
+        <location filename="../../ui/actions.py" line="92"/>
         <source>医嘱核对</source>
         <translation>医嘱核对</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="92"/>
+        <location filename="../../ui/actions.py" line="93"/>
         <source>医嘱执行</source>
         <translation>医嘱执行</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="93"/>
+        <location filename="../../ui/actions.py" line="94"/>
         <source>待完成病历</source>
         <translation>待完成病历</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="94"/>
+        <location filename="../../ui/actions.py" line="95"/>
         <source>本科会诊</source>
         <translation>本科会诊</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="95"/>
+        <location filename="../../ui/actions.py" line="96"/>
+        <source>医生交接班</source>
+        <translation>医生交接班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="97"/>
         <source>病历书写</source>
         <translation>病历书写</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="96"/>
+        <location filename="../../ui/actions.py" line="98"/>
         <source>病历审签</source>
         <translation>病历审签</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="97"/>
+        <location filename="../../ui/actions.py" line="99"/>
         <source>体温单录入</source>
         <translation>体温单录入</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="98"/>
+        <location filename="../../ui/actions.py" line="100"/>
         <source>体温单查看</source>
         <translation>体温单查看</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="99"/>
+        <location filename="../../ui/actions.py" line="101"/>
         <source>护理记录</source>
         <translation>护理记录</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="100"/>
+        <location filename="../../ui/actions.py" line="102"/>
         <source>交班报告</source>
         <translation>交班报告</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="101"/>
+        <location filename="../../ui/actions.py" line="103"/>
         <source>打印医嘱单</source>
         <translation>打印医嘱单</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="102"/>
+        <location filename="../../ui/actions.py" line="104"/>
         <source>打印体温单</source>
         <translation>打印体温单</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="103"/>
+        <location filename="../../ui/actions.py" line="105"/>
         <source>检查数据库连接</source>
         <translation>检查数据库连接</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="107"/>
+        <location filename="../../ui/actions.py" line="109"/>
         <source>关于病区工作站</source>
         <translation>关于病区工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="115"/>
+        <location filename="../../ui/actions.py" line="117"/>
         <source>后续版本提供</source>
         <translation>后续版本提供</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="179"/>
+        <location filename="../../ui/actions.py" line="181"/>
         <source>{action}（在病历的医嘱页按 {key}）</source>
         <translation>{action}（在病历的医嘱页按 {key}）</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="106"/>
+        <location filename="../../ui/actions.py" line="108"/>
         <source>快捷键</source>
         <translation>快捷键</translation>
     </message>
@@ -338,42 +343,42 @@
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/records/consults.py" line="82"/>
+        <location filename="../../ui/records/consults.py" line="83"/>
         <source>申请会诊</source>
         <translation>申请会诊</translation>
     </message>
     <message>
-        <location filename="../../ui/records/consults.py" line="88"/>
+        <location filename="../../ui/records/consults.py" line="89"/>
         <source>急会诊（10 分钟内到达）</source>
         <translation>急会诊（10 分钟内到达）</translation>
     </message>
     <message>
-        <location filename="../../ui/records/consults.py" line="101"/>
+        <location filename="../../ui/records/consults.py" line="102"/>
         <source>会诊科室</source>
         <translation>会诊科室</translation>
     </message>
     <message>
-        <location filename="../../ui/records/consults.py" line="104"/>
+        <location filename="../../ui/records/consults.py" line="105"/>
         <source>会诊目的及病情摘要</source>
         <translation>会诊目的及病情摘要</translation>
     </message>
     <message>
-        <location filename="../../ui/records/consults.py" line="128"/>
+        <location filename="../../ui/records/consults.py" line="129"/>
         <source>会诊意见</source>
         <translation>会诊意见</translation>
     </message>
     <message>
-        <location filename="../../ui/records/consults.py" line="139"/>
+        <location filename="../../ui/records/consults.py" line="140"/>
         <source>会诊意见（签名后记入患者病历）</source>
         <translation>会诊意见（签名后记入患者病历）</translation>
     </message>
     <message>
-        <location filename="../../ui/records/consults.py" line="205"/>
+        <location filename="../../ui/records/consults.py" line="206"/>
         <source>本科待处理会诊 {n} 条：Enter 接收，再按 Enter 书写会诊意见</source>
         <translation>本科待处理会诊 {n} 条：Enter 接收，再按 Enter 书写会诊意见</translation>
     </message>
     <message>
-        <location filename="../../ui/records/consults.py" line="256"/>
+        <location filename="../../ui/records/consults.py" line="257"/>
         <source>会诊</source>
         <translation>会诊</translation>
     </message>
@@ -616,6 +621,129 @@
     </message>
 </context>
 <context>
+    <name>Handover</name>
+    <message>
+        <location filename="../../ui/records/handover.py" line="37"/>
+        <source>新入院</source>
+        <translation>新入院</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="37"/>
+        <source>病危</source>
+        <translation>病危</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="38"/>
+        <source>病重</source>
+        <translation>病重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="38"/>
+        <source>术后</source>
+        <translation>术后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="39"/>
+        <source>异常结果</source>
+        <translation>异常结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="40"/>
+        <source>病历超时</source>
+        <translation>病历超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="44"/>
+        <source>不稳定</source>
+        <translation>不稳定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="44"/>
+        <source>需关注</source>
+        <translation>需关注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="45"/>
+        <source>稳定</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="56"/>
+        <source>床号</source>
+        <translation>床号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="56"/>
+        <source>患者</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="57"/>
+        <source>交班原因</source>
+        <translation>交班原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="58"/>
+        <source>病情</source>
+        <translation>病情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="101"/>
+        <source>I 病情分级</source>
+        <translation>I 病情分级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="103"/>
+        <source>P 病情摘要</source>
+        <translation>P 病情摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="104"/>
+        <source>A 待办事项</source>
+        <translation>A 待办事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="105"/>
+        <source>S 注意事项及应对</source>
+        <translation>S 注意事项及应对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="144"/>
+        <source>异常结果：{v}</source>
+        <translation>异常结果：{v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="146"/>
+        <source>超时病历：{v}</source>
+        <translation>超时病历：{v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="161"/>
+        <source>本病区尚无交班记录</source>
+        <translation>本病区尚无交班记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="162"/>
+        <source>{who} {at} 交班，待接班（Ctrl+Shift+Enter 接班）</source>
+        <translation>{who} {at} 交班，待接班（Ctrl+Shift+Enter 接班）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="165"/>
+        <source>{who} {at} 交班，{taker} {ack} 已接班</source>
+        <translation>{who} {at} 交班，{taker} {ack} 已接班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="168"/>
+        <source>{n} 位患者，Ctrl+Enter 交班</source>
+        <translation>{n} 位患者，Ctrl+Enter 交班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/records/handover.py" line="221"/>
+        <source>医生交接班</source>
+        <translation>医生交接班</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <location filename="../../ui/lock.py" line="86"/>
@@ -694,29 +822,29 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="465"/>
+        <location filename="../../ui/mainwindow.py" line="477"/>
         <source>关于病区工作站</source>
         <translation>关于病区工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="466"/>
+        <location filename="../../ui/mainwindow.py" line="478"/>
         <source>病区工作站 WardStation 0.1
 住院医生工作站与护士工作站</source>
         <translation>病区工作站 WardStation 0.1
 住院医生工作站与护士工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="490"/>
+        <location filename="../../ui/mainwindow.py" line="502"/>
         <source>病区工作站</source>
         <translation>病区工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="495"/>
+        <location filename="../../ui/mainwindow.py" line="507"/>
         <source>病区一览</source>
         <translation>病区一览</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="503"/>
+        <location filename="../../ui/mainwindow.py" line="515"/>
         <source>工具栏</source>
         <translation>工具栏</translation>
     </message>
@@ -1292,7 +1420,7 @@
     </message>
     <message>
         <location filename="../../ui/messages_records.py" line="30"/>
-        <location filename="../../ui/records/consults.py" line="114"/>
+        <location filename="../../ui/records/consults.py" line="115"/>
         <source>请填写会诊目的及病情摘要</source>
         <translation>请填写会诊目的及病情摘要</translation>
     </message>
@@ -1305,6 +1433,26 @@
         <location filename="../../ui/messages_records.py" line="32"/>
         <source>该会诊邀请的不是您或您的科室</source>
         <translation>该会诊邀请的不是您或您的科室</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_records.py" line="33"/>
+        <source>交班名单为空</source>
+        <translation>交班名单为空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_records.py" line="34"/>
+        <source>每位患者须填写病情分级和病情摘要</source>
+        <translation>每位患者须填写病情分级和病情摘要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_records.py" line="35"/>
+        <source>该交班已被接班</source>
+        <translation>该交班已被接班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_records.py" line="37"/>
+        <source>交班医师本人不能接班，或该交班指定了其他接班医师</source>
+        <translation>交班医师本人不能接班，或该交班指定了其他接班医师</translation>
     </message>
 </context>
 <context>
@@ -3165,347 +3313,352 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="166"/>
+        <location filename="../../ui/shortcuts.py" line="168"/>
         <source>上一项</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="165"/>
+        <location filename="../../ui/shortcuts.py" line="167"/>
         <source>下一项</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="229"/>
+        <location filename="../../ui/shortcuts.py" line="233"/>
         <source>位置</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="188"/>
+        <location filename="../../ui/shortcuts.py" line="190"/>
         <source>作废医嘱（填写理由）</source>
         <translation>作废医嘱（填写理由）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="230"/>
+        <location filename="../../ui/shortcuts.py" line="234"/>
         <source>作用</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="172"/>
+        <location filename="../../ui/shortcuts.py" line="174"/>
         <source>使用组套：个人、科室、全院组套，可按拼音首字母或名称筛选</source>
         <translation>使用组套：个人、科室、全院组套，可按拼音首字母或名称筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="167"/>
+        <location filename="../../ui/shortcuts.py" line="169"/>
         <source>保存为草稿（在最后一项按 Enter 亦可）</source>
         <translation>保存为草稿（在最后一项按 Enter 亦可）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="187"/>
+        <location filename="../../ui/shortcuts.py" line="189"/>
         <source>停止长期医嘱（填写停止时间）</source>
         <translation>停止长期医嘱（填写停止时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="142"/>
+        <location filename="../../ui/shortcuts.py" line="144"/>
         <source>全局</source>
         <translation>全局</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="179"/>
+        <location filename="../../ui/shortcuts.py" line="181"/>
         <source>关闭匹配列表；再按一次回到医嘱列表，录入内容保留</source>
         <translation>关闭匹配列表；再按一次回到医嘱列表，录入内容保留</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="169"/>
+        <location filename="../../ui/shortcuts.py" line="171"/>
         <source>出院带药（临时医嘱，医嘱单上列在“出院带药”下）；再按取消</source>
         <translation>出院带药（临时医嘱，医嘱单上列在“出院带药”下）；再按取消</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="182"/>
+        <location filename="../../ui/shortcuts.py" line="184"/>
         <source>删除所选草稿</source>
         <translation>删除所选草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="161"/>
+        <location filename="../../ui/shortcuts.py" line="163"/>
         <source>刷新病区</source>
         <translation>刷新病区</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="144"/>
+        <location filename="../../ui/shortcuts.py" line="146"/>
         <source>医嘱</source>
         <translation>医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="192"/>
+        <location filename="../../ui/shortcuts.py" line="194"/>
         <source>医嘱列表/医嘱单切换</source>
         <translation>医嘱列表/医嘱单切换</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="145"/>
+        <location filename="../../ui/shortcuts.py" line="147"/>
         <source>医嘱录入</source>
         <translation>医嘱录入</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="148"/>
+        <location filename="../../ui/shortcuts.py" line="150"/>
         <source>医嘱（护士）</source>
         <translation>医嘱（护士）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="149"/>
+        <location filename="../../ui/shortcuts.py" line="151"/>
         <source>病历</source>
         <translation>病历</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="170"/>
+        <location filename="../../ui/shortcuts.py" line="172"/>
         <source>口头医嘱（抢救后补录）；再按取消</source>
         <translation>口头医嘱（抢救后补录）；再按取消</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="194"/>
+        <location filename="../../ui/shortcuts.py" line="196"/>
         <source>在医嘱列表中扩展选择</source>
         <translation>在医嘱列表中扩展选择</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="180"/>
+        <location filename="../../ui/shortcuts.py" line="182"/>
         <source>在医嘱列表中：修改所选草稿或退回的医嘱</source>
         <translation>在医嘱列表中：修改所选草稿或退回的医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="185"/>
+        <location filename="../../ui/shortcuts.py" line="187"/>
         <source>在各条严重警示的理由之间移动</source>
         <translation>在各条严重警示的理由之间移动</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="159"/>
+        <location filename="../../ui/shortcuts.py" line="161"/>
         <source>在筛选框中：打开第一个匹配患者的医嘱页（无匹配则不打开）</source>
         <translation>在筛选框中：打开第一个匹配患者的医嘱页（无匹配则不打开）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="173"/>
+        <location filename="../../ui/shortcuts.py" line="175"/>
         <source>在组套列表中：选择组套，Enter 列出其医嘱（全部勾选）</source>
         <translation>在组套列表中：选择组套，Enter 列出其医嘱（全部勾选）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="174"/>
+        <location filename="../../ui/shortcuts.py" line="176"/>
         <source>在组套医嘱中：勾选/取消当前医嘱</source>
         <translation>在组套医嘱中：勾选/取消当前医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="176"/>
+        <location filename="../../ui/shortcuts.py" line="178"/>
         <source>在组套医嘱中：回到组套列表；在列表中：关闭</source>
         <translation>在组套医嘱中：回到组套列表；在列表中：关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="175"/>
+        <location filename="../../ui/shortcuts.py" line="177"/>
         <source>在组套医嘱中：将勾选的医嘱生成草稿（再按 F9 审核签署）</source>
         <translation>在组套医嘱中：将勾选的医嘱生成草稿（再按 F9 审核签署）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="168"/>
+        <location filename="../../ui/shortcuts.py" line="170"/>
         <source>备用医嘱：长期为 prn，临时为 sos；再按取消</source>
         <translation>备用医嘱：长期为 prn，临时为 sos；再按取消</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="190"/>
+        <location filename="../../ui/shortcuts.py" line="192"/>
         <source>审批抗菌药物医嘱（须有相应级别）</source>
         <translation>审批抗菌药物医嘱（须有相应级别）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="183"/>
+        <location filename="../../ui/shortcuts.py" line="185"/>
         <source>审核将签署的全部草稿（按医嘱、按级别列出警示）</source>
         <translation>审核将签署的全部草稿（按医嘱、按级别列出警示）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="196"/>
+        <location filename="../../ui/shortcuts.py" line="198"/>
         <source>审核所选医嘱</source>
         <translation>审核所选医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="160"/>
+        <location filename="../../ui/shortcuts.py" line="162"/>
         <source>床卡/列表切换</source>
         <translation>床卡/列表切换</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="244"/>
+        <location filename="../../ui/shortcuts.py" line="248"/>
         <source>快捷键</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="155"/>
+        <location filename="../../ui/shortcuts.py" line="157"/>
         <source>快捷键一览</source>
         <translation>快捷键一览</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="177"/>
+        <location filename="../../ui/shortcuts.py" line="179"/>
         <source>所选医嘱存为组套（名称；个人或科室，全院须管理员）</source>
         <translation>所选医嘱存为组套（名称；个人或科室，全院须管理员）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="191"/>
+        <location filename="../../ui/shortcuts.py" line="193"/>
         <source>所选医嘱的历史</source>
         <translation>所选医嘱的历史</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="195"/>
+        <location filename="../../ui/shortcuts.py" line="197"/>
         <source>所选医嘱的操作菜单</source>
         <translation>所选医嘱的操作菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="181"/>
+        <location filename="../../ui/shortcuts.py" line="183"/>
         <source>所选草稿成组（输液）</source>
         <translation>所选草稿成组（输液）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="171"/>
+        <location filename="../../ui/shortcuts.py" line="173"/>
         <source>拆开所选草稿所在的组</source>
         <translation>拆开所选草稿所在的组</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="199"/>
+        <location filename="../../ui/shortcuts.py" line="201"/>
         <source>新建病历：选择病历类型（可输入名称筛选），Enter 按模板建立</source>
         <translation>新建病历：选择病历类型（可输入名称筛选），Enter 按模板建立</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="200"/>
+        <location filename="../../ui/shortcuts.py" line="202"/>
         <source>在病历各段之间移动</source>
         <translation>在病历各段之间移动</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="201"/>
+        <location filename="../../ui/shortcuts.py" line="203"/>
         <source>将病历系统已有的资料（一般项目、生命体征、检验、过敏、医嘱、诊断）引入当前段</source>
         <translation>将病历系统已有的资料（一般项目、生命体征、检验、过敏、医嘱、诊断）引入当前段</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="202"/>
+        <location filename="../../ui/shortcuts.py" line="204"/>
         <source>插入个人常用语</source>
         <translation>插入个人常用语</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="203"/>
+        <location filename="../../ui/shortcuts.py" line="205"/>
         <source>复制本患者既往病历中的一段（不能复制其他患者的病历）</source>
         <translation>复制本患者既往病历中的一段（不能复制其他患者的病历）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="204"/>
+        <location filename="../../ui/shortcuts.py" line="206"/>
         <source>立即保存草稿（输入时每 3 秒及切换焦点时自动保存）</source>
         <translation>立即保存草稿（输入时每 3 秒及切换焦点时自动保存）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="205"/>
+        <location filename="../../ui/shortcuts.py" line="207"/>
         <source>签名（修订时先填写修订原因）</source>
         <translation>签名（修订时先填写修订原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="206"/>
+        <location filename="../../ui/shortcuts.py" line="208"/>
         <source>审签实习医师的病历（可先修改）</source>
         <translation>审签实习医师的病历（可先修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="207"/>
+        <location filename="../../ui/shortcuts.py" line="209"/>
         <source>修订已签名的病历（保留每一版本及修改人、时间、原因）</source>
         <translation>修订已签名的病历（保留每一版本及修改人、时间、原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="208"/>
+        <location filename="../../ui/shortcuts.py" line="210"/>
         <source>两个版本并排对比，显示修改人及修改内容</source>
         <translation>两个版本并排对比，显示修改人及修改内容</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="209"/>
+        <location filename="../../ui/shortcuts.py" line="211"/>
         <source>待完成病历：本人患者的到期与超时病历、待审签病历</source>
         <translation>待完成病历：本人患者的到期与超时病历、待审签病历</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="210"/>
+        <location filename="../../ui/shortcuts.py" line="212"/>
         <source>申请会诊（科室、急或普通、会诊目的；诊断自动引入）</source>
         <translation>申请会诊（科室、急或普通、会诊目的；诊断自动引入）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="211"/>
+        <location filename="../../ui/shortcuts.py" line="213"/>
         <source>本科会诊：Enter 接收，再按 Enter 书写会诊意见并签名</source>
         <translation>本科会诊：Enter 接收，再按 Enter 书写会诊意见并签名</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="229"/>
+        <location filename="../../ui/shortcuts.py" line="215"/>
+        <source>医生交接班：按 I-PASS 逐一填写，Ctrl+Enter 交班，Ctrl+Shift+Enter 接班</source>
+        <translation>医生交接班：按 I-PASS 逐一填写，Ctrl+Enter 交班，Ctrl+Shift+Enter 接班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="233"/>
         <source>按键</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="189"/>
+        <location filename="../../ui/shortcuts.py" line="191"/>
         <source>撤回（护士审核前）</source>
         <translation>撤回（护士审核前）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="163"/>
+        <location filename="../../ui/shortcuts.py" line="165"/>
         <source>新开临时医嘱（光标在医嘱内容）</source>
         <translation>新开临时医嘱（光标在医嘱内容）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="162"/>
+        <location filename="../../ui/shortcuts.py" line="164"/>
         <source>新开长期医嘱（光标在医嘱内容）</source>
         <translation>新开长期医嘱（光标在医嘱内容）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="143"/>
+        <location filename="../../ui/shortcuts.py" line="145"/>
         <source>病区一览</source>
         <translation>病区一览</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="198"/>
+        <location filename="../../ui/shortcuts.py" line="200"/>
         <source>确认停止</source>
         <translation>确认停止</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="158"/>
+        <location filename="../../ui/shortcuts.py" line="160"/>
         <source>筛选：床号、姓名、拼音首字母或住院号</source>
         <translation>筛选：床号、姓名、拼音首字母或住院号</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="146"/>
+        <location filename="../../ui/shortcuts.py" line="148"/>
         <source>签署前审核</source>
         <translation>签署前审核</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="184"/>
+        <location filename="../../ui/shortcuts.py" line="186"/>
         <source>签署（有严重警示时须先选择理由）</source>
         <translation>签署（有严重警示时须先选择理由）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="178"/>
+        <location filename="../../ui/shortcuts.py" line="180"/>
         <source>红线医嘱：术后、分娩、转入、转出、重整医嘱（签署后停止其上的全部长期医嘱）</source>
         <translation>红线医嘱：术后、分娩、转入、转出、重整医嘱（签署后停止其上的全部长期医嘱）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="147"/>
+        <location filename="../../ui/shortcuts.py" line="149"/>
         <source>组套</source>
         <translation>组套</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="164"/>
+        <location filename="../../ui/shortcuts.py" line="166"/>
         <source>输入拼音首字母、中文或英文即列出匹配项；上下键选择，Enter 选中并带出剂量、单位、途径、频次、首日次数</source>
         <translation>输入拼音首字母、中文或英文即列出匹配项；上下键选择，Enter 选中并带出剂量、单位、途径、频次、首日次数</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="186"/>
+        <location filename="../../ui/shortcuts.py" line="188"/>
         <source>返回，草稿保留</source>
         <translation>返回，草稿保留</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="157"/>
+        <location filename="../../ui/shortcuts.py" line="159"/>
         <source>退出</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="197"/>
+        <location filename="../../ui/shortcuts.py" line="199"/>
         <source>退回所选医嘱（填写理由）</source>
         <translation>退回所选医嘱（填写理由）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="156"/>
+        <location filename="../../ui/shortcuts.py" line="158"/>
         <source>锁定屏幕</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="193"/>
+        <location filename="../../ui/shortcuts.py" line="195"/>
         <source>长期/临时筛选；在用/已停/全部筛选</source>
         <translation>长期/临时筛选；在用/已停/全部筛选</translation>
     </message>

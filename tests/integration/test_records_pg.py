@@ -75,3 +75,7 @@ def test_two_pcs_autosaving_one_slot_keep_one_row(db: Database) -> None:
 
 def test_consult(db: Database) -> None:
     t.scenario_consult_requested_accepted_and_answered(db)
+
+
+def test_handover(db: Database) -> None:
+    t.scenario_handover_written_and_acknowledged(db)

@@ -303,3 +303,42 @@ def test_a_consult_requested_and_answered_by_the_consulted_department(
     docs = real_backend.read(lambda conn: document_list(conn, encounter_id))
     assert any(d.id == answered[0].doc_id and d.status == "signed" and d.author_name == "王建国"
                for d in docs)
+
+
+def test_a_doctor_handover_written_and_acknowledged(qtbot: Any, real_window: Any) -> None:
+    from ui.records.handover import HandoverPanel
+
+    sign_in(qtbot, real_window, "zhangwei", PASSWORDS["zhangwei"])
+    key(qtbot, Qt.Key.Key_H, CTRL | SHIFT)
+    panel = real_window.tabs.currentWidget()
+    assert isinstance(panel, HandoverPanel)
+    qtbot.waitUntil(lambda: panel.loaded and panel.model.rowCount() > 0, timeout=5000)
+    beds = [r.bed_no for r in panel.model.rows()]
+    assert "12" in beds and "11" in beds                  # 病危, and yesterday's admission
+    assert "本病区尚无交班记录" in panel.status.text()
+    row = beds.index("12")
+    panel.table.selectRow(row)
+    assert panel.severity.currentData() == "critical"
+    assert panel.edits["summary"].toPlainText()           # the diagnosis (and results) pulled in
+    commit_text(panel.edits["actions"], "今晚复查血常规，备血。")
+    commit_text(panel.edits["awareness"], "若再次呕血：立即通知值班医师并联系内镜中心。")
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return, CTRL)  # 交班
+    qtbot.waitUntil(lambda: panel.latest is not None and panel.latest.status == "written", timeout=5000)
+    entry = next(e for e in panel.latest.entries if e.encounter_id == panel.model.rows()[row].encounter_id)
+    assert entry.actions == "今晚复查血常规，备血。" and entry.severity == "critical"
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return, CTRL | SHIFT)   # the handing doctor cannot take over
+    qtbot.waitUntil(lambda: "不能接班" in panel.status.text(), timeout=5000)
+    real_window._lock_and_switch()
+    sign_in(qtbot, real_window, "huanglei", PASSWORDS["zhangwei"])
+    key(qtbot, Qt.Key.Key_H, CTRL | SHIFT)
+    taker = real_window.tabs.currentWidget()
+    qtbot.waitUntil(lambda: taker.loaded, timeout=5000)
+    assert "待接班" in taker.status.text()
+    taker.table.selectRow(row)
+    assert taker.edits["actions"].toPlainText() == "今晚复查血常规，备血。"   # what was handed over
+    taker.table.setFocus()
+    qtbot.keyClick(taker.table, Qt.Key.Key_Return, CTRL | SHIFT)   # 接班
+    qtbot.waitUntil(lambda: taker.latest is not None and taker.latest.status == "acknowledged", timeout=5000)
+    assert "黄磊" in taker.status.text() and "已接班" in taker.status.text()
+    real_window.grab().save("/tmp/records_handover.png")

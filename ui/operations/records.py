@@ -194,3 +194,32 @@ def answer_consult(ctx: OpContext, user: Any, consult_id: str, base_version: int
 
     return execute(ctx, AnswerConsult(**_stamp(user), consult_id=consult_id, base_version=base_version,
                                       doc_id=new_id(), sections=sections), on_done, on_error)
+
+
+# ---- 医生交接班
+def load_handover(ctx: OpContext, ward_id: str, on_done: Callback, on_error: OnError = None) -> int:
+    """(candidates, latest handover) for the ward."""
+    from app.clock import utcnow
+    from app.services.handover import handover_candidates, latest_handover
+
+    def read(conn: Any) -> tuple[Any, Any]:
+        return handover_candidates(conn, ward_id, utcnow()), latest_handover(conn, ward_id)
+
+    return _read(ctx, read, on_done, on_error, "handover")
+
+
+def write_handover(ctx: OpContext, user: Any, ward_id: str, entries: tuple[Any, ...],
+                   on_done: Optional[Callback] = None, on_error: OnError = None) -> int:
+    from app.ids import new_id
+    from app.services.handover import WriteHandover
+
+    return execute(ctx, WriteHandover(**_stamp(user), handover_id=new_id(), ward_id=ward_id,
+                                      entries=entries), on_done, on_error)
+
+
+def acknowledge_handover(ctx: OpContext, user: Any, handover_id: str, base_version: int,
+                         on_done: Optional[Callback] = None, on_error: OnError = None) -> int:
+    from app.services.handover import AcknowledgeHandover
+
+    return execute(ctx, AcknowledgeHandover(**_stamp(user), handover_id=handover_id,
+                                            base_version=base_version), on_done, on_error)

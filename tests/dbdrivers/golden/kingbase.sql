@@ -769,6 +769,28 @@ CREATE INDEX ix_consult_req_dept_status ON consult_req (to_dept_id, status);
 
 CREATE INDEX ix_consult_req_encounter_id ON consult_req (encounter_id);
 
+CREATE TABLE doc_handover (
+    id VARCHAR(36) NOT NULL, 
+    ward_id VARCHAR(36) NOT NULL, 
+    from_staff VARCHAR(36) NOT NULL, 
+    to_staff VARCHAR(36), 
+    handed_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    body TEXT NOT NULL, 
+    status VARCHAR(12) NOT NULL, 
+    ack_by VARCHAR(36), 
+    ack_at TIMESTAMP WITHOUT TIME ZONE, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_doc_handover PRIMARY KEY (id), 
+    CONSTRAINT fk_doc_handover_ack_by FOREIGN KEY(ack_by) REFERENCES staff (id), 
+    CONSTRAINT fk_doc_handover_from_staff FOREIGN KEY(from_staff) REFERENCES staff (id), 
+    CONSTRAINT fk_doc_handover_to_staff FOREIGN KEY(to_staff) REFERENCES staff (id), 
+    CONSTRAINT fk_doc_handover_ward_id FOREIGN KEY(ward_id) REFERENCES ward (id)
+);
+
+CREATE INDEX ix_doc_handover_ward_id ON doc_handover (ward_id);
+
 UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0003';
 
 COMMIT;

@@ -964,6 +964,32 @@ CREATE INDEX ix_consult_req_encounter_id ON consult_req (encounter_id)
 
 /
 
+CREATE TABLE doc_handover (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    ward_id VARCHAR2(36 CHAR) NOT NULL, 
+    from_staff VARCHAR2(36 CHAR) NOT NULL, 
+    to_staff VARCHAR2(36 CHAR), 
+    handed_at TIMESTAMP NOT NULL, 
+    body CLOB NOT NULL, 
+    status VARCHAR2(12 CHAR) NOT NULL, 
+    ack_by VARCHAR2(36 CHAR), 
+    ack_at TIMESTAMP, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP NOT NULL, 
+    updated_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_doc_handover PRIMARY KEY (id), 
+    CONSTRAINT fk_doc_handover_ack_by FOREIGN KEY(ack_by) REFERENCES staff (id), 
+    CONSTRAINT fk_doc_handover_from_staff FOREIGN KEY(from_staff) REFERENCES staff (id), 
+    CONSTRAINT fk_doc_handover_to_staff FOREIGN KEY(to_staff) REFERENCES staff (id), 
+    CONSTRAINT fk_doc_handover_ward_id FOREIGN KEY(ward_id) REFERENCES ward (id)
+)
+
+/
+
+CREATE INDEX ix_doc_handover_ward_id ON doc_handover (ward_id)
+
+/
+
 UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0003'
 
 /

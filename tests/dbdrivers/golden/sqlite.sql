@@ -769,16 +769,16 @@ CREATE TABLE _alembic_tmp_med_order (
     CONSTRAINT pk_med_order PRIMARY KEY (id), 
     CONSTRAINT skin_test_req CHECK (skin_test_req IN (0, 1)), 
     CONSTRAINT verbal CHECK (verbal IN (0, 1)), 
-    CONSTRAINT fk_med_order_stopped_by FOREIGN KEY(stopped_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
-    CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
-    CONSTRAINT fk_med_order_ordered_by FOREIGN KEY(ordered_by) REFERENCES staff (id), 
     CONSTRAINT fk_med_order_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
-    CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
+    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
+    CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id), 
     CONSTRAINT fk_med_order_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
+    CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_ordered_by FOREIGN KEY(ordered_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
+    CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_stopped_by FOREIGN KEY(stopped_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
     CONSTRAINT fk_med_order_group_id FOREIGN KEY(group_id) REFERENCES order_group (id), 
     CONSTRAINT fk_med_order_approved_by FOREIGN KEY(approved_by) REFERENCES staff (id)
 );
@@ -790,11 +790,11 @@ DROP TABLE med_order;
 
 ALTER TABLE _alembic_tmp_med_order RENAME TO med_order;
 
+CREATE INDEX ix_med_order_enc_status ON med_order (encounter_id, status);
+
 CREATE INDEX ix_med_order_encounter_id ON med_order (encounter_id);
 
 CREATE INDEX ix_med_order_group_id ON med_order (group_id);
-
-CREATE INDEX ix_med_order_enc_status ON med_order (encounter_id, status);
 
 UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
 
@@ -855,6 +855,28 @@ CREATE TABLE consult_req (
 CREATE INDEX ix_consult_req_dept_status ON consult_req (to_dept_id, status);
 
 CREATE INDEX ix_consult_req_encounter_id ON consult_req (encounter_id);
+
+CREATE TABLE doc_handover (
+    id VARCHAR(36) NOT NULL, 
+    ward_id VARCHAR(36) NOT NULL, 
+    from_staff VARCHAR(36) NOT NULL, 
+    to_staff VARCHAR(36), 
+    handed_at DATETIME NOT NULL, 
+    body TEXT NOT NULL, 
+    status VARCHAR(12) NOT NULL, 
+    ack_by VARCHAR(36), 
+    ack_at DATETIME, 
+    version INTEGER NOT NULL, 
+    created_at DATETIME NOT NULL, 
+    updated_at DATETIME NOT NULL, 
+    CONSTRAINT pk_doc_handover PRIMARY KEY (id), 
+    CONSTRAINT fk_doc_handover_ack_by FOREIGN KEY(ack_by) REFERENCES staff (id), 
+    CONSTRAINT fk_doc_handover_from_staff FOREIGN KEY(from_staff) REFERENCES staff (id), 
+    CONSTRAINT fk_doc_handover_to_staff FOREIGN KEY(to_staff) REFERENCES staff (id), 
+    CONSTRAINT fk_doc_handover_ward_id FOREIGN KEY(ward_id) REFERENCES ward (id)
+);
+
+CREATE INDEX ix_doc_handover_ward_id ON doc_handover (ward_id);
 
 CREATE TRIGGER IF NOT EXISTS doc_rev_no_update BEFORE UPDATE ON doc_rev BEGIN SELECT RAISE(ABORT, 'doc_rev is append-only'); END;
 

@@ -320,3 +320,36 @@ def scenario_consult_requested_accepted_and_answered(db: Database) -> None:
 
 def test_consult_requested_accepted_and_answered(demo_engine: Database) -> None:
     scenario_consult_requested_accepted_and_answered(demo_engine)
+
+
+def scenario_handover_written_and_acknowledged(db: Database) -> None:
+    from app.services import handover as ho
+
+    with db.connect() as conn:
+        candidates = ho.handover_candidates(conn, demo_id("ward"), NOW)
+    by_bed = {c.bed_no: c for c in candidates}
+    assert "critical" in by_bed["12"].reasons and by_bed["12"].severity == "critical"   # 病危
+    assert "new" in by_bed["11"].reasons                                                 # yesterday
+    assert all(c.diagnosis for c in candidates)
+    entries = tuple(ho.HandoverEntry(c.encounter_id, c.severity, c.diagnosis, "复查血常规",
+                                     "若再次呕血，立即通知值班医师") for c in candidates[:3])
+    handover_id = new_id()
+    run_command(db, WS, ho.WriteHandover(op_id=new_id(), actor_id=RESIDENT, device_time=NOW,
+                                         handover_id=handover_id, ward_id=demo_id("ward"),
+                                         entries=entries), now=NOW)
+    with db.connect() as conn:
+        written = ho.latest_handover(conn, demo_id("ward"))
+    assert written is not None and written.status == ho.WRITTEN and written.entries == entries
+    with pytest.raises(PermissionDenied):               # the handing doctor cannot take it over
+        run_command(db, WS, ho.AcknowledgeHandover(op_id=new_id(), actor_id=RESIDENT, device_time=NOW,
+                                                   handover_id=handover_id, base_version=1), now=NOW)
+    run_command(db, WS, ho.AcknowledgeHandover(op_id=new_id(), actor_id=OTHER, device_time=NOW,
+                                               handover_id=handover_id, base_version=1), now=NOW)
+    with db.connect() as conn:
+        done = ho.latest_handover(conn, demo_id("ward"))
+    assert done is not None and done.status == ho.ACKNOWLEDGED and done.ack_name == "黄磊"
+    assert done.from_name == "张伟"
+
+
+def test_handover_written_and_acknowledged(demo_engine: Database) -> None:
+    scenario_handover_written_and_acknowledged(demo_engine)

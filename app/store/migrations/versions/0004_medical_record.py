@@ -6,7 +6,8 @@ Revises: 0003
 Create Date: 2026-12-02
 
 doc_draft holds one row per (document, author), overwritten by autosave (never a revision);
-doc_phrase is a doctor's phrase list; consult_req a 会诊 request, its acceptance and answer. doc_rev, the signed revisions, may no longer be updated
+doc_phrase is a doctor's phrase list; consult_req a 会诊 request, its acceptance and answer; doc_handover a doctors' shift handover
+(I-PASS per patient) and its acknowledgement. doc_rev, the signed revisions, may no longer be updated
 or deleted on SQLite (triggers); server grants are not changed here.
 """
 from __future__ import annotations
@@ -75,6 +76,26 @@ def upgrade() -> None:
     )
     op.create_index('ix_consult_req_dept_status', 'consult_req', ['to_dept_id', 'status'], unique=False)
     op.create_index(op.f('ix_consult_req_encounter_id'), 'consult_req', ['encounter_id'], unique=False)
+    op.create_table('doc_handover',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('ward_id', sa.String(length=36), nullable=False),
+    sa.Column('from_staff', sa.String(length=36), nullable=False),
+    sa.Column('to_staff', sa.String(length=36), nullable=True),
+    sa.Column('handed_at', app.store.types.UTCDateTime(), nullable=False),
+    sa.Column('body', app.store.types.JSONText(), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('ack_by', sa.String(length=36), nullable=True),
+    sa.Column('ack_at', app.store.types.UTCDateTime(), nullable=True),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('created_at', app.store.types.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', app.store.types.UTCDateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['ack_by'], ['staff.id'], name=op.f('fk_doc_handover_ack_by')),
+    sa.ForeignKeyConstraint(['from_staff'], ['staff.id'], name=op.f('fk_doc_handover_from_staff')),
+    sa.ForeignKeyConstraint(['to_staff'], ['staff.id'], name=op.f('fk_doc_handover_to_staff')),
+    sa.ForeignKeyConstraint(['ward_id'], ['ward.id'], name=op.f('fk_doc_handover_ward_id')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_doc_handover'))
+    )
+    op.create_index(op.f('ix_doc_handover_ward_id'), 'doc_handover', ['ward_id'], unique=False)
     if op.get_context().dialect.name == 'sqlite':
         for stmt in sqlite_triggers('doc_rev'):
             op.execute(stmt)
@@ -84,6 +105,8 @@ def downgrade() -> None:
     if op.get_context().dialect.name == 'sqlite':
         for stmt in sqlite_drop_triggers('doc_rev'):
             op.execute(stmt)
+    op.drop_index(op.f('ix_doc_handover_ward_id'), table_name='doc_handover')
+    op.drop_table('doc_handover')
     op.drop_index(op.f('ix_consult_req_encounter_id'), table_name='consult_req')
     op.drop_index('ix_consult_req_dept_status', table_name='consult_req')
     op.drop_table('consult_req')
