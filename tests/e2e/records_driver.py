@@ -36,8 +36,11 @@ def main(mode: str) -> int:
         yield lambda: window() is not None and window().login_page.isVisible() \
             and window().login_page.user_edit.isEnabled()
         w = window()
-        w._login_requested("zhangwei", "demo-doctor1")
-        yield lambda: w.stack.currentWidget() is w.tabs and w.ward_view.model.rowCount() > 0
+        while w.stack.currentWidget() is not w.tabs:   # again if the database was not ready yet
+            w._login_requested("zhangwei", "demo-doctor1")
+            until = time.monotonic() + 3
+            yield lambda until=until: w.stack.currentWidget() is w.tabs or time.monotonic() > until
+        yield lambda: w.ward_view.model.rowCount() > 0
         w.open_patient(demo_id("encounter", 11))
         page = w.tabs.currentWidget()
         yield lambda: page.header_widget.header is not None

@@ -59,7 +59,10 @@ def test_sigkill_mid_typing_loses_at_most_five_seconds(data: Path) -> None:
     env = _env(data, data / "settings.ini", WARDSTATION_LOG="ERROR")
     writer = Driver(env, "write")
     try:
-        assert writer.wait_for(lambda line: line.startswith("EDITING "), timeout=90), writer.seen
+        if writer.wait_for(lambda line: line.startswith("EDITING "), timeout=120) is None:
+            writer.kill()
+            pytest.fail(f"the app never reached the editor: {writer.seen} "
+                        f"{writer.proc.stderr.read()[-3000:] if writer.proc.stderr else ''}")
         typed: list[tuple[int, float]] = []
         start = time.monotonic()
         while time.monotonic() - start < TYPE_FOR_S:
