@@ -411,6 +411,50 @@ class MainWindow(QMainWindow):
             self._close_tab(self.tabs.count() - 1)
         self.tabs.setCurrentIndex(0)
 
+    def show_record_todo(self) -> None:
+        """待完成病历 (issue 12): the signed-in doctor's time-limit list, as a tab of its own."""
+        from ui.records.todo import TodoPanel
+
+        for i in range(1, self.tabs.count()):
+            if isinstance(self.tabs.widget(i), TodoPanel):
+                self.tabs.setCurrentIndex(i)
+                return
+        panel = TodoPanel(self.ctx, self.user, self.ward_view.current_ward_id() or "")
+        panel.open_requested.connect(self._open_record)
+        self.tabs.setCurrentIndex(self.tabs.addTab(panel, panel.title()))
+
+    def show_consults(self) -> None:
+        """本科会诊 (issue 12): the department's open consultation requests."""
+        from ui.records.consults import ConsultQueue
+
+        for i in range(1, self.tabs.count()):
+            if isinstance(self.tabs.widget(i), ConsultQueue):
+                self.tabs.setCurrentIndex(i)
+                return
+        queue = ConsultQueue(self.ctx, self.user)
+        self.tabs.setCurrentIndex(self.tabs.addTab(queue, queue.title()))
+
+    def show_handover(self) -> None:
+        """医生交接班 (issue 12) of the ward on the board."""
+        from ui.records.handover import HandoverPanel
+
+        for i in range(1, self.tabs.count()):
+            if isinstance(self.tabs.widget(i), HandoverPanel):
+                self.tabs.setCurrentIndex(i)
+                return
+        panel = HandoverPanel(self.ctx, self.user, self.ward_view.current_ward_id() or "")
+        self.tabs.setCurrentIndex(self.tabs.addTab(panel, panel.title()))
+
+    def _open_record(self, encounter_id: str, doc_id: str) -> None:
+        from ui.patient_header import PatientPage
+
+        self.open_patient(encounter_id)
+        page = self.tabs.currentWidget()
+        if isinstance(page, PatientPage):
+            page.show_records()
+            if doc_id and page.records_tab is not None:
+                page.records_tab.open_doc(doc_id)
+
     # ---- actions
     def _wire_actions(self) -> None:
         from ui.qt import QActionGroup
@@ -426,6 +470,9 @@ class MainWindow(QMainWindow):
             "check_connection": self.check_health,
             "order_approvals": self.show_approvals,
             "about": self.about,
+            "record_todo": self.show_record_todo,
+            "consult_queue": self.show_consults,
+            "doctor_handover": self.show_handover,
         }
         for key, handler in handlers.items():
             if key in a:

@@ -172,9 +172,13 @@ class PatientPage(QWidget):
         self.orders_placeholder = self._placeholder()
         self.orders_holder.addWidget(self.orders_placeholder)
         self.records_placeholder = self._placeholder()
+        self.records_holder = QStackedWidget()           # the 病历 tab, built when first shown
+        self.records_holder.addWidget(self.records_placeholder)
+        self.records_tab: Any = None
         self.vitals_placeholder = self._placeholder()
         self.chart_tabs.addTab(self.orders_holder, "")
-        self.chart_tabs.addTab(self.records_placeholder, "")
+        self.chart_tabs.addTab(self.records_holder, "")
+        self.chart_tabs.currentChanged.connect(self._records_shown)
         self.chart_tabs.addTab(self.vitals_placeholder, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -211,6 +215,23 @@ class PatientPage(QWidget):
             self.orders_tab.set_patient(header.patient_id)
         self.orders_holder.addWidget(self.orders_tab)
         self.orders_holder.setCurrentWidget(self.orders_tab)
+
+    def _records_shown(self, index: int) -> None:
+        """The 病历 tab loads its documents when first shown, not with the chart (3 statements)."""
+        if self.chart_tabs.widget(index) is not self.records_holder or self.records_tab is not None:
+            return
+        from ui.operations import records as record_ops
+
+        if self.ctx is None or self.user is None or not record_ops.supported(self.ctx):
+            return
+        from ui.records.tab import RecordsTab
+
+        self.records_tab = RecordsTab(self.ctx, self.user, self.encounter_id)
+        self.records_holder.addWidget(self.records_tab)
+        self.records_holder.setCurrentWidget(self.records_tab)
+
+    def show_records(self) -> None:
+        self.chart_tabs.setCurrentWidget(self.records_holder)
 
     def _attach_from_window(self) -> None:
         window = self.window()

@@ -67,6 +67,21 @@ ENTRY_VERBAL = "Ctrl+K"
 PRINT_SHEET = "Ctrl+P"        # the orders tab: print preview of the 医嘱单 in front
 PRINT_CONTINUE = "Ctrl+Alt+P"     # ... and its 续打 (only what is new since the last print)
 OPEN_CHART = "Ctrl+O"         # in a ward-wide list (抗菌药物审批 ...): the selected patient's chart
+# The 病历 tab (ui/records/tab.py) and the 待完成 panel. F9 signs here as it signs orders there:
+# both are bound with WidgetWithChildrenShortcut on their own tab, so only the shown one fires.
+DOC_NEW = "Ctrl+N"
+DOC_SIGN = "F9"
+DOC_COSIGN = "Ctrl+F9"
+DOC_REVISE = "Ctrl+E"
+DOC_PULL = "Ctrl+I"
+DOC_PHRASE = "Ctrl+J"
+DOC_COPY = "Ctrl+Shift+J"
+DOC_DIFF = "Ctrl+Shift+D"
+DOC_SAVE = "Ctrl+S"
+DOC_TODO = "Ctrl+Shift+T"
+DOC_CONSULT = "Ctrl+R"             # 申请会诊 from the 病历 tab
+CONSULT_QUEUE = "Ctrl+Shift+K"     # the department's 会诊 queue
+DOCTOR_HANDOVER = "Ctrl+Shift+H"   # 医生交接班 (in it: Ctrl+Enter hands over, Ctrl+Shift+Enter takes over)
 
 
 @dataclass(frozen=True)
@@ -143,6 +158,20 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(SKIN_START, "skin", "skin_start"),
     Shortcut(SKIN_READ, "skin", "skin_read"),
     Shortcut(PHARMACY_SEND, "pharmacy", "pharmacy_send"),
+    Shortcut(DOC_NEW, "records", "doc_new"),
+    Shortcut("Tab / Shift+Tab", "records", "doc_sections"),
+    Shortcut(DOC_PULL, "records", "doc_pull"),
+    Shortcut(DOC_PHRASE, "records", "doc_phrase"),
+    Shortcut(DOC_COPY, "records", "doc_copy"),
+    Shortcut(DOC_SAVE, "records", "doc_save"),
+    Shortcut(DOC_SIGN, "records", "doc_sign"),
+    Shortcut(DOC_COSIGN, "records", "doc_cosign"),
+    Shortcut(DOC_REVISE, "records", "doc_revise"),
+    Shortcut(DOC_DIFF, "records", "doc_diff"),
+    Shortcut(DOC_CONSULT, "records", "doc_consult"),
+    Shortcut(DOC_TODO, "global", "doc_todo"),
+    Shortcut(CONSULT_QUEUE, "global", "consult_queue"),
+    Shortcut(DOCTOR_HANDOVER, "global", "doctor_handover"),
 )
 
 
@@ -161,6 +190,7 @@ def where_text(where: str) -> str:
         "exec": translate("Shortcuts", "执行单"),
         "skin": translate("Shortcuts", "皮试"),
         "pharmacy": translate("Shortcuts", "集中发送"),
+        "records": translate("Shortcuts", "病历"),
     }.get(where, where)
 
 
@@ -232,6 +262,21 @@ def shortcut_text(what: str) -> str:
         "pharmacy_send": translate("Shortcuts", "将今日余下及明日首次的药品集中发送至药房；已停医嘱已发未用的生成退药"),  # noqa: E501
         "station_return": translate("Shortcuts", "退回当前医嘱给医生（填写理由）"),
         "station_confirm": translate("Shortcuts", "确认停止勾选的已停医嘱；已作废的医嘱确认已知晓"),
+        "doc_new": translate("Shortcuts", "新建病历：选择病历类型（可输入名称筛选），Enter 按模板建立"),
+        "doc_sections": translate("Shortcuts", "在病历各段之间移动"),
+        "doc_pull": translate("Shortcuts", "将病历系统已有的资料（一般项目、生命体征、检验、过敏、医嘱、诊断）引入当前段"),  # noqa: E501
+        "doc_phrase": translate("Shortcuts", "插入个人常用语"),
+        "doc_copy": translate("Shortcuts", "复制本患者既往病历中的一段（不能复制其他患者的病历）"),
+        "doc_save": translate("Shortcuts", "立即保存草稿（输入时每 3 秒及切换焦点时自动保存）"),
+        "doc_sign": translate("Shortcuts", "签名（修订时先填写修订原因）"),
+        "doc_cosign": translate("Shortcuts", "审签实习医师的病历（可先修改）"),
+        "doc_revise": translate("Shortcuts", "修订已签名的病历（保留每一版本及修改人、时间、原因）"),
+        "doc_diff": translate("Shortcuts", "两个版本并排对比，显示修改人及修改内容"),
+        "doc_todo": translate("Shortcuts", "待完成病历：本人患者的到期与超时病历、待审签病历"),
+        "doc_consult": translate("Shortcuts", "申请会诊（科室、急或普通、会诊目的；诊断自动引入）"),
+        "consult_queue": translate("Shortcuts", "本科会诊：Enter 接收，再按 Enter 书写会诊意见并签名"),
+        "doctor_handover": translate(
+            "Shortcuts", "医生交接班：按 I-PASS 逐一填写，Ctrl+Enter 交班，Ctrl+Shift+Enter 接班"),
     }.get(what, what)
 
 

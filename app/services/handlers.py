@@ -38,7 +38,9 @@ HANDLER_MODULES: tuple[str, ...] = ("app.services.patient_cmds", "app.services.a
                                     "app.services.order_handlers", "app.services.order_signing",
                                     "app.services.order_sets", "app.services.plan_cmds",
                                     "app.services.verification", "app.services.execution",
-                                    "app.services.skin_tests", "app.services.pharmacy")
+                                    "app.services.skin_tests", "app.services.pharmacy",
+                                    "app.services.doc_handlers", "app.services.consults",
+                                    "app.services.handover")
 _loaded = False
 
 

@@ -143,6 +143,18 @@
         <source>续打医嘱单</source>
         <translation>Continue printing the order sheet</translation>
     </message>
+    <message>
+        <source>待完成病历</source>
+        <translation>Pending records</translation>
+    </message>
+    <message>
+        <source>本科会诊</source>
+        <translation>Consultations for my department</translation>
+    </message>
+    <message>
+        <source>医生交接班</source>
+        <translation>Doctors' handover</translation>
+    </message>
 </context>
 <context>
     <name>Approvals</name>
@@ -298,6 +310,81 @@
     </message>
 </context>
 <context>
+    <name>Consults</name>
+    <message>
+        <source>急</source>
+        <translation>URGENT</translation>
+    </message>
+    <message>
+        <source>已超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>已接收（{who}）</source>
+        <translation>Accepted ({who})</translation>
+    </message>
+    <message>
+        <source>待接收</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>床号</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>患者</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>申请</source>
+        <translation>Requested by</translation>
+    </message>
+    <message>
+        <source>会诊目的</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>时限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>申请会诊</source>
+        <translation>Request a consultation</translation>
+    </message>
+    <message>
+        <source>急会诊（10 分钟内到达）</source>
+        <translation>Urgent (arrive within 10 minutes)</translation>
+    </message>
+    <message>
+        <source>会诊科室</source>
+        <translation>Department asked</translation>
+    </message>
+    <message>
+        <source>会诊目的及病情摘要</source>
+        <translation>Question and case summary</translation>
+    </message>
+    <message>
+        <source>会诊意见</source>
+        <translation>Consultation opinion</translation>
+    </message>
+    <message>
+        <source>会诊意见（签名后记入患者病历）</source>
+        <translation>Opinion (signed into the patient's record)</translation>
+    </message>
+    <message>
+        <source>本科待处理会诊 {n} 条：Enter 接收，再按 Enter 书写会诊意见</source>
+        <translation>{n} open consultations: Enter accepts, Enter again writes the opinion</translation>
+    </message>
+    <message>
+        <source>会诊</source>
+        <translation>Consultations</translation>
+    </message>
+</context>
+<context>
     <name>DemoAccountModel</name>
     <message>
         <source>用户名</source>
@@ -310,6 +397,97 @@
     <message>
         <source>角色</source>
         <translation>Role</translation>
+    </message>
+</context>
+<context>
+    <name>DocTypes</name>
+    <message>
+        <source>入院记录</source>
+        <translation>Admission record</translation>
+    </message>
+    <message>
+        <source>再次入院记录</source>
+        <translation>Readmission record</translation>
+    </message>
+    <message>
+        <source>24小时内入出院记录</source>
+        <translation>Admission-discharge record (within 24 h)</translation>
+    </message>
+    <message>
+        <source>24小时内入院死亡记录</source>
+        <translation>Admission-death record (within 24 h)</translation>
+    </message>
+    <message>
+        <source>首次病程记录</source>
+        <translation>First progress note</translation>
+    </message>
+    <message>
+        <source>日常病程记录</source>
+        <translation>Daily progress note</translation>
+    </message>
+    <message>
+        <source>上级医师首次查房记录</source>
+        <translation>Senior physician's first round</translation>
+    </message>
+    <message>
+        <source>交班记录</source>
+        <translation>Hand-off note</translation>
+    </message>
+    <message>
+        <source>接班记录</source>
+        <translation>Take-over note</translation>
+    </message>
+    <message>
+        <source>转出记录</source>
+        <translation>Transfer-out note</translation>
+    </message>
+    <message>
+        <source>转入记录</source>
+        <translation>Transfer-in note</translation>
+    </message>
+    <message>
+        <source>阶段小结</source>
+        <translation>Interim summary</translation>
+    </message>
+    <message>
+        <source>抢救记录</source>
+        <translation>Resuscitation record</translation>
+    </message>
+    <message>
+        <source>有创诊疗操作记录</source>
+        <translation>Invasive procedure record</translation>
+    </message>
+    <message>
+        <source>术前小结</source>
+        <translation>Preoperative summary</translation>
+    </message>
+    <message>
+        <source>术前讨论记录</source>
+        <translation>Preoperative discussion</translation>
+    </message>
+    <message>
+        <source>手术记录</source>
+        <translation>Operation record</translation>
+    </message>
+    <message>
+        <source>术后首次病程记录</source>
+        <translation>First postoperative note</translation>
+    </message>
+    <message>
+        <source>会诊记录</source>
+        <translation>Consultation record</translation>
+    </message>
+    <message>
+        <source>出院记录</source>
+        <translation>Discharge record</translation>
+    </message>
+    <message>
+        <source>死亡记录</source>
+        <translation>Death record</translation>
+    </message>
+    <message>
+        <source>死亡病例讨论记录</source>
+        <translation>Death case discussion</translation>
     </message>
 </context>
 <context>
@@ -396,6 +574,105 @@
     <message>
         <source>住院{n}天</source>
         <translation>Day {n}</translation>
+    </message>
+</context>
+<context>
+    <name>Handover</name>
+    <message>
+        <source>新入院</source>
+        <translation>new admission</translation>
+    </message>
+    <message>
+        <source>病危</source>
+        <translation>critical</translation>
+    </message>
+    <message>
+        <source>病重</source>
+        <translation>serious</translation>
+    </message>
+    <message>
+        <source>术后</source>
+        <translation>post-op</translation>
+    </message>
+    <message>
+        <source>异常结果</source>
+        <translation>abnormal results</translation>
+    </message>
+    <message>
+        <source>病历超时</source>
+        <translation>overdue records</translation>
+    </message>
+    <message>
+        <source>不稳定</source>
+        <translation>Unstable</translation>
+    </message>
+    <message>
+        <source>需关注</source>
+        <translation>Watcher</translation>
+    </message>
+    <message>
+        <source>稳定</source>
+        <translation>Stable</translation>
+    </message>
+    <message>
+        <source>床号</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>患者</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>交班原因</source>
+        <translation>Why on the list</translation>
+    </message>
+    <message>
+        <source>病情</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>I 病情分级</source>
+        <translation>I  Illness severity</translation>
+    </message>
+    <message>
+        <source>P 病情摘要</source>
+        <translation>P  Patient summary</translation>
+    </message>
+    <message>
+        <source>A 待办事项</source>
+        <translation>A  Action list</translation>
+    </message>
+    <message>
+        <source>S 注意事项及应对</source>
+        <translation>S  Situation awareness and contingency</translation>
+    </message>
+    <message>
+        <source>异常结果：{v}</source>
+        <translation>Abnormal results: {v}</translation>
+    </message>
+    <message>
+        <source>超时病历：{v}</source>
+        <translation>Overdue records: {v}</translation>
+    </message>
+    <message>
+        <source>本病区尚无交班记录</source>
+        <translation>No handover on this ward yet</translation>
+    </message>
+    <message>
+        <source>{who} {at} 交班，待接班（Ctrl+Shift+Enter 接班）</source>
+        <translation>Handed over by {who} at {at}, waiting to be taken over (Ctrl+Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>{who} {at} 交班，{taker} {ack} 已接班</source>
+        <translation>Handed over by {who} at {at}, taken over by {taker} at {ack}</translation>
+    </message>
+    <message>
+        <source>{n} 位患者，Ctrl+Enter 交班</source>
+        <translation>{n} patients, Ctrl+Enter hands over</translation>
+    </message>
+    <message>
+        <source>医生交接班</source>
+        <translation>Doctors' handover</translation>
     </message>
 </context>
 <context>
@@ -969,7 +1246,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>执行时间不能早于医嘱开始时间</source>
-        <translation>The execution time cannot be before the order's start</translation>
+        <translation>The execution time cannot be before the order&apos;s start</translation>
     </message>
     <message>
         <source>高警示药品和输血须双人核对，请填写核对护士</source>
@@ -1026,6 +1303,78 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>判读时间不能早于皮试时间</source>
         <translation>The reading time cannot be before the test was placed</translation>
+    </message>
+    <message>
+        <source>以下必填项尚未填写：{titles}</source>
+        <translation>These required sections are empty: {titles}</translation>
+    </message>
+    <message>
+        <source>记录时间 {at} 晚于当前时间</source>
+        <translation>The record time {at} is in the future</translation>
+    </message>
+    <message>
+        <source>记录时间 {at} 早于入院时间 {admitted}</source>
+        <translation>The record time {at} is before the admission at {admitted}</translation>
+    </message>
+    <message>
+        <source>未知的病历类型：{type}</source>
+        <translation>Unknown document type: {type}</translation>
+    </message>
+    <message>
+        <source>该病历已签名，修改请使用“修订”</source>
+        <translation>This record is signed: change it with Revise</translation>
+    </message>
+    <message>
+        <source>只有书写者本人可以签名此病历</source>
+        <translation>Only the author can sign this record</translation>
+    </message>
+    <message>
+        <source>该病历无需或已完成审签</source>
+        <translation>This record needs no co-signature or has one already</translation>
+    </message>
+    <message>
+        <source>不能审签自己书写的病历</source>
+        <translation>You cannot co-sign your own record</translation>
+    </message>
+    <message>
+        <source>请填写修订原因</source>
+        <translation>Enter the reason for the revision</translation>
+    </message>
+    <message>
+        <source>病历尚未签名，请直接编辑后签名</source>
+        <translation>This record is not signed yet: edit it and sign</translation>
+    </message>
+    <message>
+        <source>只有书写者本人或上级医师可以修订已签名的病历</source>
+        <translation>Only the author or a senior doctor may revise a signed record</translation>
+    </message>
+    <message>
+        <source>请填写会诊目的及病情摘要</source>
+        <translation>Enter the question and a summary of the case</translation>
+    </message>
+    <message>
+        <source>该会诊已完成或已取消</source>
+        <translation>This consultation is already answered or cancelled</translation>
+    </message>
+    <message>
+        <source>该会诊邀请的不是您或您的科室</source>
+        <translation>This consultation was not asked of you or your department</translation>
+    </message>
+    <message>
+        <source>交班名单为空</source>
+        <translation>The handover list is empty</translation>
+    </message>
+    <message>
+        <source>每位患者须填写病情分级和病情摘要</source>
+        <translation>Every patient needs a severity and a summary</translation>
+    </message>
+    <message>
+        <source>该交班已被接班</source>
+        <translation>This handover has been taken over already</translation>
+    </message>
+    <message>
+        <source>交班医师本人不能接班，或该交班指定了其他接班医师</source>
+        <translation>The handing doctor cannot take over, or the handover names another doctor</translation>
     </message>
 </context>
 <context>
@@ -1152,7 +1501,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>未能核对患者：请扫描腕带，或输入“姓名 住院号”</source>
-        <translation>Patient not identified: scan the wristband, or type "name inpatient-no."</translation>
+        <translation>Patient not identified: scan the wristband, or type &quot;name inpatient-no.&quot;</translation>
     </message>
     <message>
         <source>已核对：{name} {mrn}</source>
@@ -1164,7 +1513,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>执行前请核对患者：扫描腕带，或输入“姓名 住院号”后按回车</source>
-        <translation>Identify the patient first: scan the wristband, or type "name inpatient-no." and press Enter</translation>
+        <translation>Identify the patient first: scan the wristband, or type &quot;name inpatient-no.&quot; and press Enter</translation>
     </message>
     <message>
         <source>没有此工号</source>
@@ -1188,7 +1537,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>扫描腕带，或输入“姓名 住院号”后回车；床号只筛选</source>
-        <translation>Scan the wristband, or type "name inpatient-no." and Enter; a bed number only filters</translation>
+        <translation>Scan the wristband, or type &quot;name inpatient-no.&quot; and Enter; a bed number only filters</translation>
     </message>
     <message>
         <source>执行单：</source>
@@ -1274,7 +1623,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>Ctrl+Shift+P：集中发送今日余下及明日 10:00 前的药品</source>
-        <translation>Ctrl+Shift+P: send today's remaining doses and tomorrow's before 10:00 to the pharmacy</translation>
+        <translation>Ctrl+Shift+P: send today&apos;s remaining doses and tomorrow&apos;s before 10:00 to the pharmacy</translation>
     </message>
     <message>
         <source>已发送至药房</source>
@@ -1531,7 +1880,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>选“其他”时必填</source>
-        <translation>required for "Other"</translation>
+        <translation>required for &quot;Other&quot;</translation>
     </message>
     <message>
         <source>更正执行记录</source>
@@ -2732,6 +3081,352 @@ Inpatient doctor and nurse workstation</translation>
     </message>
 </context>
 <context>
+    <name>Records</name>
+    <message>
+        <source>输入名称筛选，↑ ↓ 选择，Enter 确定</source>
+        <translation>Type to filter, ↑ ↓ to choose, Enter to confirm</translation>
+    </message>
+    <message>
+        <source>修订原因</source>
+        <translation>Reason for revision</translation>
+    </message>
+    <message>
+        <source>例如：上级医师查房补充</source>
+        <translation>e.g. added after the senior's round</translation>
+    </message>
+    <message>
+        <source>修订已签名的病历，须填写原因：</source>
+        <translation>Revising a signed record needs a reason:</translation>
+    </message>
+    <message>
+        <source>版本对比</source>
+        <translation>Compare versions</translation>
+    </message>
+    <message>
+        <source>第{n}版 {who} {at}</source>
+        <translation>Version {n} {who} {at}</translation>
+    </message>
+    <message>
+        <source>原始版本</source>
+        <translation>original</translation>
+    </message>
+    <message>
+        <source>第{n}版：{who}，{at}，{reason}</source>
+        <translation>Version {n}: {who}, {at}, {reason}</translation>
+    </message>
+    <message>
+        <source>正在保存草稿…</source>
+        <translation>Saving the draft…</translation>
+    </message>
+    <message>
+        <source>未能连接服务器：草稿已保存在本机，恢复连接后再保存</source>
+        <translation>Server unreachable: the draft is kept on this PC and saved when the link is back</translation>
+    </message>
+    <message>
+        <source>草稿已自动保存 {t}</source>
+        <translation>Draft saved automatically at {t}</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>待审签</source>
+        <translation>Awaiting co-signature</translation>
+    </message>
+    <message>
+        <source>已签名</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>已审签</source>
+        <translation>Co-signed</translation>
+    </message>
+    <message>
+        <source>已修订（第{n}版）</source>
+        <translation>Revised (version {n})</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>病历</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>书写者</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>（补记）</source>
+        <translation> (late entry)</translation>
+    </message>
+    <message>
+        <source>已超时</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>已超时（草稿未签名）</source>
+        <translation>Overdue (draft not signed)</translation>
+    </message>
+    <message>
+        <source>待书写</source>
+        <translation>To write</translation>
+    </message>
+    <message>
+        <source>草稿未签名</source>
+        <translation>Draft not signed</translation>
+    </message>
+    <message>
+        <source>床号</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>患者</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>时限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>{who} 正在书写，尚未签名</source>
+        <translation>{who} is writing this; not signed yet</translation>
+    </message>
+    <message>
+        <source>已恢复本机保存、尚未保存到服务器的草稿</source>
+        <translation>Restored the draft kept on this PC that the server had not received</translation>
+    </message>
+    <message>
+        <source>书写：{who}</source>
+        <translation>Author: {who}</translation>
+    </message>
+    <message>
+        <source>签名：{who} {at}</source>
+        <translation>Signed: {who} {at}</translation>
+    </message>
+    <message>
+        <source>审签：{who} {at}</source>
+        <translation>Co-signed: {who} {at}</translation>
+    </message>
+    <message>
+        <source>修订中（签名时填写原因）</source>
+        <translation>Revising (give the reason when signing)</translation>
+    </message>
+    <message>
+        <source>审签中（可修改后按 {key} 审签）</source>
+        <translation>Co-signing (edit if needed, then press {key})</translation>
+    </message>
+    <message>
+        <source>该病历已被他人先行修改：您的内容保留为草稿，请查看最新版本后再签名</source>
+        <translation>Someone changed this record first: your text is kept as a draft; read the latest version, then sign</translation>
+    </message>
+    <message>
+        <source>病历类型</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <source>模板</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>新建病历</source>
+        <translation>New record</translation>
+    </message>
+    <message>
+        <source>常用语</source>
+        <translation>Phrases</translation>
+    </message>
+    <message>
+        <source>复制本患者既往病历</source>
+        <translation>Copy from this patient's earlier records</translation>
+    </message>
+    <message>
+        <source>段落</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>会诊申请已发送</source>
+        <translation>Consultation request sent</translation>
+    </message>
+    <message>
+        <source>本次住院尚无病历：按 {key} 新建</source>
+        <translation>No records for this stay yet: press {key} to write one</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>签名</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>审签</source>
+        <translation>Co-sign</translation>
+    </message>
+    <message>
+        <source>修订</source>
+        <translation>Revise</translation>
+    </message>
+    <message>
+        <source>引入病历资料</source>
+        <translation>Pull in chart data</translation>
+    </message>
+    <message>
+        <source>复制既往病历</source>
+        <translation>Copy earlier record</translation>
+    </message>
+    <message>
+        <source>保存草稿</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>请会诊</source>
+        <translation>Request consult</translation>
+    </message>
+    <message>
+        <source>超时 {late} 份 · 待完成 {due} 份 · 待审签 {cosign} 份</source>
+        <translation>{late} overdue · {due} due · {cosign} to co-sign</translation>
+    </message>
+    <message>
+        <source>待完成病历</source>
+        <translation>Pending records</translation>
+    </message>
+    <message>
+        <source>全病区</source>
+        <translation>Whole ward</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPull</name>
+    <message>
+        <source>T {v}℃</source>
+        <translation>T {v} °C</translation>
+    </message>
+    <message>
+        <source>P {v}次/分</source>
+        <translation>P {v}/min</translation>
+    </message>
+    <message>
+        <source>HR {v}次/分</source>
+        <translation>HR {v}/min</translation>
+    </message>
+    <message>
+        <source>R {v}次/分</source>
+        <translation>R {v}/min</translation>
+    </message>
+    <message>
+        <source>SpO₂ {v}%</source>
+        <translation>SpO2 {v}%</translation>
+    </message>
+    <message>
+        <source>体重 {v}kg</source>
+        <translation>weight {v} kg</translation>
+    </message>
+    <message>
+        <source>疼痛评分 {v}</source>
+        <translation>pain score {v}</translation>
+    </message>
+    <message>
+        <source>{name}（{detail}）</source>
+        <translation>{name} ({detail})</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>姓名：{v}</source>
+        <translation>Name: {v}</translation>
+    </message>
+    <message>
+        <source>性别：{v}</source>
+        <translation>Sex: {v}</translation>
+    </message>
+    <message>
+        <source>年龄：{v}岁</source>
+        <translation>Age: {v}</translation>
+    </message>
+    <message>
+        <source>民族：{v}</source>
+        <translation>Ethnicity: {v}</translation>
+    </message>
+    <message>
+        <source>婚姻：{v}</source>
+        <translation>Marital status: {v}</translation>
+    </message>
+    <message>
+        <source>职业：{v}</source>
+        <translation>Occupation: {v}</translation>
+    </message>
+    <message>
+        <source>住址：{v}</source>
+        <translation>Address: {v}</translation>
+    </message>
+    <message>
+        <source>入院时间：{v}</source>
+        <translation>Admitted: {v}</translation>
+    </message>
+    <message>
+        <source>住院号：{v}</source>
+        <translation>Inpatient no.: {v}</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>BP {s}/{d}mmHg</source>
+        <translation>BP {s}/{d} mmHg</translation>
+    </message>
+    <message>
+        <source>近24小时无生命体征记录</source>
+        <translation>No vital signs in the last 24 hours</translation>
+    </message>
+    <message>
+        <source>生命体征：{v}</source>
+        <translation>Vital signs: {v}</translation>
+    </message>
+    <message>
+        <source>近7天无检验结果</source>
+        <translation>No lab results in the last 7 days</translation>
+    </message>
+    <message>
+        <source>检验：{v}</source>
+        <translation>Labs: {v}</translation>
+    </message>
+    <message>
+        <source>否认药物及食物过敏史。</source>
+        <translation>No known drug or food allergies.</translation>
+    </message>
+    <message>
+        <source>过敏史：{v}。</source>
+        <translation>Allergies: {v}.</translation>
+    </message>
+    <message>
+        <source>目前无在用医嘱</source>
+        <translation>No current orders</translation>
+    </message>
+    <message>
+        <source>长期医嘱：{v}</source>
+        <translation>Long-term orders: {v}</translation>
+    </message>
+    <message>
+        <source>临时医嘱：{v}</source>
+        <translation>Temporary orders: {v}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>设置</source>
@@ -3050,7 +3745,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>在患者框中：扫描腕带或输入“姓名 住院号”后核对患者（床号只筛选）</source>
-        <translation>In the patient field: scan the wristband or type "name inpatient-no." to identify the patient (a bed number only filters)</translation>
+        <translation>In the patient field: scan the wristband or type &quot;name inpatient-no.&quot; to identify the patient (a bed number only filters)</translation>
     </message>
     <message>
         <source>执行当前项（输液：开始输液）；高警示药品和输血须双人核对</source>
@@ -3066,7 +3761,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>更正当前项的最后一条执行记录（填写理由，原记录保留）</source>
-        <translation>Correct the current item's last record (a reason; the original is kept)</translation>
+        <translation>Correct the current item&apos;s last record (a reason; the original is kept)</translation>
     </message>
     <message>
         <source>生成今日执行计划并刷新</source>
@@ -3082,7 +3777,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>将今日余下及明日首次的药品集中发送至药房；已停医嘱已发未用的生成退药</source>
-        <translation>Send today's remaining and tomorrow's first doses to the pharmacy; a stopped order's sent, unused doses become a return</translation>
+        <translation>Send today&apos;s remaining and tomorrow&apos;s first doses to the pharmacy; a stopped order&apos;s sent, unused doses become a return</translation>
     </message>
     <message>
         <source>退回当前医嘱给医生（填写理由）</source>
@@ -3091,6 +3786,66 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>确认停止勾选的已停医嘱；已作废的医嘱确认已知晓</source>
         <translation>Confirm the ticked stopped orders; acknowledge voided ones</translation>
+    </message>
+    <message>
+        <source>病历</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>新建病历：选择病历类型（可输入名称筛选），Enter 按模板建立</source>
+        <translation>New record: choose the document type (type to filter), Enter creates it from its template</translation>
+    </message>
+    <message>
+        <source>在病历各段之间移动</source>
+        <translation>Move between the record's sections</translation>
+    </message>
+    <message>
+        <source>将病历系统已有的资料（一般项目、生命体征、检验、过敏、医嘱、诊断）引入当前段</source>
+        <translation>Pull what the chart knows (demographics, vital signs, labs, allergies, orders, diagnoses) into the current section</translation>
+    </message>
+    <message>
+        <source>插入个人常用语</source>
+        <translation>Insert a personal phrase</translation>
+    </message>
+    <message>
+        <source>复制本患者既往病历中的一段（不能复制其他患者的病历）</source>
+        <translation>Copy a section from this patient's earlier records (never another patient's)</translation>
+    </message>
+    <message>
+        <source>立即保存草稿（输入时每 3 秒及切换焦点时自动保存）</source>
+        <translation>Save the draft now (it is saved every 3 s while typing and on every focus change)</translation>
+    </message>
+    <message>
+        <source>签名（修订时先填写修订原因）</source>
+        <translation>Sign (a revision asks for its reason first)</translation>
+    </message>
+    <message>
+        <source>审签实习医师的病历（可先修改）</source>
+        <translation>Co-sign an intern's record (edit first if needed)</translation>
+    </message>
+    <message>
+        <source>修订已签名的病历（保留每一版本及修改人、时间、原因）</source>
+        <translation>Revise a signed record (every version is kept with editor, time and reason)</translation>
+    </message>
+    <message>
+        <source>两个版本并排对比，显示修改人及修改内容</source>
+        <translation>Two versions side by side: who changed what</translation>
+    </message>
+    <message>
+        <source>待完成病历：本人患者的到期与超时病历、待审签病历</source>
+        <translation>Pending records: due and overdue records of your patients, records to co-sign</translation>
+    </message>
+    <message>
+        <source>申请会诊（科室、急或普通、会诊目的；诊断自动引入）</source>
+        <translation>Request a consultation (department, urgent or routine, question; the diagnoses are pulled in)</translation>
+    </message>
+    <message>
+        <source>本科会诊：Enter 接收，再按 Enter 书写会诊意见并签名</source>
+        <translation>My department's consultations: Enter accepts, Enter again writes and signs the opinion</translation>
+    </message>
+    <message>
+        <source>医生交接班：按 I-PASS 逐一填写，Ctrl+Enter 交班，Ctrl+Shift+Enter 接班</source>
+        <translation>Doctors' handover: I-PASS per patient, Ctrl+Enter hands over, Ctrl+Shift+Enter takes over</translation>
     </message>
 </context>
 <context>

@@ -143,6 +143,18 @@
         <source>续打医嘱单</source>
         <translation>续打医嘱单</translation>
     </message>
+    <message>
+        <source>待完成病历</source>
+        <translation>待完成病历</translation>
+    </message>
+    <message>
+        <source>本科会诊</source>
+        <translation>本科会诊</translation>
+    </message>
+    <message>
+        <source>医生交接班</source>
+        <translation>医生交接班</translation>
+    </message>
 </context>
 <context>
     <name>Approvals</name>
@@ -298,6 +310,81 @@
     </message>
 </context>
 <context>
+    <name>Consults</name>
+    <message>
+        <source>急</source>
+        <translation>急</translation>
+    </message>
+    <message>
+        <source>已超时</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>已接收（{who}）</source>
+        <translation>已接收（{who}）</translation>
+    </message>
+    <message>
+        <source>待接收</source>
+        <translation>待接收</translation>
+    </message>
+    <message>
+        <source>床号</source>
+        <translation>床号</translation>
+    </message>
+    <message>
+        <source>患者</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>申请</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>会诊目的</source>
+        <translation>会诊目的</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>时限</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>申请会诊</source>
+        <translation>申请会诊</translation>
+    </message>
+    <message>
+        <source>急会诊（10 分钟内到达）</source>
+        <translation>急会诊（10 分钟内到达）</translation>
+    </message>
+    <message>
+        <source>会诊科室</source>
+        <translation>会诊科室</translation>
+    </message>
+    <message>
+        <source>会诊目的及病情摘要</source>
+        <translation>会诊目的及病情摘要</translation>
+    </message>
+    <message>
+        <source>会诊意见</source>
+        <translation>会诊意见</translation>
+    </message>
+    <message>
+        <source>会诊意见（签名后记入患者病历）</source>
+        <translation>会诊意见（签名后记入患者病历）</translation>
+    </message>
+    <message>
+        <source>本科待处理会诊 {n} 条：Enter 接收，再按 Enter 书写会诊意见</source>
+        <translation>本科待处理会诊 {n} 条：Enter 接收，再按 Enter 书写会诊意见</translation>
+    </message>
+    <message>
+        <source>会诊</source>
+        <translation>会诊</translation>
+    </message>
+</context>
+<context>
     <name>DemoAccountModel</name>
     <message>
         <source>用户名</source>
@@ -310,6 +397,97 @@
     <message>
         <source>角色</source>
         <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>DocTypes</name>
+    <message>
+        <source>入院记录</source>
+        <translation>入院记录</translation>
+    </message>
+    <message>
+        <source>再次入院记录</source>
+        <translation>再次入院记录</translation>
+    </message>
+    <message>
+        <source>24小时内入出院记录</source>
+        <translation>24小时内入出院记录</translation>
+    </message>
+    <message>
+        <source>24小时内入院死亡记录</source>
+        <translation>24小时内入院死亡记录</translation>
+    </message>
+    <message>
+        <source>首次病程记录</source>
+        <translation>首次病程记录</translation>
+    </message>
+    <message>
+        <source>日常病程记录</source>
+        <translation>日常病程记录</translation>
+    </message>
+    <message>
+        <source>上级医师首次查房记录</source>
+        <translation>上级医师首次查房记录</translation>
+    </message>
+    <message>
+        <source>交班记录</source>
+        <translation>交班记录</translation>
+    </message>
+    <message>
+        <source>接班记录</source>
+        <translation>接班记录</translation>
+    </message>
+    <message>
+        <source>转出记录</source>
+        <translation>转出记录</translation>
+    </message>
+    <message>
+        <source>转入记录</source>
+        <translation>转入记录</translation>
+    </message>
+    <message>
+        <source>阶段小结</source>
+        <translation>阶段小结</translation>
+    </message>
+    <message>
+        <source>抢救记录</source>
+        <translation>抢救记录</translation>
+    </message>
+    <message>
+        <source>有创诊疗操作记录</source>
+        <translation>有创诊疗操作记录</translation>
+    </message>
+    <message>
+        <source>术前小结</source>
+        <translation>术前小结</translation>
+    </message>
+    <message>
+        <source>术前讨论记录</source>
+        <translation>术前讨论记录</translation>
+    </message>
+    <message>
+        <source>手术记录</source>
+        <translation>手术记录</translation>
+    </message>
+    <message>
+        <source>术后首次病程记录</source>
+        <translation>术后首次病程记录</translation>
+    </message>
+    <message>
+        <source>会诊记录</source>
+        <translation>会诊记录</translation>
+    </message>
+    <message>
+        <source>出院记录</source>
+        <translation>出院记录</translation>
+    </message>
+    <message>
+        <source>死亡记录</source>
+        <translation>死亡记录</translation>
+    </message>
+    <message>
+        <source>死亡病例讨论记录</source>
+        <translation>死亡病例讨论记录</translation>
     </message>
 </context>
 <context>
@@ -396,6 +574,105 @@
     <message>
         <source>住院{n}天</source>
         <translation>住院{n}天</translation>
+    </message>
+</context>
+<context>
+    <name>Handover</name>
+    <message>
+        <source>新入院</source>
+        <translation>新入院</translation>
+    </message>
+    <message>
+        <source>病危</source>
+        <translation>病危</translation>
+    </message>
+    <message>
+        <source>病重</source>
+        <translation>病重</translation>
+    </message>
+    <message>
+        <source>术后</source>
+        <translation>术后</translation>
+    </message>
+    <message>
+        <source>异常结果</source>
+        <translation>异常结果</translation>
+    </message>
+    <message>
+        <source>病历超时</source>
+        <translation>病历超时</translation>
+    </message>
+    <message>
+        <source>不稳定</source>
+        <translation>不稳定</translation>
+    </message>
+    <message>
+        <source>需关注</source>
+        <translation>需关注</translation>
+    </message>
+    <message>
+        <source>稳定</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <source>床号</source>
+        <translation>床号</translation>
+    </message>
+    <message>
+        <source>患者</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>交班原因</source>
+        <translation>交班原因</translation>
+    </message>
+    <message>
+        <source>病情</source>
+        <translation>病情</translation>
+    </message>
+    <message>
+        <source>I 病情分级</source>
+        <translation>I 病情分级</translation>
+    </message>
+    <message>
+        <source>P 病情摘要</source>
+        <translation>P 病情摘要</translation>
+    </message>
+    <message>
+        <source>A 待办事项</source>
+        <translation>A 待办事项</translation>
+    </message>
+    <message>
+        <source>S 注意事项及应对</source>
+        <translation>S 注意事项及应对</translation>
+    </message>
+    <message>
+        <source>异常结果：{v}</source>
+        <translation>异常结果：{v}</translation>
+    </message>
+    <message>
+        <source>超时病历：{v}</source>
+        <translation>超时病历：{v}</translation>
+    </message>
+    <message>
+        <source>本病区尚无交班记录</source>
+        <translation>本病区尚无交班记录</translation>
+    </message>
+    <message>
+        <source>{who} {at} 交班，待接班（Ctrl+Shift+Enter 接班）</source>
+        <translation>{who} {at} 交班，待接班（Ctrl+Shift+Enter 接班）</translation>
+    </message>
+    <message>
+        <source>{who} {at} 交班，{taker} {ack} 已接班</source>
+        <translation>{who} {at} 交班，{taker} {ack} 已接班</translation>
+    </message>
+    <message>
+        <source>{n} 位患者，Ctrl+Enter 交班</source>
+        <translation>{n} 位患者，Ctrl+Enter 交班</translation>
+    </message>
+    <message>
+        <source>医生交接班</source>
+        <translation>医生交接班</translation>
     </message>
 </context>
 <context>
@@ -1026,6 +1303,78 @@
     <message>
         <source>判读时间不能早于皮试时间</source>
         <translation>判读时间不能早于皮试时间</translation>
+    </message>
+    <message>
+        <source>以下必填项尚未填写：{titles}</source>
+        <translation>以下必填项尚未填写：{titles}</translation>
+    </message>
+    <message>
+        <source>记录时间 {at} 晚于当前时间</source>
+        <translation>记录时间 {at} 晚于当前时间</translation>
+    </message>
+    <message>
+        <source>记录时间 {at} 早于入院时间 {admitted}</source>
+        <translation>记录时间 {at} 早于入院时间 {admitted}</translation>
+    </message>
+    <message>
+        <source>未知的病历类型：{type}</source>
+        <translation>未知的病历类型：{type}</translation>
+    </message>
+    <message>
+        <source>该病历已签名，修改请使用“修订”</source>
+        <translation>该病历已签名，修改请使用“修订”</translation>
+    </message>
+    <message>
+        <source>只有书写者本人可以签名此病历</source>
+        <translation>只有书写者本人可以签名此病历</translation>
+    </message>
+    <message>
+        <source>该病历无需或已完成审签</source>
+        <translation>该病历无需或已完成审签</translation>
+    </message>
+    <message>
+        <source>不能审签自己书写的病历</source>
+        <translation>不能审签自己书写的病历</translation>
+    </message>
+    <message>
+        <source>请填写修订原因</source>
+        <translation>请填写修订原因</translation>
+    </message>
+    <message>
+        <source>病历尚未签名，请直接编辑后签名</source>
+        <translation>病历尚未签名，请直接编辑后签名</translation>
+    </message>
+    <message>
+        <source>只有书写者本人或上级医师可以修订已签名的病历</source>
+        <translation>只有书写者本人或上级医师可以修订已签名的病历</translation>
+    </message>
+    <message>
+        <source>请填写会诊目的及病情摘要</source>
+        <translation>请填写会诊目的及病情摘要</translation>
+    </message>
+    <message>
+        <source>该会诊已完成或已取消</source>
+        <translation>该会诊已完成或已取消</translation>
+    </message>
+    <message>
+        <source>该会诊邀请的不是您或您的科室</source>
+        <translation>该会诊邀请的不是您或您的科室</translation>
+    </message>
+    <message>
+        <source>交班名单为空</source>
+        <translation>交班名单为空</translation>
+    </message>
+    <message>
+        <source>每位患者须填写病情分级和病情摘要</source>
+        <translation>每位患者须填写病情分级和病情摘要</translation>
+    </message>
+    <message>
+        <source>该交班已被接班</source>
+        <translation>该交班已被接班</translation>
+    </message>
+    <message>
+        <source>交班医师本人不能接班，或该交班指定了其他接班医师</source>
+        <translation>交班医师本人不能接班，或该交班指定了其他接班医师</translation>
     </message>
 </context>
 <context>
@@ -2732,6 +3081,352 @@
     </message>
 </context>
 <context>
+    <name>Records</name>
+    <message>
+        <source>输入名称筛选，↑ ↓ 选择，Enter 确定</source>
+        <translation>输入名称筛选，↑ ↓ 选择，Enter 确定</translation>
+    </message>
+    <message>
+        <source>修订原因</source>
+        <translation>修订原因</translation>
+    </message>
+    <message>
+        <source>例如：上级医师查房补充</source>
+        <translation>例如：上级医师查房补充</translation>
+    </message>
+    <message>
+        <source>修订已签名的病历，须填写原因：</source>
+        <translation>修订已签名的病历，须填写原因：</translation>
+    </message>
+    <message>
+        <source>版本对比</source>
+        <translation>版本对比</translation>
+    </message>
+    <message>
+        <source>第{n}版 {who} {at}</source>
+        <translation>第{n}版 {who} {at}</translation>
+    </message>
+    <message>
+        <source>原始版本</source>
+        <translation>原始版本</translation>
+    </message>
+    <message>
+        <source>第{n}版：{who}，{at}，{reason}</source>
+        <translation>第{n}版：{who}，{at}，{reason}</translation>
+    </message>
+    <message>
+        <source>正在保存草稿…</source>
+        <translation>正在保存草稿…</translation>
+    </message>
+    <message>
+        <source>未能连接服务器：草稿已保存在本机，恢复连接后再保存</source>
+        <translation>未能连接服务器：草稿已保存在本机，恢复连接后再保存</translation>
+    </message>
+    <message>
+        <source>草稿已自动保存 {t}</source>
+        <translation>草稿已自动保存 {t}</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>待审签</source>
+        <translation>待审签</translation>
+    </message>
+    <message>
+        <source>已签名</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <source>已审签</source>
+        <translation>已审签</translation>
+    </message>
+    <message>
+        <source>已修订（第{n}版）</source>
+        <translation>已修订（第{n}版）</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>病历</source>
+        <translation>病历</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>书写者</source>
+        <translation>书写者</translation>
+    </message>
+    <message>
+        <source>（补记）</source>
+        <translation>（补记）</translation>
+    </message>
+    <message>
+        <source>已超时</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>已超时（草稿未签名）</source>
+        <translation>已超时（草稿未签名）</translation>
+    </message>
+    <message>
+        <source>待书写</source>
+        <translation>待书写</translation>
+    </message>
+    <message>
+        <source>草稿未签名</source>
+        <translation>草稿未签名</translation>
+    </message>
+    <message>
+        <source>床号</source>
+        <translation>床号</translation>
+    </message>
+    <message>
+        <source>患者</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>时限</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>{who} 正在书写，尚未签名</source>
+        <translation>{who} 正在书写，尚未签名</translation>
+    </message>
+    <message>
+        <source>已恢复本机保存、尚未保存到服务器的草稿</source>
+        <translation>已恢复本机保存、尚未保存到服务器的草稿</translation>
+    </message>
+    <message>
+        <source>书写：{who}</source>
+        <translation>书写：{who}</translation>
+    </message>
+    <message>
+        <source>签名：{who} {at}</source>
+        <translation>签名：{who} {at}</translation>
+    </message>
+    <message>
+        <source>审签：{who} {at}</source>
+        <translation>审签：{who} {at}</translation>
+    </message>
+    <message>
+        <source>修订中（签名时填写原因）</source>
+        <translation>修订中（签名时填写原因）</translation>
+    </message>
+    <message>
+        <source>审签中（可修改后按 {key} 审签）</source>
+        <translation>审签中（可修改后按 {key} 审签）</translation>
+    </message>
+    <message>
+        <source>该病历已被他人先行修改：您的内容保留为草稿，请查看最新版本后再签名</source>
+        <translation>该病历已被他人先行修改：您的内容保留为草稿，请查看最新版本后再签名</translation>
+    </message>
+    <message>
+        <source>病历类型</source>
+        <translation>病历类型</translation>
+    </message>
+    <message>
+        <source>模板</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>新建病历</source>
+        <translation>新建病历</translation>
+    </message>
+    <message>
+        <source>常用语</source>
+        <translation>常用语</translation>
+    </message>
+    <message>
+        <source>复制本患者既往病历</source>
+        <translation>复制本患者既往病历</translation>
+    </message>
+    <message>
+        <source>段落</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>会诊申请已发送</source>
+        <translation>会诊申请已发送</translation>
+    </message>
+    <message>
+        <source>本次住院尚无病历：按 {key} 新建</source>
+        <translation>本次住院尚无病历：按 {key} 新建</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>签名</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>审签</source>
+        <translation>审签</translation>
+    </message>
+    <message>
+        <source>修订</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <source>引入病历资料</source>
+        <translation>引入病历资料</translation>
+    </message>
+    <message>
+        <source>复制既往病历</source>
+        <translation>复制既往病历</translation>
+    </message>
+    <message>
+        <source>保存草稿</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>请会诊</source>
+        <translation>请会诊</translation>
+    </message>
+    <message>
+        <source>超时 {late} 份 · 待完成 {due} 份 · 待审签 {cosign} 份</source>
+        <translation>超时 {late} 份 · 待完成 {due} 份 · 待审签 {cosign} 份</translation>
+    </message>
+    <message>
+        <source>待完成病历</source>
+        <translation>待完成病历</translation>
+    </message>
+    <message>
+        <source>全病区</source>
+        <translation>全病区</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPull</name>
+    <message>
+        <source>T {v}℃</source>
+        <translation>T {v}℃</translation>
+    </message>
+    <message>
+        <source>P {v}次/分</source>
+        <translation>P {v}次/分</translation>
+    </message>
+    <message>
+        <source>HR {v}次/分</source>
+        <translation>HR {v}次/分</translation>
+    </message>
+    <message>
+        <source>R {v}次/分</source>
+        <translation>R {v}次/分</translation>
+    </message>
+    <message>
+        <source>SpO₂ {v}%</source>
+        <translation>SpO₂ {v}%</translation>
+    </message>
+    <message>
+        <source>体重 {v}kg</source>
+        <translation>体重 {v}kg</translation>
+    </message>
+    <message>
+        <source>疼痛评分 {v}</source>
+        <translation>疼痛评分 {v}</translation>
+    </message>
+    <message>
+        <source>{name}（{detail}）</source>
+        <translation>{name}（{detail}）</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>姓名：{v}</source>
+        <translation>姓名：{v}</translation>
+    </message>
+    <message>
+        <source>性别：{v}</source>
+        <translation>性别：{v}</translation>
+    </message>
+    <message>
+        <source>年龄：{v}岁</source>
+        <translation>年龄：{v}岁</translation>
+    </message>
+    <message>
+        <source>民族：{v}</source>
+        <translation>民族：{v}</translation>
+    </message>
+    <message>
+        <source>婚姻：{v}</source>
+        <translation>婚姻：{v}</translation>
+    </message>
+    <message>
+        <source>职业：{v}</source>
+        <translation>职业：{v}</translation>
+    </message>
+    <message>
+        <source>住址：{v}</source>
+        <translation>住址：{v}</translation>
+    </message>
+    <message>
+        <source>入院时间：{v}</source>
+        <translation>入院时间：{v}</translation>
+    </message>
+    <message>
+        <source>住院号：{v}</source>
+        <translation>住院号：{v}</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>BP {s}/{d}mmHg</source>
+        <translation>BP {s}/{d}mmHg</translation>
+    </message>
+    <message>
+        <source>近24小时无生命体征记录</source>
+        <translation>近24小时无生命体征记录</translation>
+    </message>
+    <message>
+        <source>生命体征：{v}</source>
+        <translation>生命体征：{v}</translation>
+    </message>
+    <message>
+        <source>近7天无检验结果</source>
+        <translation>近7天无检验结果</translation>
+    </message>
+    <message>
+        <source>检验：{v}</source>
+        <translation>检验：{v}</translation>
+    </message>
+    <message>
+        <source>否认药物及食物过敏史。</source>
+        <translation>否认药物及食物过敏史。</translation>
+    </message>
+    <message>
+        <source>过敏史：{v}。</source>
+        <translation>过敏史：{v}。</translation>
+    </message>
+    <message>
+        <source>目前无在用医嘱</source>
+        <translation>目前无在用医嘱</translation>
+    </message>
+    <message>
+        <source>长期医嘱：{v}</source>
+        <translation>长期医嘱：{v}</translation>
+    </message>
+    <message>
+        <source>临时医嘱：{v}</source>
+        <translation>临时医嘱：{v}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>设置</source>
@@ -3091,6 +3786,66 @@
     <message>
         <source>确认停止勾选的已停医嘱；已作废的医嘱确认已知晓</source>
         <translation>确认停止勾选的已停医嘱；已作废的医嘱确认已知晓</translation>
+    </message>
+    <message>
+        <source>病历</source>
+        <translation>病历</translation>
+    </message>
+    <message>
+        <source>新建病历：选择病历类型（可输入名称筛选），Enter 按模板建立</source>
+        <translation>新建病历：选择病历类型（可输入名称筛选），Enter 按模板建立</translation>
+    </message>
+    <message>
+        <source>在病历各段之间移动</source>
+        <translation>在病历各段之间移动</translation>
+    </message>
+    <message>
+        <source>将病历系统已有的资料（一般项目、生命体征、检验、过敏、医嘱、诊断）引入当前段</source>
+        <translation>将病历系统已有的资料（一般项目、生命体征、检验、过敏、医嘱、诊断）引入当前段</translation>
+    </message>
+    <message>
+        <source>插入个人常用语</source>
+        <translation>插入个人常用语</translation>
+    </message>
+    <message>
+        <source>复制本患者既往病历中的一段（不能复制其他患者的病历）</source>
+        <translation>复制本患者既往病历中的一段（不能复制其他患者的病历）</translation>
+    </message>
+    <message>
+        <source>立即保存草稿（输入时每 3 秒及切换焦点时自动保存）</source>
+        <translation>立即保存草稿（输入时每 3 秒及切换焦点时自动保存）</translation>
+    </message>
+    <message>
+        <source>签名（修订时先填写修订原因）</source>
+        <translation>签名（修订时先填写修订原因）</translation>
+    </message>
+    <message>
+        <source>审签实习医师的病历（可先修改）</source>
+        <translation>审签实习医师的病历（可先修改）</translation>
+    </message>
+    <message>
+        <source>修订已签名的病历（保留每一版本及修改人、时间、原因）</source>
+        <translation>修订已签名的病历（保留每一版本及修改人、时间、原因）</translation>
+    </message>
+    <message>
+        <source>两个版本并排对比，显示修改人及修改内容</source>
+        <translation>两个版本并排对比，显示修改人及修改内容</translation>
+    </message>
+    <message>
+        <source>待完成病历：本人患者的到期与超时病历、待审签病历</source>
+        <translation>待完成病历：本人患者的到期与超时病历、待审签病历</translation>
+    </message>
+    <message>
+        <source>申请会诊（科室、急或普通、会诊目的；诊断自动引入）</source>
+        <translation>申请会诊（科室、急或普通、会诊目的；诊断自动引入）</translation>
+    </message>
+    <message>
+        <source>本科会诊：Enter 接收，再按 Enter 书写会诊意见并签名</source>
+        <translation>本科会诊：Enter 接收，再按 Enter 书写会诊意见并签名</translation>
+    </message>
+    <message>
+        <source>医生交接班：按 I-PASS 逐一填写，Ctrl+Enter 交班，Ctrl+Shift+Enter 接班</source>
+        <translation>医生交接班：按 I-PASS 逐一填写，Ctrl+Enter 交班，Ctrl+Shift+Enter 接班</translation>
     </message>
 </context>
 <context>

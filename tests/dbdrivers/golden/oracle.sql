@@ -894,7 +894,107 @@ UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num 
 
 /
 
--- Running upgrade 0003 -> 0006
+-- Running upgrade 0003 -> 0004
+
+CREATE TABLE doc_draft (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    doc_id VARCHAR2(36 CHAR) NOT NULL, 
+    author_id VARCHAR2(36 CHAR) NOT NULL, 
+    body CLOB NOT NULL, 
+    base_rev_no INTEGER NOT NULL, 
+    saved_at TIMESTAMP NOT NULL, 
+    version INTEGER NOT NULL, 
+    CONSTRAINT pk_doc_draft PRIMARY KEY (id), 
+    CONSTRAINT fk_doc_draft_author_id FOREIGN KEY(author_id) REFERENCES staff (id), 
+    CONSTRAINT fk_doc_draft_doc_id FOREIGN KEY(doc_id) REFERENCES clin_doc (id), 
+    CONSTRAINT uq_doc_draft_slot UNIQUE (doc_id, author_id)
+)
+
+/
+
+CREATE TABLE doc_phrase (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    staff_id VARCHAR2(36 CHAR) NOT NULL, 
+    sort_key INTEGER NOT NULL, 
+    text VARCHAR2(200 CHAR) NOT NULL, 
+    CONSTRAINT pk_doc_phrase PRIMARY KEY (id), 
+    CONSTRAINT fk_doc_phrase_staff_id FOREIGN KEY(staff_id) REFERENCES staff (id)
+)
+
+/
+
+CREATE INDEX ix_doc_phrase_staff_id ON doc_phrase (staff_id)
+
+/
+
+CREATE TABLE consult_req (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    encounter_id VARCHAR2(36 CHAR) NOT NULL, 
+    requested_by VARCHAR2(36 CHAR) NOT NULL, 
+    to_dept_id VARCHAR2(36 CHAR) NOT NULL, 
+    to_staff_id VARCHAR2(36 CHAR), 
+    urgent SMALLINT NOT NULL, 
+    question VARCHAR2(500 CHAR) NOT NULL, 
+    status VARCHAR2(12 CHAR) NOT NULL, 
+    requested_at TIMESTAMP NOT NULL, 
+    accepted_by VARCHAR2(36 CHAR), 
+    accepted_at TIMESTAMP, 
+    answered_at TIMESTAMP, 
+    doc_id VARCHAR2(36 CHAR), 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP NOT NULL, 
+    updated_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_consult_req PRIMARY KEY (id), 
+    CONSTRAINT fk_consult_req_accepted_by FOREIGN KEY(accepted_by) REFERENCES staff (id), 
+    CONSTRAINT fk_consult_req_doc_id FOREIGN KEY(doc_id) REFERENCES clin_doc (id), 
+    CONSTRAINT fk_consult_req_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_consult_req_requested_by FOREIGN KEY(requested_by) REFERENCES staff (id), 
+    CONSTRAINT fk_consult_req_to_dept_id FOREIGN KEY(to_dept_id) REFERENCES dept (id), 
+    CONSTRAINT fk_consult_req_to_staff_id FOREIGN KEY(to_staff_id) REFERENCES staff (id), 
+    CONSTRAINT ck_consult_req_urgent CHECK (urgent IN (0, 1))
+)
+
+/
+
+CREATE INDEX ix_consult_req_dept_status ON consult_req (to_dept_id, status)
+
+/
+
+CREATE INDEX ix_consult_req_encounter_id ON consult_req (encounter_id)
+
+/
+
+CREATE TABLE doc_handover (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    ward_id VARCHAR2(36 CHAR) NOT NULL, 
+    from_staff VARCHAR2(36 CHAR) NOT NULL, 
+    to_staff VARCHAR2(36 CHAR), 
+    handed_at TIMESTAMP NOT NULL, 
+    body CLOB NOT NULL, 
+    status VARCHAR2(12 CHAR) NOT NULL, 
+    ack_by VARCHAR2(36 CHAR), 
+    ack_at TIMESTAMP, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP NOT NULL, 
+    updated_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_doc_handover PRIMARY KEY (id), 
+    CONSTRAINT fk_doc_handover_ack_by FOREIGN KEY(ack_by) REFERENCES staff (id), 
+    CONSTRAINT fk_doc_handover_from_staff FOREIGN KEY(from_staff) REFERENCES staff (id), 
+    CONSTRAINT fk_doc_handover_to_staff FOREIGN KEY(to_staff) REFERENCES staff (id), 
+    CONSTRAINT fk_doc_handover_ward_id FOREIGN KEY(ward_id) REFERENCES ward (id)
+)
+
+/
+
+CREATE INDEX ix_doc_handover_ward_id ON doc_handover (ward_id)
+
+/
+
+UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0003'
+
+/
+
+-- Running upgrade 0004 -> 0006
 
 ALTER TABLE order_exec ADD plan_id VARCHAR2(36 CHAR)
 
@@ -1002,7 +1102,7 @@ CREATE INDEX ix_pharm_req_item_line_id ON pharm_req_item (line_id)
 
 /
 
-UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0003'
+UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0004'
 
 /
 

@@ -771,14 +771,14 @@ CREATE TABLE _alembic_tmp_med_order (
     CONSTRAINT verbal CHECK (verbal IN (0, 1)), 
     CONSTRAINT fk_med_order_ordered_by FOREIGN KEY(ordered_by) REFERENCES staff (id), 
     CONSTRAINT fk_med_order_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
-    CONSTRAINT fk_med_order_stopped_by FOREIGN KEY(stopped_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
-    CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
-    CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
     CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
     CONSTRAINT fk_med_order_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_stopped_by FOREIGN KEY(stopped_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
+    CONSTRAINT fk_med_order_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
+    CONSTRAINT fk_med_order_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
     CONSTRAINT fk_med_order_group_id FOREIGN KEY(group_id) REFERENCES order_group (id), 
     CONSTRAINT fk_med_order_approved_by FOREIGN KEY(approved_by) REFERENCES staff (id)
 );
@@ -792,13 +792,99 @@ ALTER TABLE _alembic_tmp_med_order RENAME TO med_order;
 
 CREATE INDEX ix_med_order_encounter_id ON med_order (encounter_id);
 
-CREATE INDEX ix_med_order_group_id ON med_order (group_id);
-
 CREATE INDEX ix_med_order_enc_status ON med_order (encounter_id, status);
+
+CREATE INDEX ix_med_order_group_id ON med_order (group_id);
 
 UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
 
--- Running upgrade 0003 -> 0006
+-- Running upgrade 0003 -> 0004
+
+CREATE TABLE doc_draft (
+    id VARCHAR(36) NOT NULL, 
+    doc_id VARCHAR(36) NOT NULL, 
+    author_id VARCHAR(36) NOT NULL, 
+    body TEXT NOT NULL, 
+    base_rev_no INTEGER NOT NULL, 
+    saved_at DATETIME NOT NULL, 
+    version INTEGER NOT NULL, 
+    CONSTRAINT pk_doc_draft PRIMARY KEY (id), 
+    CONSTRAINT fk_doc_draft_author_id FOREIGN KEY(author_id) REFERENCES staff (id), 
+    CONSTRAINT fk_doc_draft_doc_id FOREIGN KEY(doc_id) REFERENCES clin_doc (id), 
+    CONSTRAINT uq_doc_draft_slot UNIQUE (doc_id, author_id)
+);
+
+CREATE TABLE doc_phrase (
+    id VARCHAR(36) NOT NULL, 
+    staff_id VARCHAR(36) NOT NULL, 
+    sort_key INTEGER NOT NULL, 
+    text VARCHAR(200) NOT NULL, 
+    CONSTRAINT pk_doc_phrase PRIMARY KEY (id), 
+    CONSTRAINT fk_doc_phrase_staff_id FOREIGN KEY(staff_id) REFERENCES staff (id)
+);
+
+CREATE INDEX ix_doc_phrase_staff_id ON doc_phrase (staff_id);
+
+CREATE TABLE consult_req (
+    id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36) NOT NULL, 
+    requested_by VARCHAR(36) NOT NULL, 
+    to_dept_id VARCHAR(36) NOT NULL, 
+    to_staff_id VARCHAR(36), 
+    urgent BOOLEAN NOT NULL, 
+    question VARCHAR(500) NOT NULL, 
+    status VARCHAR(12) NOT NULL, 
+    requested_at DATETIME NOT NULL, 
+    accepted_by VARCHAR(36), 
+    accepted_at DATETIME, 
+    answered_at DATETIME, 
+    doc_id VARCHAR(36), 
+    version INTEGER NOT NULL, 
+    created_at DATETIME NOT NULL, 
+    updated_at DATETIME NOT NULL, 
+    CONSTRAINT pk_consult_req PRIMARY KEY (id), 
+    CONSTRAINT fk_consult_req_accepted_by FOREIGN KEY(accepted_by) REFERENCES staff (id), 
+    CONSTRAINT fk_consult_req_doc_id FOREIGN KEY(doc_id) REFERENCES clin_doc (id), 
+    CONSTRAINT fk_consult_req_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_consult_req_requested_by FOREIGN KEY(requested_by) REFERENCES staff (id), 
+    CONSTRAINT fk_consult_req_to_dept_id FOREIGN KEY(to_dept_id) REFERENCES dept (id), 
+    CONSTRAINT fk_consult_req_to_staff_id FOREIGN KEY(to_staff_id) REFERENCES staff (id), 
+    CONSTRAINT ck_consult_req_urgent CHECK (urgent IN (0, 1))
+);
+
+CREATE INDEX ix_consult_req_dept_status ON consult_req (to_dept_id, status);
+
+CREATE INDEX ix_consult_req_encounter_id ON consult_req (encounter_id);
+
+CREATE TABLE doc_handover (
+    id VARCHAR(36) NOT NULL, 
+    ward_id VARCHAR(36) NOT NULL, 
+    from_staff VARCHAR(36) NOT NULL, 
+    to_staff VARCHAR(36), 
+    handed_at DATETIME NOT NULL, 
+    body TEXT NOT NULL, 
+    status VARCHAR(12) NOT NULL, 
+    ack_by VARCHAR(36), 
+    ack_at DATETIME, 
+    version INTEGER NOT NULL, 
+    created_at DATETIME NOT NULL, 
+    updated_at DATETIME NOT NULL, 
+    CONSTRAINT pk_doc_handover PRIMARY KEY (id), 
+    CONSTRAINT fk_doc_handover_ack_by FOREIGN KEY(ack_by) REFERENCES staff (id), 
+    CONSTRAINT fk_doc_handover_from_staff FOREIGN KEY(from_staff) REFERENCES staff (id), 
+    CONSTRAINT fk_doc_handover_to_staff FOREIGN KEY(to_staff) REFERENCES staff (id), 
+    CONSTRAINT fk_doc_handover_ward_id FOREIGN KEY(ward_id) REFERENCES ward (id)
+);
+
+CREATE INDEX ix_doc_handover_ward_id ON doc_handover (ward_id);
+
+CREATE TRIGGER IF NOT EXISTS doc_rev_no_update BEFORE UPDATE ON doc_rev BEGIN SELECT RAISE(ABORT, 'doc_rev is append-only'); END;
+
+CREATE TRIGGER IF NOT EXISTS doc_rev_no_delete BEFORE DELETE ON doc_rev BEGIN SELECT RAISE(ABORT, 'doc_rev is append-only'); END;
+
+UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0003';
+
+-- Running upgrade 0004 -> 0006
 
 CREATE TABLE _alembic_tmp_order_exec (
     id VARCHAR(36) NOT NULL, 
@@ -822,8 +908,8 @@ CREATE TABLE _alembic_tmp_order_exec (
     is_duplicate BOOLEAN DEFAULT 0 NOT NULL, 
     device_id VARCHAR(60), 
     CONSTRAINT pk_order_exec PRIMARY KEY (id), 
-    CONSTRAINT fk_order_exec_done_by FOREIGN KEY(done_by) REFERENCES staff (id), 
     CONSTRAINT fk_order_exec_order_id FOREIGN KEY(order_id) REFERENCES med_order (id), 
+    CONSTRAINT fk_order_exec_done_by FOREIGN KEY(done_by) REFERENCES staff (id), 
     CONSTRAINT fk_order_exec_checked_by FOREIGN KEY(checked_by) REFERENCES staff (id), 
     CONSTRAINT ck_order_exec_is_duplicate CHECK (is_duplicate IN (0, 1)), 
     CONSTRAINT fk_order_exec_plan_id FOREIGN KEY(plan_id) REFERENCES order_exec_plan (id), 
@@ -839,9 +925,9 @@ DROP TABLE order_exec;
 
 ALTER TABLE _alembic_tmp_order_exec RENAME TO order_exec;
 
-CREATE INDEX ix_order_exec_order_id ON order_exec (order_id);
-
 CREATE INDEX ix_order_exec_planned ON order_exec (planned_at, status);
+
+CREATE INDEX ix_order_exec_order_id ON order_exec (order_id);
 
 CREATE INDEX ix_order_exec_plan_id ON order_exec (plan_id);
 
@@ -895,7 +981,7 @@ CREATE TABLE pharm_req_item (
 
 CREATE INDEX ix_pharm_req_item_line_id ON pharm_req_item (line_id);
 
-UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0003';
+UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0004';
 
 -- Running upgrade 0006 -> 0008
 
