@@ -36,7 +36,8 @@ HANDLERS: dict[type[Command], _Entry] = {}
 HANDLER_MODULES: tuple[str, ...] = ("app.services.patient_cmds", "app.services.auth",
                                     "app.services.order_handlers", "app.services.order_signing",
                                     "app.services.order_sets", "app.services.plan_cmds",
-                                    "app.services.verification")
+                                    "app.services.verification",
+                                    "app.services.vitals_cmds")
 _loaded = False
 
 

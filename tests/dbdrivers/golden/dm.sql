@@ -726,4 +726,16 @@ ALTER TABLE med_order ADD CONSTRAINT fk_med_order_approved_by FOREIGN KEY(approv
 
 UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
 
+-- Running upgrade 0003 -> 0005
+
+ALTER TABLE vital_obs ADD COLUMN voids VARCHAR2(36 CHAR);
+
+ALTER TABLE vital_obs ADD COLUMN slot_at DATETIME;
+
+ALTER TABLE vital_obs ADD COLUMN op_id VARCHAR2(36 CHAR);
+
+CREATE UNIQUE INDEX uq_vital_obs_voids ON vital_obs (voids);
+
+UPDATE alembic_version SET version_num='0005' WHERE alembic_version.version_num = '0003';
+
 COMMIT;

@@ -712,5 +712,17 @@ ALTER TABLE med_order ADD CONSTRAINT fk_med_order_approved_by FOREIGN KEY(approv
 
 UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
 
+-- Running upgrade 0003 -> 0005
+
+ALTER TABLE vital_obs ADD COLUMN voids VARCHAR(36);
+
+ALTER TABLE vital_obs ADD COLUMN slot_at TIMESTAMP WITHOUT TIME ZONE;
+
+ALTER TABLE vital_obs ADD COLUMN op_id VARCHAR(36);
+
+CREATE UNIQUE INDEX uq_vital_obs_voids ON vital_obs (voids);
+
+UPDATE alembic_version SET version_num='0005' WHERE alembic_version.version_num = '0003';
+
 COMMIT;
 

@@ -894,6 +894,28 @@ UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num 
 
 /
 
+-- Running upgrade 0003 -> 0005
+
+ALTER TABLE vital_obs ADD voids VARCHAR2(36 CHAR)
+
+/
+
+ALTER TABLE vital_obs ADD slot_at TIMESTAMP
+
+/
+
+ALTER TABLE vital_obs ADD op_id VARCHAR2(36 CHAR)
+
+/
+
+CREATE UNIQUE INDEX uq_vital_obs_voids ON vital_obs (voids)
+
+/
+
+UPDATE alembic_version SET version_num='0005' WHERE alembic_version.version_num = '0003'
+
+/
+
 COMMIT
 
 /
