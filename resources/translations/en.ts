@@ -115,8 +115,8 @@
     </message>
     <message>
         <location filename="../../ui/actions.py" line="93"/>
-        <source>体温单录入</source>
-        <translation>Chart vital signs</translation>
+        <source>体征录入</source>
+        <translation>Vital signs entry</translation>
     </message>
     <message>
         <location filename="../../ui/actions.py" line="94"/>
@@ -478,29 +478,34 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="430"/>
+        <location filename="../../ui/mainwindow.py" line="346"/>
+        <source>体征录入</source>
+        <translation>Vital signs entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="448"/>
         <source>关于病区工作站</source>
         <translation>About WardStation</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="431"/>
+        <location filename="../../ui/mainwindow.py" line="449"/>
         <source>病区工作站 WardStation 0.1
 住院医生工作站与护士工作站</source>
         <translation>WardStation 0.1
 Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="455"/>
+        <location filename="../../ui/mainwindow.py" line="473"/>
         <source>病区工作站</source>
         <translation>WardStation</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="460"/>
+        <location filename="../../ui/mainwindow.py" line="478"/>
         <source>病区一览</source>
         <translation>Ward overview</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="468"/>
+        <location filename="../../ui/mainwindow.py" line="486"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
@@ -1037,7 +1042,7 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <location filename="../../ui/messages_vitals.py" line="26"/>
         <source>{item}：“{text}”不是数值</source>
-        <translation>{item}: "{text}" is not a number</translation>
+        <translation>{item}: &quot;{text}&quot; is not a number</translation>
     </message>
     <message>
         <location filename="../../ui/messages_vitals.py" line="28"/>
@@ -1052,7 +1057,7 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <location filename="../../ui/messages_vitals.py" line="32"/>
         <source>{item} 不能记为“{code}”</source>
-        <translation>{item} cannot be charted as "{code}"</translation>
+        <translation>{item} cannot be charted as &quot;{code}&quot;</translation>
     </message>
     <message>
         <location filename="../../ui/messages_vitals.py" line="34"/>
@@ -1062,7 +1067,7 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <location filename="../../ui/messages_vitals.py" line="37"/>
         <source>大便次数“{text}”无法识别（例：0、1/E、1 1/E、4/2E、※、☆）</source>
-        <translation>Stool count "{text}" not understood (e.g. 0, 1/E, 1 1/E, 4/2E, * incontinence, stoma)</translation>
+        <translation>Stool count &quot;{text}&quot; not understood (e.g. 0, 1/E, 1 1/E, 4/2E, * incontinence, stoma)</translation>
     </message>
     <message>
         <location filename="../../ui/messages_vitals.py" line="39"/>
@@ -1080,7 +1085,7 @@ Inpatient doctor and nurse workstation</translation>
         <translation>The measurement time cannot be before the admission</translation>
     </message>
     <message>
-        <location filename="../../ui/messages_vitals.py" line="43"/>
+        <location filename="../../ui/messages_vitals.py" line="44"/>
         <source>{item} 请录入数值或一种标记，二者取一</source>
         <translation>{item}: enter either a value or a code, not both</translation>
     </message>
@@ -3183,6 +3188,139 @@ Inpatient doctor and nurse workstation</translation>
         <location filename="../../ui/vitals/labels.py" line="99"/>
         <source>第 {n} 周</source>
         <translation>Week {n}</translation>
+    </message>
+</context>
+<context>
+    <name>VitalsGrid</name>
+    <message>
+        <location filename="../../ui/vitals/grid.py" line="174"/>
+        <source>体征录入</source>
+        <translation>Vital signs entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid.py" line="175"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid.py" line="175"/>
+        <source>昨天</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid.py" line="176"/>
+        <source>前天</source>
+        <translation>2 days ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid.py" line="179"/>
+        <source>显示全部患者 ({key})</source>
+        <translation>All patients ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid.py" line="261"/>
+        <source>{bed}床 有需更正或确认的数值，未保存</source>
+        <translation>Bed {bed}: a value needs correcting or confirming; not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid.py" line="301"/>
+        <source>{bed}床 未保存：网络中断，录入内容仍在表中，恢复后离开该行即再次保存</source>
+        <translation>Bed {bed} not saved: the connection is down. The values stay in the grid and are saved again when you leave the row once it is back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="174"/>
+        <source>床号</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="174"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="175"/>
+        <source>应测</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="175"/>
+        <source>体温 ℃</source>
+        <translation>Temp °C</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="176"/>
+        <source>部位</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="176"/>
+        <source>脉搏</source>
+        <translation>Pulse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="177"/>
+        <source>心率</source>
+        <translation>HR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="177"/>
+        <source>呼吸</source>
+        <translation>Resp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="178"/>
+        <source>血压</source>
+        <translation>BP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="178"/>
+        <source>SpO2 %</source>
+        <translation>SpO2 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="179"/>
+        <source>疼痛</source>
+        <translation>Pain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="179"/>
+        <source>事件</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="180"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="222"/>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="223"/>
+        <source>保存中…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="223"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="224"/>
+        <source>未保存（网络中断）</source>
+        <translation>Not saved (offline)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="225"/>
+        <source>需更正</source>
+        <translation>Needs correction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="276"/>
+        <source>本时段有多次录入：{list}</source>
+        <translation>Entered more than once in this slot: {list}</translation>
     </message>
 </context>
 <context>

@@ -115,8 +115,8 @@
     </message>
     <message>
         <location filename="../../ui/actions.py" line="93"/>
-        <source>体温单录入</source>
-        <translation>体温单录入</translation>
+        <source>体征录入</source>
+        <translation>体征录入</translation>
     </message>
     <message>
         <location filename="../../ui/actions.py" line="94"/>
@@ -478,29 +478,34 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="430"/>
+        <location filename="../../ui/mainwindow.py" line="346"/>
+        <source>体征录入</source>
+        <translation>体征录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="448"/>
         <source>关于病区工作站</source>
         <translation>关于病区工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="431"/>
+        <location filename="../../ui/mainwindow.py" line="449"/>
         <source>病区工作站 WardStation 0.1
 住院医生工作站与护士工作站</source>
         <translation>病区工作站 WardStation 0.1
 住院医生工作站与护士工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="455"/>
+        <location filename="../../ui/mainwindow.py" line="473"/>
         <source>病区工作站</source>
         <translation>病区工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="460"/>
+        <location filename="../../ui/mainwindow.py" line="478"/>
         <source>病区一览</source>
         <translation>病区一览</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="468"/>
+        <location filename="../../ui/mainwindow.py" line="486"/>
         <source>工具栏</source>
         <translation>工具栏</translation>
     </message>
@@ -1080,7 +1085,7 @@
         <translation>测量时间不能早于入院时间</translation>
     </message>
     <message>
-        <location filename="../../ui/messages_vitals.py" line="43"/>
+        <location filename="../../ui/messages_vitals.py" line="44"/>
         <source>{item} 请录入数值或一种标记，二者取一</source>
         <translation>{item} 请录入数值或一种标记，二者取一</translation>
     </message>
@@ -3183,6 +3188,139 @@
         <location filename="../../ui/vitals/labels.py" line="99"/>
         <source>第 {n} 周</source>
         <translation>第 {n} 周</translation>
+    </message>
+</context>
+<context>
+    <name>VitalsGrid</name>
+    <message>
+        <location filename="../../ui/vitals/grid.py" line="174"/>
+        <source>体征录入</source>
+        <translation>体征录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid.py" line="175"/>
+        <source>今天</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid.py" line="175"/>
+        <source>昨天</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid.py" line="176"/>
+        <source>前天</source>
+        <translation>前天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid.py" line="179"/>
+        <source>显示全部患者 ({key})</source>
+        <translation>显示全部患者 ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid.py" line="261"/>
+        <source>{bed}床 有需更正或确认的数值，未保存</source>
+        <translation>{bed}床 有需更正或确认的数值，未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid.py" line="301"/>
+        <source>{bed}床 未保存：网络中断，录入内容仍在表中，恢复后离开该行即再次保存</source>
+        <translation>{bed}床 未保存：网络中断，录入内容仍在表中，恢复后离开该行即再次保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="174"/>
+        <source>床号</source>
+        <translation>床号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="174"/>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="175"/>
+        <source>应测</source>
+        <translation>应测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="175"/>
+        <source>体温 ℃</source>
+        <translation>体温 ℃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="176"/>
+        <source>部位</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="176"/>
+        <source>脉搏</source>
+        <translation>脉搏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="177"/>
+        <source>心率</source>
+        <translation>心率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="177"/>
+        <source>呼吸</source>
+        <translation>呼吸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="178"/>
+        <source>血压</source>
+        <translation>血压</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="178"/>
+        <source>SpO2 %</source>
+        <translation>SpO2 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="179"/>
+        <source>疼痛</source>
+        <translation>疼痛</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="179"/>
+        <source>事件</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="180"/>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="222"/>
+        <source>未保存</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="223"/>
+        <source>保存中…</source>
+        <translation>保存中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="223"/>
+        <source>已保存</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="224"/>
+        <source>未保存（网络中断）</source>
+        <translation>未保存（网络中断）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="225"/>
+        <source>需更正</source>
+        <translation>需更正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="276"/>
+        <source>本时段有多次录入：{list}</source>
+        <translation>本时段有多次录入：{list}</translation>
     </message>
 </context>
 <context>
