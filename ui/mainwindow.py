@@ -353,8 +353,9 @@ class MainWindow(QMainWindow):
             return                         # nothing is shown yet
         for i in range(1, self.tabs.count()):
             tab = self.tabs.widget(i)
-            if hasattr(tab, "apply_changes"):
-                tab.apply_changes(changes)      # the 体征录入 grid and others with their own refresh
+            for view in (tab, getattr(tab, "vitals_tab", None)):   # the grid, a chart's 体温单
+                if view is not None and hasattr(view, "apply_changes"):
+                    view.apply_changes(changes)
         if any(changes.touches(k) for k in ("bed", "encounter", "patient", "allergy")):
             self.refresh_ward()
         for i in range(1, self.tabs.count()):

@@ -200,6 +200,7 @@ class PatientPage(QWidget):
 
         self.ctx = ctx
         self.user = user
+        self._attach_vitals(ctx)
         if not order_ops.supported(ctx) or user is None:
             self.orders_placeholder.setText(translate("PatientPage", "医嘱在此数据源上不可用"))
             return
@@ -211,6 +212,19 @@ class PatientPage(QWidget):
             self.orders_tab.set_patient(header.patient_id)
         self.orders_holder.addWidget(self.orders_tab)
         self.orders_holder.setCurrentWidget(self.orders_tab)
+
+    def _attach_vitals(self, ctx: Any) -> None:
+        """The 体温单 tab replaces its placeholder (issue 14)."""
+        from ui.operations import vitals as vitals_ops
+
+        if not vitals_ops.supported(ctx):
+            return
+        from ui.vitals.tempchart import TempChartTab
+
+        self.vitals_tab = TempChartTab(ctx, self.encounter_id)
+        index = self.chart_tabs.indexOf(self.vitals_placeholder)
+        self.chart_tabs.removeTab(index)
+        self.chart_tabs.insertTab(index, self.vitals_tab, translate("PatientPage", "体温单"))
 
     def _attach_from_window(self) -> None:
         window = self.window()

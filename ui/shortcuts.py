@@ -53,6 +53,11 @@ UNGROUP = "Ctrl+Shift+G"
 ENTRY_STANDBY = "Ctrl+B"
 ENTRY_DISCHARGE = "Ctrl+D"
 ENTRY_VERBAL = "Ctrl+K"
+# Charting (issue 14): the 体征录入 grid (ui/vitals/grid.py) and the 体温单 tab (ui/vitals/tempchart.py).
+VITALS_GRID = "Ctrl+Shift+T"
+VITALS_ALL = "Alt+A"
+CHART_PREV_WEEK = "PgUp"
+CHART_NEXT_WEEK = "PgDown"
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,11 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(VERIFY, "nurse", "verify"),
     Shortcut(RETURN, "nurse", "return"),
     Shortcut(CONFIRM_STOP, "nurse", "confirm_stop"),
+    Shortcut(VITALS_GRID, "global", "vitals_grid"),
+    Shortcut("Enter / Tab", "vitals", "vitals_next"),
+    Shortcut("Shift+Tab", "vitals", "vitals_prev"),
+    Shortcut(VITALS_ALL, "vitals", "vitals_all"),
+    Shortcut(f"{CHART_PREV_WEEK} / {CHART_NEXT_WEEK}", "tempchart", "chart_weeks"),
 )
 
 
@@ -119,6 +129,8 @@ def where_text(where: str) -> str:
         "review": translate("Shortcuts", "签署前审核"),
         "sets": translate("Shortcuts", "组套"),
         "nurse": translate("Shortcuts", "医嘱（护士）"),
+        "vitals": translate("Shortcuts", "体征录入"),
+        "tempchart": translate("Shortcuts", "体温单"),
     }.get(where, where)
 
 
@@ -168,6 +180,11 @@ def shortcut_text(what: str) -> str:
         "verify": translate("Shortcuts", "审核所选医嘱"),
         "return": translate("Shortcuts", "退回所选医嘱（填写理由）"),
         "confirm_stop": translate("Shortcuts", "确认停止"),
+        "vitals_grid": translate("Shortcuts", "体征录入：病区当前时段的体征表（护士）"),
+        "vitals_next": translate("Shortcuts", "下一格；离开一行即保存该行"),
+        "vitals_prev": translate("Shortcuts", "上一格"),
+        "vitals_all": translate("Shortcuts", "只看应测患者 / 显示全部患者"),
+        "chart_weeks": translate("Shortcuts", "上一周 / 下一周"),
     }.get(what, what)
 
 

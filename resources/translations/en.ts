@@ -483,29 +483,29 @@
         <translation>Vital signs entry</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="448"/>
+        <location filename="../../ui/mainwindow.py" line="449"/>
         <source>关于病区工作站</source>
         <translation>About WardStation</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="449"/>
+        <location filename="../../ui/mainwindow.py" line="450"/>
         <source>病区工作站 WardStation 0.1
 住院医生工作站与护士工作站</source>
         <translation>WardStation 0.1
 Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="473"/>
+        <location filename="../../ui/mainwindow.py" line="474"/>
         <source>病区工作站</source>
         <translation>WardStation</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="478"/>
+        <location filename="../../ui/mainwindow.py" line="479"/>
         <source>病区一览</source>
         <translation>Ward overview</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="486"/>
+        <location filename="../../ui/mainwindow.py" line="487"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
@@ -2457,38 +2457,39 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../ui/patient_header.py" line="298"/>
-        <location filename="../../ui/patient_header.py" line="308"/>
+        <location filename="../../ui/patient_header.py" line="312"/>
+        <location filename="../../ui/patient_header.py" line="322"/>
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="298"/>
+        <location filename="../../ui/patient_header.py" line="312"/>
         <source>{bed}床 {name}</source>
         <translation>Bed {bed} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="303"/>
+        <location filename="../../ui/patient_header.py" line="227"/>
+        <location filename="../../ui/patient_header.py" line="317"/>
         <source>体温单</source>
         <translation>Temperature chart</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="301"/>
+        <location filename="../../ui/patient_header.py" line="315"/>
         <source>医嘱</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="204"/>
+        <location filename="../../ui/patient_header.py" line="205"/>
         <source>医嘱在此数据源上不可用</source>
         <translation>Orders are not available from this data source</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="305"/>
+        <location filename="../../ui/patient_header.py" line="319"/>
         <source>在后续版本提供</source>
         <translation>Arrives in a later version</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="302"/>
+        <location filename="../../ui/patient_header.py" line="316"/>
         <source>病历</source>
         <translation>Records</translation>
     </message>
@@ -2529,277 +2530,312 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="138"/>
+        <location filename="../../ui/shortcuts.py" line="150"/>
         <source>上一项</source>
         <translation>Previous field</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="137"/>
+        <location filename="../../ui/shortcuts.py" line="149"/>
         <source>下一项</source>
         <translation>Next field</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="188"/>
+        <location filename="../../ui/shortcuts.py" line="205"/>
         <source>位置</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="160"/>
+        <location filename="../../ui/shortcuts.py" line="172"/>
         <source>作废医嘱（填写理由）</source>
         <translation>Void the order (with a reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="189"/>
+        <location filename="../../ui/shortcuts.py" line="206"/>
         <source>作用</source>
         <translation>What it does</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="144"/>
+        <location filename="../../ui/shortcuts.py" line="156"/>
         <source>使用组套：个人、科室、全院组套，可按拼音首字母或名称筛选</source>
         <translation>Apply an order set: personal, department and hospital sets, filtered by pinyin initials or name</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="139"/>
+        <location filename="../../ui/shortcuts.py" line="151"/>
         <source>保存为草稿（在最后一项按 Enter 亦可）</source>
         <translation>Keep as a draft (or Enter on the last field)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="159"/>
+        <location filename="../../ui/shortcuts.py" line="171"/>
         <source>停止长期医嘱（填写停止时间）</source>
         <translation>Stop a long-term order (with a stop time)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="115"/>
+        <location filename="../../ui/shortcuts.py" line="125"/>
         <source>全局</source>
         <translation>Everywhere</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="151"/>
+        <location filename="../../ui/shortcuts.py" line="163"/>
         <source>关闭匹配列表；再按一次回到医嘱列表，录入内容保留</source>
         <translation>Close the match list; again: back to the orders, the row kept as typed</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="141"/>
+        <location filename="../../ui/shortcuts.py" line="153"/>
         <source>出院带药（临时医嘱，医嘱单上列在“出院带药”下）；再按取消</source>
         <translation>Discharge medication (a temporary order, listed under its own heading on the sheet); again: off</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="154"/>
+        <location filename="../../ui/shortcuts.py" line="166"/>
         <source>删除所选草稿</source>
         <translation>Delete the selected drafts</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="133"/>
+        <location filename="../../ui/shortcuts.py" line="145"/>
         <source>刷新病区</source>
         <translation>Refresh the ward</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="117"/>
+        <location filename="../../ui/shortcuts.py" line="127"/>
         <source>医嘱</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="164"/>
+        <location filename="../../ui/shortcuts.py" line="176"/>
         <source>医嘱列表/医嘱单切换</source>
         <translation>Order list / order sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="118"/>
+        <location filename="../../ui/shortcuts.py" line="128"/>
         <source>医嘱录入</source>
         <translation>Order entry</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="121"/>
+        <location filename="../../ui/shortcuts.py" line="131"/>
         <source>医嘱（护士）</source>
         <translation>Orders (nurse)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="142"/>
+        <location filename="../../ui/shortcuts.py" line="132"/>
+        <source>体征录入</source>
+        <translation>Vital signs entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="133"/>
+        <source>体温单</source>
+        <translation>Temperature chart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="154"/>
         <source>口头医嘱（抢救后补录）；再按取消</source>
         <translation>Verbal order (entered after a rescue); again: off</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="166"/>
+        <location filename="../../ui/shortcuts.py" line="178"/>
         <source>在医嘱列表中扩展选择</source>
         <translation>Extend the selection in the order list</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="152"/>
+        <location filename="../../ui/shortcuts.py" line="164"/>
         <source>在医嘱列表中：修改所选草稿或退回的医嘱</source>
         <translation>In the order list: edit the selected draft or returned order</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="157"/>
+        <location filename="../../ui/shortcuts.py" line="169"/>
         <source>在各条严重警示的理由之间移动</source>
         <translation>Move between the reasons of the high alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="131"/>
+        <location filename="../../ui/shortcuts.py" line="143"/>
         <source>在筛选框中：打开第一个匹配患者的医嘱页（无匹配则不打开）</source>
         <translation>In the filter: open the first match&apos;s Orders tab (nothing opens without a match)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="145"/>
+        <location filename="../../ui/shortcuts.py" line="157"/>
         <source>在组套列表中：选择组套，Enter 列出其医嘱（全部勾选）</source>
         <translation>In the set list: choose a set; Enter lists its orders (all ticked)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="146"/>
+        <location filename="../../ui/shortcuts.py" line="158"/>
         <source>在组套医嘱中：勾选/取消当前医嘱</source>
         <translation>In a set&apos;s orders: tick/untick the current order</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="148"/>
+        <location filename="../../ui/shortcuts.py" line="160"/>
         <source>在组套医嘱中：回到组套列表；在列表中：关闭</source>
         <translation>In a set&apos;s orders: back to the set list; in the list: close</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="147"/>
+        <location filename="../../ui/shortcuts.py" line="159"/>
         <source>在组套医嘱中：将勾选的医嘱生成草稿（再按 F9 审核签署）</source>
         <translation>In a set&apos;s orders: make drafts of the ticked orders (then F9 to review and sign)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="140"/>
+        <location filename="../../ui/shortcuts.py" line="152"/>
         <source>备用医嘱：长期为 prn，临时为 sos；再按取消</source>
         <translation>As-needed order: prn on a long-term order, sos on a temporary one; again: off</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="162"/>
+        <location filename="../../ui/shortcuts.py" line="174"/>
         <source>审批抗菌药物医嘱（须有相应级别）</source>
         <translation>Approve antibiotic orders (needs the grade)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="155"/>
+        <location filename="../../ui/shortcuts.py" line="167"/>
         <source>审核将签署的全部草稿（按医嘱、按级别列出警示）</source>
         <translation>Review every draft to be signed (alerts by order and severity)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="168"/>
+        <location filename="../../ui/shortcuts.py" line="180"/>
         <source>审核所选医嘱</source>
         <translation>Verify the selected order</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="132"/>
+        <location filename="../../ui/shortcuts.py" line="144"/>
         <source>床卡/列表切换</source>
         <translation>Bed cards / list</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="203"/>
+        <location filename="../../ui/shortcuts.py" line="220"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="127"/>
+        <location filename="../../ui/shortcuts.py" line="139"/>
         <source>快捷键一览</source>
         <translation>All keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="149"/>
+        <location filename="../../ui/shortcuts.py" line="161"/>
         <source>所选医嘱存为组套（名称；个人或科室，全院须管理员）</source>
         <translation>Save the selected orders as a set (a name; personal or department, hospital for administrators)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="163"/>
+        <location filename="../../ui/shortcuts.py" line="175"/>
         <source>所选医嘱的历史</source>
         <translation>History of the selected order</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="167"/>
+        <location filename="../../ui/shortcuts.py" line="179"/>
         <source>所选医嘱的操作菜单</source>
         <translation>Actions menu of the selected order</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="153"/>
+        <location filename="../../ui/shortcuts.py" line="165"/>
         <source>所选草稿成组（输液）</source>
         <translation>Group the selected drafts (one infusion)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="143"/>
+        <location filename="../../ui/shortcuts.py" line="155"/>
         <source>拆开所选草稿所在的组</source>
         <translation>Ungroup the selected draft&apos;s group</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="188"/>
+        <location filename="../../ui/shortcuts.py" line="183"/>
+        <source>体征录入：病区当前时段的体征表（护士）</source>
+        <translation>Vital signs entry: the ward's grid for the current slot (nurses)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="184"/>
+        <source>下一格；离开一行即保存该行</source>
+        <translation>Next cell; leaving a row saves it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="185"/>
+        <source>上一格</source>
+        <translation>Previous cell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="186"/>
+        <source>只看应测患者 / 显示全部患者</source>
+        <translation>Patients due only / all patients</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="187"/>
+        <source>上一周 / 下一周</source>
+        <translation>Previous / next week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="205"/>
         <source>按键</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="161"/>
+        <location filename="../../ui/shortcuts.py" line="173"/>
         <source>撤回（护士审核前）</source>
         <translation>Withdraw (before a nurse verified it)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="135"/>
+        <location filename="../../ui/shortcuts.py" line="147"/>
         <source>新开临时医嘱（光标在医嘱内容）</source>
         <translation>New temporary order (cursor in the order search)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="134"/>
+        <location filename="../../ui/shortcuts.py" line="146"/>
         <source>新开长期医嘱（光标在医嘱内容）</source>
         <translation>New long-term order (cursor in the order search)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="116"/>
+        <location filename="../../ui/shortcuts.py" line="126"/>
         <source>病区一览</source>
         <translation>Ward overview</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="170"/>
+        <location filename="../../ui/shortcuts.py" line="182"/>
         <source>确认停止</source>
         <translation>Confirm stop</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="130"/>
+        <location filename="../../ui/shortcuts.py" line="142"/>
         <source>筛选：床号、姓名、拼音首字母或住院号</source>
         <translation>Filter: bed number, name, pinyin initials or inpatient number</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="119"/>
+        <location filename="../../ui/shortcuts.py" line="129"/>
         <source>签署前审核</source>
         <translation>Review before signing</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="156"/>
+        <location filename="../../ui/shortcuts.py" line="168"/>
         <source>签署（有严重警示时须先选择理由）</source>
         <translation>Sign (high alerts need a reason first)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="150"/>
+        <location filename="../../ui/shortcuts.py" line="162"/>
         <source>红线医嘱：术后、分娩、转入、转出、重整医嘱（签署后停止其上的全部长期医嘱）</source>
         <translation>Red-line orders: post-operative, post-delivery, transfer in, transfer out, reorganized (signing stops every long-term order above)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="120"/>
+        <location filename="../../ui/shortcuts.py" line="130"/>
         <source>组套</source>
         <translation>Order sets</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="136"/>
+        <location filename="../../ui/shortcuts.py" line="148"/>
         <source>输入拼音首字母、中文或英文即列出匹配项；上下键选择，Enter 选中并带出剂量、单位、途径、频次、首日次数</source>
         <translation>Type pinyin initials, Chinese or English to list matches; Up/Down to choose, Enter picks and fills dose, unit, route, frequency and first-day doses</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="158"/>
+        <location filename="../../ui/shortcuts.py" line="170"/>
         <source>返回，草稿保留</source>
         <translation>Back, drafts kept</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="129"/>
+        <location filename="../../ui/shortcuts.py" line="141"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="169"/>
+        <location filename="../../ui/shortcuts.py" line="181"/>
         <source>退回所选医嘱（填写理由）</source>
         <translation>Return the selected order (with a reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="128"/>
+        <location filename="../../ui/shortcuts.py" line="140"/>
         <source>锁定屏幕</source>
         <translation>Lock the screen</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="165"/>
+        <location filename="../../ui/shortcuts.py" line="177"/>
         <source>长期/临时筛选；在用/已停/全部筛选</source>
         <translation>Term filter; current / ended / all filter</translation>
     </message>
@@ -2850,6 +2886,24 @@ Inpatient doctor and nurse workstation</translation>
         <location filename="../../ui/statusbar.py" line="68"/>
         <source>数据库：{name}</source>
         <translation>Database: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>TempChart</name>
+    <message>
+        <location filename="../../ui/vitals/tempchart.py" line="196"/>
+        <source>上一周 ({key})</source>
+        <translation>Previous week ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/tempchart.py" line="197"/>
+        <source>下一周 ({key})</source>
+        <translation>Next week ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/tempchart.py" line="202"/>
+        <source>第 {n} / {total} 周</source>
+        <translation>Week {n} of {total}</translation>
     </message>
 </context>
 <context>
@@ -3193,37 +3247,37 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>VitalsGrid</name>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="174"/>
+        <location filename="../../ui/vitals/grid.py" line="175"/>
         <source>体征录入</source>
         <translation>Vital signs entry</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="175"/>
+        <location filename="../../ui/vitals/grid.py" line="176"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="175"/>
+        <location filename="../../ui/vitals/grid.py" line="176"/>
         <source>昨天</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="176"/>
+        <location filename="../../ui/vitals/grid.py" line="177"/>
         <source>前天</source>
         <translation>2 days ago</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="179"/>
+        <location filename="../../ui/vitals/grid.py" line="180"/>
         <source>显示全部患者 ({key})</source>
         <translation>All patients ({key})</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="261"/>
+        <location filename="../../ui/vitals/grid.py" line="262"/>
         <source>{bed}床 有需更正或确认的数值，未保存</source>
         <translation>Bed {bed}: a value needs correcting or confirming; not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="301"/>
+        <location filename="../../ui/vitals/grid.py" line="302"/>
         <source>{bed}床 未保存：网络中断，录入内容仍在表中，恢复后离开该行即再次保存</source>
         <translation>Bed {bed} not saved: the connection is down. The values stay in the grid and are saved again when you leave the row once it is back</translation>
     </message>

@@ -34,6 +34,7 @@ from ui.qt import (
     is_alive,
     translate,
 )
+from ui.shortcuts import VITALS_ALL
 from ui.vitals.grid_model import (
     COL_STATE,
     COL_TEMP,
@@ -47,7 +48,7 @@ from ui.vitals.grid_model import (
     values_of,
 )
 
-SHOW_ALL_KEY = "Alt+A"
+SHOW_ALL_KEY = VITALS_ALL
 
 
 class GridView(QTableView):
