@@ -126,7 +126,9 @@ class VitalsGridPage(QWidget):
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(COL_STATE, QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        header.setDefaultSectionSize(76)          # room for "37.9↑", "150/95↑", "拒测"
+        header.setSectionResizeMode(COL_STATE, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
@@ -224,7 +226,8 @@ class VitalsGridPage(QWidget):
             for r, ln in enumerate(shown):
                 if ln.encounter_id == keep_enc:
                     self.view.setCurrentIndex(self.model.index(r, current.column()))
-        self.view.resizeColumnsToContents()
+        for col in (0, 1, 2):                     # bed, name, due: to their contents
+            self.view.resizeColumnToContents(col)
 
     def _load_failed(self, failure: Any) -> None:
         self.tell(_message(failure))

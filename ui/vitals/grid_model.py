@@ -229,6 +229,11 @@ class VitalsGridModel(RowsTableModel[GridLine]):
         if col in line.pending:
             return f"? {line.pending[col]}"
         if col in line.drafts:
+            if col == COL_SITE:
+                try:
+                    return site_label(parse_site(line.drafts[col]))
+                except ValidationError:
+                    return line.drafts[col]
             return line.drafts[col]
         return saved_text(row, col)
 

@@ -22,6 +22,7 @@ from ui.qt import (
     QPolygonF,
     QPushButton,
     QRectF,
+    QScrollArea,
     QShortcut,
     QSizePolicy,
     Qt,
@@ -180,9 +181,12 @@ class TempChartTab(QWidget):
         nav.addWidget(self.page_label)
         nav.addWidget(self.next_button)
         nav.addStretch(1)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setWidget(self.chart)
         layout = QVBoxLayout(self)
         layout.addLayout(nav)
-        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.scroller, 1)
         self.prev_button.clicked.connect(lambda: self.turn(-1))
         self.next_button.clicked.connect(lambda: self.turn(1))
         for key, step in ((PREV_KEY, -1), (NEXT_KEY, 1)):
@@ -201,6 +205,12 @@ class TempChartTab(QWidget):
         if self.week is not None:
             self.page_label.setText(translate("TempChart", "第 {n} / {total} 周").format(
                 n=self.week.week_no, total=self.week.weeks))
+
+    def resizeEvent(self, event: Any) -> None:
+        """The sheet as wide as the tab (A4 proportions), scrolled down like paper."""
+        super().resizeEvent(event)
+        width = max(420, self.scroller.viewport().width())
+        self.chart.setMinimumHeight(int(width * tm.PAGE_H / tm.PAGE_W))
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
