@@ -149,7 +149,7 @@ def seed_demo(conn: Connection, progress: OptionalProgress = None,
 
     Returns rows written per table; an empty dict when the demo ward is already there.
     """
-    from app.services import demo_history
+    from app.services import demo_history, demo_vitals
 
     report = progress or no_progress
     if has_demo_ward(conn):
@@ -170,6 +170,8 @@ def seed_demo(conn: Connection, progress: OptionalProgress = None,
         _batch(conn, s.metadata.tables[name], rows, counts)
     report(2, steps, "demo.history")
     for name, rows in demo_history.build(conn, spec, now, rng):
+        _batch(conn, s.metadata.tables[name], rows, counts)
+    for name, rows in demo_vitals.build(spec, now):          # issue 14: I/O, heights
         _batch(conn, s.metadata.tables[name], rows, counts)
     report(3, steps, "demo.audit")
     audit.record(conn, AuditEntry("seed", "ward", demo_id("ward"),
