@@ -48,3 +48,7 @@ def test_codes_events_daily_on_the_server(demo_engine: Database) -> None:
 def test_grid_statements_and_week_on_the_server(demo_engine: Database) -> None:
     tv.test_the_grid_reads_the_whole_ward_in_two_statements(demo_engine)
     tv.test_a_week_of_the_demo_chart(demo_engine)
+
+
+def test_racing_corrections_on_the_server(demo_engine: Database) -> None:
+    tv.test_two_pcs_correcting_the_same_value_at_once_one_wins(demo_engine)

@@ -174,3 +174,42 @@ def test_a_week_of_the_demo_chart(demo_engine: Database) -> None:
     assert max(o.value or 0 for o in temps) >= Decimal("39.0")
     assert any(o.method == dv.COOLED for o in temps)
     assert week.header.name and week.header.mrn
+
+
+def test_two_pcs_correcting_the_same_value_at_once_one_wins(demo_engine: Database) -> None:
+    """The unique index on voids decides, not a check in Python: the loser gets ConflictError
+    and sees the winner's value; both original and winner stay stored."""
+    import threading
+
+    from app.store.db import open_database
+
+    first = val(dv.TEMP, "38.2", method=dv.AXILLARY)
+    record(demo_engine, ENC_3, first)
+    url = demo_engine.url.render_as_string(hide_password=False)
+    pcs = [open_database(url) for _ in range(2)]
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def correct(db: Database, nurse: str, value: str) -> None:
+        barrier.wait()
+        try:
+            run_command(db, f"pc-{value}", RecordVitals(
+                op_id=new_id(), actor_id=nurse, device_time=NOW, encounter_id=ENC_3,
+                measured_at=SLOT_14, slot_at=SLOT_14, values=(VitalValue(
+                    obs_id=new_id(), item=dv.TEMP, value=Decimal(value), method=dv.AXILLARY,
+                    voids=first.obs_id),)))
+            outcomes.append("applied")
+        except ConflictError:
+            outcomes.append("conflict")
+
+    threads = [threading.Thread(target=correct, args=(pcs[0], NURSE, "37.0")),
+               threading.Thread(target=correct, args=(pcs[1], NURSE_B, "37.4"))]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=60)
+    for db in pcs:
+        db.dispose()
+    assert sorted(outcomes) == ["applied", "conflict"]
+    cell = row(grid(demo_engine), ENC_3).cells[dv.TEMP]
+    assert cell.current.value in (Decimal("37.0"), Decimal("37.4")) and not cell.contested
