@@ -2732,7 +2732,7 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <location filename="../../ui/shortcuts.py" line="183"/>
         <source>体征录入：病区当前时段的体征表（护士）</source>
-        <translation>Vital signs entry: the ward's grid for the current slot (nurses)</translation>
+        <translation>Vital signs entry: the ward&apos;s grid for the current slot (nurses)</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="184"/>
@@ -2891,17 +2891,17 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>TempChart</name>
     <message>
-        <location filename="../../ui/vitals/tempchart.py" line="196"/>
+        <location filename="../../ui/vitals/tempchart.py" line="200"/>
         <source>上一周 ({key})</source>
         <translation>Previous week ({key})</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/tempchart.py" line="197"/>
+        <location filename="../../ui/vitals/tempchart.py" line="201"/>
         <source>下一周 ({key})</source>
         <translation>Next week ({key})</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/tempchart.py" line="202"/>
+        <location filename="../../ui/vitals/tempchart.py" line="206"/>
         <source>第 {n} / {total} 周</source>
         <translation>Week {n} of {total}</translation>
     </message>
@@ -3247,132 +3247,137 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>VitalsGrid</name>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="175"/>
+        <location filename="../../ui/vitals/grid.py" line="177"/>
         <source>体征录入</source>
         <translation>Vital signs entry</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="176"/>
+        <location filename="../../ui/vitals/grid.py" line="178"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="176"/>
+        <location filename="../../ui/vitals/grid.py" line="178"/>
         <source>昨天</source>
         <translation>Yesterday</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="177"/>
+        <location filename="../../ui/vitals/grid.py" line="179"/>
         <source>前天</source>
         <translation>2 days ago</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="180"/>
+        <location filename="../../ui/vitals/grid.py" line="182"/>
         <source>显示全部患者 ({key})</source>
         <translation>All patients ({key})</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="262"/>
+        <location filename="../../ui/vitals/grid.py" line="265"/>
         <source>{bed}床 有需更正或确认的数值，未保存</source>
         <translation>Bed {bed}: a value needs correcting or confirming; not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="302"/>
+        <location filename="../../ui/vitals/grid.py" line="305"/>
         <source>{bed}床 未保存：网络中断，录入内容仍在表中，恢复后离开该行即再次保存</source>
         <translation>Bed {bed} not saved: the connection is down. The values stay in the grid and are saved again when you leave the row once it is back</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="174"/>
+        <location filename="../../ui/vitals/grid_model.py" line="176"/>
         <source>床号</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="174"/>
+        <location filename="../../ui/vitals/grid_model.py" line="176"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="175"/>
+        <location filename="../../ui/vitals/grid_model.py" line="177"/>
         <source>应测</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="175"/>
+        <location filename="../../ui/vitals/grid_model.py" line="177"/>
         <source>体温 ℃</source>
         <translation>Temp °C</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="176"/>
+        <location filename="../../ui/vitals/grid_model.py" line="178"/>
         <source>部位</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="176"/>
+        <location filename="../../ui/vitals/grid_model.py" line="178"/>
         <source>脉搏</source>
         <translation>Pulse</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="177"/>
+        <location filename="../../ui/vitals/grid_model.py" line="179"/>
         <source>心率</source>
         <translation>HR</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="177"/>
+        <location filename="../../ui/vitals/grid_model.py" line="179"/>
         <source>呼吸</source>
         <translation>Resp</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="178"/>
+        <location filename="../../ui/vitals/grid_model.py" line="180"/>
         <source>血压</source>
         <translation>BP</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="178"/>
+        <location filename="../../ui/vitals/grid_model.py" line="180"/>
         <source>SpO2 %</source>
         <translation>SpO2 %</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="179"/>
+        <location filename="../../ui/vitals/grid_model.py" line="181"/>
         <source>疼痛</source>
         <translation>Pain</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="179"/>
+        <location filename="../../ui/vitals/grid_model.py" line="182"/>
         <source>事件</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="180"/>
+        <location filename="../../ui/vitals/grid_model.py" line="182"/>
+        <source>降温后 ℃</source>
+        <translation>After cooling °C</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="183"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="222"/>
+        <location filename="../../ui/vitals/grid_model.py" line="225"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="223"/>
+        <location filename="../../ui/vitals/grid_model.py" line="226"/>
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="223"/>
+        <location filename="../../ui/vitals/grid_model.py" line="226"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="224"/>
+        <location filename="../../ui/vitals/grid_model.py" line="227"/>
         <source>未保存（网络中断）</source>
         <translation>Not saved (offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="225"/>
+        <location filename="../../ui/vitals/grid_model.py" line="228"/>
         <source>需更正</source>
         <translation>Needs correction</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="276"/>
+        <location filename="../../ui/vitals/grid_model.py" line="284"/>
         <source>本时段有多次录入：{list}</source>
         <translation>Entered more than once in this slot: {list}</translation>
     </message>

@@ -2891,17 +2891,17 @@
 <context>
     <name>TempChart</name>
     <message>
-        <location filename="../../ui/vitals/tempchart.py" line="196"/>
+        <location filename="../../ui/vitals/tempchart.py" line="200"/>
         <source>上一周 ({key})</source>
         <translation>上一周 ({key})</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/tempchart.py" line="197"/>
+        <location filename="../../ui/vitals/tempchart.py" line="201"/>
         <source>下一周 ({key})</source>
         <translation>下一周 ({key})</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/tempchart.py" line="202"/>
+        <location filename="../../ui/vitals/tempchart.py" line="206"/>
         <source>第 {n} / {total} 周</source>
         <translation>第 {n} / {total} 周</translation>
     </message>
@@ -3247,132 +3247,137 @@
 <context>
     <name>VitalsGrid</name>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="175"/>
+        <location filename="../../ui/vitals/grid.py" line="177"/>
         <source>体征录入</source>
         <translation>体征录入</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="176"/>
+        <location filename="../../ui/vitals/grid.py" line="178"/>
         <source>今天</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="176"/>
+        <location filename="../../ui/vitals/grid.py" line="178"/>
         <source>昨天</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="177"/>
+        <location filename="../../ui/vitals/grid.py" line="179"/>
         <source>前天</source>
         <translation>前天</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="180"/>
+        <location filename="../../ui/vitals/grid.py" line="182"/>
         <source>显示全部患者 ({key})</source>
         <translation>显示全部患者 ({key})</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="262"/>
+        <location filename="../../ui/vitals/grid.py" line="265"/>
         <source>{bed}床 有需更正或确认的数值，未保存</source>
         <translation>{bed}床 有需更正或确认的数值，未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="302"/>
+        <location filename="../../ui/vitals/grid.py" line="305"/>
         <source>{bed}床 未保存：网络中断，录入内容仍在表中，恢复后离开该行即再次保存</source>
         <translation>{bed}床 未保存：网络中断，录入内容仍在表中，恢复后离开该行即再次保存</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="174"/>
+        <location filename="../../ui/vitals/grid_model.py" line="176"/>
         <source>床号</source>
         <translation>床号</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="174"/>
+        <location filename="../../ui/vitals/grid_model.py" line="176"/>
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="175"/>
+        <location filename="../../ui/vitals/grid_model.py" line="177"/>
         <source>应测</source>
         <translation>应测</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="175"/>
+        <location filename="../../ui/vitals/grid_model.py" line="177"/>
         <source>体温 ℃</source>
         <translation>体温 ℃</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="176"/>
+        <location filename="../../ui/vitals/grid_model.py" line="178"/>
         <source>部位</source>
         <translation>部位</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="176"/>
+        <location filename="../../ui/vitals/grid_model.py" line="178"/>
         <source>脉搏</source>
         <translation>脉搏</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="177"/>
+        <location filename="../../ui/vitals/grid_model.py" line="179"/>
         <source>心率</source>
         <translation>心率</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="177"/>
+        <location filename="../../ui/vitals/grid_model.py" line="179"/>
         <source>呼吸</source>
         <translation>呼吸</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="178"/>
+        <location filename="../../ui/vitals/grid_model.py" line="180"/>
         <source>血压</source>
         <translation>血压</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="178"/>
+        <location filename="../../ui/vitals/grid_model.py" line="180"/>
         <source>SpO2 %</source>
         <translation>SpO2 %</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="179"/>
+        <location filename="../../ui/vitals/grid_model.py" line="181"/>
         <source>疼痛</source>
         <translation>疼痛</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="179"/>
+        <location filename="../../ui/vitals/grid_model.py" line="182"/>
         <source>事件</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="180"/>
+        <location filename="../../ui/vitals/grid_model.py" line="182"/>
+        <source>降温后 ℃</source>
+        <translation>降温后 ℃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/grid_model.py" line="183"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="222"/>
+        <location filename="../../ui/vitals/grid_model.py" line="225"/>
         <source>未保存</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="223"/>
+        <location filename="../../ui/vitals/grid_model.py" line="226"/>
         <source>保存中…</source>
         <translation>保存中…</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="223"/>
+        <location filename="../../ui/vitals/grid_model.py" line="226"/>
         <source>已保存</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="224"/>
+        <location filename="../../ui/vitals/grid_model.py" line="227"/>
         <source>未保存（网络中断）</source>
         <translation>未保存（网络中断）</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="225"/>
+        <location filename="../../ui/vitals/grid_model.py" line="228"/>
         <source>需更正</source>
         <translation>需更正</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid_model.py" line="276"/>
+        <location filename="../../ui/vitals/grid_model.py" line="284"/>
         <source>本时段有多次录入：{list}</source>
         <translation>本时段有多次录入：{list}</translation>
     </message>

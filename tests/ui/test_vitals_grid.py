@@ -70,6 +70,8 @@ def type_cell(qtbot: Any, text: str) -> None:
 
 
 def test_a_whole_ward_at_ten_by_keyboard(qtbot: Any, ward_window: Any) -> None:
+    from decimal import Decimal
+
     from app.domain import vitals as dv
     from app.services.vitals import ward_grid
     from ui.qt import Qt
@@ -101,6 +103,7 @@ def test_a_whole_ward_at_ten_by_keyboard(qtbot: Any, ward_window: Any) -> None:
         type_cell(qtbot, "120/76")
         type_cell(qtbot, "97")
         type_cell(qtbot, "0")
+        type_cell(qtbot, "36.8" if r == 2 else "")   # 物理降温 retake (bed 3's row)
         type_cell(qtbot, "")                     # no event
     page.save_all()                              # the last row: saved on leaving the grid too
     try:
@@ -119,6 +122,9 @@ def test_a_whole_ward_at_ten_by_keyboard(qtbot: Any, ward_window: Any) -> None:
     second = next(r for r in grid.rows if r.encounter_id == page.model.line(1).encounter_id)
     assert second.cells[dv.PULSE].current.value == 190
     assert second.cells[dv.SBP].current.value == 120 and second.cells[dv.DBP].current.value == 76
+    third = next(r for r in grid.rows if r.encounter_id == page.model.line(2).encounter_id)
+    assert third.cells["cooled"].current.value == Decimal("36.8")
+    assert third.cells["cooled"].current.method == "cooled"
 
 
 def test_a_row_that_cannot_be_saved_stays_marked(qtbot: Any, ward_window: Any) -> None:

@@ -20,8 +20,9 @@ from ui.table_model import RowsTableModel
 from ui.vitals.labels import code_label, due_label, event_label, site_label
 
 (COL_BED, COL_NAME, COL_DUE, COL_TEMP, COL_SITE, COL_PULSE, COL_HR, COL_RESP, COL_BP, COL_SPO2,
- COL_PAIN, COL_EVENT, COL_STATE) = range(13)
-EDITABLE = (COL_TEMP, COL_SITE, COL_PULSE, COL_HR, COL_RESP, COL_BP, COL_SPO2, COL_PAIN, COL_EVENT)
+ COL_PAIN, COL_COOLED, COL_EVENT, COL_STATE) = range(14)
+EDITABLE = (COL_TEMP, COL_SITE, COL_PULSE, COL_HR, COL_RESP, COL_BP, COL_SPO2, COL_PAIN, COL_COOLED,
+            COL_EVENT)
 SINGLE = {COL_TEMP: dv.TEMP, COL_PULSE: dv.PULSE, COL_HR: dv.HR, COL_RESP: dv.RESP,
           COL_SPO2: dv.SPO2, COL_PAIN: dv.PAIN}
 SITE_KEYS = {"o": dv.ORAL, "a": dv.AXILLARY, "r": dv.RECTAL}
@@ -78,6 +79,9 @@ def check_cell(col: int, text: str) -> CellCheck:
     if col == COL_SITE:
         parse_site(t)
         return CellCheck(())
+    if col == COL_COOLED:                       # 物理降温 retake: a temperature, 30 min later
+        a = dv.assess(dv.TEMP, t)
+        return CellCheck((dv.TEMP,), a.flag, a.needs_confirm)
     if col == COL_EVENT:
         parse_event(t)
         return CellCheck((dv.EVENT,))
@@ -142,11 +146,9 @@ def saved_text(row: Any, col: int) -> str:
         return text + dv.arrow(o.flag) + ("*" if cell.contested else "")
 
     if col in SINGLE:
-        text = one(SINGLE[col])
-        cooled = cells.get("cooled")
-        if col == COL_TEMP and cooled is not None:
-            text += f" → {_number(cooled.current.value)}"
-        return text
+        return one(SINGLE[col])
+    if col == COL_COOLED:
+        return one("cooled")
     if col == COL_SITE:
         cell = cells.get(dv.TEMP)
         return site_label(cell.current.method) if cell and cell.current.method else ""
@@ -165,7 +167,7 @@ def _number(value: Optional[Decimal]) -> str:
 
 
 class VitalsGridModel(RowsTableModel[GridLine]):
-    column_count = 13
+    column_count = 14
     problem = Signal(int, int, object)        # row, column, the refusal (ValidationError / ack)
     stay = False
 
@@ -176,7 +178,8 @@ class VitalsGridModel(RowsTableModel[GridLine]):
             COL_SITE: translate("VitalsGrid", "部位"), COL_PULSE: translate("VitalsGrid", "脉搏"),
             COL_HR: translate("VitalsGrid", "心率"), COL_RESP: translate("VitalsGrid", "呼吸"),
             COL_BP: translate("VitalsGrid", "血压"), COL_SPO2: translate("VitalsGrid", "SpO2 %"),
-            COL_PAIN: translate("VitalsGrid", "疼痛"), COL_EVENT: translate("VitalsGrid", "事件"),
+            COL_PAIN: translate("VitalsGrid", "疼痛"),
+            COL_COOLED: translate("VitalsGrid", "降温后 ℃"), COL_EVENT: translate("VitalsGrid", "事件"),
             COL_STATE: translate("VitalsGrid", "状态"),
         }.get(column, "")
 
@@ -331,7 +334,7 @@ def _confirmed_texts(line: GridLine, col: int) -> tuple[str, ...]:
 def _items_of(col: int) -> tuple[str, ...]:
     if col in SINGLE:
         return (SINGLE[col],)
-    return {COL_BP: (dv.SBP, dv.DBP), COL_EVENT: (dv.EVENT,)}.get(col, ())
+    return {COL_BP: (dv.SBP, dv.DBP), COL_EVENT: (dv.EVENT,), COL_COOLED: (dv.TEMP,)}.get(col, ())
 
 
 def values_of(line: GridLine, slot_at: datetime, zone: Any) -> tuple[Any, ...]:
@@ -367,6 +370,16 @@ def values_of(line: GridLine, slot_at: datetime, zone: Any) -> tuple[Any, ...]:
             prior = cells.get(item)
             out.append(VitalValue(obs_id=new_id(), item=item, value=number, code=code,
                                   voids=prior.current.id if prior is not None else None))
+    if COL_COOLED in d:
+        from datetime import timedelta
+
+        from app.domain.vitals_due import cooling_retake_at
+
+        prior = cells.get("cooled")
+        when = min(cooling_retake_at(slot_at), datetime.now(slot_at.tzinfo) + timedelta(minutes=1))
+        out.append(VitalValue(obs_id=new_id(), item=dv.TEMP, value=Decimal(d[COL_COOLED]),
+                              method=dv.COOLED, measured_at=when,
+                              voids=prior.current.id if prior is not None else None))
     if COL_EVENT in d:
         code, at = parse_event(d[COL_EVENT])
         local = slot_at.astimezone(zone)
