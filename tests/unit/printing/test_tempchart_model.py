@@ -117,3 +117,23 @@ def test_bottom_rows(page: tm.Page) -> None:
     assert "1/E" in row("stool")
     assert row("weight") == ["68.5", "bedrest"]
     assert len(row("resp")) == 39              # 42 slots, 2 before admission, 1 refused
+
+
+def test_intake_before_seven_belongs_to_the_previous_chart_day() -> None:
+    import dataclasses
+
+    from app.domain import vitals_due as due
+    from app.services.vitals import Obs
+    from tests.unit.printing.chart_week import at
+
+    week = febrile_week()
+    early = at(3, 6, 50)                              # day 3, 06:50: still day 2's 24 hours
+    extra = Obs("early", "intake", Decimal(500), None, None, None, early, due.slot_of(early, ZONE),
+                "n", "n", early)
+    page = tm.build_page(dataclasses.replace(week, obs=(*week.obs, extra)), ZONE)
+    y0 = tm.bottom_y("intake")
+    by_x = {round(t.x, 2): t.params["text"] for t in page.of(tm.Text)
+            if t.key == "text" and y0 < t.y < y0 + tm.ROW_H and t.x > tm.X0}
+    day2 = round(tm.X0 + 1.5 * tm.DAY_W, 2)
+    day3 = round(tm.X0 + 2.5 * tm.DAY_W, 2)
+    assert by_x[day2] == "2400" and by_x[day3] == "1950"   # 1900 + 500 on day 2; day 3 unchanged
