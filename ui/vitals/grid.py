@@ -182,6 +182,13 @@ class VitalsGridPage(QWidget):
         self.all_box.setText(translate("VitalsGrid", "显示全部患者 ({key})").format(key=SHOW_ALL_KEY))
         self.model.retranslate()
 
+    def changeEvent(self, event: Any) -> None:
+        from ui.qt import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     # ---- loading
     def reload(self) -> None:
         if self._loading:

@@ -201,6 +201,13 @@ class TempChartTab(QWidget):
         self.next_button.setText(translate("TempChart", "下一周 ({key})").format(key=NEXT_KEY))
         self._label()
 
+    def changeEvent(self, event: Any) -> None:
+        from ui.qt import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def _label(self) -> None:
         if self.week is not None:
             self.page_label.setText(translate("TempChart", "第 {n} / {total} 周").format(
