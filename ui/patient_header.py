@@ -221,7 +221,7 @@ class PatientPage(QWidget):
             return
         from ui.vitals.tempchart import TempChartTab
 
-        self.vitals_tab = TempChartTab(ctx, self.encounter_id)
+        self.vitals_tab = TempChartTab(ctx, self.encounter_id, user=self.user)
         index = self.chart_tabs.indexOf(self.vitals_placeholder)
         self.chart_tabs.removeTab(index)
         self.chart_tabs.insertTab(index, self.vitals_tab, translate("PatientPage", "体温单"))

@@ -2891,17 +2891,17 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>TempChart</name>
     <message>
-        <location filename="../../ui/vitals/tempchart.py" line="200"/>
+        <location filename="../../ui/vitals/tempchart.py" line="211"/>
         <source>上一周 ({key})</source>
         <translation>Previous week ({key})</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/tempchart.py" line="201"/>
+        <location filename="../../ui/vitals/tempchart.py" line="212"/>
         <source>下一周 ({key})</source>
         <translation>Next week ({key})</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/tempchart.py" line="206"/>
+        <location filename="../../ui/vitals/tempchart.py" line="224"/>
         <source>第 {n} / {total} 周</source>
         <translation>Week {n} of {total}</translation>
     </message>
@@ -3245,6 +3245,24 @@ Inpatient doctor and nurse workstation</translation>
     </message>
 </context>
 <context>
+    <name>VitalsDaily</name>
+    <message>
+        <location filename="../../ui/vitals/daily.py" line="85"/>
+        <source>导尿</source>
+        <translation>Catheter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/daily.py" line="86"/>
+        <source>保存当日数据</source>
+        <translation>Save the day's data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vitals/daily.py" line="116"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+</context>
+<context>
     <name>VitalsGrid</name>
     <message>
         <location filename="../../ui/vitals/grid.py" line="177"/>
@@ -3272,12 +3290,12 @@ Inpatient doctor and nurse workstation</translation>
         <translation>All patients ({key})</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="265"/>
+        <location filename="../../ui/vitals/grid.py" line="272"/>
         <source>{bed}床 有需更正或确认的数值，未保存</source>
         <translation>Bed {bed}: a value needs correcting or confirming; not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/vitals/grid.py" line="305"/>
+        <location filename="../../ui/vitals/grid.py" line="312"/>
         <source>{bed}床 未保存：网络中断，录入内容仍在表中，恢复后离开该行即再次保存</source>
         <translation>Bed {bed} not saved: the connection is down. The values stay in the grid and are saved again when you leave the row once it is back</translation>
     </message>

@@ -82,3 +82,42 @@ def test_the_chart_tab_pages_by_week(qtbot: Any, real_backend: Any) -> None:
     qtbot.waitUntil(lambda: tab.week.week_no == 2, timeout=5000)
     assert tab.chart.page is not None and tab.page_label.text() == "第 2 / 3 周"
     runner.shutdown()
+
+
+def test_the_days_intake_and_stool_entered_below_the_sheet(qtbot: Any, real_backend: Any) -> None:
+    from types import SimpleNamespace
+
+    from app.domain import vitals as dv
+    from app.services.demo import demo_id
+    from tests.ui.conftest import commit_text
+    from ui.operations import OpContext
+    from ui.operations.runner import Runner
+    from ui.qt import Qt
+    from ui.settings import SettingsSnapshot
+    from ui.vitals.tempchart import TempChartTab
+
+    real_backend.prepare(lambda *_a: None)
+    runner = Runner()
+    ctx = OpContext(runner, real_backend, lambda: SettingsSnapshot())
+    tab = TempChartTab(ctx, demo_id("encounter", 3), user=SimpleNamespace(id=demo_id("staff", "liufang")))
+    qtbot.addWidget(tab)
+    tab.resize(900, 1000)
+    tab.show()
+    qtbot.waitUntil(lambda: tab.week is not None, timeout=5000)
+    form = tab.daily
+    qtbot.keyClicks(form.edits[dv.STOOL], "9/X")
+    qtbot.keyClick(form.edits[dv.STOOL], Qt.Key.Key_Return)
+    assert "1/E" in form.message.text()                   # refused, with the notation's examples
+    form.edits[dv.STOOL].clear()
+    qtbot.keyClicks(form.edits[dv.INTAKE], "1850")
+    qtbot.keyClicks(form.edits[dv.URINE], "1400")
+    form.catheter.setChecked(True)
+    qtbot.keyClicks(form.edits[dv.STOOL], "1/E")
+    commit_text(form.edits[dv.WEIGHT], "卧床")
+    qtbot.keyClick(form.edits[dv.INTAKE], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: form.message.text() == "已保存", timeout=5000)
+    qtbot.waitUntil(lambda: any(o.item == dv.INTAKE and o.value == 1850 for o in tab.week.obs), timeout=5000)
+    items = {o.item: o for o in tab.week.obs if o.created_at.year >= 2026}
+    assert items[dv.URINE].method == dv.CATHETER and items[dv.STOOL].code == "1/E"
+    assert any(o.item == dv.WEIGHT and o.code == dv.BEDREST for o in tab.week.obs)
+    runner.shutdown()

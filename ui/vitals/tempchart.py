@@ -3,6 +3,7 @@ week (PageUp / PageDown, 住院周数 = page number). The painter decides nothin
 symbol and text is where the model puts it, so the PDF painter draws the same sheet."""
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Callable, Optional
 
 from app.printing import tempchart_model as tm
@@ -165,10 +166,13 @@ class TempChartWidget(QWidget):
 class TempChartTab(QWidget):
     """The 体温单 tab: reads the week when first shown, Pg Up / Pg Dn turn the weeks."""
 
-    def __init__(self, ctx: OpContext, encounter_id: str, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, ctx: OpContext, encounter_id: str, parent: Optional[QWidget] = None,
+                 user: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("tempchart_tab")
         self.ctx = ctx
+        self.user = user
+        self._origin = "tempchart-" + encounter_id
         self.encounter_id = encounter_id
         self.week: Any = None
         self.week_no = 0                     # 0: the last week
@@ -184,8 +188,13 @@ class TempChartTab(QWidget):
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
         self.scroller.setWidget(self.chart)
+        from ui.vitals.daily import DailyForm
+
+        self.daily = DailyForm(self._save_daily)
+        self.daily.setVisible(user is not None)
         layout = QVBoxLayout(self)
         layout.addLayout(nav)
+        layout.addWidget(self.daily)
         layout.addWidget(self.scroller, 1)
         self.prev_button.clicked.connect(lambda: self.turn(-1))
         self.next_button.clicked.connect(lambda: self.turn(1))
@@ -197,6 +206,8 @@ class TempChartTab(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        if hasattr(self, "daily"):
+            self.daily.retranslate()
         self.prev_button.setText(translate("TempChart", "上一周 ({key})").format(key=PREV_KEY))
         self.next_button.setText(translate("TempChart", "下一周 ({key})").format(key=NEXT_KEY))
         self._label()
@@ -234,9 +245,27 @@ class TempChartTab(QWidget):
         self.week = week
         self.week_no = week.week_no
         self.chart.set_page(tm.build_page(week))
+        self.daily.set_days(tuple(week.days), datetime.now().astimezone().date())
         self.prev_button.setEnabled(week.week_no > 1)
         self.next_button.setEnabled(week.week_no < week.weeks)
         self._label()
+
+    def _save_daily(self, measured: datetime, values: tuple[Any, ...]) -> None:
+        from ui.messages import message_text
+
+        def failed(failure: Any) -> None:
+            err = getattr(failure, "error", failure)
+            if is_alive(self):
+                self.daily.tell(message_text(err.message_id, err.params) if hasattr(err, "message_id")
+                                else str(err))
+
+        def done(_changes: Any) -> None:
+            if is_alive(self):
+                self.daily.saved()
+                self.reload()
+
+        ops.record_row(self.ctx, self.user, self.encounter_id, measured, None, values, (), done, failed,
+                       origin=self._origin)
 
     def turn(self, step: int) -> None:
         if self.week is None:
@@ -247,6 +276,6 @@ class TempChartTab(QWidget):
             self.reload()
 
     def apply_changes(self, changes: Any) -> None:
-        if changes.touches("vitals") and self.week is not None \
+        if changes.touches("vitals") and self.week is not None and changes.origin != self._origin \
                 and self.week.header.patient_id in changes.patient_ids:
             self.reload()
