@@ -47,4 +47,13 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
         "vitals.nothing_to_record": lambda p: translate("Messages", "没有可保存的体征"),
         "vitals.corrected_twice": lambda p: translate("Messages", "同一数值不能在一次保存中更正两次"),
         "vitals.reason_required": lambda p: translate("Messages", "请填写作废原因"),
+        "score.unknown_scale": lambda p: translate("Messages", "未知的评估量表 {scale}").format(
+            scale=p.get("scale", "")),
+        "score.unknown_item": lambda p: translate("Messages", "量表中没有条目 {item}").format(
+            item=p.get("item", "")),
+        "score.item_missing": lambda p: translate("Messages", "评估条目“{item}”未填写").format(
+            item=p.get("item", "")),
+        "score.bad_value": lambda p: translate(
+            "Messages", "评估条目“{item}”的分值 {value} 无效（可选 {allowed}）").format(
+            item=p.get("item", ""), value=p.get("value", ""), allowed=p.get("allowed", "")),
     }

@@ -1109,6 +1109,26 @@ Inpatient doctor and nurse workstation</translation>
         <source>请填写作废原因</source>
         <translation>Please give the reason for striking it</translation>
     </message>
+    <message>
+        <location filename="../../ui/messages_vitals.py" line="50"/>
+        <source>未知的评估量表 {scale}</source>
+        <translation>Unknown assessment scale {scale}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_vitals.py" line="52"/>
+        <source>量表中没有条目 {item}</source>
+        <translation>The scale has no item {item}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_vitals.py" line="54"/>
+        <source>评估条目“{item}”未填写</source>
+        <translation>Assessment item "{item}" is not filled in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_vitals.py" line="57"/>
+        <source>评估条目“{item}”的分值 {value} 无效（可选 {allowed}）</source>
+        <translation>Assessment item "{item}": {value} is not a valid score ({allowed})</translation>
+    </message>
 </context>
 <context>
     <name>OrderDialogs</name>
@@ -3254,7 +3274,7 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <location filename="../../ui/vitals/daily.py" line="86"/>
         <source>保存当日数据</source>
-        <translation>Save the day's data</translation>
+        <translation>Save the day&apos;s data</translation>
     </message>
     <message>
         <location filename="../../ui/vitals/daily.py" line="116"/>

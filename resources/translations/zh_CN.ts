@@ -1109,6 +1109,26 @@
         <source>请填写作废原因</source>
         <translation>请填写作废原因</translation>
     </message>
+    <message>
+        <location filename="../../ui/messages_vitals.py" line="50"/>
+        <source>未知的评估量表 {scale}</source>
+        <translation>未知的评估量表 {scale}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_vitals.py" line="52"/>
+        <source>量表中没有条目 {item}</source>
+        <translation>量表中没有条目 {item}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_vitals.py" line="54"/>
+        <source>评估条目“{item}”未填写</source>
+        <translation>评估条目“{item}”未填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_vitals.py" line="57"/>
+        <source>评估条目“{item}”的分值 {value} 无效（可选 {allowed}）</source>
+        <translation>评估条目“{item}”的分值 {value} 无效（可选 {allowed}）</translation>
+    </message>
 </context>
 <context>
     <name>OrderDialogs</name>
