@@ -37,7 +37,7 @@ HANDLER_MODULES: tuple[str, ...] = ("app.services.patient_cmds", "app.services.a
                                     "app.services.order_handlers", "app.services.order_signing",
                                     "app.services.order_sets", "app.services.plan_cmds",
                                     "app.services.verification",
-                                    "app.services.vitals_cmds")
+                                    "app.services.vitals_cmds", "app.services.nursing_cmds")
 _loaded = False
 
 

@@ -52,3 +52,10 @@ def test_grid_statements_and_week_on_the_server(demo_engine: Database) -> None:
 
 def test_racing_corrections_on_the_server(demo_engine: Database) -> None:
     tv.test_two_pcs_correcting_the_same_value_at_once_one_wins(demo_engine)
+
+
+def test_assessments_on_the_server(demo_engine: Database) -> None:
+    from tests.unit.services import test_nursing_scores_cmds as tn
+
+    tn.test_braden_and_morse_recorded_and_read_for_the_ward(demo_engine)
+    tn.test_an_item_left_out_is_refused_and_nothing_stored(demo_engine)
