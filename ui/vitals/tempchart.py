@@ -191,11 +191,12 @@ class TempChartTab(QWidget):
         from ui.vitals.daily import DailyForm
 
         self.daily = DailyForm(self._save_daily)
-        self.daily.setVisible(user is not None)
         layout = QVBoxLayout(self)
         layout.addLayout(nav)
         layout.addWidget(self.daily)
         layout.addWidget(self.scroller, 1)
+        if user is None:                 # hidden once it has a parent (else a window of its own)
+            self.daily.hide()
         self.prev_button.clicked.connect(lambda: self.turn(-1))
         self.next_button.clicked.connect(lambda: self.turn(1))
         for key, step in ((PREV_KEY, -1), (NEXT_KEY, 1)):
