@@ -55,6 +55,7 @@ class DailyForm(QWidget):
         self.setObjectName("vitals_daily")
         self._save = save
         self.day_box = QComboBox()
+        self.day_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.edits: dict[str, QLineEdit] = {}
         self.labels: dict[str, QLabel] = {}
         self.catheter = QCheckBox()
