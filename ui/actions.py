@@ -42,12 +42,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("order_approvals", "orders", frozenset({"doctor"})),
     ActionSpec("order_verify", "orders", NURSES, later=True),
     ActionSpec("order_execute", "orders", NURSES, later=True),
-    ActionSpec("record_todo", "records", DOCTORS, shortcut="Ctrl+Shift+T"),   # ui/shortcuts DOC_TODO
+    ActionSpec("record_todo", "records", DOCTORS, shortcut="Ctrl+Shift+L"),   # ui/shortcuts DOC_TODO
     ActionSpec("consult_queue", "records", frozenset({"doctor"}), shortcut="Ctrl+Shift+K"),
     ActionSpec("doctor_handover", "records", DOCTORS, shortcut="Ctrl+Shift+H"),
     ActionSpec("record_write", "records", DOCTORS, later=True),
     ActionSpec("record_cosign", "records", frozenset({"doctor"}), later=True),
-    ActionSpec("vitals_entry", "nursing", NURSES, later=True),
+    ActionSpec("vitals_entry", "nursing", NURSES, shortcut="Ctrl+Shift+T"),   # ui/shortcuts.py VITALS_GRID
     ActionSpec("vitals_view", "nursing", DOCTORS, later=True),
     ActionSpec("nursing_record", "nursing", NURSES, later=True),
     ActionSpec("handover", "nursing", NURSES, later=True),
@@ -99,7 +99,7 @@ def action_text(key: str) -> str:
         "doctor_handover": translate("Actions", "医生交接班"),
         "record_write": translate("Actions", "病历书写"),
         "record_cosign": translate("Actions", "病历审签"),
-        "vitals_entry": translate("Actions", "体温单录入"),
+        "vitals_entry": translate("Actions", "体征录入"),
         "vitals_view": translate("Actions", "体温单查看"),
         "nursing_record": translate("Actions", "护理记录"),
         "handover": translate("Actions", "交班报告"),

@@ -365,10 +365,28 @@ class MainWindow(QMainWindow):
         else:
             self._reload_header(page)                  # a backend without the orders API
 
+    def open_vitals_grid(self) -> None:
+        """体征录入 (Ctrl+Shift+T): the ward grid of the current slot, one tab, reused."""
+        from ui.vitals.grid import VitalsGridPage
+
+        for i in range(1, self.tabs.count()):
+            if isinstance(self.tabs.widget(i), VitalsGridPage):
+                self.tabs.setCurrentIndex(i)
+                return
+        page = VitalsGridPage(self.ctx, self.user, self.ward_view.current_ward_id())
+        index = self.tabs.addTab(page, translate("MainWindow", "体征录入"))
+        self.tabs.setCurrentIndex(index)
+        page.reload()
+
     def apply_changes(self, changes: Any) -> None:
         """Refresh only what shows the changed things (STYLE.md rule 5: no global reload)."""
         if self._ws is None:
             return                         # nothing is shown yet
+        for i in range(1, self.tabs.count()):
+            tab = self.tabs.widget(i)
+            for view in (tab, getattr(tab, "vitals_tab", None)):   # the grid, a chart's 体温单
+                if view is not None and hasattr(view, "apply_changes"):
+                    view.apply_changes(changes)
         if any(changes.touches(k) for k in ("bed", "encounter", "patient", "allergy")):
             self.refresh_ward()
         for i in range(1, self.tabs.count()):
@@ -473,6 +491,7 @@ class MainWindow(QMainWindow):
             "record_todo": self.show_record_todo,
             "consult_queue": self.show_consults,
             "doctor_handover": self.show_handover,
+            "vitals_entry": self.open_vitals_grid,
         }
         for key, handler in handlers.items():
             if key in a:

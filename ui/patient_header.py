@@ -204,6 +204,7 @@ class PatientPage(QWidget):
 
         self.ctx = ctx
         self.user = user
+        self._attach_vitals(ctx)
         if not order_ops.supported(ctx) or user is None:
             self.orders_placeholder.setText(translate("PatientPage", "医嘱在此数据源上不可用"))
             return
@@ -232,6 +233,19 @@ class PatientPage(QWidget):
 
     def show_records(self) -> None:
         self.chart_tabs.setCurrentWidget(self.records_holder)
+
+    def _attach_vitals(self, ctx: Any) -> None:
+        """The 体温单 tab replaces its placeholder (issue 14)."""
+        from ui.operations import vitals as vitals_ops
+
+        if not vitals_ops.supported(ctx):
+            return
+        from ui.vitals.tempchart import TempChartTab
+
+        self.vitals_tab = TempChartTab(ctx, self.encounter_id, user=self.user)
+        index = self.chart_tabs.indexOf(self.vitals_placeholder)
+        self.chart_tabs.removeTab(index)
+        self.chart_tabs.insertTab(index, self.vitals_tab, translate("PatientPage", "体温单"))
 
     def _attach_from_window(self) -> None:
         window = self.window()

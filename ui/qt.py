@@ -64,12 +64,15 @@ if TYPE_CHECKING:
         QPageLayout,
         QPageSize,
         QPainter,
+        QPainterPath,
         QPalette,
         QPen,
         QPixmap,
+        QPolygonF,
         QShortcut,
     )
     from PySide6.QtWidgets import (
+        QAbstractItemDelegate,
         QAbstractItemView,
         QApplication,
         QButtonGroup,
@@ -145,6 +148,7 @@ if not TYPE_CHECKING:
 
 __all__ = [
     "QT_VERSION",
+    "QAbstractItemDelegate",
     "QAbstractItemView",
     "QAbstractTableModel",
     "QAction",
@@ -193,6 +197,7 @@ __all__ = [
     "QPageLayout",
     "QPageSize",
     "QPainter",
+    "QPainterPath",
     "QPalette",
     "QPen",
     "QPersistentModelIndex",
@@ -200,6 +205,7 @@ __all__ = [
     "QPlainTextEdit",
     "QPoint",
     "QPointF",
+    "QPolygonF",
     "QProgressBar",
     "QPushButton",
     "QRect",

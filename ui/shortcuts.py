@@ -78,10 +78,15 @@ DOC_PHRASE = "Ctrl+J"
 DOC_COPY = "Ctrl+Shift+J"
 DOC_DIFF = "Ctrl+Shift+D"
 DOC_SAVE = "Ctrl+S"
-DOC_TODO = "Ctrl+Shift+T"
+DOC_TODO = "Ctrl+Shift+L"         # the doctor's 待完成 list (Ctrl+Shift+T is the nurses' 体征录入)
 DOC_CONSULT = "Ctrl+R"             # 申请会诊 from the 病历 tab
 CONSULT_QUEUE = "Ctrl+Shift+K"     # the department's 会诊 queue
 DOCTOR_HANDOVER = "Ctrl+Shift+H"   # 医生交接班 (in it: Ctrl+Enter hands over, Ctrl+Shift+Enter takes over)
+# Charting (issue 14): the 体征录入 grid (ui/vitals/grid.py) and the 体温单 tab (ui/vitals/tempchart.py).
+VITALS_GRID = "Ctrl+Shift+T"
+VITALS_ALL = "Alt+A"
+CHART_PREV_WEEK = "PgUp"
+CHART_NEXT_WEEK = "PgDown"
 
 
 @dataclass(frozen=True)
@@ -172,6 +177,11 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(DOC_TODO, "global", "doc_todo"),
     Shortcut(CONSULT_QUEUE, "global", "consult_queue"),
     Shortcut(DOCTOR_HANDOVER, "global", "doctor_handover"),
+    Shortcut(VITALS_GRID, "global", "vitals_grid"),
+    Shortcut("Enter / Tab", "vitals", "vitals_next"),
+    Shortcut("Shift+Tab", "vitals", "vitals_prev"),
+    Shortcut(VITALS_ALL, "vitals", "vitals_all"),
+    Shortcut(f"{CHART_PREV_WEEK} / {CHART_NEXT_WEEK}", "tempchart", "chart_weeks"),
 )
 
 
@@ -191,6 +201,8 @@ def where_text(where: str) -> str:
         "skin": translate("Shortcuts", "皮试"),
         "pharmacy": translate("Shortcuts", "集中发送"),
         "records": translate("Shortcuts", "病历"),
+        "vitals": translate("Shortcuts", "体征录入"),
+        "tempchart": translate("Shortcuts", "体温单"),
     }.get(where, where)
 
 
@@ -277,6 +289,11 @@ def shortcut_text(what: str) -> str:
         "consult_queue": translate("Shortcuts", "本科会诊：Enter 接收，再按 Enter 书写会诊意见并签名"),
         "doctor_handover": translate(
             "Shortcuts", "医生交接班：按 I-PASS 逐一填写，Ctrl+Enter 交班，Ctrl+Shift+Enter 接班"),
+        "vitals_grid": translate("Shortcuts", "体征录入：病区当前时段的体征表（护士）"),
+        "vitals_next": translate("Shortcuts", "下一格；离开一行即保存该行"),
+        "vitals_prev": translate("Shortcuts", "上一格"),
+        "vitals_all": translate("Shortcuts", "只看应测患者 / 显示全部患者"),
+        "chart_weeks": translate("Shortcuts", "上一周 / 下一周"),
     }.get(what, what)
 
 

@@ -149,7 +149,7 @@ def seed_demo(conn: Connection, progress: OptionalProgress = None,
 
     Returns rows written per table; an empty dict when the demo ward is already there.
     """
-    from app.services import demo_history, demo_records
+    from app.services import demo_history, demo_records, demo_vitals
 
     report = progress or no_progress
     if has_demo_ward(conn):
@@ -176,6 +176,8 @@ def seed_demo(conn: Connection, progress: OptionalProgress = None,
     for name, n in demo_nurse.seed(conn, now).items():   # the nurse side (issue 13)
         counts[name] = counts.get(name, 0) + n
     counts.update(demo_records.seed(conn, now))
+    for name, rows in demo_vitals.build(spec, now):          # issue 14: I/O, heights
+        _batch(conn, s.metadata.tables[name], rows, counts)
     report(3, steps, "demo.audit")
     audit.record(conn, AuditEntry("seed", "ward", demo_id("ward"),
                                   after={"tables": dict(sorted(counts.items()))}),

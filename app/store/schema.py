@@ -491,8 +491,15 @@ vital_obs = Table(
     Column("voided", flag("voided"), nullable=False, default=False),
     Column("void_reason", Unicode(60)),
     Column("created_at", UTCDateTime, nullable=False),
+    # Revision 0005 (charting): a correction is a new row naming the one it replaces; the slot
+    # (02/06/10/14/18/22) the value is charted in; the op that wrote it.
+    Column("voids", uuid_type()),
+    Column("slot_at", UTCDateTime),
+    Column("op_id", String(36)),
 )
 Index("ix_vital_obs_enc_time", vital_obs.c.encounter_id, vital_obs.c.measured_at)
+# A row is corrected once: two nurses correcting the same value cannot both win.
+Index("uq_vital_obs_voids", vital_obs.c.voids, unique=True)
 
 nursing_rec = Table(
     "nursing_rec", metadata, _pk(),

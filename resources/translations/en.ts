@@ -96,10 +96,6 @@
         <translation>Co-sign records</translation>
     </message>
     <message>
-        <source>体温单录入</source>
-        <translation>Chart vital signs</translation>
-    </message>
-    <message>
         <source>体温单查看</source>
         <translation>Temperature chart</translation>
     </message>
@@ -153,7 +149,11 @@
     </message>
     <message>
         <source>医生交接班</source>
-        <translation>Doctors' handover</translation>
+        <translation>Doctors&apos; handover</translation>
+    </message>
+    <message>
+        <source>体征录入</source>
+        <translation>Vital signs entry</translation>
     </message>
 </context>
 <context>
@@ -373,7 +373,7 @@
     </message>
     <message>
         <source>会诊意见（签名后记入患者病历）</source>
-        <translation>Opinion (signed into the patient's record)</translation>
+        <translation>Opinion (signed into the patient&apos;s record)</translation>
     </message>
     <message>
         <source>本科待处理会诊 {n} 条：Enter 接收，再按 Enter 书写会诊意见</source>
@@ -427,7 +427,7 @@
     </message>
     <message>
         <source>上级医师首次查房记录</source>
-        <translation>Senior physician's first round</translation>
+        <translation>Senior physician&apos;s first round</translation>
     </message>
     <message>
         <source>交班记录</source>
@@ -672,7 +672,7 @@
     </message>
     <message>
         <source>医生交接班</source>
-        <translation>Doctors' handover</translation>
+        <translation>Doctors&apos; handover</translation>
     </message>
 </context>
 <context>
@@ -760,6 +760,10 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>工具栏</source>
         <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>体征录入</source>
+        <translation>Vital signs entry</translation>
     </message>
 </context>
 <context>
@@ -1375,6 +1379,90 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>交班医师本人不能接班，或该交班指定了其他接班医师</source>
         <translation>The handing doctor cannot take over, or the handover names another doctor</translation>
+    </message>
+    <message>
+        <source>{item} {value} 不可能，可录入范围 {low}–{high}</source>
+        <translation>{item} {value} is impossible; allowed range {low}–{high}</translation>
+    </message>
+    <message>
+        <source>{item} {value} 超出常见范围，请再次录入确认</source>
+        <translation>{item} {value} is outside the usual range; enter it again to confirm</translation>
+    </message>
+    <message>
+        <source>舒张压 {value} 须低于收缩压 {sbp}</source>
+        <translation>Diastolic {value} must be below systolic {sbp}</translation>
+    </message>
+    <message>
+        <source>{item}：“{text}”不是数值</source>
+        <translation>{item}: "{text}" is not a number</translation>
+    </message>
+    <message>
+        <source>{item} 精确到 {step}</source>
+        <translation>{item} is entered in steps of {step}</translation>
+    </message>
+    <message>
+        <source>未知的体征项目 {item}</source>
+        <translation>Unknown vital sign item {item}</translation>
+    </message>
+    <message>
+        <source>{item} 不能记为“{code}”</source>
+        <translation>{item} cannot be charted as "{code}"</translation>
+    </message>
+    <message>
+        <source>体温测量部位无效：{method}</source>
+        <translation>Invalid temperature site: {method}</translation>
+    </message>
+    <message>
+        <source>大便次数“{text}”无法识别（例：0、1/E、1 1/E、4/2E、※、☆）</source>
+        <translation>Stool count "{text}" not understood (e.g. 0, 1/E, 1 1/E, 4/2E, * incontinence, stoma)</translation>
+    </message>
+    <message>
+        <source>未知的事件 {code}</source>
+        <translation>Unknown event {code}</translation>
+    </message>
+    <message>
+        <source>测量时间不能晚于现在</source>
+        <translation>The measurement time cannot be in the future</translation>
+    </message>
+    <message>
+        <source>测量时间不能早于入院时间</source>
+        <translation>The measurement time cannot be before the admission</translation>
+    </message>
+    <message>
+        <source>{item} 请录入数值或一种标记，二者取一</source>
+        <translation>{item}: enter either a value or a code, not both</translation>
+    </message>
+    <message>
+        <source>该数值已被他人更正，请刷新后查看</source>
+        <translation>Someone else corrected this value first; refresh to see it</translation>
+    </message>
+    <message>
+        <source>没有可保存的体征</source>
+        <translation>Nothing to save</translation>
+    </message>
+    <message>
+        <source>同一数值不能在一次保存中更正两次</source>
+        <translation>The same value cannot be corrected twice in one save</translation>
+    </message>
+    <message>
+        <source>请填写作废原因</source>
+        <translation>Please give the reason for striking it</translation>
+    </message>
+    <message>
+        <source>未知的评估量表 {scale}</source>
+        <translation>Unknown assessment scale {scale}</translation>
+    </message>
+    <message>
+        <source>量表中没有条目 {item}</source>
+        <translation>The scale has no item {item}</translation>
+    </message>
+    <message>
+        <source>评估条目“{item}”未填写</source>
+        <translation>Assessment item "{item}" is not filled in</translation>
+    </message>
+    <message>
+        <source>评估条目“{item}”的分值 {value} 无效（可选 {allowed}）</source>
+        <translation>Assessment item "{item}": {value} is not a valid score ({allowed})</translation>
     </message>
 </context>
 <context>
@@ -3092,7 +3180,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>例如：上级医师查房补充</source>
-        <translation>e.g. added after the senior's round</translation>
+        <translation>e.g. added after the senior&apos;s round</translation>
     </message>
     <message>
         <source>修订已签名的病历，须填写原因：</source>
@@ -3244,7 +3332,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>复制本患者既往病历</source>
-        <translation>Copy from this patient's earlier records</translation>
+        <translation>Copy from this patient&apos;s earlier records</translation>
     </message>
     <message>
         <source>段落</source>
@@ -3797,7 +3885,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>在病历各段之间移动</source>
-        <translation>Move between the record's sections</translation>
+        <translation>Move between the record&apos;s sections</translation>
     </message>
     <message>
         <source>将病历系统已有的资料（一般项目、生命体征、检验、过敏、医嘱、诊断）引入当前段</source>
@@ -3809,7 +3897,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>复制本患者既往病历中的一段（不能复制其他患者的病历）</source>
-        <translation>Copy a section from this patient's earlier records (never another patient's)</translation>
+        <translation>Copy a section from this patient&apos;s earlier records (never another patient&apos;s)</translation>
     </message>
     <message>
         <source>立即保存草稿（输入时每 3 秒及切换焦点时自动保存）</source>
@@ -3821,7 +3909,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>审签实习医师的病历（可先修改）</source>
-        <translation>Co-sign an intern's record (edit first if needed)</translation>
+        <translation>Co-sign an intern&apos;s record (edit first if needed)</translation>
     </message>
     <message>
         <source>修订已签名的病历（保留每一版本及修改人、时间、原因）</source>
@@ -3841,11 +3929,39 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>本科会诊：Enter 接收，再按 Enter 书写会诊意见并签名</source>
-        <translation>My department's consultations: Enter accepts, Enter again writes and signs the opinion</translation>
+        <translation>My department&apos;s consultations: Enter accepts, Enter again writes and signs the opinion</translation>
     </message>
     <message>
         <source>医生交接班：按 I-PASS 逐一填写，Ctrl+Enter 交班，Ctrl+Shift+Enter 接班</source>
-        <translation>Doctors' handover: I-PASS per patient, Ctrl+Enter hands over, Ctrl+Shift+Enter takes over</translation>
+        <translation>Doctors&apos; handover: I-PASS per patient, Ctrl+Enter hands over, Ctrl+Shift+Enter takes over</translation>
+    </message>
+    <message>
+        <source>体征录入</source>
+        <translation>Vital signs entry</translation>
+    </message>
+    <message>
+        <source>体温单</source>
+        <translation>Temperature chart</translation>
+    </message>
+    <message>
+        <source>体征录入：病区当前时段的体征表（护士）</source>
+        <translation>Vital signs entry: the ward's grid for the current slot (nurses)</translation>
+    </message>
+    <message>
+        <source>下一格；离开一行即保存该行</source>
+        <translation>Next cell; leaving a row saves it</translation>
+    </message>
+    <message>
+        <source>上一格</source>
+        <translation>Previous cell</translation>
+    </message>
+    <message>
+        <source>只看应测患者 / 显示全部患者</source>
+        <translation>Patients due only / all patients</translation>
+    </message>
+    <message>
+        <source>上一周 / 下一周</source>
+        <translation>Previous / next week</translation>
     </message>
 </context>
 <context>
@@ -3889,6 +4005,418 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>待审核医嘱：{n}</source>
         <translation>To verify: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>TempChart</name>
+    <message>
+        <source>上一周 ({key})</source>
+        <translation>Previous week ({key})</translation>
+    </message>
+    <message>
+        <source>下一周 ({key})</source>
+        <translation>Next week ({key})</translation>
+    </message>
+    <message>
+        <source>第 {n} / {total} 周</source>
+        <translation>Week {n} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>Vitals</name>
+    <message>
+        <source>体温</source>
+        <translation>Temp</translation>
+    </message>
+    <message>
+        <source>脉搏</source>
+        <translation>Pulse</translation>
+    </message>
+    <message>
+        <source>心率</source>
+        <translation>Heart rate</translation>
+    </message>
+    <message>
+        <source>呼吸</source>
+        <translation>Resp</translation>
+    </message>
+    <message>
+        <source>收缩压</source>
+        <translation>Systolic</translation>
+    </message>
+    <message>
+        <source>舒张压</source>
+        <translation>Diastolic</translation>
+    </message>
+    <message>
+        <source>血氧饱和度</source>
+        <translation>SpO2</translation>
+    </message>
+    <message>
+        <source>体重</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>身高</source>
+        <translation>Height</translation>
+    </message>
+    <message>
+        <source>疼痛评分</source>
+        <translation>Pain score</translation>
+    </message>
+    <message>
+        <source>入量</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>出量</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>尿量</source>
+        <translation>Urine</translation>
+    </message>
+    <message>
+        <source>大便次数</source>
+        <translation>Stools</translation>
+    </message>
+    <message>
+        <source>事件</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>降温后体温</source>
+        <translation>Temp after cooling</translation>
+    </message>
+    <message>
+        <source>口</source>
+        <translation>oral</translation>
+    </message>
+    <message>
+        <source>腋</source>
+        <translation>axill.</translation>
+    </message>
+    <message>
+        <source>肛</source>
+        <translation>rectal</translation>
+    </message>
+    <message>
+        <source>降温</source>
+        <translation>cooled</translation>
+    </message>
+    <message>
+        <source>拒测</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>外出</source>
+        <translation>Out</translation>
+    </message>
+    <message>
+        <source>请假</source>
+        <translation>On leave</translation>
+    </message>
+    <message>
+        <source>不升</source>
+        <translation>Below 35</translation>
+    </message>
+    <message>
+        <source>测不出</source>
+        <translation>Unmeasurable</translation>
+    </message>
+    <message>
+        <source>卧床</source>
+        <translation>Bedridden</translation>
+    </message>
+    <message>
+        <source>呼吸机</source>
+        <translation>Ventilator</translation>
+    </message>
+    <message>
+        <source>入院</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <source>手术</source>
+        <translation>Surgery</translation>
+    </message>
+    <message>
+        <source>分娩</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>转入</source>
+        <translation>Transferred in</translation>
+    </message>
+    <message>
+        <source>出院</source>
+        <translation>Discharged</translation>
+    </message>
+    <message>
+        <source>死亡</source>
+        <translation>Died</translation>
+    </message>
+    <message>
+        <source>常规</source>
+        <translation>Routine</translation>
+    </message>
+    <message>
+        <source>新入院</source>
+        <translation>New admission</translation>
+    </message>
+    <message>
+        <source>术后</source>
+        <translation>Post-op</translation>
+    </message>
+    <message>
+        <source>发热</source>
+        <translation>Fever</translation>
+    </message>
+    <message>
+        <source>高热</source>
+        <translation>High fever</translation>
+    </message>
+    <message>
+        <source>病危</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>时</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>分</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>{event}于{time}</source>
+        <translation>{event} {time}</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>住院天数</source>
+        <translation>Day in hospital</translation>
+    </message>
+    <message>
+        <source>手术后天数</source>
+        <translation>Days after surgery</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>脉搏
+(次/分)</source>
+        <translation>Pulse
+(/min)</translation>
+    </message>
+    <message>
+        <source>体温
+(℃)</source>
+        <translation>Temp
+(°C)</translation>
+    </message>
+    <message>
+        <source>呼吸(次/分)</source>
+        <translation>Resp (/min)</translation>
+    </message>
+    <message>
+        <source>血压(mmHg)</source>
+        <translation>BP (mmHg)</translation>
+    </message>
+    <message>
+        <source>入量(ml)</source>
+        <translation>Intake (ml)</translation>
+    </message>
+    <message>
+        <source>出量(ml)</source>
+        <translation>Output (ml)</translation>
+    </message>
+    <message>
+        <source>尿量(ml)</source>
+        <translation>Urine (ml)</translation>
+    </message>
+    <message>
+        <source>大便(次/日)</source>
+        <translation>Stools (/day)</translation>
+    </message>
+    <message>
+        <source>体重(kg)</source>
+        <translation>Weight (kg)</translation>
+    </message>
+    <message>
+        <source>身高(cm)</source>
+        <translation>Height (cm)</translation>
+    </message>
+    <message>
+        <source>皮试</source>
+        <translation>Skin test</translation>
+    </message>
+    <message>
+        <source>疼痛</source>
+        <translation>Pain</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>体 温 单</source>
+        <translation>TEMPERATURE CHART</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>科室</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>床号</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>入院日期</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <source>住院号</source>
+        <translation>Inpatient no.</translation>
+    </message>
+    <message>
+        <source>第 {n} 周</source>
+        <translation>Week {n}</translation>
+    </message>
+</context>
+<context>
+    <name>VitalsDaily</name>
+    <message>
+        <source>导尿</source>
+        <translation>Catheter</translation>
+    </message>
+    <message>
+        <source>保存当日数据</source>
+        <translation>Save the day's data</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+</context>
+<context>
+    <name>VitalsGrid</name>
+    <message>
+        <source>体征录入</source>
+        <translation>Vital signs entry</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>昨天</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <source>前天</source>
+        <translation>2 days ago</translation>
+    </message>
+    <message>
+        <source>显示全部患者 ({key})</source>
+        <translation>All patients ({key})</translation>
+    </message>
+    <message>
+        <source>{bed}床 有需更正或确认的数值，未保存</source>
+        <translation>Bed {bed}: a value needs correcting or confirming; not saved</translation>
+    </message>
+    <message>
+        <source>{bed}床 未保存：网络中断，录入内容仍在表中，恢复后离开该行即再次保存</source>
+        <translation>Bed {bed} not saved: the connection is down. The values stay in the grid and are saved again when you leave the row once it is back</translation>
+    </message>
+    <message>
+        <source>床号</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>应测</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>体温 ℃</source>
+        <translation>Temp °C</translation>
+    </message>
+    <message>
+        <source>部位</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>脉搏</source>
+        <translation>Pulse</translation>
+    </message>
+    <message>
+        <source>心率</source>
+        <translation>HR</translation>
+    </message>
+    <message>
+        <source>呼吸</source>
+        <translation>Resp</translation>
+    </message>
+    <message>
+        <source>血压</source>
+        <translation>BP</translation>
+    </message>
+    <message>
+        <source>SpO2 %</source>
+        <translation>SpO2 %</translation>
+    </message>
+    <message>
+        <source>疼痛</source>
+        <translation>Pain</translation>
+    </message>
+    <message>
+        <source>降温后 ℃</source>
+        <translation>After cooling °C</translation>
+    </message>
+    <message>
+        <source>事件</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>保存中…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>未保存（网络中断）</source>
+        <translation>Not saved (offline)</translation>
+    </message>
+    <message>
+        <source>需更正</source>
+        <translation>Needs correction</translation>
+    </message>
+    <message>
+        <source>本时段有多次录入：{list}</source>
+        <translation>Entered more than once in this slot: {list}</translation>
     </message>
 </context>
 <context>

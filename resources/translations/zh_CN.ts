@@ -96,10 +96,6 @@
         <translation>病历审签</translation>
     </message>
     <message>
-        <source>体温单录入</source>
-        <translation>体温单录入</translation>
-    </message>
-    <message>
         <source>体温单查看</source>
         <translation>体温单查看</translation>
     </message>
@@ -154,6 +150,10 @@
     <message>
         <source>医生交接班</source>
         <translation>医生交接班</translation>
+    </message>
+    <message>
+        <source>体征录入</source>
+        <translation>体征录入</translation>
     </message>
 </context>
 <context>
@@ -760,6 +760,10 @@
     <message>
         <source>工具栏</source>
         <translation>工具栏</translation>
+    </message>
+    <message>
+        <source>体征录入</source>
+        <translation>体征录入</translation>
     </message>
 </context>
 <context>
@@ -1375,6 +1379,90 @@
     <message>
         <source>交班医师本人不能接班，或该交班指定了其他接班医师</source>
         <translation>交班医师本人不能接班，或该交班指定了其他接班医师</translation>
+    </message>
+    <message>
+        <source>{item} {value} 不可能，可录入范围 {low}–{high}</source>
+        <translation>{item} {value} 不可能，可录入范围 {low}–{high}</translation>
+    </message>
+    <message>
+        <source>{item} {value} 超出常见范围，请再次录入确认</source>
+        <translation>{item} {value} 超出常见范围，请再次录入确认</translation>
+    </message>
+    <message>
+        <source>舒张压 {value} 须低于收缩压 {sbp}</source>
+        <translation>舒张压 {value} 须低于收缩压 {sbp}</translation>
+    </message>
+    <message>
+        <source>{item}：“{text}”不是数值</source>
+        <translation>{item}：“{text}”不是数值</translation>
+    </message>
+    <message>
+        <source>{item} 精确到 {step}</source>
+        <translation>{item} 精确到 {step}</translation>
+    </message>
+    <message>
+        <source>未知的体征项目 {item}</source>
+        <translation>未知的体征项目 {item}</translation>
+    </message>
+    <message>
+        <source>{item} 不能记为“{code}”</source>
+        <translation>{item} 不能记为“{code}”</translation>
+    </message>
+    <message>
+        <source>体温测量部位无效：{method}</source>
+        <translation>体温测量部位无效：{method}</translation>
+    </message>
+    <message>
+        <source>大便次数“{text}”无法识别（例：0、1/E、1 1/E、4/2E、※、☆）</source>
+        <translation>大便次数“{text}”无法识别（例：0、1/E、1 1/E、4/2E、※、☆）</translation>
+    </message>
+    <message>
+        <source>未知的事件 {code}</source>
+        <translation>未知的事件 {code}</translation>
+    </message>
+    <message>
+        <source>测量时间不能晚于现在</source>
+        <translation>测量时间不能晚于现在</translation>
+    </message>
+    <message>
+        <source>测量时间不能早于入院时间</source>
+        <translation>测量时间不能早于入院时间</translation>
+    </message>
+    <message>
+        <source>{item} 请录入数值或一种标记，二者取一</source>
+        <translation>{item} 请录入数值或一种标记，二者取一</translation>
+    </message>
+    <message>
+        <source>该数值已被他人更正，请刷新后查看</source>
+        <translation>该数值已被他人更正，请刷新后查看</translation>
+    </message>
+    <message>
+        <source>没有可保存的体征</source>
+        <translation>没有可保存的体征</translation>
+    </message>
+    <message>
+        <source>同一数值不能在一次保存中更正两次</source>
+        <translation>同一数值不能在一次保存中更正两次</translation>
+    </message>
+    <message>
+        <source>请填写作废原因</source>
+        <translation>请填写作废原因</translation>
+    </message>
+    <message>
+        <source>未知的评估量表 {scale}</source>
+        <translation>未知的评估量表 {scale}</translation>
+    </message>
+    <message>
+        <source>量表中没有条目 {item}</source>
+        <translation>量表中没有条目 {item}</translation>
+    </message>
+    <message>
+        <source>评估条目“{item}”未填写</source>
+        <translation>评估条目“{item}”未填写</translation>
+    </message>
+    <message>
+        <source>评估条目“{item}”的分值 {value} 无效（可选 {allowed}）</source>
+        <translation>评估条目“{item}”的分值 {value} 无效（可选 {allowed}）</translation>
     </message>
 </context>
 <context>
@@ -3847,6 +3935,34 @@
         <source>医生交接班：按 I-PASS 逐一填写，Ctrl+Enter 交班，Ctrl+Shift+Enter 接班</source>
         <translation>医生交接班：按 I-PASS 逐一填写，Ctrl+Enter 交班，Ctrl+Shift+Enter 接班</translation>
     </message>
+    <message>
+        <source>体征录入</source>
+        <translation>体征录入</translation>
+    </message>
+    <message>
+        <source>体温单</source>
+        <translation>体温单</translation>
+    </message>
+    <message>
+        <source>体征录入：病区当前时段的体征表（护士）</source>
+        <translation>体征录入：病区当前时段的体征表（护士）</translation>
+    </message>
+    <message>
+        <source>下一格；离开一行即保存该行</source>
+        <translation>下一格；离开一行即保存该行</translation>
+    </message>
+    <message>
+        <source>上一格</source>
+        <translation>上一格</translation>
+    </message>
+    <message>
+        <source>只看应测患者 / 显示全部患者</source>
+        <translation>只看应测患者 / 显示全部患者</translation>
+    </message>
+    <message>
+        <source>上一周 / 下一周</source>
+        <translation>上一周 / 下一周</translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>
@@ -3889,6 +4005,418 @@
     <message>
         <source>待审核医嘱：{n}</source>
         <translation>待审核医嘱：{n}</translation>
+    </message>
+</context>
+<context>
+    <name>TempChart</name>
+    <message>
+        <source>上一周 ({key})</source>
+        <translation>上一周 ({key})</translation>
+    </message>
+    <message>
+        <source>下一周 ({key})</source>
+        <translation>下一周 ({key})</translation>
+    </message>
+    <message>
+        <source>第 {n} / {total} 周</source>
+        <translation>第 {n} / {total} 周</translation>
+    </message>
+</context>
+<context>
+    <name>Vitals</name>
+    <message>
+        <source>体温</source>
+        <translation>体温</translation>
+    </message>
+    <message>
+        <source>脉搏</source>
+        <translation>脉搏</translation>
+    </message>
+    <message>
+        <source>心率</source>
+        <translation>心率</translation>
+    </message>
+    <message>
+        <source>呼吸</source>
+        <translation>呼吸</translation>
+    </message>
+    <message>
+        <source>收缩压</source>
+        <translation>收缩压</translation>
+    </message>
+    <message>
+        <source>舒张压</source>
+        <translation>舒张压</translation>
+    </message>
+    <message>
+        <source>血氧饱和度</source>
+        <translation>血氧饱和度</translation>
+    </message>
+    <message>
+        <source>体重</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <source>身高</source>
+        <translation>身高</translation>
+    </message>
+    <message>
+        <source>疼痛评分</source>
+        <translation>疼痛评分</translation>
+    </message>
+    <message>
+        <source>入量</source>
+        <translation>入量</translation>
+    </message>
+    <message>
+        <source>出量</source>
+        <translation>出量</translation>
+    </message>
+    <message>
+        <source>尿量</source>
+        <translation>尿量</translation>
+    </message>
+    <message>
+        <source>大便次数</source>
+        <translation>大便次数</translation>
+    </message>
+    <message>
+        <source>事件</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>降温后体温</source>
+        <translation>降温后体温</translation>
+    </message>
+    <message>
+        <source>口</source>
+        <translation>口</translation>
+    </message>
+    <message>
+        <source>腋</source>
+        <translation>腋</translation>
+    </message>
+    <message>
+        <source>肛</source>
+        <translation>肛</translation>
+    </message>
+    <message>
+        <source>降温</source>
+        <translation>降温</translation>
+    </message>
+    <message>
+        <source>拒测</source>
+        <translation>拒测</translation>
+    </message>
+    <message>
+        <source>外出</source>
+        <translation>外出</translation>
+    </message>
+    <message>
+        <source>请假</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>不升</source>
+        <translation>不升</translation>
+    </message>
+    <message>
+        <source>测不出</source>
+        <translation>测不出</translation>
+    </message>
+    <message>
+        <source>卧床</source>
+        <translation>卧床</translation>
+    </message>
+    <message>
+        <source>呼吸机</source>
+        <translation>呼吸机</translation>
+    </message>
+    <message>
+        <source>入院</source>
+        <translation>入院</translation>
+    </message>
+    <message>
+        <source>手术</source>
+        <translation>手术</translation>
+    </message>
+    <message>
+        <source>分娩</source>
+        <translation>分娩</translation>
+    </message>
+    <message>
+        <source>转入</source>
+        <translation>转入</translation>
+    </message>
+    <message>
+        <source>出院</source>
+        <translation>出院</translation>
+    </message>
+    <message>
+        <source>死亡</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>常规</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>新入院</source>
+        <translation>新入院</translation>
+    </message>
+    <message>
+        <source>术后</source>
+        <translation>术后</translation>
+    </message>
+    <message>
+        <source>发热</source>
+        <translation>发热</translation>
+    </message>
+    <message>
+        <source>高热</source>
+        <translation>高热</translation>
+    </message>
+    <message>
+        <source>病危</source>
+        <translation>病危</translation>
+    </message>
+    <message>
+        <source>时</source>
+        <translation>时</translation>
+    </message>
+    <message>
+        <source>分</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <source>{event}于{time}</source>
+        <translation>{event}于{time}</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>住院天数</source>
+        <translation>住院天数</translation>
+    </message>
+    <message>
+        <source>手术后天数</source>
+        <translation>手术后天数</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>脉搏
+(次/分)</source>
+        <translation>脉搏
+(次/分)</translation>
+    </message>
+    <message>
+        <source>体温
+(℃)</source>
+        <translation>体温
+(℃)</translation>
+    </message>
+    <message>
+        <source>呼吸(次/分)</source>
+        <translation>呼吸(次/分)</translation>
+    </message>
+    <message>
+        <source>血压(mmHg)</source>
+        <translation>血压(mmHg)</translation>
+    </message>
+    <message>
+        <source>入量(ml)</source>
+        <translation>入量(ml)</translation>
+    </message>
+    <message>
+        <source>出量(ml)</source>
+        <translation>出量(ml)</translation>
+    </message>
+    <message>
+        <source>尿量(ml)</source>
+        <translation>尿量(ml)</translation>
+    </message>
+    <message>
+        <source>大便(次/日)</source>
+        <translation>大便(次/日)</translation>
+    </message>
+    <message>
+        <source>体重(kg)</source>
+        <translation>体重(kg)</translation>
+    </message>
+    <message>
+        <source>身高(cm)</source>
+        <translation>身高(cm)</translation>
+    </message>
+    <message>
+        <source>皮试</source>
+        <translation>皮试</translation>
+    </message>
+    <message>
+        <source>疼痛</source>
+        <translation>疼痛</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>体 温 单</source>
+        <translation>体 温 单</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>科室</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>床号</source>
+        <translation>床号</translation>
+    </message>
+    <message>
+        <source>入院日期</source>
+        <translation>入院日期</translation>
+    </message>
+    <message>
+        <source>住院号</source>
+        <translation>住院号</translation>
+    </message>
+    <message>
+        <source>第 {n} 周</source>
+        <translation>第 {n} 周</translation>
+    </message>
+</context>
+<context>
+    <name>VitalsDaily</name>
+    <message>
+        <source>导尿</source>
+        <translation>导尿</translation>
+    </message>
+    <message>
+        <source>保存当日数据</source>
+        <translation>保存当日数据</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>已保存</translation>
+    </message>
+</context>
+<context>
+    <name>VitalsGrid</name>
+    <message>
+        <source>体征录入</source>
+        <translation>体征录入</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>昨天</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>前天</source>
+        <translation>前天</translation>
+    </message>
+    <message>
+        <source>显示全部患者 ({key})</source>
+        <translation>显示全部患者 ({key})</translation>
+    </message>
+    <message>
+        <source>{bed}床 有需更正或确认的数值，未保存</source>
+        <translation>{bed}床 有需更正或确认的数值，未保存</translation>
+    </message>
+    <message>
+        <source>{bed}床 未保存：网络中断，录入内容仍在表中，恢复后离开该行即再次保存</source>
+        <translation>{bed}床 未保存：网络中断，录入内容仍在表中，恢复后离开该行即再次保存</translation>
+    </message>
+    <message>
+        <source>床号</source>
+        <translation>床号</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>应测</source>
+        <translation>应测</translation>
+    </message>
+    <message>
+        <source>体温 ℃</source>
+        <translation>体温 ℃</translation>
+    </message>
+    <message>
+        <source>部位</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <source>脉搏</source>
+        <translation>脉搏</translation>
+    </message>
+    <message>
+        <source>心率</source>
+        <translation>心率</translation>
+    </message>
+    <message>
+        <source>呼吸</source>
+        <translation>呼吸</translation>
+    </message>
+    <message>
+        <source>血压</source>
+        <translation>血压</translation>
+    </message>
+    <message>
+        <source>SpO2 %</source>
+        <translation>SpO2 %</translation>
+    </message>
+    <message>
+        <source>疼痛</source>
+        <translation>疼痛</translation>
+    </message>
+    <message>
+        <source>降温后 ℃</source>
+        <translation>降温后 ℃</translation>
+    </message>
+    <message>
+        <source>事件</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>未保存</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>保存中…</source>
+        <translation>保存中…</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>未保存（网络中断）</source>
+        <translation>未保存（网络中断）</translation>
+    </message>
+    <message>
+        <source>需更正</source>
+        <translation>需更正</translation>
+    </message>
+    <message>
+        <source>本时段有多次录入：{list}</source>
+        <translation>本时段有多次录入：{list}</translation>
     </message>
 </context>
 <context>

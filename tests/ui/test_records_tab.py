@@ -226,7 +226,7 @@ def test_the_overdue_list_after_moving_the_clock(qtbot: Any, real_window: Any, n
 
     encounter_id, admitted = new_stay
     sign_in(qtbot, real_window, "zhangwei", PASSWORDS["zhangwei"])
-    key(qtbot, Qt.Key.Key_T, CTRL | SHIFT)
+    key(qtbot, Qt.Key.Key_L, CTRL | SHIFT)
     panel = real_window.tabs.currentWidget()
     assert isinstance(panel, TodoPanel)
     qtbot.waitUntil(lambda: panel.loaded, timeout=5000)

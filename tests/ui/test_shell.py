@@ -30,7 +30,7 @@ def all_items(window: Any) -> list[str]:
 def test_nurse_has_verification_but_no_order_entry(qtbot: Any, window: Any) -> None:
     sign_in(qtbot, window, "nurse")
     items = all_items(window)
-    assert "医嘱核对" in items and "医嘱执行" in items and "体温单录入" in items
+    assert "医嘱核对" in items and "医嘱执行" in items and "体征录入" in items
     assert "医嘱录入" not in items and "病历书写" not in items
     verify = window.action_set.actions["order_verify"]
     assert not verify.isEnabled() and verify.toolTip() == "后续版本提供"
@@ -42,7 +42,7 @@ def test_doctor_and_intern_enter_orders_but_do_not_verify(qtbot: Any, window: An
     sign_in(qtbot, window, "doctor")
     items = all_items(window)
     assert "医嘱录入" in items and "医嘱签署" in items and "病历审签" in items
-    assert "医嘱核对" not in items and "体温单录入" not in items
+    assert "医嘱核对" not in items and "体征录入" not in items
     window.lock()
     window._switch_requested()
     sign_in(qtbot, window, "intern")

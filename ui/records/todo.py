@@ -1,6 +1,6 @@
 """待完成: the signed-in doctor's time-limit list (CLINICAL.md §5): documents due and overdue for
 his patients, his unsigned drafts, the co-signatures he is asked for. A tab of the main window
-(Ctrl+Shift+T); Enter opens the patient's 病历 tab on that document. Read in five statements for
+(Ctrl+Shift+L); Enter opens the patient's 病历 tab on that document. Read in five statements for
 the whole ward (app/services/doc_deadlines.py); read again when a document changes."""
 from __future__ import annotations
 

@@ -793,7 +793,19 @@ CREATE INDEX ix_doc_handover_ward_id ON doc_handover (ward_id);
 
 UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0003';
 
--- Running upgrade 0004 -> 0006
+-- Running upgrade 0004 -> 0005
+
+ALTER TABLE vital_obs ADD COLUMN voids VARCHAR(36);
+
+ALTER TABLE vital_obs ADD COLUMN slot_at TIMESTAMP WITHOUT TIME ZONE;
+
+ALTER TABLE vital_obs ADD COLUMN op_id VARCHAR(36);
+
+CREATE UNIQUE INDEX uq_vital_obs_voids ON vital_obs (voids);
+
+UPDATE alembic_version SET version_num='0005' WHERE alembic_version.version_num = '0004';
+
+-- Running upgrade 0005 -> 0006
 
 ALTER TABLE order_exec ADD COLUMN plan_id VARCHAR(36);
 
@@ -865,7 +877,7 @@ CREATE TABLE pharm_req_item (
 
 CREATE INDEX ix_pharm_req_item_line_id ON pharm_req_item (line_id);
 
-UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0004';
+UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0005';
 
 -- Running upgrade 0006 -> 0008
 

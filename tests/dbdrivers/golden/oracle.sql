@@ -994,7 +994,29 @@ UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num 
 
 /
 
--- Running upgrade 0004 -> 0006
+-- Running upgrade 0004 -> 0005
+
+ALTER TABLE vital_obs ADD voids VARCHAR2(36 CHAR)
+
+/
+
+ALTER TABLE vital_obs ADD slot_at TIMESTAMP
+
+/
+
+ALTER TABLE vital_obs ADD op_id VARCHAR2(36 CHAR)
+
+/
+
+CREATE UNIQUE INDEX uq_vital_obs_voids ON vital_obs (voids)
+
+/
+
+UPDATE alembic_version SET version_num='0005' WHERE alembic_version.version_num = '0004'
+
+/
+
+-- Running upgrade 0005 -> 0006
 
 ALTER TABLE order_exec ADD plan_id VARCHAR2(36 CHAR)
 
@@ -1102,7 +1124,7 @@ CREATE INDEX ix_pharm_req_item_line_id ON pharm_req_item (line_id)
 
 /
 
-UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0004'
+UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0005'
 
 /
 

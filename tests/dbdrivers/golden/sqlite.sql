@@ -769,16 +769,16 @@ CREATE TABLE _alembic_tmp_med_order (
     CONSTRAINT pk_med_order PRIMARY KEY (id), 
     CONSTRAINT skin_test_req CHECK (skin_test_req IN (0, 1)), 
     CONSTRAINT verbal CHECK (verbal IN (0, 1)), 
-    CONSTRAINT fk_med_order_ordered_by FOREIGN KEY(ordered_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
-    CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
-    CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
     CONSTRAINT fk_med_order_stopped_by FOREIGN KEY(stopped_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
     CONSTRAINT fk_med_order_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
     CONSTRAINT fk_med_order_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
+    CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_med_order_ordered_by FOREIGN KEY(ordered_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
+    CONSTRAINT fk_med_order_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
     CONSTRAINT fk_med_order_group_id FOREIGN KEY(group_id) REFERENCES order_group (id), 
     CONSTRAINT fk_med_order_approved_by FOREIGN KEY(approved_by) REFERENCES staff (id)
 );
@@ -790,11 +790,11 @@ DROP TABLE med_order;
 
 ALTER TABLE _alembic_tmp_med_order RENAME TO med_order;
 
-CREATE INDEX ix_med_order_encounter_id ON med_order (encounter_id);
-
 CREATE INDEX ix_med_order_enc_status ON med_order (encounter_id, status);
 
 CREATE INDEX ix_med_order_group_id ON med_order (group_id);
+
+CREATE INDEX ix_med_order_encounter_id ON med_order (encounter_id);
 
 UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
 
@@ -884,7 +884,19 @@ CREATE TRIGGER IF NOT EXISTS doc_rev_no_delete BEFORE DELETE ON doc_rev BEGIN SE
 
 UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0003';
 
--- Running upgrade 0004 -> 0006
+-- Running upgrade 0004 -> 0005
+
+ALTER TABLE vital_obs ADD COLUMN voids VARCHAR(36);
+
+ALTER TABLE vital_obs ADD COLUMN slot_at DATETIME;
+
+ALTER TABLE vital_obs ADD COLUMN op_id VARCHAR(36);
+
+CREATE UNIQUE INDEX uq_vital_obs_voids ON vital_obs (voids);
+
+UPDATE alembic_version SET version_num='0005' WHERE alembic_version.version_num = '0004';
+
+-- Running upgrade 0005 -> 0006
 
 CREATE TABLE _alembic_tmp_order_exec (
     id VARCHAR(36) NOT NULL, 
@@ -981,7 +993,7 @@ CREATE TABLE pharm_req_item (
 
 CREATE INDEX ix_pharm_req_item_line_id ON pharm_req_item (line_id);
 
-UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0004';
+UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0005';
 
 -- Running upgrade 0006 -> 0008
 

@@ -2,7 +2,7 @@
 the claim key that flags a second record of the same item as a duplicate, and the device
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-02
 
 order_exec rows become insert-only facts (issue 13): done / not_done / started / finished, or
@@ -21,7 +21,7 @@ from alembic import op
 import app.store.types
 
 revision: str = '0006'
-down_revision: Union[str, None] = '0004'
+down_revision: Union[str, None] = '0005'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
