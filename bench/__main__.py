@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ("search", "checks", "screens", "startup", "memory", "package")
+ORDER = ("search", "checks", "screens", "startup", "memory", "offline", "package")
 
 
 def main(argv: list[str]) -> int:

@@ -86,6 +86,20 @@ class Outbox:
             self._conn.execute("UPDATE outbox SET state = ?, reason = ?, settled_at = ? WHERE op_id = ?",
                                (state, reason, utcnow().isoformat(), op_id))
 
+    def settle_many(self, outcomes: list[tuple[str, str, Optional[str]]]) -> None:
+        """(op_id, state, reason) of a whole replay batch, in one local transaction."""
+        now = utcnow().isoformat()
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.executemany(
+                    "UPDATE outbox SET state = ?, reason = ?, settled_at = ? WHERE op_id = ?",
+                    [(state, reason, now, op_id) for op_id, state, reason in outcomes])
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
     def counts(self) -> dict[str, int]:
         with self._lock:
             rows = self._conn.execute("SELECT state, COUNT(*) FROM outbox GROUP BY state").fetchall()
