@@ -6,9 +6,12 @@
 - the same with one command in 50 a state change without a set-based form (an acuity change:
   its own handler under a savepoint), to show what the one-by-one handlers cost in a batch;
 - the row-by-row baseline: `run_command` once per command (the online write path), a few
-  hundred commands, ops/s.
+  hundred commands, ops/s;
+- `--chaos`: the full kill -9 run of tests/offline_chaos.py against PostgreSQL (10,000 ops,
+  1,000 kills of the queueing and replaying processes), compared with a run without kills.
 
-    .venv/bin/python -m bench.offline [--latency-ms 30] [--ops 10000] [--batch 500]
+    .venv/bin/python -m bench.offline [--latency-ms 30] [--ops 10000] [--batch 1000]
+    .venv/bin/python -m bench.offline --chaos [--chaos-ops 10000] [--kills 1000]
 """
 from __future__ import annotations
 
@@ -98,6 +101,22 @@ def bench_row_by_row(url: str, n: int, latency: float, port: int) -> str:
             f"{(n - 1) / took:,.1f} ops/s; {trips / (n - 1):.1f} round trips per op")
 
 
+def bench_chaos(server: PgServer, url: str, ops: int, kills: int) -> str:
+    from tests.offline_chaos import run_chaos
+
+    reference = server.url(server.create_database())
+    _cli("db", "upgrade", "--url", reference)
+    _cli("demo", "seed", "--url", reference)
+    with tempfile.TemporaryDirectory() as tmp:
+        r = run_chaos(url, reference, Path(tmp), total=ops, kills=kills, batch=200, max_wait=1.0)
+    return (f"chaos, PostgreSQL: {r.total} ops queued and replayed by real processes, {r.kills} "
+            f"SIGKILLs ({r.queue_kills} of the queuer mid-queue, {r.replay_kills} of the replayer "
+            f"mid-replay) in {r.rounds} rounds, {r.seconds:.0f} s: acknowledged {r.acked}, lost "
+            f"{r.lost}, local effects without their entry {r.orphan_effects}, outbox rows "
+            f"{r.outbox_rows}, op records on the server {r.server_ops} (none twice: UNIQUE op_id), "
+            f"server state equal to the run without kills: {r.state_equal}")
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -105,6 +124,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--ops", type=int, default=10_000)
     parser.add_argument("--batch", type=int, default=500)
     parser.add_argument("--rows", type=int, default=101, help="commands of the row-by-row run")
+    parser.add_argument("--chaos", action="store_true", help="the kill -9 run instead")
+    parser.add_argument("--chaos-ops", type=int, default=10_000)
+    parser.add_argument("--kills", type=int, default=1000)
     args = parser.parse_args(argv)
     bindir = find_bindir()
     if bindir is None:
@@ -116,6 +138,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         url = server.url(server.create_database())
         _cli("db", "upgrade", "--url", url)
         _cli("demo", "seed", "--url", url)
+        if args.chaos:
+            print(bench_chaos(server, url, args.chaos_ops, args.kills), flush=True)
+            return 0
         print(bench_backlog(url, "backlog of facts", _commands("离线", args.ops), args.batch,
                             args.latency_ms, server.port), flush=True)
         print(bench_backlog(url, "backlog, 1 in 50 a state change", _commands("混合", args.ops, 50),

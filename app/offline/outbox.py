@@ -13,7 +13,7 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from app.clock import utcnow
 from app.services.commands import Command, from_payload, to_payload
@@ -61,17 +61,26 @@ class Outbox:
         self._conn.execute("PRAGMA synchronous=FULL")
         self._conn.executescript(_SCHEMA)
 
-    def enqueue(self, command: Command, patient_key: Optional[str] = None) -> int:
-        """Queue a command (again: a no-op for an op_id already queued); returns its seq."""
-        payload = json.dumps(to_payload(command), ensure_ascii=False, sort_keys=True)
+    def enqueue(self, command: Command, patient_key: Optional[str] = None,
+                effect: Optional[Callable[[sqlite3.Connection], None]] = None) -> int:
+        """Queue a command (again: a no-op for an op_id already queued); returns its seq once
+        the row is on disk. `effect(conn)`, the command's local effect in this same file, runs
+        in the same transaction: after a crash both are there or neither is."""
         with self._lock:
-            self._conn.execute(
-                "INSERT OR IGNORE INTO outbox (op_id, patient_key, op_type, payload, queued_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (command.op_id, patient_key, type(command).__name__, payload, utcnow().isoformat()))
-            row = self._conn.execute("SELECT seq FROM outbox WHERE op_id = ?",
-                                     (command.op_id,)).fetchone()
-        return int(row[0])
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                seq = queue_entry(self._conn, command, patient_key)
+                if effect is not None and seq is not None:
+                    effect(self._conn)
+                if seq is None:
+                    row = self._conn.execute("SELECT seq FROM outbox WHERE op_id = ?",
+                                             (command.op_id,)).fetchone()
+                    seq = int(row[0])
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+        return seq
 
     def pending(self, limit: int = 200) -> list[Queued]:
         """The oldest queued commands, in the order they were typed."""
@@ -117,6 +126,24 @@ class Outbox:
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+
+
+def create_outbox(conn: Any) -> None:
+    """The outbox table in a DB-API connection's database (its own file, or the replica's)."""
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def queue_entry(conn: Any, command: Command, patient_key: Optional[str]) -> Optional[int]:
+    """The outbox row for `command` in the caller's transaction on `conn` (a DB-API connection:
+    sqlite3, or sqlcipher3 under the replica's unit of work); None when it was queued before."""
+    payload = json.dumps(to_payload(command), ensure_ascii=False, sort_keys=True)
+    cur = conn.execute(
+        "INSERT OR IGNORE INTO outbox (op_id, patient_key, op_type, payload, queued_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (command.op_id, patient_key, type(command).__name__, payload, utcnow().isoformat()))
+    return int(cur.lastrowid) if cur.rowcount == 1 else None
 
 
 def outbox_path(data_dir: Path, profile: Optional[str]) -> Path:
