@@ -1,6 +1,6 @@
 """IT commands for the offline queue: `offline status` and `offline replay` (issue 15).
 
-    python main.py offline status [--profile NAME]    # queue length, conflicts, last refusals
+    python main.py offline status [--profile NAME]    # replica age, queue length, conflicts, last error
     python main.py offline replay --profile NAME      # send what a PC queued to the server
 """
 from __future__ import annotations
@@ -36,6 +36,7 @@ def _outbox_file(profile: Optional[str]) -> Path:
 def cmd_status(args: argparse.Namespace) -> int:
     from app.offline.outbox import CONFLICT, REJECTED, Outbox
 
+    _print_replica(args.profile)
     path = _outbox_file(args.profile)
     if not path.exists():
         print(f"offline queue ({args.profile or 'demo'}): empty, nothing was ever queued here")
@@ -48,9 +49,37 @@ def cmd_status(args: argparse.Namespace) -> int:
               f"{counts['conflict']} conflicts to resolve")
         for item in box.settled(CONFLICT)[-5:] + box.settled(REJECTED)[-5:]:
             print(f"  {item.state}: {item.op_type} {item.op_id} ({item.reason})")
+        last = box.last_error()
+        if last is not None:
+            print(f"last replay error: {last}")
     finally:
         box.close()
     return EXIT_OK
+
+
+def _print_replica(profile: Optional[str]) -> None:
+    """One line: the replica's age (by the server's clock at its snapshot), or why it is unusable."""
+    from app.clock import utcnow
+    from app.offline import replica
+    from app.paths import data_dir
+
+    name = profile or "demo"
+    path = replica.replica_path(data_dir(), profile)
+    if not path.exists():
+        print(f"offline replica ({name}): none on this PC yet")
+        return
+    try:
+        with replica.opened(path, name, create=False) as local:
+            seen = replica.info(local)
+    except replica.ReplicaUnusable as err:
+        print(f"offline replica ({name}): unusable ({err.message_id}): {path} is kept as it is")
+        return
+    if seen is None or seen.as_of is None:
+        print(f"offline replica ({name}): created, never filled")
+        return
+    age = (utcnow() - seen.as_of).total_seconds()
+    print(f"offline replica ({name}): {seen.patients} patients, data as of "
+          f"{seen.as_of.astimezone():%Y-%m-%d %H:%M} ({age / 60:.0f} min old)")
 
 
 @_guard

@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS outbox (
     settled_at TEXT
 );
 CREATE INDEX IF NOT EXISTS outbox_state ON outbox (state, seq);
+CREATE TABLE IF NOT EXISTS outbox_note (nkey TEXT PRIMARY KEY, nvalue TEXT, noted_at TEXT);
 """
 
 
@@ -108,6 +109,21 @@ class Outbox:
                 self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
+
+    def note_error(self, message_id: Optional[str]) -> None:
+        """The error that stopped the last replay (None: it ran to the end), for `offline status`."""
+        with self._lock:
+            if message_id is None:
+                self._conn.execute("DELETE FROM outbox_note WHERE nkey = 'last_error'")
+            else:
+                self._conn.execute("INSERT OR REPLACE INTO outbox_note VALUES ('last_error', ?, ?)",
+                                   (message_id, utcnow().isoformat()))
+
+    def last_error(self) -> Optional[str]:
+        with self._lock:
+            row = self._conn.execute("SELECT nvalue, noted_at FROM outbox_note "
+                                     "WHERE nkey = 'last_error'").fetchone()
+        return None if row is None else f"{row[0]} at {row[1]}"
 
     def counts(self) -> dict[str, int]:
         with self._lock:

@@ -61,5 +61,6 @@ def replay(outbox: Outbox, db: Any, workstation: str, *, batch: int = BATCH,
             counts[o.state] = counts.get(o.state, 0) + 1
         if progress is not None:
             progress(sum(counts.values()), total, "replay")
+    outbox.note_error(stopped)
     return ReplayReport(counts[APPLIED], counts[REJECTED], counts[CONFLICT],
                         outbox.counts()["queued"], stopped)

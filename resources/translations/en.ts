@@ -4,157 +4,157 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="64"/>
+        <location filename="../../ui/actions.py" line="66"/>
         <source>系统(&amp;S)</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="65"/>
+        <location filename="../../ui/actions.py" line="67"/>
         <source>病区(&amp;W)</source>
         <translation>&amp;Ward</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="66"/>
+        <location filename="../../ui/actions.py" line="68"/>
         <source>医嘱(&amp;O)</source>
         <translation>&amp;Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="67"/>
+        <location filename="../../ui/actions.py" line="69"/>
         <source>病历(&amp;R)</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="68"/>
+        <location filename="../../ui/actions.py" line="70"/>
         <source>护理(&amp;N)</source>
         <translation>&amp;Nursing</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="69"/>
+        <location filename="../../ui/actions.py" line="71"/>
         <source>打印(&amp;P)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="70"/>
+        <location filename="../../ui/actions.py" line="72"/>
         <source>管理(&amp;A)</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="71"/>
+        <location filename="../../ui/actions.py" line="73"/>
         <source>语言 Language(&amp;G)</source>
         <translation>Lan&amp;guage 语言</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="72"/>
+        <location filename="../../ui/actions.py" line="74"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="78"/>
+        <location filename="../../ui/actions.py" line="80"/>
         <source>锁定屏幕</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="79"/>
+        <location filename="../../ui/actions.py" line="81"/>
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="80"/>
+        <location filename="../../ui/actions.py" line="82"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="81"/>
+        <location filename="../../ui/actions.py" line="83"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="82"/>
+        <location filename="../../ui/actions.py" line="84"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="83"/>
+        <location filename="../../ui/actions.py" line="85"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="84"/>
+        <location filename="../../ui/actions.py" line="86"/>
         <source>床卡/列表切换</source>
         <translation>Cards / list</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="85"/>
+        <location filename="../../ui/actions.py" line="87"/>
         <source>医嘱录入</source>
         <translation>Order entry</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="86"/>
+        <location filename="../../ui/actions.py" line="88"/>
         <source>医嘱签署</source>
         <translation>Sign orders</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="87"/>
+        <location filename="../../ui/actions.py" line="89"/>
         <source>医嘱核对</source>
         <translation>Verify orders</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="88"/>
+        <location filename="../../ui/actions.py" line="90"/>
         <source>医嘱执行</source>
         <translation>Execute orders</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="89"/>
+        <location filename="../../ui/actions.py" line="91"/>
         <source>病历书写</source>
         <translation>Write record</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="90"/>
+        <location filename="../../ui/actions.py" line="92"/>
         <source>病历审签</source>
         <translation>Co-sign records</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="91"/>
+        <location filename="../../ui/actions.py" line="93"/>
         <source>体温单录入</source>
         <translation>Chart vital signs</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="92"/>
+        <location filename="../../ui/actions.py" line="94"/>
         <source>体温单查看</source>
         <translation>Temperature chart</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="93"/>
+        <location filename="../../ui/actions.py" line="95"/>
         <source>护理记录</source>
         <translation>Nursing record</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="94"/>
+        <location filename="../../ui/actions.py" line="96"/>
         <source>交班报告</source>
         <translation>Handover report</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="95"/>
+        <location filename="../../ui/actions.py" line="97"/>
         <source>打印医嘱单</source>
         <translation>Print order sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="96"/>
+        <location filename="../../ui/actions.py" line="98"/>
         <source>打印体温单</source>
         <translation>Print temperature chart</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="97"/>
+        <location filename="../../ui/actions.py" line="99"/>
         <source>检查数据库连接</source>
         <translation>Check database connection</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="100"/>
+        <location filename="../../ui/actions.py" line="103"/>
         <source>关于病区工作站</source>
         <translation>About WardStation</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="108"/>
+        <location filename="../../ui/actions.py" line="111"/>
         <source>后续版本提供</source>
         <translation>Available in a later version</translation>
     </message>
@@ -172,37 +172,37 @@
 <context>
     <name>BedCard</name>
     <message>
-        <location filename="../../ui/ward_cards.py" line="83"/>
+        <location filename="../../ui/ward_cards.py" line="89"/>
         <source>{bed}床</source>
         <translation>Bed {bed}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_cards.py" line="95"/>
+        <location filename="../../ui/ward_cards.py" line="101"/>
         <source>空床</source>
         <translation>Empty</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_cards.py" line="114"/>
+        <location filename="../../ui/ward_cards.py" line="120"/>
         <source>主治：{name}</source>
         <translation>Dr {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_cards.py" line="118"/>
+        <location filename="../../ui/ward_cards.py" line="123"/>
         <source>过敏：{list}</source>
         <translation>Allergy: {list}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_cards.py" line="142"/>
+        <location filename="../../ui/ward_cards.py" line="148"/>
         <source>危</source>
         <translation>C</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_cards.py" line="144"/>
+        <location filename="../../ui/ward_cards.py" line="150"/>
         <source>重</source>
         <translation>S</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_cards.py" line="146"/>
+        <location filename="../../ui/ward_cards.py" line="152"/>
         <source>敏</source>
         <translation>A</translation>
     </message>
@@ -210,67 +210,67 @@
 <context>
     <name>BedTableModel</name>
     <message>
-        <location filename="../../ui/ward_model.py" line="59"/>
+        <location filename="../../ui/ward_model.py" line="56"/>
         <source>床号</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="60"/>
+        <location filename="../../ui/ward_model.py" line="57"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="61"/>
+        <location filename="../../ui/ward_model.py" line="58"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="62"/>
+        <location filename="../../ui/ward_model.py" line="59"/>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="63"/>
+        <location filename="../../ui/ward_model.py" line="60"/>
         <source>住院天数</source>
         <translation>Days in hospital</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="64"/>
+        <location filename="../../ui/ward_model.py" line="61"/>
         <source>护理级别</source>
         <translation>Nursing grade</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="65"/>
+        <location filename="../../ui/ward_model.py" line="62"/>
         <source>病情</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="66"/>
+        <location filename="../../ui/ward_model.py" line="63"/>
         <source>过敏</source>
         <translation>Allergies</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="67"/>
+        <location filename="../../ui/ward_model.py" line="64"/>
         <source>诊断</source>
         <translation>Diagnosis</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="68"/>
+        <location filename="../../ui/ward_model.py" line="65"/>
         <source>主治医师</source>
         <translation>Attending</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="69"/>
+        <location filename="../../ui/ward_model.py" line="66"/>
         <source>住院号</source>
         <translation>MRN</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="70"/>
+        <location filename="../../ui/ward_model.py" line="67"/>
         <source>入院日期</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="141"/>
+        <location filename="../../ui/ward_model.py" line="105"/>
         <source>空床</source>
         <translation>Empty</translation>
     </message>
@@ -278,17 +278,17 @@
 <context>
     <name>DemoAccountModel</name>
     <message>
-        <location filename="../../ui/login.py" line="54"/>
+        <location filename="../../ui/login.py" line="65"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="55"/>
+        <location filename="../../ui/login.py" line="66"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="56"/>
+        <location filename="../../ui/login.py" line="67"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
@@ -430,47 +430,47 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/login.py" line="211"/>
+        <location filename="../../ui/login.py" line="248"/>
         <source>病区工作站</source>
         <translation>WardStation</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="212"/>
+        <location filename="../../ui/login.py" line="249"/>
         <source>住院医生 · 护士工作站</source>
         <translation>Inpatient doctor · nurse workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="213"/>
+        <location filename="../../ui/login.py" line="250"/>
         <source>用户名(&amp;U)：</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="214"/>
+        <location filename="../../ui/login.py" line="251"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="215"/>
+        <location filename="../../ui/login.py" line="252"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="216"/>
+        <location filename="../../ui/login.py" line="253"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="217"/>
+        <location filename="../../ui/login.py" line="254"/>
         <source>工号或用户名</source>
         <translation>Staff number or user name</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="218"/>
+        <location filename="../../ui/login.py" line="255"/>
         <source>正在准备数据库，请稍候…</source>
         <translation>Preparing the database, please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="219"/>
+        <location filename="../../ui/login.py" line="256"/>
         <source>演示账号（单击填入）：</source>
         <translation>Demo accounts (click to fill in):</translation>
     </message>
@@ -478,29 +478,29 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="349"/>
+        <location filename="../../ui/mainwindow.py" line="430"/>
         <source>关于病区工作站</source>
         <translation>About WardStation</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="350"/>
+        <location filename="../../ui/mainwindow.py" line="431"/>
         <source>病区工作站 WardStation 0.1
 住院医生工作站与护士工作站</source>
         <translation>WardStation 0.1
 Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="370"/>
+        <location filename="../../ui/mainwindow.py" line="455"/>
         <source>病区工作站</source>
         <translation>WardStation</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="371"/>
+        <location filename="../../ui/mainwindow.py" line="460"/>
         <source>病区一览</source>
         <translation>Ward overview</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="377"/>
+        <location filename="../../ui/mainwindow.py" line="468"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
@@ -719,305 +719,330 @@ Inpatient doctor and nurse workstation</translation>
         <translation>The signature of the audit checkpoint does not hold: the file was altered or made with another key</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100"/>
+        <location filename="../../ui/messages.py" line="154"/>
         <source>医生</source>
         <translation>Doctor</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101"/>
+        <location filename="../../ui/messages.py" line="155"/>
         <source>实习医生</source>
         <translation>Intern</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="102"/>
+        <location filename="../../ui/messages.py" line="156"/>
         <source>护士</source>
         <translation>Nurse</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103"/>
+        <location filename="../../ui/messages.py" line="157"/>
         <source>护士长</source>
         <translation>Head nurse</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="104"/>
+        <location filename="../../ui/messages.py" line="158"/>
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112"/>
-        <location filename="../../ui/messages.py" line="116"/>
+        <location filename="../../ui/messages.py" line="180"/>
+        <location filename="../../ui/messages.py" line="184"/>
         <source>操作失败（{id}）</source>
         <translation>Operation failed ({id})</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125"/>
+        <location filename="../../ui/messages.py" line="193"/>
         <source>发生意外错误：{detail}</source>
         <translation>Unexpected error: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131"/>
+        <location filename="../../ui/messages.py" line="199"/>
         <source>给药途径</source>
         <translation>routes</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132"/>
+        <location filename="../../ui/messages.py" line="200"/>
         <source>医嘱频次</source>
         <translation>frequencies</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133"/>
+        <location filename="../../ui/messages.py" line="201"/>
         <source>检验项目</source>
         <translation>lab tests</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134"/>
+        <location filename="../../ui/messages.py" line="202"/>
         <source>药品字典</source>
         <translation>drug dictionary</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135"/>
+        <location filename="../../ui/messages.py" line="203"/>
         <source>医嘱项目</source>
         <translation>order items</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136"/>
+        <location filename="../../ui/messages.py" line="204"/>
         <source>ICD-10 诊断字典</source>
         <translation>ICD-10 diagnoses</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141"/>
+        <location filename="../../ui/messages.py" line="209"/>
         <source>演示病区</source>
         <translation>demo ward</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143"/>
+        <location filename="../../ui/messages.py" line="211"/>
         <source>正在准备数据库，请稍候…</source>
         <translation>Preparing the database, please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143"/>
+        <location filename="../../ui/messages.py" line="211"/>
         <source>正在准备数据库：{step}</source>
         <translation>Preparing the database: {step}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="100"/>
         <source>请填写理由</source>
         <translation>Please give a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="101"/>
         <source>理由过长（最多 {max} 字）</source>
         <translation>The reason is too long (at most {max} characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="103"/>
         <source>药品字典中没有该药品（{code}）</source>
         <translation>The drug is not in the dictionary ({code})</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="105"/>
         <source>医嘱项目字典中没有该项目（{code}）</source>
         <translation>The item is not in the order dictionary ({code})</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="107"/>
         <source>医嘱类别须为长期或临时</source>
         <translation>An order is either long-term or temporary</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="108"/>
         <source>医嘱类型无效</source>
         <translation>Unknown order category</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="109"/>
         <source>请填写医嘱内容</source>
         <translation>Please enter what is ordered</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="110"/>
         <source>请填写剂量</source>
         <translation>Please enter the dose</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="111"/>
         <source>剂量无效：须为大于 0 的合理数值</source>
         <translation>Impossible dose: it must be a sensible number above 0</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="112"/>
         <source>请填写剂量单位</source>
         <translation>Please enter the dose unit</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="113"/>
         <source>剂量单位 {unit} 不适用于该药品</source>
         <translation>The unit {unit} does not fit this drug</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="115"/>
         <source>请填写给药途径</source>
         <translation>Please enter the route</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="116"/>
         <source>未知的给药途径：{route}</source>
         <translation>Unknown route: {route}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="118"/>
         <source>{form}不能经 {route} 途径给药</source>
         <translation>A {form} cannot be given by route {route}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="120"/>
         <source>未知的频次：{freq}</source>
         <translation>Unknown frequency: {freq}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="122"/>
         <source>长期药品医嘱须填写频次</source>
         <translation>A long-term drug order needs a frequency</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="123"/>
         <source>停止时间须晚于开始时间</source>
         <translation>The stop time must be after the start time</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="124"/>
         <source>首日次数须在 0 到 24 之间</source>
         <translation>Doses on the first day must be between 0 and 24</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="125"/>
         <source>医嘱用法类型无效（常规、prn、sos、出院带药）</source>
         <translation>Unknown order kind (regular, prn, sos, discharge)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="126"/>
         <source>请选择术后、分娩、转入、转出或重整医嘱</source>
         <translation>Choose post-op, delivery, transfer in, transfer out or reorganise</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="127"/>
         <source>该医嘱当前状态不允许此操作</source>
-        <translation>This order's state does not allow that</translation>
+        <translation>This order&apos;s state does not allow that</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="128"/>
         <source>已签署的医嘱不能修改，请停止或作废后重开</source>
         <translation>A signed order cannot be changed: stop or void it and order again</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="129"/>
         <source>该医嘱不属于当前患者</source>
         <translation>The order belongs to another patient</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="130"/>
         <source>只有未签署的草稿可以删除</source>
         <translation>Only an unsigned draft can be deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="131"/>
         <source>成组至少需要两条不同的医嘱</source>
         <translation>A group needs at least two different orders</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="132"/>
         <source>只有药品草稿可以成组</source>
         <translation>Only drug drafts can be grouped</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="133"/>
         <source>该医嘱已在组内</source>
         <translation>The order is already in a group</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="134"/>
         <source>同组医嘱须属同一患者且同为长期或临时</source>
         <translation>Orders in one group must be for one patient and of one term</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="135"/>
         <source>已签署的组不能拆开</source>
         <translation>A signed group cannot be split</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="136"/>
         <source>只有签署该医嘱的医生可以撤回</source>
         <translation>Only the doctor who signed it can withdraw it</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="137"/>
         <source>已执行的医嘱不能作废，请停止</source>
         <translation>An executed order cannot be voided: stop it</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="138"/>
         <source>没有要签署的医嘱</source>
         <translation>Nothing to sign</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="139"/>
         <source>该医嘱不是草稿或退回状态，不能签署</source>
         <translation>Only drafts and returned orders can be signed</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="140"/>
         <source>成组医嘱须整组签署</source>
         <translation>A group is signed as a whole</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="141"/>
         <source>您没有处方权，不能签署药品医嘱</source>
         <translation>You have no prescribing right for drug orders</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="142"/>
         <source>您没有麻醉药品和第一类精神药品处方权</source>
         <translation>You have no right to prescribe narcotics and class I psychotropics</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="143"/>
         <source>该医嘱不在待审批状态</source>
         <translation>The order is not waiting for approval</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="144"/>
         <source>您的抗菌药物处方权限低于该药品的分级</source>
-        <translation>Your antibiotic grade is below this drug's</translation>
+        <translation>Your antibiotic grade is below this drug&apos;s</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="145"/>
         <source>组套名称不能为空，且不超过 {max} 字</source>
         <translation>A set needs a name of at most {max} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="147"/>
         <source>组套范围须为个人、科室或全院</source>
         <translation>A set is personal, for the department or for the hospital</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="148"/>
         <source>请先选择要存为组套的医嘱</source>
         <translation>Select the orders to save as a set first</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="149"/>
         <source>没有勾选组套中的医嘱</source>
         <translation>No item of the set is ticked</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="150"/>
         <source>没有要审核的医嘱</source>
         <translation>Nothing to verify</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="152"/>
         <source>有 {count} 条高警示药品医嘱须再次核对确认后才能审核</source>
         <translation>{count} high-alert drug orders need a second look before they are verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_offline.py" line="13"/>
+        <source>系统密钥环不可用，无法打开离线副本；离线队列已保留，请联系信息科</source>
+        <translation>The system keyring is not available, so the offline copy cannot be opened; the offline queue is kept. Please contact IT.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_offline.py" line="15"/>
+        <source>密钥环中没有配置 {profile} 的离线副本密钥；离线队列已保留，请联系信息科</source>
+        <translation>The keyring holds no key for the offline copy of {profile}; the offline queue is kept. Please contact IT.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_offline.py" line="18"/>
+        <source>离线副本无法读取（密钥不符或文件已损坏）：{path}；文件已保留，请联系信息科</source>
+        <translation>The offline copy cannot be read (wrong key or damaged file): {path}; the file is kept. Please contact IT.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_offline.py" line="21"/>
+        <source>该文件不是本工作站配置的离线副本：{path}；文件已保留，请联系信息科</source>
+        <translation>This file is not this workstation&apos;s offline copy: {path}; the file is kept. Please contact IT.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_offline.py" line="24"/>
+        <source>离线副本密钥格式无效；离线队列已保留，请联系信息科</source>
+        <translation>The offline copy&apos;s key is malformed; the offline queue is kept. Please contact IT.</translation>
     </message>
 </context>
 <context>
@@ -1161,123 +1186,123 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>OrderEntry</name>
     <message>
-        <location filename="../../ui/orders/entry.py" line="388"/>
+        <location filename="../../ui/orders/entry.py" line="329"/>
         <source>{field}：{message}</source>
         <translation>{field}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="357"/>
+        <location filename="../../ui/orders/entry.py" line="298"/>
         <source>{standby} 备用，{discharge} 出院带药，{verbal} 口头医嘱</source>
         <translation>{standby} as needed, {discharge} discharge medication, {verbal} verbal order</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="645"/>
+        <location filename="../../ui/orders/entry.py" line="553"/>
         <source>不定</source>
         <translation>open-ended</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="349"/>
+        <location filename="../../ui/orders/entry.py" line="290"/>
         <source>修改</source>
         <translation>Editing</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="639"/>
+        <location filename="../../ui/orders/entry.py" line="547"/>
         <source>停止</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="632"/>
+        <location filename="../../ui/orders/entry.py" line="540"/>
         <source>剂量</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="631"/>
+        <location filename="../../ui/orders/entry.py" line="539"/>
         <source>医嘱内容(拼音首字母/中文/英文)</source>
         <translation>Order (pinyin initials / Chinese / English)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="633"/>
+        <location filename="../../ui/orders/entry.py" line="541"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="353"/>
+        <location filename="../../ui/orders/entry.py" line="294"/>
         <source>口头医嘱</source>
         <translation>Verbal order</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="111"/>
+        <location filename="../../ui/orders/matches.py" line="58"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="640"/>
+        <location filename="../../ui/orders/entry.py" line="548"/>
         <source>嘱托</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="646"/>
+        <location filename="../../ui/orders/entry.py" line="554"/>
         <source>如 lhn、头孢曲松、ceftriaxone</source>
         <translation>e.g. lhn, tbqs or ceftriaxone</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="638"/>
+        <location filename="../../ui/orders/entry.py" line="546"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="350"/>
+        <location filename="../../ui/orders/entry.py" line="291"/>
         <source>新开</source>
         <translation>New</translation>
     </message>
     <message>
         <location filename="../../ui/orders/dialogs.py" line="166"/>
-        <location filename="../../ui/orders/entry.py" line="611"/>
+        <location filename="../../ui/orders/entry.py" line="519"/>
         <source>时间格式：08:30、05-01 08:30 或 2026-05-01 08:30</source>
         <translation>Time as 08:30, 05-01 08:30 or 2026-05-01 08:30</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="637"/>
+        <location filename="../../ui/orders/entry.py" line="545"/>
         <source>滴速</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="644"/>
+        <location filename="../../ui/orders/entry.py" line="552"/>
         <source>现在</source>
         <translation>now</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="112"/>
+        <location filename="../../ui/orders/matches.py" line="59"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="111"/>
+        <location filename="../../ui/orders/matches.py" line="58"/>
         <source>规格</source>
         <translation>Package</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="634"/>
+        <location filename="../../ui/orders/entry.py" line="542"/>
         <source>途径</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="366"/>
+        <location filename="../../ui/orders/entry.py" line="307"/>
         <source>需皮试</source>
         <translation>skin test</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="635"/>
+        <location filename="../../ui/orders/entry.py" line="543"/>
         <source>频次</source>
         <translation>Frequency</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="636"/>
+        <location filename="../../ui/orders/entry.py" line="544"/>
         <source>首日</source>
         <translation>1st day</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="364"/>
+        <location filename="../../ui/orders/entry.py" line="305"/>
         <source>高警示</source>
         <translation>high-alert</translation>
     </message>
@@ -1285,102 +1310,102 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>OrderReview</name>
     <message>
-        <location filename="../../ui/orders/review.py" line="291"/>
+        <location filename="../../ui/orders/review.py" line="284"/>
         <source> 等</source>
         <translation> and more</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="154"/>
+        <location filename="../../ui/orders/review.py" line="147"/>
         <source>{order}：{message}</source>
         <translation>{order}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="409"/>
+        <location filename="../../ui/orders/review.py" line="402"/>
         <source>严重警示：逐条选择理由后才能签署</source>
         <translation>High alerts: choose a reason for each before signing</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="109"/>
+        <location filename="../../ui/orders/review.py" line="102"/>
         <source>医嘱</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="351"/>
+        <location filename="../../ui/orders/review.py" line="344"/>
         <source>将签署 {n} 条医嘱：严重 {high}，警告 {moderate}，提示 {low}</source>
         <translation>{n} orders to sign: {high} high, {moderate} warnings, {low} notes</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="129"/>
+        <location filename="../../ui/orders/review.py" line="122"/>
         <source>无警示</source>
         <translation>no alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="368"/>
+        <location filename="../../ui/orders/review.py" line="361"/>
         <source>有 {n} 条严重警示须选择理由（选“其他”须填写说明）后才能签署</source>
-        <translation>{n} high alerts need a reason (with text for "Other") before signing</translation>
+        <translation>{n} high alerts need a reason (with text for &quot;Other&quot;) before signing</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="344"/>
+        <location filename="../../ui/orders/review.py" line="337"/>
         <source>正在审核 {n} 条医嘱…</source>
         <translation>Reviewing {n} orders…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="378"/>
+        <location filename="../../ui/orders/review.py" line="371"/>
         <source>正在签署…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="165"/>
+        <location filename="../../ui/orders/review.py" line="158"/>
         <source>理由说明（选“其他”时必填）</source>
-        <translation>Explanation (required for "Other")</translation>
+        <translation>Explanation (required for &quot;Other&quot;)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="410"/>
+        <location filename="../../ui/orders/review.py" line="403"/>
         <source>签署 (Enter)</source>
         <translation>Sign (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="408"/>
+        <location filename="../../ui/orders/review.py" line="401"/>
         <source>签署前审核 (F9)</source>
         <translation>Review before signing (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="287"/>
+        <location filename="../../ui/orders/review.py" line="280"/>
         <source>签署后将停止其上的 {n} 条长期医嘱（待护士确认停止）</source>
         <translation>signing it stops the {n} long-term orders above it (the nurse confirms the stop)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="111"/>
+        <location filename="../../ui/orders/review.py" line="104"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="296"/>
+        <location filename="../../ui/orders/review.py" line="289"/>
         <source>红线医嘱“{names}”：{note}</source>
-        <translation>Red-line order "{names}": {note}</translation>
+        <translation>Red-line order &quot;{names}&quot;: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="293"/>
+        <location filename="../../ui/orders/review.py" line="286"/>
         <source>红线医嘱“{names}”：{note}：{orders}{more}</source>
-        <translation>Red-line order "{names}": {note}: {orders}{more}</translation>
+        <translation>Red-line order &quot;{names}&quot;: {note}: {orders}{more}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="110"/>
+        <location filename="../../ui/orders/review.py" line="103"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="112"/>
+        <location filename="../../ui/orders/review.py" line="105"/>
         <source>说明</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="160"/>
+        <location filename="../../ui/orders/review.py" line="153"/>
         <source>请选择理由</source>
         <translation>Choose a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="411"/>
+        <location filename="../../ui/orders/review.py" line="404"/>
         <source>返回 (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
@@ -1936,107 +1961,107 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../ui/orders/model.py" line="86"/>
+        <location filename="../../ui/orders/model.py" line="83"/>
         <source>作废：{reason}</source>
         <translation>Voided: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="75"/>
+        <location filename="../../ui/orders/model.py" line="72"/>
         <source>停止时间</source>
         <translation>Stop time</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="110"/>
+        <location filename="../../ui/orders/model.py" line="107"/>
         <source>出院带药：{content}</source>
         <translation>Discharge medication: {content}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="69"/>
+        <location filename="../../ui/orders/model.py" line="66"/>
         <source>剂量</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="68"/>
+        <location filename="../../ui/orders/model.py" line="65"/>
         <source>医嘱内容</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="94"/>
+        <location filename="../../ui/orders/model.py" line="91"/>
         <source>口头医嘱</source>
         <translation>Verbal order</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="76"/>
+        <location filename="../../ui/orders/model.py" line="73"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="74"/>
+        <location filename="../../ui/orders/model.py" line="71"/>
         <source>开嘱医生</source>
         <translation>Doctor</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="67"/>
+        <location filename="../../ui/orders/model.py" line="64"/>
         <source>开始时间</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="84"/>
+        <location filename="../../ui/orders/model.py" line="81"/>
         <source>护士退回：{reason}</source>
         <translation>Returned by nurse: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="73"/>
+        <location filename="../../ui/orders/model.py" line="70"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="66"/>
+        <location filename="../../ui/orders/model.py" line="63"/>
         <source>类</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="96"/>
+        <location filename="../../ui/orders/model.py" line="93"/>
         <source>红线：签署后停止其上的长期医嘱</source>
         <translation>Red line: signing it stops the long-term orders above it</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="65"/>
+        <location filename="../../ui/orders/model.py" line="62"/>
         <source>组</source>
         <translation>Grp</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="92"/>
+        <location filename="../../ui/orders/model.py" line="89"/>
         <source>警示已确认</source>
         <translation>alert overridden</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="70"/>
+        <location filename="../../ui/orders/model.py" line="67"/>
         <source>途径</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="90"/>
+        <location filename="../../ui/orders/model.py" line="87"/>
         <source>需皮试</source>
         <translation>skin test</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="71"/>
+        <location filename="../../ui/orders/model.py" line="68"/>
         <source>频次</source>
         <translation>Frequency</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="72"/>
+        <location filename="../../ui/orders/model.py" line="69"/>
         <source>首日</source>
         <translation>1st day</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="88"/>
+        <location filename="../../ui/orders/model.py" line="85"/>
         <source>高警示</source>
         <translation>high-alert</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="230"/>
+        <location filename="../../ui/orders/model.py" line="194"/>
         <source>高警示药品：双人核对</source>
         <translation>High-alert drug: double check</translation>
     </message>
@@ -2044,258 +2069,258 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../ui/orders/tab.py" line="803"/>
+        <location filename="../../ui/orders/tab.py" line="412"/>
         <source>临时</source>
         <translation>Temporary</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="815"/>
+        <location filename="../../ui/orders/tab.py" line="424"/>
         <source>临时医嘱单</source>
         <translation>Temporary order sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="789"/>
+        <location filename="../../ui/orders/tab.py" line="398"/>
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="788"/>
+        <location filename="../../ui/orders/tab.py" line="397"/>
         <source>停止</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="801"/>
-        <location filename="../../ui/orders/tab.py" line="806"/>
+        <location filename="../../ui/orders/tab.py" line="410"/>
+        <location filename="../../ui/orders/tab.py" line="415"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="503"/>
+        <location filename="../../ui/orders/commands.py" line="214"/>
         <source>全院组套只能由管理员保存：{reason}</source>
         <translation>Only an administrator may save a hospital set: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="790"/>
+        <location filename="../../ui/orders/tab.py" line="399"/>
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="794"/>
+        <location filename="../../ui/orders/tab.py" line="403"/>
         <source>医嘱列表</source>
         <translation>Order list</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="793"/>
+        <location filename="../../ui/orders/tab.py" line="402"/>
         <source>医嘱单</source>
         <translation>Order sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="792"/>
+        <location filename="../../ui/orders/tab.py" line="401"/>
         <source>历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="804"/>
+        <location filename="../../ui/orders/tab.py" line="413"/>
         <source>在用</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="786"/>
+        <location filename="../../ui/orders/tab.py" line="395"/>
         <source>存为组套</source>
         <translation>Save as set</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="790"/>
+        <location filename="../../ui/orders/tab.py" line="399"/>
         <source>审批</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="791"/>
+        <location filename="../../ui/orders/tab.py" line="400"/>
         <source>审核</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="788"/>
+        <location filename="../../ui/orders/tab.py" line="397"/>
         <source>审核签署</source>
         <translation>Review &amp; sign</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="474"/>
+        <location filename="../../ui/orders/commands.py" line="185"/>
         <source>已从组套“{name}”生成 {n} 条草稿，按 F9 审核签署</source>
-        <translation>{n} drafts made from the set "{name}"; F9 to review and sign</translation>
+        <translation>{n} drafts made from the set &quot;{name}&quot;; F9 to review and sign</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="623"/>
+        <location filename="../../ui/orders/commands.py" line="335"/>
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="377"/>
+        <location filename="../../ui/orders/commands.py" line="88"/>
         <source>已保存为草稿：{content}</source>
         <translation>Kept as a draft: {content}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="805"/>
+        <location filename="../../ui/orders/tab.py" line="414"/>
         <source>已停</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="622"/>
+        <location filename="../../ui/orders/commands.py" line="334"/>
         <source>已停止，待护士确认</source>
         <translation>Stopped; a nurse confirms</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="580"/>
+        <location filename="../../ui/orders/commands.py" line="292"/>
         <source>已删除草稿</source>
         <translation>Draft deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="495"/>
+        <location filename="../../ui/orders/commands.py" line="206"/>
         <source>已存为组套：{name}</source>
         <translation>Saved as order set: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="612"/>
+        <location filename="../../ui/orders/commands.py" line="324"/>
         <source>已审批</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="596"/>
+        <location filename="../../ui/orders/commands.py" line="308"/>
         <source>已审核</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="560"/>
+        <location filename="../../ui/orders/commands.py" line="271"/>
         <source>已开{heading}（草稿）：按 F9 签署，签署后其上的 {n} 条长期医嘱停止</source>
         <translation>{heading} drafted: F9 to sign; signing it stops the {n} long-term orders above it</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="424"/>
+        <location filename="../../ui/orders/commands.py" line="135"/>
         <source>已成组 {n} 条医嘱</source>
         <translation>{n} orders grouped</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="448"/>
+        <location filename="../../ui/orders/commands.py" line="159"/>
         <source>已拆组 {n} 条医嘱</source>
         <translation>Ungrouped {n} orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="588"/>
+        <location filename="../../ui/orders/commands.py" line="300"/>
         <source>已撤回为草稿</source>
         <translation>Withdrawn to draft</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="604"/>
+        <location filename="../../ui/orders/commands.py" line="316"/>
         <source>已确认停止</source>
         <translation>Stop confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="645"/>
+        <location filename="../../ui/orders/commands.py" line="357"/>
         <source>已签署 {n} 条医嘱</source>
         <translation>{n} orders signed</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="625"/>
+        <location filename="../../ui/orders/commands.py" line="337"/>
         <source>已退回医生</source>
         <translation>Returned to the doctor</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="785"/>
+        <location filename="../../ui/orders/tab.py" line="394"/>
         <source>成组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="785"/>
+        <location filename="../../ui/orders/tab.py" line="394"/>
         <source>拆组</source>
         <translation>Ungroup</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="789"/>
+        <location filename="../../ui/orders/tab.py" line="398"/>
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="784"/>
+        <location filename="../../ui/orders/tab.py" line="393"/>
         <source>新开临时</source>
         <translation>New temporary</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="784"/>
+        <location filename="../../ui/orders/tab.py" line="393"/>
         <source>新开长期</source>
         <translation>New long-term</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="735"/>
+        <location filename="../../ui/orders/commands.py" line="439"/>
         <source>未连接数据库，医嘱已保留为草稿/未签署</source>
         <translation>Not connected to the database: the orders stay drafts / unsigned</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="736"/>
+        <location filename="../../ui/orders/commands.py" line="440"/>
         <source>未连接数据库，本条医嘱未保存，录入内容已保留</source>
         <translation>Not connected to the database: this order was not saved; what you typed is kept</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="366"/>
+        <location filename="../../ui/orders/commands.py" line="77"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="800"/>
+        <location filename="../../ui/orders/tab.py" line="409"/>
         <source>状态(&amp;U)</source>
         <translation>Stat&amp;us</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="792"/>
+        <location filename="../../ui/orders/tab.py" line="401"/>
         <source>确认停止</source>
         <translation>Confirm stop</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="787"/>
+        <location filename="../../ui/orders/tab.py" line="396"/>
         <source>红线医嘱</source>
         <translation>Red-line order</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="786"/>
+        <location filename="../../ui/orders/tab.py" line="395"/>
         <source>组套</source>
         <translation>Order sets</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="395"/>
+        <location filename="../../ui/orders/commands.py" line="106"/>
         <source>请先选择一条医嘱</source>
         <translation>Select one order first</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="488"/>
+        <location filename="../../ui/orders/commands.py" line="199"/>
         <source>请先选择要存为组套的医嘱</source>
         <translation>Select the orders to save as a set first</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="442"/>
+        <location filename="../../ui/orders/commands.py" line="153"/>
         <source>请选择一个成组的草稿再拆组 ({key})</source>
         <translation>Select a grouped draft to ungroup ({key})</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="418"/>
+        <location filename="../../ui/orders/commands.py" line="129"/>
         <source>请选择两条以上的药品草稿再成组 (Ctrl+G)</source>
         <translation>Select two or more drug drafts to group them (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="791"/>
+        <location filename="../../ui/orders/tab.py" line="400"/>
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="802"/>
+        <location filename="../../ui/orders/tab.py" line="411"/>
         <source>长期</source>
         <translation>Long-term</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="799"/>
+        <location filename="../../ui/orders/tab.py" line="408"/>
         <source>长期/临时(&amp;T)</source>
         <translation>&amp;Term</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="814"/>
+        <location filename="../../ui/orders/tab.py" line="423"/>
         <source>长期医嘱单</source>
         <translation>Long-term order sheet</translation>
     </message>
@@ -2303,63 +2328,63 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>PatientHeader</name>
     <message>
-        <location filename="../../ui/patient_header.py" line="94"/>
+        <location filename="../../ui/patient_header.py" line="110"/>
         <source>{ward} {bed}床</source>
         <translation>{ward}, bed {bed}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="96"/>
+        <location filename="../../ui/patient_header.py" line="112"/>
         <source>{n}天</source>
         <translation>{n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="108"/>
+        <location filename="../../ui/patient_header.py" line="124"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="114"/>
+        <location filename="../../ui/patient_header.py" line="130"/>
         <source>住院号</source>
         <translation>MRN</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="115"/>
+        <location filename="../../ui/patient_header.py" line="131"/>
         <source>床位</source>
         <translation>Bed</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="116"/>
+        <location filename="../../ui/patient_header.py" line="132"/>
         <source>入院日期</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="117"/>
+        <location filename="../../ui/patient_header.py" line="133"/>
         <source>住院天数</source>
         <translation>Days in hospital</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="118"/>
+        <location filename="../../ui/patient_header.py" line="134"/>
         <source>主治医师</source>
         <translation>Attending</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="119"/>
+        <location filename="../../ui/patient_header.py" line="135"/>
         <source>住院医师</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="120"/>
+        <location filename="../../ui/patient_header.py" line="136"/>
         <source>诊断</source>
         <translation>Diagnosis</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="123"/>
-        <location filename="../../ui/patient_header.py" line="124"/>
+        <location filename="../../ui/patient_header.py" line="139"/>
+        <location filename="../../ui/patient_header.py" line="140"/>
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="124"/>
+        <location filename="../../ui/patient_header.py" line="140"/>
         <source>过敏史</source>
         <translation>Allergies</translation>
     </message>
@@ -2367,37 +2392,38 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../ui/patient_header.py" line="156"/>
+        <location filename="../../ui/patient_header.py" line="298"/>
+        <location filename="../../ui/patient_header.py" line="308"/>
         <source>正在打开…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="156"/>
+        <location filename="../../ui/patient_header.py" line="298"/>
         <source>{bed}床 {name}</source>
         <translation>Bed {bed} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="288"/>
+        <location filename="../../ui/patient_header.py" line="303"/>
         <source>体温单</source>
         <translation>Temperature chart</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="286"/>
+        <location filename="../../ui/patient_header.py" line="301"/>
         <source>医嘱</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="203"/>
+        <location filename="../../ui/patient_header.py" line="204"/>
         <source>医嘱在此数据源上不可用</source>
         <translation>Orders are not available from this data source</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="289"/>
+        <location filename="../../ui/patient_header.py" line="305"/>
         <source>在后续版本提供</source>
         <translation>Arrives in a later version</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="287"/>
+        <location filename="../../ui/patient_header.py" line="302"/>
         <source>病历</source>
         <translation>Records</translation>
     </message>
@@ -2545,7 +2571,7 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <location filename="../../ui/shortcuts.py" line="131"/>
         <source>在筛选框中：打开第一个匹配患者的医嘱页（无匹配则不打开）</source>
-        <translation>In the filter: open the first match's Orders tab (nothing opens without a match)</translation>
+        <translation>In the filter: open the first match&apos;s Orders tab (nothing opens without a match)</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="145"/>
@@ -2555,17 +2581,17 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <location filename="../../ui/shortcuts.py" line="146"/>
         <source>在组套医嘱中：勾选/取消当前医嘱</source>
-        <translation>In a set's orders: tick/untick the current order</translation>
+        <translation>In a set&apos;s orders: tick/untick the current order</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="148"/>
         <source>在组套医嘱中：回到组套列表；在列表中：关闭</source>
-        <translation>In a set's orders: back to the set list; in the list: close</translation>
+        <translation>In a set&apos;s orders: back to the set list; in the list: close</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="147"/>
         <source>在组套医嘱中：将勾选的医嘱生成草稿（再按 F9 审核签署）</source>
-        <translation>In a set's orders: make drafts of the ticked orders (then F9 to review and sign)</translation>
+        <translation>In a set&apos;s orders: make drafts of the ticked orders (then F9 to review and sign)</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="140"/>
@@ -2625,7 +2651,7 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <location filename="../../ui/shortcuts.py" line="143"/>
         <source>拆开所选草稿所在的组</source>
-        <translation>Ungroup the selected draft's group</translation>
+        <translation>Ungroup the selected draft&apos;s group</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="188"/>
@@ -2716,47 +2742,47 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../ui/statusbar.py" line="50"/>
+        <location filename="../../ui/statusbar.py" line="48"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="51"/>
+        <location filename="../../ui/statusbar.py" line="49"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="52"/>
+        <location filename="../../ui/statusbar.py" line="50"/>
         <source>同步中</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="53"/>
+        <location filename="../../ui/statusbar.py" line="51"/>
         <source>连接中…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="56"/>
+        <location filename="../../ui/statusbar.py" line="54"/>
         <source>（待同步 {n}）</source>
         <translation> ({n} pending)</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="62"/>
+        <location filename="../../ui/statusbar.py" line="63"/>
         <source>用户：{name}（{roles}）</source>
         <translation>User: {name} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="65"/>
+        <location filename="../../ui/statusbar.py" line="66"/>
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="67"/>
+        <location filename="../../ui/statusbar.py" line="68"/>
         <source>演示数据库</source>
         <translation>Demo database</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="67"/>
+        <location filename="../../ui/statusbar.py" line="68"/>
         <source>数据库：{name}</source>
         <translation>Database: {name}</translation>
     </message>
@@ -2764,77 +2790,77 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>WardView</name>
     <message>
-        <location filename="../../ui/ward_view.py" line="162"/>
+        <location filename="../../ui/ward_view.py" line="231"/>
         <source>在院 {n}</source>
         <translation>Inpatients {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="163"/>
+        <location filename="../../ui/ward_view.py" line="232"/>
         <source>空床 {n}</source>
         <translation>Empty {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="164"/>
+        <location filename="../../ui/ward_view.py" line="233"/>
         <source>病危 {n}</source>
         <translation>Critical {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="165"/>
+        <location filename="../../ui/ward_view.py" line="234"/>
         <source>病重 {n}</source>
         <translation>Serious {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="166"/>
+        <location filename="../../ui/ward_view.py" line="235"/>
         <source>特级护理 {n}</source>
         <translation>Special care {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="167"/>
+        <location filename="../../ui/ward_view.py" line="236"/>
         <source>一级护理 {n}</source>
         <translation>Grade 1 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="168"/>
+        <location filename="../../ui/ward_view.py" line="237"/>
         <source>二级护理 {n}</source>
         <translation>Grade 2 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="169"/>
+        <location filename="../../ui/ward_view.py" line="238"/>
         <source>三级护理 {n}</source>
         <translation>Grade 3 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="170"/>
+        <location filename="../../ui/ward_view.py" line="239"/>
         <source>过敏 {n}</source>
         <translation>Allergies {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="175"/>
+        <location filename="../../ui/ward_view.py" line="244"/>
         <source>病区(&amp;W)：</source>
         <translation>&amp;Ward:</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="177"/>
+        <location filename="../../ui/ward_view.py" line="246"/>
         <source>筛选：床号、姓名、拼音首字母、住院号 (Ctrl+F)</source>
         <translation>Filter: bed, name, pinyin initials, MRN (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="178"/>
+        <location filename="../../ui/ward_view.py" line="247"/>
         <source>床卡</source>
         <translation>Cards</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="179"/>
+        <location filename="../../ui/ward_view.py" line="248"/>
         <source>以床头卡显示</source>
         <translation>Show bed cards</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="180"/>
+        <location filename="../../ui/ward_view.py" line="249"/>
         <source>列表</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="181"/>
+        <location filename="../../ui/ward_view.py" line="250"/>
         <source>以列表显示，可按列排序</source>
         <translation>Show a sortable list</translation>
     </message>

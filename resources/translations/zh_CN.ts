@@ -4,157 +4,157 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="64"/>
+        <location filename="../../ui/actions.py" line="66"/>
         <source>系统(&amp;S)</source>
         <translation>系统(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="65"/>
+        <location filename="../../ui/actions.py" line="67"/>
         <source>病区(&amp;W)</source>
         <translation>病区(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="66"/>
+        <location filename="../../ui/actions.py" line="68"/>
         <source>医嘱(&amp;O)</source>
         <translation>医嘱(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="67"/>
+        <location filename="../../ui/actions.py" line="69"/>
         <source>病历(&amp;R)</source>
         <translation>病历(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="68"/>
+        <location filename="../../ui/actions.py" line="70"/>
         <source>护理(&amp;N)</source>
         <translation>护理(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="69"/>
+        <location filename="../../ui/actions.py" line="71"/>
         <source>打印(&amp;P)</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="70"/>
+        <location filename="../../ui/actions.py" line="72"/>
         <source>管理(&amp;A)</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="71"/>
+        <location filename="../../ui/actions.py" line="73"/>
         <source>语言 Language(&amp;G)</source>
         <translation>语言 Language(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="72"/>
+        <location filename="../../ui/actions.py" line="74"/>
         <source>帮助(&amp;H)</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="78"/>
+        <location filename="../../ui/actions.py" line="80"/>
         <source>锁定屏幕</source>
         <translation>锁定屏幕</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="79"/>
+        <location filename="../../ui/actions.py" line="81"/>
         <source>切换用户</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="80"/>
+        <location filename="../../ui/actions.py" line="82"/>
         <source>立即同步</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="81"/>
+        <location filename="../../ui/actions.py" line="83"/>
         <source>设置…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="82"/>
+        <location filename="../../ui/actions.py" line="84"/>
         <source>退出</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="83"/>
+        <location filename="../../ui/actions.py" line="85"/>
         <source>刷新</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="84"/>
+        <location filename="../../ui/actions.py" line="86"/>
         <source>床卡/列表切换</source>
         <translation>床卡/列表切换</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="85"/>
+        <location filename="../../ui/actions.py" line="87"/>
         <source>医嘱录入</source>
         <translation>医嘱录入</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="86"/>
+        <location filename="../../ui/actions.py" line="88"/>
         <source>医嘱签署</source>
         <translation>医嘱签署</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="87"/>
+        <location filename="../../ui/actions.py" line="89"/>
         <source>医嘱核对</source>
         <translation>医嘱核对</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="88"/>
+        <location filename="../../ui/actions.py" line="90"/>
         <source>医嘱执行</source>
         <translation>医嘱执行</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="89"/>
+        <location filename="../../ui/actions.py" line="91"/>
         <source>病历书写</source>
         <translation>病历书写</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="90"/>
+        <location filename="../../ui/actions.py" line="92"/>
         <source>病历审签</source>
         <translation>病历审签</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="91"/>
+        <location filename="../../ui/actions.py" line="93"/>
         <source>体温单录入</source>
         <translation>体温单录入</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="92"/>
+        <location filename="../../ui/actions.py" line="94"/>
         <source>体温单查看</source>
         <translation>体温单查看</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="93"/>
+        <location filename="../../ui/actions.py" line="95"/>
         <source>护理记录</source>
         <translation>护理记录</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="94"/>
+        <location filename="../../ui/actions.py" line="96"/>
         <source>交班报告</source>
         <translation>交班报告</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="95"/>
+        <location filename="../../ui/actions.py" line="97"/>
         <source>打印医嘱单</source>
         <translation>打印医嘱单</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="96"/>
+        <location filename="../../ui/actions.py" line="98"/>
         <source>打印体温单</source>
         <translation>打印体温单</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="97"/>
+        <location filename="../../ui/actions.py" line="99"/>
         <source>检查数据库连接</source>
         <translation>检查数据库连接</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="100"/>
+        <location filename="../../ui/actions.py" line="103"/>
         <source>关于病区工作站</source>
         <translation>关于病区工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="108"/>
+        <location filename="../../ui/actions.py" line="111"/>
         <source>后续版本提供</source>
         <translation>后续版本提供</translation>
     </message>
@@ -172,37 +172,37 @@
 <context>
     <name>BedCard</name>
     <message>
-        <location filename="../../ui/ward_cards.py" line="83"/>
+        <location filename="../../ui/ward_cards.py" line="89"/>
         <source>{bed}床</source>
         <translation>{bed}床</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_cards.py" line="95"/>
+        <location filename="../../ui/ward_cards.py" line="101"/>
         <source>空床</source>
         <translation>空床</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_cards.py" line="114"/>
+        <location filename="../../ui/ward_cards.py" line="120"/>
         <source>主治：{name}</source>
         <translation>主治：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_cards.py" line="118"/>
+        <location filename="../../ui/ward_cards.py" line="123"/>
         <source>过敏：{list}</source>
         <translation>过敏：{list}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_cards.py" line="142"/>
+        <location filename="../../ui/ward_cards.py" line="148"/>
         <source>危</source>
         <translation>危</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_cards.py" line="144"/>
+        <location filename="../../ui/ward_cards.py" line="150"/>
         <source>重</source>
         <translation>重</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_cards.py" line="146"/>
+        <location filename="../../ui/ward_cards.py" line="152"/>
         <source>敏</source>
         <translation>敏</translation>
     </message>
@@ -210,67 +210,67 @@
 <context>
     <name>BedTableModel</name>
     <message>
-        <location filename="../../ui/ward_model.py" line="59"/>
+        <location filename="../../ui/ward_model.py" line="56"/>
         <source>床号</source>
         <translation>床号</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="60"/>
+        <location filename="../../ui/ward_model.py" line="57"/>
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="61"/>
+        <location filename="../../ui/ward_model.py" line="58"/>
         <source>性别</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="62"/>
+        <location filename="../../ui/ward_model.py" line="59"/>
         <source>年龄</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="63"/>
+        <location filename="../../ui/ward_model.py" line="60"/>
         <source>住院天数</source>
         <translation>住院天数</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="64"/>
+        <location filename="../../ui/ward_model.py" line="61"/>
         <source>护理级别</source>
         <translation>护理级别</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="65"/>
+        <location filename="../../ui/ward_model.py" line="62"/>
         <source>病情</source>
         <translation>病情</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="66"/>
+        <location filename="../../ui/ward_model.py" line="63"/>
         <source>过敏</source>
         <translation>过敏</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="67"/>
+        <location filename="../../ui/ward_model.py" line="64"/>
         <source>诊断</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="68"/>
+        <location filename="../../ui/ward_model.py" line="65"/>
         <source>主治医师</source>
         <translation>主治医师</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="69"/>
+        <location filename="../../ui/ward_model.py" line="66"/>
         <source>住院号</source>
         <translation>住院号</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="70"/>
+        <location filename="../../ui/ward_model.py" line="67"/>
         <source>入院日期</source>
         <translation>入院日期</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_model.py" line="141"/>
+        <location filename="../../ui/ward_model.py" line="105"/>
         <source>空床</source>
         <translation>空床</translation>
     </message>
@@ -278,17 +278,17 @@
 <context>
     <name>DemoAccountModel</name>
     <message>
-        <location filename="../../ui/login.py" line="54"/>
+        <location filename="../../ui/login.py" line="65"/>
         <source>用户名</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="55"/>
+        <location filename="../../ui/login.py" line="66"/>
         <source>密码</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="56"/>
+        <location filename="../../ui/login.py" line="67"/>
         <source>角色</source>
         <translation>角色</translation>
     </message>
@@ -430,47 +430,47 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../ui/login.py" line="211"/>
+        <location filename="../../ui/login.py" line="248"/>
         <source>病区工作站</source>
         <translation>病区工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="212"/>
+        <location filename="../../ui/login.py" line="249"/>
         <source>住院医生 · 护士工作站</source>
         <translation>住院医生 · 护士工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="213"/>
+        <location filename="../../ui/login.py" line="250"/>
         <source>用户名(&amp;U)：</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="214"/>
+        <location filename="../../ui/login.py" line="251"/>
         <source>密码(&amp;P)：</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="215"/>
+        <location filename="../../ui/login.py" line="252"/>
         <source>登录</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="216"/>
+        <location filename="../../ui/login.py" line="253"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="217"/>
+        <location filename="../../ui/login.py" line="254"/>
         <source>工号或用户名</source>
         <translation>工号或用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="218"/>
+        <location filename="../../ui/login.py" line="255"/>
         <source>正在准备数据库，请稍候…</source>
         <translation>正在准备数据库，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="219"/>
+        <location filename="../../ui/login.py" line="256"/>
         <source>演示账号（单击填入）：</source>
         <translation>演示账号（单击填入）：</translation>
     </message>
@@ -478,29 +478,29 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="349"/>
+        <location filename="../../ui/mainwindow.py" line="430"/>
         <source>关于病区工作站</source>
         <translation>关于病区工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="350"/>
+        <location filename="../../ui/mainwindow.py" line="431"/>
         <source>病区工作站 WardStation 0.1
 住院医生工作站与护士工作站</source>
         <translation>病区工作站 WardStation 0.1
 住院医生工作站与护士工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="370"/>
+        <location filename="../../ui/mainwindow.py" line="455"/>
         <source>病区工作站</source>
         <translation>病区工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="371"/>
+        <location filename="../../ui/mainwindow.py" line="460"/>
         <source>病区一览</source>
         <translation>病区一览</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="377"/>
+        <location filename="../../ui/mainwindow.py" line="468"/>
         <source>工具栏</source>
         <translation>工具栏</translation>
     </message>
@@ -719,305 +719,330 @@
         <translation>审计检查点的签名不符：文件被改动过，或由其他密钥生成</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100"/>
+        <location filename="../../ui/messages.py" line="154"/>
         <source>医生</source>
         <translation>医生</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101"/>
+        <location filename="../../ui/messages.py" line="155"/>
         <source>实习医生</source>
         <translation>实习医生</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="102"/>
+        <location filename="../../ui/messages.py" line="156"/>
         <source>护士</source>
         <translation>护士</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103"/>
+        <location filename="../../ui/messages.py" line="157"/>
         <source>护士长</source>
         <translation>护士长</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="104"/>
+        <location filename="../../ui/messages.py" line="158"/>
         <source>系统管理员</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112"/>
-        <location filename="../../ui/messages.py" line="116"/>
+        <location filename="../../ui/messages.py" line="180"/>
+        <location filename="../../ui/messages.py" line="184"/>
         <source>操作失败（{id}）</source>
         <translation>操作失败（{id}）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125"/>
+        <location filename="../../ui/messages.py" line="193"/>
         <source>发生意外错误：{detail}</source>
         <translation>发生意外错误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131"/>
+        <location filename="../../ui/messages.py" line="199"/>
         <source>给药途径</source>
         <translation>给药途径</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132"/>
+        <location filename="../../ui/messages.py" line="200"/>
         <source>医嘱频次</source>
         <translation>医嘱频次</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133"/>
+        <location filename="../../ui/messages.py" line="201"/>
         <source>检验项目</source>
         <translation>检验项目</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134"/>
+        <location filename="../../ui/messages.py" line="202"/>
         <source>药品字典</source>
         <translation>药品字典</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135"/>
+        <location filename="../../ui/messages.py" line="203"/>
         <source>医嘱项目</source>
         <translation>医嘱项目</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136"/>
+        <location filename="../../ui/messages.py" line="204"/>
         <source>ICD-10 诊断字典</source>
         <translation>ICD-10 诊断字典</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141"/>
+        <location filename="../../ui/messages.py" line="209"/>
         <source>演示病区</source>
         <translation>演示病区</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143"/>
+        <location filename="../../ui/messages.py" line="211"/>
         <source>正在准备数据库，请稍候…</source>
         <translation>正在准备数据库，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143"/>
+        <location filename="../../ui/messages.py" line="211"/>
         <source>正在准备数据库：{step}</source>
         <translation>正在准备数据库：{step}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="100"/>
         <source>请填写理由</source>
         <translation>请填写理由</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="101"/>
         <source>理由过长（最多 {max} 字）</source>
         <translation>理由过长（最多 {max} 字）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="103"/>
         <source>药品字典中没有该药品（{code}）</source>
         <translation>药品字典中没有该药品（{code}）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="105"/>
         <source>医嘱项目字典中没有该项目（{code}）</source>
         <translation>医嘱项目字典中没有该项目（{code}）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="107"/>
         <source>医嘱类别须为长期或临时</source>
         <translation>医嘱类别须为长期或临时</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="108"/>
         <source>医嘱类型无效</source>
         <translation>医嘱类型无效</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="109"/>
         <source>请填写医嘱内容</source>
         <translation>请填写医嘱内容</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="110"/>
         <source>请填写剂量</source>
         <translation>请填写剂量</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="111"/>
         <source>剂量无效：须为大于 0 的合理数值</source>
         <translation>剂量无效：须为大于 0 的合理数值</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="112"/>
         <source>请填写剂量单位</source>
         <translation>请填写剂量单位</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="113"/>
         <source>剂量单位 {unit} 不适用于该药品</source>
         <translation>剂量单位 {unit} 不适用于该药品</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="115"/>
         <source>请填写给药途径</source>
         <translation>请填写给药途径</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="116"/>
         <source>未知的给药途径：{route}</source>
         <translation>未知的给药途径：{route}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="118"/>
         <source>{form}不能经 {route} 途径给药</source>
         <translation>{form}不能经 {route} 途径给药</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="120"/>
         <source>未知的频次：{freq}</source>
         <translation>未知的频次：{freq}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="122"/>
         <source>长期药品医嘱须填写频次</source>
         <translation>长期药品医嘱须填写频次</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="123"/>
         <source>停止时间须晚于开始时间</source>
         <translation>停止时间须晚于开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="124"/>
         <source>首日次数须在 0 到 24 之间</source>
         <translation>首日次数须在 0 到 24 之间</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="125"/>
         <source>医嘱用法类型无效（常规、prn、sos、出院带药）</source>
         <translation>医嘱用法类型无效（常规、prn、sos、出院带药）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="126"/>
         <source>请选择术后、分娩、转入、转出或重整医嘱</source>
         <translation>请选择术后、分娩、转入、转出或重整医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="127"/>
         <source>该医嘱当前状态不允许此操作</source>
         <translation>该医嘱当前状态不允许此操作</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="128"/>
         <source>已签署的医嘱不能修改，请停止或作废后重开</source>
         <translation>已签署的医嘱不能修改，请停止或作废后重开</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="129"/>
         <source>该医嘱不属于当前患者</source>
         <translation>该医嘱不属于当前患者</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="130"/>
         <source>只有未签署的草稿可以删除</source>
         <translation>只有未签署的草稿可以删除</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="131"/>
         <source>成组至少需要两条不同的医嘱</source>
         <translation>成组至少需要两条不同的医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="132"/>
         <source>只有药品草稿可以成组</source>
         <translation>只有药品草稿可以成组</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="133"/>
         <source>该医嘱已在组内</source>
         <translation>该医嘱已在组内</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="134"/>
         <source>同组医嘱须属同一患者且同为长期或临时</source>
         <translation>同组医嘱须属同一患者且同为长期或临时</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="135"/>
         <source>已签署的组不能拆开</source>
         <translation>已签署的组不能拆开</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="136"/>
         <source>只有签署该医嘱的医生可以撤回</source>
         <translation>只有签署该医嘱的医生可以撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="137"/>
         <source>已执行的医嘱不能作废，请停止</source>
         <translation>已执行的医嘱不能作废，请停止</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="138"/>
         <source>没有要签署的医嘱</source>
         <translation>没有要签署的医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="139"/>
         <source>该医嘱不是草稿或退回状态，不能签署</source>
         <translation>该医嘱不是草稿或退回状态，不能签署</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="140"/>
         <source>成组医嘱须整组签署</source>
         <translation>成组医嘱须整组签署</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="141"/>
         <source>您没有处方权，不能签署药品医嘱</source>
         <translation>您没有处方权，不能签署药品医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="142"/>
         <source>您没有麻醉药品和第一类精神药品处方权</source>
         <translation>您没有麻醉药品和第一类精神药品处方权</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="143"/>
         <source>该医嘱不在待审批状态</source>
         <translation>该医嘱不在待审批状态</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="144"/>
         <source>您的抗菌药物处方权限低于该药品的分级</source>
         <translation>您的抗菌药物处方权限低于该药品的分级</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="145"/>
         <source>组套名称不能为空，且不超过 {max} 字</source>
         <translation>组套名称不能为空，且不超过 {max} 字</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="147"/>
         <source>组套范围须为个人、科室或全院</source>
         <translation>组套范围须为个人、科室或全院</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="148"/>
         <source>请先选择要存为组套的医嘱</source>
         <translation>请先选择要存为组套的医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="149"/>
         <source>没有勾选组套中的医嘱</source>
         <translation>没有勾选组套中的医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="150"/>
         <source>没有要审核的医嘱</source>
         <translation>没有要审核的医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="0"/>
+        <location filename="../../ui/messages.py" line="152"/>
         <source>有 {count} 条高警示药品医嘱须再次核对确认后才能审核</source>
         <translation>有 {count} 条高警示药品医嘱须再次核对确认后才能审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_offline.py" line="13"/>
+        <source>系统密钥环不可用，无法打开离线副本；离线队列已保留，请联系信息科</source>
+        <translation>系统密钥环不可用，无法打开离线副本；离线队列已保留，请联系信息科</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_offline.py" line="15"/>
+        <source>密钥环中没有配置 {profile} 的离线副本密钥；离线队列已保留，请联系信息科</source>
+        <translation>密钥环中没有配置 {profile} 的离线副本密钥；离线队列已保留，请联系信息科</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_offline.py" line="18"/>
+        <source>离线副本无法读取（密钥不符或文件已损坏）：{path}；文件已保留，请联系信息科</source>
+        <translation>离线副本无法读取（密钥不符或文件已损坏）：{path}；文件已保留，请联系信息科</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_offline.py" line="21"/>
+        <source>该文件不是本工作站配置的离线副本：{path}；文件已保留，请联系信息科</source>
+        <translation>该文件不是本工作站配置的离线副本：{path}；文件已保留，请联系信息科</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages_offline.py" line="24"/>
+        <source>离线副本密钥格式无效；离线队列已保留，请联系信息科</source>
+        <translation>离线副本密钥格式无效；离线队列已保留，请联系信息科</translation>
     </message>
 </context>
 <context>
@@ -1161,123 +1186,123 @@
 <context>
     <name>OrderEntry</name>
     <message>
-        <location filename="../../ui/orders/entry.py" line="388"/>
+        <location filename="../../ui/orders/entry.py" line="329"/>
         <source>{field}：{message}</source>
         <translation>{field}：{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="357"/>
+        <location filename="../../ui/orders/entry.py" line="298"/>
         <source>{standby} 备用，{discharge} 出院带药，{verbal} 口头医嘱</source>
         <translation>{standby} 备用，{discharge} 出院带药，{verbal} 口头医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="645"/>
+        <location filename="../../ui/orders/entry.py" line="553"/>
         <source>不定</source>
         <translation>不定</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="349"/>
+        <location filename="../../ui/orders/entry.py" line="290"/>
         <source>修改</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="639"/>
+        <location filename="../../ui/orders/entry.py" line="547"/>
         <source>停止</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="632"/>
+        <location filename="../../ui/orders/entry.py" line="540"/>
         <source>剂量</source>
         <translation>剂量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="631"/>
+        <location filename="../../ui/orders/entry.py" line="539"/>
         <source>医嘱内容(拼音首字母/中文/英文)</source>
         <translation>医嘱内容(拼音首字母/中文/英文)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="633"/>
+        <location filename="../../ui/orders/entry.py" line="541"/>
         <source>单位</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="353"/>
+        <location filename="../../ui/orders/entry.py" line="294"/>
         <source>口头医嘱</source>
         <translation>口头医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="111"/>
+        <location filename="../../ui/orders/matches.py" line="58"/>
         <source>名称</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="640"/>
+        <location filename="../../ui/orders/entry.py" line="548"/>
         <source>嘱托</source>
         <translation>嘱托</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="646"/>
+        <location filename="../../ui/orders/entry.py" line="554"/>
         <source>如 lhn、头孢曲松、ceftriaxone</source>
         <translation>如 lhn、头孢曲松、ceftriaxone</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="638"/>
+        <location filename="../../ui/orders/entry.py" line="546"/>
         <source>开始</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="350"/>
+        <location filename="../../ui/orders/entry.py" line="291"/>
         <source>新开</source>
         <translation>新开</translation>
     </message>
     <message>
         <location filename="../../ui/orders/dialogs.py" line="166"/>
-        <location filename="../../ui/orders/entry.py" line="611"/>
+        <location filename="../../ui/orders/entry.py" line="519"/>
         <source>时间格式：08:30、05-01 08:30 或 2026-05-01 08:30</source>
         <translation>时间格式：08:30、05-01 08:30 或 2026-05-01 08:30</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="637"/>
+        <location filename="../../ui/orders/entry.py" line="545"/>
         <source>滴速</source>
         <translation>滴速</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="644"/>
+        <location filename="../../ui/orders/entry.py" line="552"/>
         <source>现在</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="112"/>
+        <location filename="../../ui/orders/matches.py" line="59"/>
         <source>编码</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="111"/>
+        <location filename="../../ui/orders/matches.py" line="58"/>
         <source>规格</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="634"/>
+        <location filename="../../ui/orders/entry.py" line="542"/>
         <source>途径</source>
         <translation>途径</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="366"/>
+        <location filename="../../ui/orders/entry.py" line="307"/>
         <source>需皮试</source>
         <translation>需皮试</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="635"/>
+        <location filename="../../ui/orders/entry.py" line="543"/>
         <source>频次</source>
         <translation>频次</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="636"/>
+        <location filename="../../ui/orders/entry.py" line="544"/>
         <source>首日</source>
         <translation>首日</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/entry.py" line="364"/>
+        <location filename="../../ui/orders/entry.py" line="305"/>
         <source>高警示</source>
         <translation>高警示</translation>
     </message>
@@ -1285,102 +1310,102 @@
 <context>
     <name>OrderReview</name>
     <message>
-        <location filename="../../ui/orders/review.py" line="291"/>
+        <location filename="../../ui/orders/review.py" line="284"/>
         <source> 等</source>
         <translation> 等</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="154"/>
+        <location filename="../../ui/orders/review.py" line="147"/>
         <source>{order}：{message}</source>
         <translation>{order}：{message}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="409"/>
+        <location filename="../../ui/orders/review.py" line="402"/>
         <source>严重警示：逐条选择理由后才能签署</source>
         <translation>严重警示：逐条选择理由后才能签署</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="109"/>
+        <location filename="../../ui/orders/review.py" line="102"/>
         <source>医嘱</source>
         <translation>医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="351"/>
+        <location filename="../../ui/orders/review.py" line="344"/>
         <source>将签署 {n} 条医嘱：严重 {high}，警告 {moderate}，提示 {low}</source>
         <translation>将签署 {n} 条医嘱：严重 {high}，警告 {moderate}，提示 {low}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="129"/>
+        <location filename="../../ui/orders/review.py" line="122"/>
         <source>无警示</source>
         <translation>无警示</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="368"/>
+        <location filename="../../ui/orders/review.py" line="361"/>
         <source>有 {n} 条严重警示须选择理由（选“其他”须填写说明）后才能签署</source>
         <translation>有 {n} 条严重警示须选择理由（选“其他”须填写说明）后才能签署</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="344"/>
+        <location filename="../../ui/orders/review.py" line="337"/>
         <source>正在审核 {n} 条医嘱…</source>
         <translation>正在审核 {n} 条医嘱…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="378"/>
+        <location filename="../../ui/orders/review.py" line="371"/>
         <source>正在签署…</source>
         <translation>正在签署…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="165"/>
+        <location filename="../../ui/orders/review.py" line="158"/>
         <source>理由说明（选“其他”时必填）</source>
         <translation>理由说明（选“其他”时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="410"/>
+        <location filename="../../ui/orders/review.py" line="403"/>
         <source>签署 (Enter)</source>
         <translation>签署 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="408"/>
+        <location filename="../../ui/orders/review.py" line="401"/>
         <source>签署前审核 (F9)</source>
         <translation>签署前审核 (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="287"/>
+        <location filename="../../ui/orders/review.py" line="280"/>
         <source>签署后将停止其上的 {n} 条长期医嘱（待护士确认停止）</source>
         <translation>签署后将停止其上的 {n} 条长期医嘱（待护士确认停止）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="111"/>
+        <location filename="../../ui/orders/review.py" line="104"/>
         <source>类别</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="296"/>
+        <location filename="../../ui/orders/review.py" line="289"/>
         <source>红线医嘱“{names}”：{note}</source>
         <translation>红线医嘱“{names}”：{note}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="293"/>
+        <location filename="../../ui/orders/review.py" line="286"/>
         <source>红线医嘱“{names}”：{note}：{orders}{more}</source>
         <translation>红线医嘱“{names}”：{note}：{orders}{more}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="110"/>
+        <location filename="../../ui/orders/review.py" line="103"/>
         <source>级别</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="112"/>
+        <location filename="../../ui/orders/review.py" line="105"/>
         <source>说明</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="160"/>
+        <location filename="../../ui/orders/review.py" line="153"/>
         <source>请选择理由</source>
         <translation>请选择理由</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/review.py" line="411"/>
+        <location filename="../../ui/orders/review.py" line="404"/>
         <source>返回 (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
@@ -1936,107 +1961,107 @@
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../ui/orders/model.py" line="86"/>
+        <location filename="../../ui/orders/model.py" line="83"/>
         <source>作废：{reason}</source>
         <translation>作废：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="75"/>
+        <location filename="../../ui/orders/model.py" line="72"/>
         <source>停止时间</source>
         <translation>停止时间</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="110"/>
+        <location filename="../../ui/orders/model.py" line="107"/>
         <source>出院带药：{content}</source>
         <translation>出院带药：{content}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="69"/>
+        <location filename="../../ui/orders/model.py" line="66"/>
         <source>剂量</source>
         <translation>剂量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="68"/>
+        <location filename="../../ui/orders/model.py" line="65"/>
         <source>医嘱内容</source>
         <translation>医嘱内容</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="94"/>
+        <location filename="../../ui/orders/model.py" line="91"/>
         <source>口头医嘱</source>
         <translation>口头医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="76"/>
+        <location filename="../../ui/orders/model.py" line="73"/>
         <source>备注</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="74"/>
+        <location filename="../../ui/orders/model.py" line="71"/>
         <source>开嘱医生</source>
         <translation>开嘱医生</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="67"/>
+        <location filename="../../ui/orders/model.py" line="64"/>
         <source>开始时间</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="84"/>
+        <location filename="../../ui/orders/model.py" line="81"/>
         <source>护士退回：{reason}</source>
         <translation>护士退回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="73"/>
+        <location filename="../../ui/orders/model.py" line="70"/>
         <source>状态</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="66"/>
+        <location filename="../../ui/orders/model.py" line="63"/>
         <source>类</source>
         <translation>类</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="96"/>
+        <location filename="../../ui/orders/model.py" line="93"/>
         <source>红线：签署后停止其上的长期医嘱</source>
         <translation>红线：签署后停止其上的长期医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="65"/>
+        <location filename="../../ui/orders/model.py" line="62"/>
         <source>组</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="92"/>
+        <location filename="../../ui/orders/model.py" line="89"/>
         <source>警示已确认</source>
         <translation>警示已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="70"/>
+        <location filename="../../ui/orders/model.py" line="67"/>
         <source>途径</source>
         <translation>途径</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="90"/>
+        <location filename="../../ui/orders/model.py" line="87"/>
         <source>需皮试</source>
         <translation>需皮试</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="71"/>
+        <location filename="../../ui/orders/model.py" line="68"/>
         <source>频次</source>
         <translation>频次</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="72"/>
+        <location filename="../../ui/orders/model.py" line="69"/>
         <source>首日</source>
         <translation>首日</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="88"/>
+        <location filename="../../ui/orders/model.py" line="85"/>
         <source>高警示</source>
         <translation>高警示</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="230"/>
+        <location filename="../../ui/orders/model.py" line="194"/>
         <source>高警示药品：双人核对</source>
         <translation>高警示药品：双人核对</translation>
     </message>
@@ -2044,258 +2069,258 @@
 <context>
     <name>OrdersTab</name>
     <message>
-        <location filename="../../ui/orders/tab.py" line="803"/>
+        <location filename="../../ui/orders/tab.py" line="412"/>
         <source>临时</source>
         <translation>临时</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="815"/>
+        <location filename="../../ui/orders/tab.py" line="424"/>
         <source>临时医嘱单</source>
         <translation>临时医嘱单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="789"/>
+        <location filename="../../ui/orders/tab.py" line="398"/>
         <source>作废</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="788"/>
+        <location filename="../../ui/orders/tab.py" line="397"/>
         <source>停止</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="801"/>
-        <location filename="../../ui/orders/tab.py" line="806"/>
+        <location filename="../../ui/orders/tab.py" line="410"/>
+        <location filename="../../ui/orders/tab.py" line="415"/>
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="503"/>
+        <location filename="../../ui/orders/commands.py" line="214"/>
         <source>全院组套只能由管理员保存：{reason}</source>
         <translation>全院组套只能由管理员保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="790"/>
+        <location filename="../../ui/orders/tab.py" line="399"/>
         <source>删除草稿</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="794"/>
+        <location filename="../../ui/orders/tab.py" line="403"/>
         <source>医嘱列表</source>
         <translation>医嘱列表</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="793"/>
+        <location filename="../../ui/orders/tab.py" line="402"/>
         <source>医嘱单</source>
         <translation>医嘱单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="792"/>
+        <location filename="../../ui/orders/tab.py" line="401"/>
         <source>历史</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="804"/>
+        <location filename="../../ui/orders/tab.py" line="413"/>
         <source>在用</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="786"/>
+        <location filename="../../ui/orders/tab.py" line="395"/>
         <source>存为组套</source>
         <translation>存为组套</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="790"/>
+        <location filename="../../ui/orders/tab.py" line="399"/>
         <source>审批</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="791"/>
+        <location filename="../../ui/orders/tab.py" line="400"/>
         <source>审核</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="788"/>
+        <location filename="../../ui/orders/tab.py" line="397"/>
         <source>审核签署</source>
         <translation>审核签署</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="474"/>
+        <location filename="../../ui/orders/commands.py" line="185"/>
         <source>已从组套“{name}”生成 {n} 条草稿，按 F9 审核签署</source>
         <translation>已从组套“{name}”生成 {n} 条草稿，按 F9 审核签署</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="623"/>
+        <location filename="../../ui/orders/commands.py" line="335"/>
         <source>已作废</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="377"/>
+        <location filename="../../ui/orders/commands.py" line="88"/>
         <source>已保存为草稿：{content}</source>
         <translation>已保存为草稿：{content}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="805"/>
+        <location filename="../../ui/orders/tab.py" line="414"/>
         <source>已停</source>
         <translation>已停</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="622"/>
+        <location filename="../../ui/orders/commands.py" line="334"/>
         <source>已停止，待护士确认</source>
         <translation>已停止，待护士确认</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="580"/>
+        <location filename="../../ui/orders/commands.py" line="292"/>
         <source>已删除草稿</source>
         <translation>已删除草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="495"/>
+        <location filename="../../ui/orders/commands.py" line="206"/>
         <source>已存为组套：{name}</source>
         <translation>已存为组套：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="612"/>
+        <location filename="../../ui/orders/commands.py" line="324"/>
         <source>已审批</source>
         <translation>已审批</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="596"/>
+        <location filename="../../ui/orders/commands.py" line="308"/>
         <source>已审核</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="560"/>
+        <location filename="../../ui/orders/commands.py" line="271"/>
         <source>已开{heading}（草稿）：按 F9 签署，签署后其上的 {n} 条长期医嘱停止</source>
         <translation>已开{heading}（草稿）：按 F9 签署，签署后其上的 {n} 条长期医嘱停止</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="424"/>
+        <location filename="../../ui/orders/commands.py" line="135"/>
         <source>已成组 {n} 条医嘱</source>
         <translation>已成组 {n} 条医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="448"/>
+        <location filename="../../ui/orders/commands.py" line="159"/>
         <source>已拆组 {n} 条医嘱</source>
         <translation>已拆组 {n} 条医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="588"/>
+        <location filename="../../ui/orders/commands.py" line="300"/>
         <source>已撤回为草稿</source>
         <translation>已撤回为草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="604"/>
+        <location filename="../../ui/orders/commands.py" line="316"/>
         <source>已确认停止</source>
         <translation>已确认停止</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="645"/>
+        <location filename="../../ui/orders/commands.py" line="357"/>
         <source>已签署 {n} 条医嘱</source>
         <translation>已签署 {n} 条医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="625"/>
+        <location filename="../../ui/orders/commands.py" line="337"/>
         <source>已退回医生</source>
         <translation>已退回医生</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="785"/>
+        <location filename="../../ui/orders/tab.py" line="394"/>
         <source>成组</source>
         <translation>成组</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="785"/>
+        <location filename="../../ui/orders/tab.py" line="394"/>
         <source>拆组</source>
         <translation>拆组</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="789"/>
+        <location filename="../../ui/orders/tab.py" line="398"/>
         <source>撤回</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="784"/>
+        <location filename="../../ui/orders/tab.py" line="393"/>
         <source>新开临时</source>
         <translation>新开临时</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="784"/>
+        <location filename="../../ui/orders/tab.py" line="393"/>
         <source>新开长期</source>
         <translation>新开长期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="735"/>
+        <location filename="../../ui/orders/commands.py" line="439"/>
         <source>未连接数据库，医嘱已保留为草稿/未签署</source>
         <translation>未连接数据库，医嘱已保留为草稿/未签署</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="736"/>
+        <location filename="../../ui/orders/commands.py" line="440"/>
         <source>未连接数据库，本条医嘱未保存，录入内容已保留</source>
         <translation>未连接数据库，本条医嘱未保存，录入内容已保留</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="366"/>
+        <location filename="../../ui/orders/commands.py" line="77"/>
         <source>正在保存…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="800"/>
+        <location filename="../../ui/orders/tab.py" line="409"/>
         <source>状态(&amp;U)</source>
         <translation>状态(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="792"/>
+        <location filename="../../ui/orders/tab.py" line="401"/>
         <source>确认停止</source>
         <translation>确认停止</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="787"/>
+        <location filename="../../ui/orders/tab.py" line="396"/>
         <source>红线医嘱</source>
         <translation>红线医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="786"/>
+        <location filename="../../ui/orders/tab.py" line="395"/>
         <source>组套</source>
         <translation>组套</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="395"/>
+        <location filename="../../ui/orders/commands.py" line="106"/>
         <source>请先选择一条医嘱</source>
         <translation>请先选择一条医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="488"/>
+        <location filename="../../ui/orders/commands.py" line="199"/>
         <source>请先选择要存为组套的医嘱</source>
         <translation>请先选择要存为组套的医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="442"/>
+        <location filename="../../ui/orders/commands.py" line="153"/>
         <source>请选择一个成组的草稿再拆组 ({key})</source>
         <translation>请选择一个成组的草稿再拆组 ({key})</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="418"/>
+        <location filename="../../ui/orders/commands.py" line="129"/>
         <source>请选择两条以上的药品草稿再成组 (Ctrl+G)</source>
         <translation>请选择两条以上的药品草稿再成组 (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="791"/>
+        <location filename="../../ui/orders/tab.py" line="400"/>
         <source>退回</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="802"/>
+        <location filename="../../ui/orders/tab.py" line="411"/>
         <source>长期</source>
         <translation>长期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="799"/>
+        <location filename="../../ui/orders/tab.py" line="408"/>
         <source>长期/临时(&amp;T)</source>
         <translation>长期/临时(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/tab.py" line="814"/>
+        <location filename="../../ui/orders/tab.py" line="423"/>
         <source>长期医嘱单</source>
         <translation>长期医嘱单</translation>
     </message>
@@ -2303,63 +2328,63 @@
 <context>
     <name>PatientHeader</name>
     <message>
-        <location filename="../../ui/patient_header.py" line="94"/>
+        <location filename="../../ui/patient_header.py" line="110"/>
         <source>{ward} {bed}床</source>
         <translation>{ward} {bed}床</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="96"/>
+        <location filename="../../ui/patient_header.py" line="112"/>
         <source>{n}天</source>
         <translation>{n}天</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="108"/>
+        <location filename="../../ui/patient_header.py" line="124"/>
         <source>无</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="114"/>
+        <location filename="../../ui/patient_header.py" line="130"/>
         <source>住院号</source>
         <translation>住院号</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="115"/>
+        <location filename="../../ui/patient_header.py" line="131"/>
         <source>床位</source>
         <translation>床位</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="116"/>
+        <location filename="../../ui/patient_header.py" line="132"/>
         <source>入院日期</source>
         <translation>入院日期</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="117"/>
+        <location filename="../../ui/patient_header.py" line="133"/>
         <source>住院天数</source>
         <translation>住院天数</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="118"/>
+        <location filename="../../ui/patient_header.py" line="134"/>
         <source>主治医师</source>
         <translation>主治医师</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="119"/>
+        <location filename="../../ui/patient_header.py" line="135"/>
         <source>住院医师</source>
         <translation>住院医师</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="120"/>
+        <location filename="../../ui/patient_header.py" line="136"/>
         <source>诊断</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="123"/>
-        <location filename="../../ui/patient_header.py" line="124"/>
+        <location filename="../../ui/patient_header.py" line="139"/>
+        <location filename="../../ui/patient_header.py" line="140"/>
         <source>：</source>
         <translation>：</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="124"/>
+        <location filename="../../ui/patient_header.py" line="140"/>
         <source>过敏史</source>
         <translation>过敏史</translation>
     </message>
@@ -2367,37 +2392,38 @@
 <context>
     <name>PatientPage</name>
     <message>
-        <location filename="../../ui/patient_header.py" line="156"/>
+        <location filename="../../ui/patient_header.py" line="298"/>
+        <location filename="../../ui/patient_header.py" line="308"/>
         <source>正在打开…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="156"/>
+        <location filename="../../ui/patient_header.py" line="298"/>
         <source>{bed}床 {name}</source>
         <translation>{bed}床 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="288"/>
+        <location filename="../../ui/patient_header.py" line="303"/>
         <source>体温单</source>
         <translation>体温单</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="286"/>
+        <location filename="../../ui/patient_header.py" line="301"/>
         <source>医嘱</source>
         <translation>医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="203"/>
+        <location filename="../../ui/patient_header.py" line="204"/>
         <source>医嘱在此数据源上不可用</source>
         <translation>医嘱在此数据源上不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="289"/>
+        <location filename="../../ui/patient_header.py" line="305"/>
         <source>在后续版本提供</source>
         <translation>在后续版本提供</translation>
     </message>
     <message>
-        <location filename="../../ui/patient_header.py" line="287"/>
+        <location filename="../../ui/patient_header.py" line="302"/>
         <source>病历</source>
         <translation>病历</translation>
     </message>
@@ -2716,47 +2742,47 @@
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../ui/statusbar.py" line="50"/>
+        <location filename="../../ui/statusbar.py" line="48"/>
         <source>在线</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="51"/>
+        <location filename="../../ui/statusbar.py" line="49"/>
         <source>离线</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="52"/>
+        <location filename="../../ui/statusbar.py" line="50"/>
         <source>同步中</source>
         <translation>同步中</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="53"/>
+        <location filename="../../ui/statusbar.py" line="51"/>
         <source>连接中…</source>
         <translation>连接中…</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="56"/>
+        <location filename="../../ui/statusbar.py" line="54"/>
         <source>（待同步 {n}）</source>
         <translation>（待同步 {n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="62"/>
+        <location filename="../../ui/statusbar.py" line="63"/>
         <source>用户：{name}（{roles}）</source>
         <translation>用户：{name}（{roles}）</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="65"/>
+        <location filename="../../ui/statusbar.py" line="66"/>
         <source>未登录</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="67"/>
+        <location filename="../../ui/statusbar.py" line="68"/>
         <source>演示数据库</source>
         <translation>演示数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="67"/>
+        <location filename="../../ui/statusbar.py" line="68"/>
         <source>数据库：{name}</source>
         <translation>数据库：{name}</translation>
     </message>
@@ -2764,77 +2790,77 @@
 <context>
     <name>WardView</name>
     <message>
-        <location filename="../../ui/ward_view.py" line="162"/>
+        <location filename="../../ui/ward_view.py" line="231"/>
         <source>在院 {n}</source>
         <translation>在院 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="163"/>
+        <location filename="../../ui/ward_view.py" line="232"/>
         <source>空床 {n}</source>
         <translation>空床 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="164"/>
+        <location filename="../../ui/ward_view.py" line="233"/>
         <source>病危 {n}</source>
         <translation>病危 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="165"/>
+        <location filename="../../ui/ward_view.py" line="234"/>
         <source>病重 {n}</source>
         <translation>病重 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="166"/>
+        <location filename="../../ui/ward_view.py" line="235"/>
         <source>特级护理 {n}</source>
         <translation>特级护理 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="167"/>
+        <location filename="../../ui/ward_view.py" line="236"/>
         <source>一级护理 {n}</source>
         <translation>一级护理 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="168"/>
+        <location filename="../../ui/ward_view.py" line="237"/>
         <source>二级护理 {n}</source>
         <translation>二级护理 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="169"/>
+        <location filename="../../ui/ward_view.py" line="238"/>
         <source>三级护理 {n}</source>
         <translation>三级护理 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="170"/>
+        <location filename="../../ui/ward_view.py" line="239"/>
         <source>过敏 {n}</source>
         <translation>过敏 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="175"/>
+        <location filename="../../ui/ward_view.py" line="244"/>
         <source>病区(&amp;W)：</source>
         <translation>病区(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="177"/>
+        <location filename="../../ui/ward_view.py" line="246"/>
         <source>筛选：床号、姓名、拼音首字母、住院号 (Ctrl+F)</source>
         <translation>筛选：床号、姓名、拼音首字母、住院号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="178"/>
+        <location filename="../../ui/ward_view.py" line="247"/>
         <source>床卡</source>
         <translation>床卡</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="179"/>
+        <location filename="../../ui/ward_view.py" line="248"/>
         <source>以床头卡显示</source>
         <translation>以床头卡显示</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="180"/>
+        <location filename="../../ui/ward_view.py" line="249"/>
         <source>列表</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../ui/ward_view.py" line="181"/>
+        <location filename="../../ui/ward_view.py" line="250"/>
         <source>以列表显示，可按列排序</source>
         <translation>以列表显示，可按列排序</translation>
     </message>
