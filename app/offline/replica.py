@@ -14,6 +14,7 @@ overwritten or deleted: `ReplicaUnusable` with a clear message id, the file left
 """
 from __future__ import annotations
 
+import json
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -156,9 +157,14 @@ def scope_tables() -> list[Table]:
 def snapshot(server: Any, replica: Any, *, profile: str, ward_id: str) -> ReplicaInfo:
     """Read the ward scope from the server (one read transaction, one statement a table) and
     replace the replica's copy with it in one local transaction."""
+    from app.offline import changeseq
+
     tables = scope_tables()
     with server.read() as conn:
+        # The mark first: whatever commits while the tables are read is numbered after it.
         as_of = as_utc(conn.execute(select(utc_now())).scalar_one())
+        mark = changeseq.Mark(changeseq.latest(conn), as_of)
+        recent = changeseq.after(conn, ward_id, mark)      # the last seconds' rows, seen now
         data = {t.name: [dict(r) for r in conn.execute(_scoped(t, ward_id)).mappings()]
                 for t in tables}
     s.metadata.create_all(replica.engine)
@@ -169,8 +175,31 @@ def snapshot(server: Any, replica: Any, *, profile: str, ward_id: str) -> Replic
         for table in tables:
             if data[table.name]:
                 local.execute(insert(table), data[table.name])
-        _set_meta(local, profile=profile, ward_id=ward_id, as_of=as_of.isoformat())
+        _set_meta(local, profile=profile, ward_id=ward_id, as_of=as_of.isoformat(),
+                  mark_seq=str(mark.seq), mark_at=as_of.isoformat(),
+                  seen=json.dumps(sorted(c.seq for c in recent)))
     return ReplicaInfo(profile, ward_id, as_of, len(data[s.patient.name]))
+
+
+def refresh(server: Any, replica: Any, *, profile: str, ward_id: str) -> int:
+    """Bring the replica up to date if the server's change sequence says the ward changed: one
+    indexed query when nothing did. Returns how many new changes it found (0: nothing to do).
+    For now a change means a new snapshot of the ward (small: one statement a table)."""
+    from app.offline import changeseq
+
+    with replica.read() as local:
+        local.exec_driver_sql(_META)
+        meta = dict(local.execute(text("SELECT mkey, mvalue FROM replica_meta")).all())
+    if "mark_seq" not in meta or meta.get("ward_id") != ward_id:
+        snapshot(server, replica, profile=profile, ward_id=ward_id)
+        return 1
+    mark = changeseq.Mark(int(meta["mark_seq"]), datetime.fromisoformat(str(meta["mark_at"])))
+    seen = set(json.loads(str(meta.get("seen", "[]"))))
+    with server.read() as conn:
+        found = [c for c in changeseq.after(conn, ward_id, mark) if c.seq not in seen]
+    if found:
+        snapshot(server, replica, profile=profile, ward_id=ward_id)
+    return len(found)
 
 
 def _set_meta(conn: Connection, **values: str) -> None:

@@ -726,4 +726,21 @@ ALTER TABLE med_order ADD CONSTRAINT fk_med_order_approved_by FOREIGN KEY(approv
 
 UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
 
+-- Running upgrade 0003 -> 0007
+
+CREATE TABLE change_seq (
+    seq BIGINT NOT NULL IDENTITY(1, 1), 
+    ward_id VARCHAR2(36 CHAR) NOT NULL, 
+    patient_id VARCHAR2(36 CHAR), 
+    kind VARCHAR2(20 CHAR) NOT NULL, 
+    recorded_at DATETIME NOT NULL, 
+    CONSTRAINT pk_change_seq PRIMARY KEY (seq)
+);
+
+CREATE INDEX ix_change_seq_ward_seq ON change_seq (ward_id, seq);
+
+CREATE INDEX ix_change_seq_ward_at ON change_seq (ward_id, recorded_at);
+
+UPDATE alembic_version SET version_num='0007' WHERE alembic_version.version_num = '0003';
+
 COMMIT;

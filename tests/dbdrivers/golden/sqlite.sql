@@ -798,3 +798,20 @@ CREATE INDEX ix_med_order_enc_status ON med_order (encounter_id, status);
 
 UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
 
+-- Running upgrade 0003 -> 0007
+
+CREATE TABLE change_seq (
+    seq INTEGER NOT NULL, 
+    ward_id VARCHAR(36) NOT NULL, 
+    patient_id VARCHAR(36), 
+    kind VARCHAR(20) NOT NULL, 
+    recorded_at DATETIME NOT NULL, 
+    CONSTRAINT pk_change_seq PRIMARY KEY (seq)
+);
+
+CREATE INDEX ix_change_seq_ward_seq ON change_seq (ward_id, seq);
+
+CREATE INDEX ix_change_seq_ward_at ON change_seq (ward_id, recorded_at);
+
+UPDATE alembic_version SET version_num='0007' WHERE alembic_version.version_num = '0003';
+

@@ -140,3 +140,36 @@ def test_offline_status_reports_the_replica_age_the_queue_and_an_unusable_file(
     assert broken.returncode == 0, broken.stderr
     assert "unusable (replica.unreadable)" in broken.stdout and "kept as it is" in broken.stdout
     assert "2 waiting" in broken.stdout                  # the queue is still there, and said so
+
+
+def test_the_replica_follows_the_servers_change_sequence_with_one_query_when_nothing_changed(
+        keyring_service: Any, demo_engine: Database, tmp_path: Path) -> None:
+    from sqlalchemy import event
+
+    from app.offline import changeseq
+    from app.store.schema import change_seq
+
+    ward = demo_id("ward")
+    sent: list[str] = []
+    event.listen(demo_engine.read_engine, "before_cursor_execute",
+                 lambda conn, cur, sql, params, ctx, many: sent.append(sql))
+    with r.opened(tmp_path / "replica-f.db", "f") as local:
+        r.snapshot(demo_engine, local, profile="f", ward_id=ward)
+        sent.clear()
+        assert r.refresh(demo_engine, local, profile="f", ward_id=ward) == 0
+        assert len(sent) == 1 and "change_seq" in sent[0]            # one indexed query
+        cmd = c.RecordAllergy(op_id=new_id(), actor_id=demo_id("staff", "liufang"),
+                              device_time=utcnow(), patient_id=demo_id("patient", 7),
+                              allergy_id=new_id(), substance="在线新过敏")
+        run_command(demo_engine, "pc-other", cmd)                    # another PC, online
+        with demo_engine.connect() as conn:
+            row = conn.execute(select(change_seq.c.ward_id, change_seq.c.kind)
+                               .where(change_seq.c.patient_id == demo_id("patient", 7))
+                               .order_by(change_seq.c.seq.desc())).first()
+            assert row is not None and tuple(row) == (ward, "allergy")   # same transaction
+            assert changeseq.after(conn, "another-ward", changeseq.Mark()) == []
+        assert r.refresh(demo_engine, local, profile="f", ward_id=ward) == 1
+        with local.connect() as conn:
+            assert conn.execute(select(allergy.c.substance)
+                                .where(allergy.c.id == cmd.allergy_id)).scalar_one() == "在线新过敏"
+        assert r.refresh(demo_engine, local, profile="f", ward_id=ward) == 0   # seen: nothing new
