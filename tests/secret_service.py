@@ -77,3 +77,20 @@ class SecretService:
             else:
                 os.environ[k] = v
         shutil.rmtree(self.home, ignore_errors=True)
+
+
+def keyring_fixture() -> Any:
+    """The module-scoped pytest fixture over SecretService (import it as `keyring_service`)."""
+    import pytest
+
+    @pytest.fixture(scope="module")
+    def keyring_service() -> Any:
+        why = available()
+        if why is not None:
+            if os.environ.get("CI") == "true":
+                pytest.fail(why)
+            pytest.skip(why)
+        with SecretService() as backend:
+            yield backend
+
+    return keyring_service

@@ -52,12 +52,21 @@ class Queued:
 
 
 class Outbox:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: Optional[str] = None) -> None:
+        """`key`: the outbox lives in the encrypted replica file (app/offline/replica.py), so a
+        command's local effect and its entry commit together (app/offline/mode.py)."""
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None,
-                                     timeout=10)
+        if key is None:
+            self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None,
+                                         timeout=10)
+        else:
+            from sqlcipher3 import dbapi2
+
+            self._conn = dbapi2.connect(str(path), check_same_thread=False, isolation_level=None,
+                                        timeout=10)
+            self._conn.execute(f"PRAGMA key = '{key}'")
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=FULL")
         self._conn.executescript(_SCHEMA)

@@ -490,17 +490,17 @@
 Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="455"/>
+        <location filename="../../ui/mainwindow.py" line="461"/>
         <source>病区工作站</source>
         <translation>WardStation</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="460"/>
+        <location filename="../../ui/mainwindow.py" line="466"/>
         <source>病区一览</source>
         <translation>Ward overview</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="468"/>
+        <location filename="../../ui/mainwindow.py" line="474"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
@@ -2742,47 +2742,52 @@ Inpatient doctor and nurse workstation</translation>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../ui/statusbar.py" line="48"/>
+        <location filename="../../ui/statusbar.py" line="52"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="49"/>
+        <location filename="../../ui/statusbar.py" line="53"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="50"/>
+        <location filename="../../ui/statusbar.py" line="54"/>
         <source>同步中</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="51"/>
+        <location filename="../../ui/statusbar.py" line="55"/>
         <source>连接中…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="54"/>
+        <location filename="../../ui/statusbar.py" line="58"/>
+        <source>离线 — 数据截至 {time}</source>
+        <translation>Offline — data as of {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statusbar.py" line="61"/>
         <source>（待同步 {n}）</source>
         <translation> ({n} pending)</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="63"/>
+        <location filename="../../ui/statusbar.py" line="70"/>
         <source>用户：{name}（{roles}）</source>
         <translation>User: {name} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="66"/>
+        <location filename="../../ui/statusbar.py" line="73"/>
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="68"/>
+        <location filename="../../ui/statusbar.py" line="75"/>
         <source>演示数据库</source>
         <translation>Demo database</translation>
     </message>
     <message>
-        <location filename="../../ui/statusbar.py" line="68"/>
+        <location filename="../../ui/statusbar.py" line="75"/>
         <source>数据库：{name}</source>
         <translation>Database: {name}</translation>
     </message>

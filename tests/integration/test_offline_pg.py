@@ -21,6 +21,7 @@ from app.services.demo import demo_id
 from app.services.write import run_command
 from app.store.db import Database, open_database
 from app.store.schema import allergy, applied_op, encounter, med_order
+from tests import secret_service
 from tests.integration.conftest import seed_postgres
 from tests.netfault import FreezableProxy
 from tests.pg import PgServer
@@ -170,3 +171,40 @@ def test_a_batch_costs_a_few_round_trips_whatever_its_length(
         assert conn.execute(select(func.count()).select_from(allergy)
                             .where(allergy.c.substance.like("批量%"))).scalar_one() == 1000
     assert trips <= 2 * 16, f"{trips} round trips for 2 batches of 500"
+
+
+keyring_service = secret_service.keyring_fixture()
+
+
+def test_through_an_outage_the_same_command_runs_on_the_replica_queued_and_replays_once(
+        keyring_service: Any, two_wards: list[Database], tmp_path: Path) -> None:
+    from app.errors import OfflineError
+    from app.offline.mode import OfflineLayer
+
+    db = two_wards[0]
+    url = make_url(db.url.render_as_string(hide_password=False))
+    ward = demo_id("ward")
+    with FreezableProxy(int(url.port or 5432)) as proxy:
+        server = open_database(url.set(host="127.0.0.1", port=proxy.port)
+                               .render_as_string(hide_password=False),
+                               call_timeout=1.5, connect_timeout=1.5)
+        layer = OfflineLayer(tmp_path, "ward-pg", "pc-ward")
+        assert layer.refresh(server, ward) == 1                   # the first snapshot
+        cmd = _allergy(900, 7, "停电时的过敏")
+        proxy.freeze()                                            # the server stops answering
+        with pytest.raises(OfflineError):
+            run_command(server, "pc-ward", cmd)
+        layer.execute(cmd)                                        # the same handler, locally
+        with pytest.raises(WardStationError):                     # refused locally: not queued
+            layer.execute(_allergy(901, 7, "停电时的过敏"))
+        assert layer.queued() == 1
+        assert layer.as_of() is not None
+        proxy.thaw()
+        report = layer.replay(server)
+        assert (report.applied, report.remaining) == (1, 0)
+        assert layer.replay(server).applied == 0
+        layer.close()
+        server.dispose()
+    with db.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(allergy)
+                            .where(allergy.c.substance == "停电时的过敏")).scalar_one() == 1
