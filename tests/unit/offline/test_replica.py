@@ -131,10 +131,19 @@ def test_offline_status_reports_the_replica_age_the_queue_and_an_unusable_file(
                                     allergy_id=new_id(), substance=f"状态{n}"))
     box.note_error("db.unreachable")
     box.close()
+    from app.offline.mode import OfflineLayer
+
+    layer = OfflineLayer(data_dir(), None, "pc-status")        # the GUI's queue: in the replica
+    layer.execute(c.RecordAllergy(op_id=new_id(), actor_id=demo_id("staff", "liufang"),
+                                  device_time=utcnow(), patient_id=demo_id("patient", 7),
+                                  allergy_id=new_id(), substance="副本里排队"))
+    layer.close()
     shown = run_cli("offline", "status")
     assert shown.returncode == 0, shown.stderr
     assert f"offline replica (demo): {made.patients} patients, data as of" in shown.stdout
-    assert "2 waiting" in shown.stdout and "last replay error: db.unreachable" in shown.stdout
+    assert "(demo, queue file): 2 waiting" in shown.stdout
+    assert "(demo, replica): 1 waiting" in shown.stdout
+    assert "last replay error: db.unreachable" in shown.stdout
     path.write_bytes(b"\x00" * 8192)                     # the disk ate it
     broken = run_cli("offline", "status")
     assert broken.returncode == 0, broken.stderr
