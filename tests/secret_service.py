@@ -5,11 +5,14 @@ it (PLATFORM.md: keyring's SecretService backend works there), set as keyring's 
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
+from pathlib import Path
 from typing import Any, Optional
 
 
@@ -37,15 +40,17 @@ class SecretService:
                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         assert self._bus.stdout is not None
         address = self._bus.stdout.readline().strip()
+        # gnome-keyring's start-up hand-over needs the same home and runtime dir on both sides.
         env = {"DBUS_SESSION_BUS_ADDRESS": address, "HOME": self.home,
                "XDG_RUNTIME_DIR": self.home, "XDG_DATA_HOME": os.path.join(self.home, "data")}
         for k, v in env.items():
             self._saved[k] = os.environ.get(k)
             os.environ[k] = v
+        daemon_env = dict(os.environ)
         self._daemon = subprocess.Popen(
             ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            text=True, env=dict(os.environ))
+            text=True, env=daemon_env)
         assert self._daemon.stdin is not None
         self._daemon.stdin.write("ws-test-login")
         self._daemon.stdin.close()
@@ -67,6 +72,11 @@ class SecretService:
         import keyring
 
         keyring.set_keyring(self._previous)
+        if self._daemon is not None:            # the daemon's own child (its --start hand-over)
+            children = Path(f"/proc/{self._daemon.pid}/task/{self._daemon.pid}/children")
+            with contextlib.suppress(OSError, ValueError):
+                for pid in children.read_text().split():
+                    os.kill(int(pid), signal.SIGTERM)
         for proc in (self._daemon, self._bus):
             if proc is not None:
                 proc.terminate()           # our own children, by pid
@@ -79,18 +89,41 @@ class SecretService:
         shutil.rmtree(self.home, ignore_errors=True)
 
 
+_SHARED: list[Any] = []      # one Secret Service per test process (a second one in the same
+                            # process is refused its login collection by secretstorage)
+
+
+def _shared_backend() -> Any:
+    if not _SHARED:
+        import atexit
+
+        service = SecretService()
+        backend = service.__enter__()
+        atexit.register(service.__exit__)       # our own two children, by pid
+        _SHARED.extend([service, backend])
+    return _SHARED[1]
+
+
 def keyring_fixture() -> Any:
-    """The module-scoped pytest fixture over SecretService (import it as `keyring_service`)."""
+    """A module-scoped pytest fixture: keyring's backend is the real Secret Service for the
+    module's tests (import it as `keyring_service`)."""
     import pytest
 
     @pytest.fixture(scope="module")
     def keyring_service() -> Any:
+        import keyring
+
         why = available()
         if why is not None:
             if os.environ.get("CI") == "true":
                 pytest.fail(why)
             pytest.skip(why)
-        with SecretService() as backend:
+        previous = keyring.get_keyring()
+        backend = _shared_backend()
+        keyring.set_keyring(backend)
+        try:
             yield backend
+        finally:
+            keyring.set_keyring(previous)
 
     return keyring_service

@@ -24,7 +24,7 @@ from app.services.commands import Command
 
 # Smaller than the command line's batches: the replay thread shares the GIL with the GUI thread,
 # and shorter stretches of its Python work keep the GUI's longest wait short.
-GUI_BATCH = 200
+GUI_BATCH = 100
 
 
 def patient_key(command: Command) -> Optional[str]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,16 +24,7 @@ from app.store.db import Database
 from app.store.schema import allergy, encounter, patient, staff
 from tests import secret_service
 
-
-@pytest.fixture(scope="module")
-def keyring_service() -> Iterator[Any]:
-    why = secret_service.available()
-    if why is not None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(why)
-        pytest.skip(why)
-    with secret_service.SecretService() as backend:
-        yield backend
+keyring_service = secret_service.keyring_fixture()
 
 
 def _digest(path: Path) -> str:
