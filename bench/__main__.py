@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ("search", "checks", "screens", "orders", "records", "nurse", "charting", "printing", "startup",
-         "memory", "package")
+ORDER = ("search", "checks", "screens", "orders", "records", "nurse", "charting", "printing", "offline",
+         "startup", "memory", "package")
 
 
 def main(argv: list[str]) -> int:

@@ -15,8 +15,8 @@ RUNTIME_DEBS="libglib2.0-0 libgl1 libxkbcommon0 libegl1 libfreetype6 libfontconf
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
   libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1 libxrender1 libsm6 libice6
   fonts-wqy-zenhei"
-TEST_DEBS="postgresql xvfb xauth poppler-utils dbus-x11 make desktop-file-utils cups cups-client
-  printer-driver-cups-pdf"
+TEST_DEBS="postgresql xvfb xauth poppler-utils dbus-x11 make desktop-file-utils gnome-keyring cups
+  cups-client printer-driver-cups-pdf"
 
 missing=()
 want="$RUNTIME_DEBS"

@@ -552,8 +552,14 @@ class MainWindow(QMainWindow):
         self._health_pending = True
 
         def settled(ok: bool) -> None:
+            from ui.operations import offline
+
             self._health_pending = False
-            self.status.set_connection(ONLINE if ok else OFFLINE)
+            self.status.set_connection(ONLINE if ok else OFFLINE, self.status.pending,
+                                       self.status.as_of)
+            offline.follow(self.ctx, ok, self.ward_view.current_ward_id() or None,
+                           lambda st: self.status.set_connection(
+                               ONLINE if st.online else OFFLINE, st.queued, st.as_of))
 
         check_connection(self.ctx, settled)
 

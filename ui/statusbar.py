@@ -1,6 +1,7 @@
 """The status bar: who is signed in, which database, and the connection state (+ pending writes)."""
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Optional
 
 from ui.qt import QEvent, QLabel, QStatusBar, QWidget, translate
@@ -27,6 +28,7 @@ class StatusPanel(QStatusBar):
         self._profile: Optional[str] = None
         self.state = UNKNOWN
         self.pending = 0
+        self.as_of: Optional[datetime] = None
         self.retranslate()
 
     def set_user(self, full_name: str, roles: frozenset[str]) -> None:
@@ -38,9 +40,11 @@ class StatusPanel(QStatusBar):
         self._profile = profile_name
         self.retranslate()
 
-    def set_connection(self, state: str, pending: int = 0) -> None:
+    def set_connection(self, state: str, pending: int = 0, as_of: Optional[datetime] = None) -> None:
+        """`as_of`: offline, how old the replica's data is (shown as 数据截至 HH:MM)."""
         self.state = state
         self.pending = pending
+        self.as_of = as_of
         self.retranslate()
 
     def set_nurse_queue(self, count: Optional[int]) -> None:
@@ -59,6 +63,9 @@ class StatusPanel(QStatusBar):
             SYNCING: translate("StatusPanel", "同步中"),
             UNKNOWN: translate("StatusPanel", "连接中…"),
         }[self.state]
+        if self.state == OFFLINE and self.as_of is not None:
+            text = translate("StatusPanel", "离线 — 数据截至 {time}").format(
+                time=self.as_of.astimezone().strftime("%H:%M"))
         if self.pending:
             text += translate("StatusPanel", "（待同步 {n}）").format(n=self.pending)
         return text

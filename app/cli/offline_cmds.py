@@ -1,6 +1,6 @@
 """IT commands for the offline queue: `offline status` and `offline replay` (issue 15).
 
-    python main.py offline status [--profile NAME]    # queue length, conflicts, last refusals
+    python main.py offline status [--profile NAME]    # replica age, queue length, conflicts, last error
     python main.py offline replay --profile NAME      # send what a PC queued to the server
 """
 from __future__ import annotations
@@ -32,25 +32,80 @@ def _outbox_file(profile: Optional[str]) -> Path:
     return outbox_path(data_dir(), profile)
 
 
+def _queues(profile: Optional[str]) -> list[tuple[str, Path, Optional[str]]]:
+    """Where this PC's queued changes are: the outbox table of the encrypted replica (the GUI
+    queues there, with each change's local effect) and a plain queue file if an older client
+    left one. An unusable replica is said once and skipped; its file stays as it is."""
+    from app.offline import replica
+    from app.paths import data_dir
+
+    found: list[tuple[str, Path, Optional[str]]] = []
+    plain = _outbox_file(profile)
+    if plain.exists():
+        found.append(("queue file", plain, None))
+    name = profile or "demo"
+    path = replica.replica_path(data_dir(), profile)
+    if path.exists():
+        try:
+            key = replica.replica_key(name, create=False)
+            replica.check_file(path, key, name)
+        except replica.ReplicaUnusable as err:
+            print(f"offline queue in the replica ({name}): cannot be read ({err.message_id}); "
+                  f"{path} is kept as it is")
+        else:
+            found.append(("replica", path, key))
+    return found
+
+
 @_guard
 def cmd_status(args: argparse.Namespace) -> int:
     from app.offline.outbox import CONFLICT, REJECTED, Outbox
 
-    path = _outbox_file(args.profile)
-    if not path.exists():
+    _print_replica(args.profile)
+    queues = _queues(args.profile)
+    if not queues:
         print(f"offline queue ({args.profile or 'demo'}): empty, nothing was ever queued here")
         return EXIT_OK
-    box = Outbox(path)
-    try:
-        counts = box.counts()
-        print(f"offline queue ({args.profile or 'demo'}): {counts['queued']} waiting, "
-              f"{counts['applied']} applied, {counts['rejected']} refused, "
-              f"{counts['conflict']} conflicts to resolve")
-        for item in box.settled(CONFLICT)[-5:] + box.settled(REJECTED)[-5:]:
-            print(f"  {item.state}: {item.op_type} {item.op_id} ({item.reason})")
-    finally:
-        box.close()
+    for where, path, key in queues:
+        box = Outbox(path, key=key)
+        try:
+            counts = box.counts()
+            print(f"offline queue ({args.profile or 'demo'}, {where}): {counts['queued']} waiting, "
+                  f"{counts['applied']} applied, {counts['rejected']} refused, "
+                  f"{counts['conflict']} conflicts to resolve")
+            for item in box.settled(CONFLICT)[-5:] + box.settled(REJECTED)[-5:]:
+                print(f"  {item.state}: {item.op_type} {item.op_id} ({item.reason})")
+            last = box.last_error()
+            if last is not None:
+                print(f"last replay error: {last}")
+        finally:
+            box.close()
     return EXIT_OK
+
+
+def _print_replica(profile: Optional[str]) -> None:
+    """One line: the replica's age (by the server's clock at its snapshot), or why it is unusable."""
+    from app.clock import utcnow
+    from app.offline import replica
+    from app.paths import data_dir
+
+    name = profile or "demo"
+    path = replica.replica_path(data_dir(), profile)
+    if not path.exists():
+        print(f"offline replica ({name}): none on this PC yet")
+        return
+    try:
+        with replica.opened(path, name, create=False) as local:
+            seen = replica.info(local)
+    except replica.ReplicaUnusable as err:
+        print(f"offline replica ({name}): unusable ({err.message_id}): {path} is kept as it is")
+        return
+    if seen is None or seen.as_of is None:
+        print(f"offline replica ({name}): created, never filled")
+        return
+    age = (utcnow() - seen.as_of).total_seconds()
+    print(f"offline replica ({name}): {seen.patients} patients, data as of "
+          f"{seen.as_of.astimezone():%Y-%m-%d %H:%M} ({age / 60:.0f} min old)")
 
 
 @_guard
@@ -60,20 +115,27 @@ def cmd_replay(args: argparse.Namespace) -> int:
     from app.profiles import load_profile
     from app.store.db import open_database
 
-    path = _outbox_file(args.profile)
-    if not path.exists():
+    queues = _queues(args.profile)
+    if not queues:
         print(f"offline queue ({args.profile}): empty")
         return EXIT_OK
     db = open_database(load_profile(args.profile))
-    box = Outbox(path)
+    stopped: Optional[str] = None
+    remaining = 0
     try:
-        report = replay(box, db, socket.gethostname(), progress=ProgressLine("replay"))
+        for where, path, key in queues:
+            box = Outbox(path, key=key)
+            try:
+                report = replay(box, db, socket.gethostname(), progress=ProgressLine("replay"))
+            finally:
+                box.close()
+            print(f"replayed ({where}): {report.applied} applied, {report.rejected} refused, "
+                  f"{report.conflicts} conflicts, {report.remaining} still waiting")
+            remaining += report.remaining
+            stopped = stopped or report.stopped_by
     finally:
-        box.close()
         db.dispose()
-    print(f"replayed: {report.applied} applied, {report.rejected} refused, "
-          f"{report.conflicts} conflicts, {report.remaining} still waiting")
-    if report.stopped_by is not None:
-        return fail(f"replay stopped ({report.stopped_by}): the server did not answer; "
-                    f"{report.remaining} changes stay queued", EXIT_FAILURE)
+    if stopped is not None:
+        return fail(f"replay stopped ({stopped}): the server did not answer; "
+                    f"{remaining} changes stay queued", EXIT_FAILURE)
     return EXIT_OK

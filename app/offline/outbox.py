@@ -13,7 +13,7 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from app.clock import utcnow
 from app.services.commands import Command, from_payload, to_payload
@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS outbox (
     settled_at TEXT
 );
 CREATE INDEX IF NOT EXISTS outbox_state ON outbox (state, seq);
+CREATE TABLE IF NOT EXISTS outbox_note (nkey TEXT PRIMARY KEY, nvalue TEXT, noted_at TEXT);
 """
 
 
@@ -51,27 +52,45 @@ class Queued:
 
 
 class Outbox:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: Optional[str] = None) -> None:
+        """`key`: the outbox lives in the encrypted replica file (app/offline/replica.py), so a
+        command's local effect and its entry commit together (app/offline/mode.py)."""
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None,
-                                     timeout=10)
+        if key is None:
+            self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None,
+                                         timeout=10)
+        else:
+            from sqlcipher3 import dbapi2
+
+            self._conn = dbapi2.connect(str(path), check_same_thread=False, isolation_level=None,
+                                        timeout=10)
+            self._conn.execute(f"PRAGMA key = '{key}'")
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=FULL")
         self._conn.executescript(_SCHEMA)
 
-    def enqueue(self, command: Command, patient_key: Optional[str] = None) -> int:
-        """Queue a command (again: a no-op for an op_id already queued); returns its seq."""
-        payload = json.dumps(to_payload(command), ensure_ascii=False, sort_keys=True)
+    def enqueue(self, command: Command, patient_key: Optional[str] = None,
+                effect: Optional[Callable[[sqlite3.Connection], None]] = None) -> int:
+        """Queue a command (again: a no-op for an op_id already queued); returns its seq once
+        the row is on disk. `effect(conn)`, the command's local effect in this same file, runs
+        in the same transaction: after a crash both are there or neither is."""
         with self._lock:
-            self._conn.execute(
-                "INSERT OR IGNORE INTO outbox (op_id, patient_key, op_type, payload, queued_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (command.op_id, patient_key, type(command).__name__, payload, utcnow().isoformat()))
-            row = self._conn.execute("SELECT seq FROM outbox WHERE op_id = ?",
-                                     (command.op_id,)).fetchone()
-        return int(row[0])
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                seq = queue_entry(self._conn, command, patient_key)
+                if effect is not None and seq is not None:
+                    effect(self._conn)
+                if seq is None:
+                    row = self._conn.execute("SELECT seq FROM outbox WHERE op_id = ?",
+                                             (command.op_id,)).fetchone()
+                    seq = int(row[0])
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+        return seq
 
     def pending(self, limit: int = 200) -> list[Queued]:
         """The oldest queued commands, in the order they were typed."""
@@ -85,6 +104,35 @@ class Outbox:
         with self._lock:
             self._conn.execute("UPDATE outbox SET state = ?, reason = ?, settled_at = ? WHERE op_id = ?",
                                (state, reason, utcnow().isoformat(), op_id))
+
+    def settle_many(self, outcomes: list[tuple[str, str, Optional[str]]]) -> None:
+        """(op_id, state, reason) of a whole replay batch, in one local transaction."""
+        now = utcnow().isoformat()
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.executemany(
+                    "UPDATE outbox SET state = ?, reason = ?, settled_at = ? WHERE op_id = ?",
+                    [(state, reason, now, op_id) for op_id, state, reason in outcomes])
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def note_error(self, message_id: Optional[str]) -> None:
+        """The error that stopped the last replay (None: it ran to the end), for `offline status`."""
+        with self._lock:
+            if message_id is None:
+                self._conn.execute("DELETE FROM outbox_note WHERE nkey = 'last_error'")
+            else:
+                self._conn.execute("INSERT OR REPLACE INTO outbox_note VALUES ('last_error', ?, ?)",
+                                   (message_id, utcnow().isoformat()))
+
+    def last_error(self) -> Optional[str]:
+        with self._lock:
+            row = self._conn.execute("SELECT nvalue, noted_at FROM outbox_note "
+                                     "WHERE nkey = 'last_error'").fetchone()
+        return None if row is None else f"{row[0]} at {row[1]}"
 
     def counts(self) -> dict[str, int]:
         with self._lock:
@@ -103,6 +151,24 @@ class Outbox:
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+
+
+def create_outbox(conn: Any) -> None:
+    """The outbox table in a DB-API connection's database (its own file, or the replica's)."""
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def queue_entry(conn: Any, command: Command, patient_key: Optional[str]) -> Optional[int]:
+    """The outbox row for `command` in the caller's transaction on `conn` (a DB-API connection:
+    sqlite3, or sqlcipher3 under the replica's unit of work); None when it was queued before."""
+    payload = json.dumps(to_payload(command), ensure_ascii=False, sort_keys=True)
+    cur = conn.execute(
+        "INSERT OR IGNORE INTO outbox (op_id, patient_key, op_type, payload, queued_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (command.op_id, patient_key, type(command).__name__, payload, utcnow().isoformat()))
+    return int(cur.lastrowid) if cur.rowcount == 1 else None
 
 
 def outbox_path(data_dir: Path, profile: Optional[str]) -> Path:

@@ -97,6 +97,9 @@ class UnitOfWork:
 
     def flush_audit(self) -> None:
         if self._pending:
+            from app.offline import changeseq  # the change sequence, in the same transaction
+
+            changeseq.record(self.conn, self._pending)
             self._tip = audit.append(self.conn, list(self._pending), workstation=self.workstation,
                                      now=self.now, tips=self._tips)
             self._pending.clear()

@@ -35,6 +35,7 @@ from app.store.schema_audit import audit_rec as audit_rec
 from app.store.schema_base import NAMING as NAMING
 from app.store.schema_base import _fk, _pk, _stamps, _version
 from app.store.schema_base import metadata as metadata
+from app.store.schema_offline import change_seq as change_seq
 from app.store.schema_records import consult_req as consult_req
 from app.store.schema_records import doc_draft as doc_draft
 from app.store.schema_records import doc_handover as doc_handover

@@ -1394,7 +1394,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>{item}：“{text}”不是数值</source>
-        <translation>{item}: "{text}" is not a number</translation>
+        <translation>{item}: &quot;{text}&quot; is not a number</translation>
     </message>
     <message>
         <source>{item} 精确到 {step}</source>
@@ -1406,7 +1406,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>{item} 不能记为“{code}”</source>
-        <translation>{item} cannot be charted as "{code}"</translation>
+        <translation>{item} cannot be charted as &quot;{code}&quot;</translation>
     </message>
     <message>
         <source>体温测量部位无效：{method}</source>
@@ -1414,7 +1414,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>大便次数“{text}”无法识别（例：0、1/E、1 1/E、4/2E、※、☆）</source>
-        <translation>Stool count "{text}" not understood (e.g. 0, 1/E, 1 1/E, 4/2E, * incontinence, stoma)</translation>
+        <translation>Stool count &quot;{text}&quot; not understood (e.g. 0, 1/E, 1 1/E, 4/2E, * incontinence, stoma)</translation>
     </message>
     <message>
         <source>未知的事件 {code}</source>
@@ -1458,11 +1458,31 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>评估条目“{item}”未填写</source>
-        <translation>Assessment item "{item}" is not filled in</translation>
+        <translation>Assessment item &quot;{item}&quot; is not filled in</translation>
     </message>
     <message>
         <source>评估条目“{item}”的分值 {value} 无效（可选 {allowed}）</source>
-        <translation>Assessment item "{item}": {value} is not a valid score ({allowed})</translation>
+        <translation>Assessment item &quot;{item}&quot;: {value} is not a valid score ({allowed})</translation>
+    </message>
+    <message>
+        <source>系统密钥环不可用，无法打开离线副本；离线队列已保留，请联系信息科</source>
+        <translation>The system keyring is not available, so the offline copy cannot be opened; the offline queue is kept. Please contact IT.</translation>
+    </message>
+    <message>
+        <source>密钥环中没有配置 {profile} 的离线副本密钥；离线队列已保留，请联系信息科</source>
+        <translation>The keyring holds no key for the offline copy of {profile}; the offline queue is kept. Please contact IT.</translation>
+    </message>
+    <message>
+        <source>离线副本无法读取（密钥不符或文件已损坏）：{path}；文件已保留，请联系信息科</source>
+        <translation>The offline copy cannot be read (wrong key or damaged file): {path}; the file is kept. Please contact IT.</translation>
+    </message>
+    <message>
+        <source>该文件不是本工作站配置的离线副本：{path}；文件已保留，请联系信息科</source>
+        <translation>This file is not this workstation's offline copy: {path}; the file is kept. Please contact IT.</translation>
+    </message>
+    <message>
+        <source>离线副本密钥格式无效；离线队列已保留，请联系信息科</source>
+        <translation>The offline copy's key is malformed; the offline queue is kept. Please contact IT.</translation>
     </message>
 </context>
 <context>
@@ -3945,7 +3965,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>体征录入：病区当前时段的体征表（护士）</source>
-        <translation>Vital signs entry: the ward's grid for the current slot (nurses)</translation>
+        <translation>Vital signs entry: the ward&apos;s grid for the current slot (nurses)</translation>
     </message>
     <message>
         <source>下一格；离开一行即保存该行</source>
@@ -4005,6 +4025,10 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>待审核医嘱：{n}</source>
         <translation>To verify: {n}</translation>
+    </message>
+    <message>
+        <source>离线 — 数据截至 {time}</source>
+        <translation>Offline — data as of {time}</translation>
     </message>
 </context>
 <context>
@@ -4301,7 +4325,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>保存当日数据</source>
-        <translation>Save the day's data</translation>
+        <translation>Save the day&apos;s data</translation>
     </message>
     <message>
         <source>已保存</source>

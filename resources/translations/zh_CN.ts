@@ -1464,6 +1464,26 @@
         <source>评估条目“{item}”的分值 {value} 无效（可选 {allowed}）</source>
         <translation>评估条目“{item}”的分值 {value} 无效（可选 {allowed}）</translation>
     </message>
+    <message>
+        <source>系统密钥环不可用，无法打开离线副本；离线队列已保留，请联系信息科</source>
+        <translation>系统密钥环不可用，无法打开离线副本；离线队列已保留，请联系信息科</translation>
+    </message>
+    <message>
+        <source>密钥环中没有配置 {profile} 的离线副本密钥；离线队列已保留，请联系信息科</source>
+        <translation>密钥环中没有配置 {profile} 的离线副本密钥；离线队列已保留，请联系信息科</translation>
+    </message>
+    <message>
+        <source>离线副本无法读取（密钥不符或文件已损坏）：{path}；文件已保留，请联系信息科</source>
+        <translation>离线副本无法读取（密钥不符或文件已损坏）：{path}；文件已保留，请联系信息科</translation>
+    </message>
+    <message>
+        <source>该文件不是本工作站配置的离线副本：{path}；文件已保留，请联系信息科</source>
+        <translation>该文件不是本工作站配置的离线副本：{path}；文件已保留，请联系信息科</translation>
+    </message>
+    <message>
+        <source>离线副本密钥格式无效；离线队列已保留，请联系信息科</source>
+        <translation>离线副本密钥格式无效；离线队列已保留，请联系信息科</translation>
+    </message>
 </context>
 <context>
     <name>NurseExec</name>
@@ -4005,6 +4025,10 @@
     <message>
         <source>待审核医嘱：{n}</source>
         <translation>待审核医嘱：{n}</translation>
+    </message>
+    <message>
+        <source>离线 — 数据截至 {time}</source>
+        <translation>离线 — 数据截至 {time}</translation>
     </message>
 </context>
 <context>

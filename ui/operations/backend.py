@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from app.dictionaries.search import SearchItem
     from app.domain.staff import StaffUser
     from app.domain.ward import BedCard, PatientHeader, WardInfo
+    from app.offline.mode import OfflineLayer
     from app.progress import Progress
     from app.services.changes import Changes
     from app.services.commands import Command
@@ -119,6 +120,14 @@ class AppBackend:
         self._index_lock = threading.Lock()
         self._opener: Optional[threading.Thread] = None
         self._open_error: Optional[BaseException] = None
+        # A server profile keeps working through an outage on its replica (the demo file is
+        # local already). Opened on first use: the keyring is asked only then.
+        self.offline: Optional[OfflineLayer] = None
+        if profile_name is not None:
+            from app.offline.mode import OfflineLayer
+
+            self.offline = OfflineLayer(data_dir(), profile_name, self.workstation,
+                                        server=self._require)
 
     # ---- start-up
     def prepare(self, progress: Progress) -> list[DemoAccount]:
@@ -333,10 +342,17 @@ class AppBackend:
 
     def execute(self, command: Command) -> Changes:
         """Run one command through its handler, once (op_id), in one unit of work."""
+        from app.errors import OfflineError
         from app.services.write import run_command
 
         with self._write_lock:
-            changes: Changes = run_command(self._require(), self.workstation, command)
+            try:
+                changes: Changes = run_command(self._require(), self.workstation, command)
+            except OfflineError:
+                if self.offline is None:
+                    raise
+                # The server is away: the same handler on the replica, queued with its effect.
+                changes = self.offline.execute(command)
             return changes
 
     def flush_audit(self) -> int:
@@ -376,5 +392,7 @@ class AppBackend:
         if self._spool is not None:
             self._spool.close()
             self._spool = None
+        if self.offline is not None:
+            self.offline.close()
         if self._db is not None:
             self._db.dispose()

@@ -896,7 +896,24 @@ CREATE INDEX ix_pharm_req_item_line_id ON pharm_req_item (line_id);
 
 UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0005';
 
--- Running upgrade 0006 -> 0008
+-- Running upgrade 0006 -> 0007
+
+CREATE TABLE change_seq (
+    seq BIGINT NOT NULL IDENTITY(1, 1), 
+    ward_id VARCHAR2(36 CHAR) NOT NULL, 
+    patient_id VARCHAR2(36 CHAR), 
+    kind VARCHAR2(20 CHAR) NOT NULL, 
+    recorded_at DATETIME NOT NULL, 
+    CONSTRAINT pk_change_seq PRIMARY KEY (seq)
+);
+
+CREATE INDEX ix_change_seq_ward_seq ON change_seq (ward_id, seq);
+
+CREATE INDEX ix_change_seq_ward_at ON change_seq (ward_id, recorded_at);
+
+UPDATE alembic_version SET version_num='0007' WHERE alembic_version.version_num = '0006';
+
+-- Running upgrade 0007 -> 0008
 
 CREATE TABLE sheet_print (
     id VARCHAR2(36 CHAR) NOT NULL, 
@@ -919,6 +936,6 @@ CREATE TABLE sheet_print (
 
 CREATE INDEX ix_sheet_print_enc ON sheet_print (encounter_id, sheet);
 
-UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num = '0006';
+UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num = '0007';
 
 COMMIT;

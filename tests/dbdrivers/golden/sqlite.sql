@@ -769,16 +769,16 @@ CREATE TABLE _alembic_tmp_med_order (
     CONSTRAINT pk_med_order PRIMARY KEY (id), 
     CONSTRAINT skin_test_req CHECK (skin_test_req IN (0, 1)), 
     CONSTRAINT verbal CHECK (verbal IN (0, 1)), 
-    CONSTRAINT fk_med_order_stopped_by FOREIGN KEY(stopped_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
     CONSTRAINT fk_med_order_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
-    CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
+    CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
     CONSTRAINT fk_med_order_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
     CONSTRAINT fk_med_order_ordered_by FOREIGN KEY(ordered_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
     CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
-    CONSTRAINT fk_med_order_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
+    CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_stopped_by FOREIGN KEY(stopped_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
     CONSTRAINT fk_med_order_group_id FOREIGN KEY(group_id) REFERENCES order_group (id), 
     CONSTRAINT fk_med_order_approved_by FOREIGN KEY(approved_by) REFERENCES staff (id)
 );
@@ -790,11 +790,11 @@ DROP TABLE med_order;
 
 ALTER TABLE _alembic_tmp_med_order RENAME TO med_order;
 
-CREATE INDEX ix_med_order_enc_status ON med_order (encounter_id, status);
+CREATE INDEX ix_med_order_encounter_id ON med_order (encounter_id);
 
 CREATE INDEX ix_med_order_group_id ON med_order (group_id);
 
-CREATE INDEX ix_med_order_encounter_id ON med_order (encounter_id);
+CREATE INDEX ix_med_order_enc_status ON med_order (encounter_id, status);
 
 UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
 
@@ -920,8 +920,8 @@ CREATE TABLE _alembic_tmp_order_exec (
     is_duplicate BOOLEAN DEFAULT 0 NOT NULL, 
     device_id VARCHAR(60), 
     CONSTRAINT pk_order_exec PRIMARY KEY (id), 
-    CONSTRAINT fk_order_exec_order_id FOREIGN KEY(order_id) REFERENCES med_order (id), 
     CONSTRAINT fk_order_exec_done_by FOREIGN KEY(done_by) REFERENCES staff (id), 
+    CONSTRAINT fk_order_exec_order_id FOREIGN KEY(order_id) REFERENCES med_order (id), 
     CONSTRAINT fk_order_exec_checked_by FOREIGN KEY(checked_by) REFERENCES staff (id), 
     CONSTRAINT ck_order_exec_is_duplicate CHECK (is_duplicate IN (0, 1)), 
     CONSTRAINT fk_order_exec_plan_id FOREIGN KEY(plan_id) REFERENCES order_exec_plan (id), 
@@ -937,9 +937,9 @@ DROP TABLE order_exec;
 
 ALTER TABLE _alembic_tmp_order_exec RENAME TO order_exec;
 
-CREATE INDEX ix_order_exec_planned ON order_exec (planned_at, status);
-
 CREATE INDEX ix_order_exec_order_id ON order_exec (order_id);
+
+CREATE INDEX ix_order_exec_planned ON order_exec (planned_at, status);
 
 CREATE INDEX ix_order_exec_plan_id ON order_exec (plan_id);
 
@@ -995,7 +995,24 @@ CREATE INDEX ix_pharm_req_item_line_id ON pharm_req_item (line_id);
 
 UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0005';
 
--- Running upgrade 0006 -> 0008
+-- Running upgrade 0006 -> 0007
+
+CREATE TABLE change_seq (
+    seq INTEGER NOT NULL, 
+    ward_id VARCHAR(36) NOT NULL, 
+    patient_id VARCHAR(36), 
+    kind VARCHAR(20) NOT NULL, 
+    recorded_at DATETIME NOT NULL, 
+    CONSTRAINT pk_change_seq PRIMARY KEY (seq)
+);
+
+CREATE INDEX ix_change_seq_ward_seq ON change_seq (ward_id, seq);
+
+CREATE INDEX ix_change_seq_ward_at ON change_seq (ward_id, recorded_at);
+
+UPDATE alembic_version SET version_num='0007' WHERE alembic_version.version_num = '0006';
+
+-- Running upgrade 0007 -> 0008
 
 CREATE TABLE sheet_print (
     id VARCHAR(36) NOT NULL, 
@@ -1018,5 +1035,5 @@ CREATE TABLE sheet_print (
 
 CREATE INDEX ix_sheet_print_enc ON sheet_print (encounter_id, sheet);
 
-UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num = '0006';
+UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num = '0007';
 

@@ -83,14 +83,14 @@ from app.offline.replay import replay
 from app.store.db import open_database
 db = open_database(sys.argv[1]); box = Outbox(__import__("pathlib").Path(sys.argv[2]))
 print("REPLAYING", flush=True)
-report = replay(box, db, "pc-chaos", batch=25)
+report = replay(box, db, "pc-chaos", batch=100)
 print("DONE", report.remaining, flush=True)
 """
 
 
 def test_a_replay_killed_again_and_again_applies_every_command_exactly_once(
         demo_engine: Database, tmp_path: Path) -> None:
-    total = 300
+    total = 2000
     path = tmp_path / "outbox.sqlite"
     box = Outbox(path)
     cmds = [_allergy(n, patient=random.Random(n).choice((1, 2, 3, 5, 6, 7, 8, 9))) for n in range(total)]

@@ -1,0 +1,277 @@
+"""One replay batch in one server transaction, in a few round trips (DESIGN.md "Offline fallback").
+
+Row by row, a queued command costs its handler's statements plus the write path's own (the
+applied-op check, the actor's rights, the applied-op row, BEGIN, the audit chain, COMMIT): at a
+30 ms round trip that is a few commands a second. A batch instead:
+- reads the op ids already on record (one query) and the rights of every actor in it (two);
+- runs each command's own handler (`app.services.handlers.HANDLERS`) in order under a savepoint,
+  so a refused command rolls back alone and its outcome is recorded with the batch; or, for a
+  run of consecutive commands of a type with a set-based form (`handles_batch`), that form
+  once for the run (a few statements whatever its length), the run falling back to the one-by-one
+  handlers when the set-based form fails as a whole;
+- writes every applied-op row in one multi-row insert and the audit entries in one chain append,
+  then commits once.
+Order is kept: commands run in the order they were queued; a run of one type is a consecutive
+stretch of that order, so each patient's own commands keep theirs.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Callable, Optional
+
+from sqlalchemy import insert, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.domain import roles
+from app.errors import ConflictError, DatabaseError, PermissionDenied, ValidationError, WardStationError
+from app.services import audit
+from app.services.commands import PAYLOAD_VERSION, Command
+from app.services.uow import UnitOfWork
+from app.store.schema import applied_op, staff, staff_role
+from app.store.sqlfunc import utc_now
+
+APPLIED, REJECTED, CONFLICT = "applied", "rejected", "conflict"
+# Bind parameters per IN list: well under every engine's limit (Oracle 1,000 expressions).
+_IN_CHUNK = 900
+
+# A set-based handler: the commands of one run (their rights already checked) -> per command
+# None (applied) or the refusal. It raises only when the run as a whole cannot go this way.
+BatchHandler = Callable[[UnitOfWork, Sequence[Any]], list[Optional[WardStationError]]]
+BATCH_HANDLERS: dict[type[Command], BatchHandler] = {}
+_BATCH_MODULES: tuple[str, ...] = ("app.offline.batch_allergy",)
+_loaded = False
+
+
+def handles_batch(command_type: type[Command]) -> Callable[[BatchHandler], BatchHandler]:
+    """Register the set-based form of `command_type`'s handler (same checks, same rows)."""
+
+    def register(fn: BatchHandler) -> BatchHandler:
+        BATCH_HANDLERS[command_type] = fn
+        return fn
+
+    return register
+
+
+def _load() -> None:
+    global _loaded
+    if not _loaded:
+        import importlib
+
+        from app.services.handlers import _load_handlers
+
+        _load_handlers()
+        for name in _BATCH_MODULES:
+            importlib.import_module(name)
+        _loaded = True
+
+
+@dataclass(frozen=True)
+class Outcome:
+    op_id: str
+    state: str                      # applied / rejected / conflict
+    reason: Optional[str] = None    # the refusal's message id
+    replayed: bool = False          # already on the server's record before this batch
+
+
+def outcome_of(error: WardStationError) -> str:
+    return CONFLICT if isinstance(error, ConflictError) else REJECTED
+
+
+class _Batch:
+    """What one batch knows about the server before it runs: recorded ops, actors' rights."""
+
+    def __init__(self, uow: UnitOfWork, commands: Sequence[Command]) -> None:
+        self.uow = uow
+        conn = uow.conn
+        ids = [cmd.op_id for cmd in commands]
+        self.recorded: dict[str, tuple[str, Optional[str]]] = {}
+        for part in _chunks(ids):
+            rows = conn.execute(select(applied_op.c.op_id, applied_op.c.outcome, applied_op.c.reason)
+                                .where(applied_op.c.op_id.in_(part))).all()
+            self.recorded.update({str(r[0]): (str(r[1]), r[2]) for r in rows})
+        actors = sorted({cmd.actor_id for cmd in commands})
+        self.active: set[str] = set()
+        self.known: set[str] = set()
+        codes: dict[str, list[str]] = {}
+        for part in _chunks(actors):
+            joined = staff.outerjoin(staff_role, staff_role.c.staff_id == staff.c.id)
+            for sid, active, code in conn.execute(
+                    select(staff.c.id, staff.c.is_active, staff_role.c.role_code)
+                    .select_from(joined).where(staff.c.id.in_(part))).all():
+                self.known.add(str(sid))
+                if active:
+                    self.active.add(str(sid))
+                if code is not None:
+                    codes.setdefault(str(sid), []).append(str(code))
+        self.rights = {sid: roles.permissions_for(codes.get(sid, [])) for sid in self.active}
+        self.rows: list[dict[str, Any]] = []
+
+    def allowed(self, cmd: Command, permission: Optional[str]) -> Optional[WardStationError]:
+        if permission is None or permission in self.rights.get(cmd.actor_id, frozenset()):
+            return None
+        return PermissionDenied("perm.denied", permission=permission)
+
+    def record(self, cmd: Command, error: Optional[WardStationError]) -> Outcome:
+        """The op's row for the batch's one insert (a refusal also audited, as online)."""
+        if error is None:
+            state, reason = APPLIED, None
+        else:
+            state, reason = outcome_of(error), error.message_id[:200]
+        if cmd.actor_id in self.known:           # staff_id is a foreign key
+            self.rows.append({
+                "op_id": cmd.op_id, "device_id": self.uow.workstation[:60], "staff_id": cmd.actor_id,
+                "op_type": type(cmd).__name__[:40], "device_time": cmd.device_time,
+                "applied_at": self.uow.now, "outcome": state, "reason": reason,
+                "payload_version": PAYLOAD_VERSION})
+            if error is not None:
+                self.uow.audit(audit.AuditEntry(
+                    state, "op", cmd.op_id, cmd.actor_id,
+                    after={"type": type(cmd).__name__, "reason": error.message_id,
+                           "params": audit.jsonable(error.params)}, op_id=cmd.op_id))
+        return Outcome(cmd.op_id, state, reason)
+
+    def flush(self) -> None:
+        if self.rows:
+            self.uow.conn.execute(insert(applied_op).values(received_at=utc_now()), self.rows)
+            self.rows = []
+
+
+def run_batch(uow: UnitOfWork, commands: Sequence[Command],
+              one_by_one: frozenset[int] = frozenset()) -> list[Outcome]:
+    """Every command of the batch once, in order, inside `uow` (the caller commits).
+
+    Raises SetBasedFailed(run) when a run's set-based form failed: run the batch again in a new
+    unit of work with that run in `one_by_one` (`run_batches` does)."""
+    from app.services.handlers import HANDLERS
+
+    _load()
+    batch = _Batch(uow, commands)
+    outcomes: dict[str, Outcome] = {}
+    todo: list[Command] = []
+    for cmd in commands:
+        seen = batch.recorded.get(cmd.op_id)
+        if seen is not None:                     # applied (or refused) by an earlier try
+            outcomes[cmd.op_id] = Outcome(cmd.op_id, seen[0], seen[1], replayed=True)
+        else:
+            todo.append(cmd)
+    for index, run in enumerate(_runs(todo)):
+        kind = type(run[0])
+        entry = HANDLERS.get(kind)
+        if entry is None:
+            for cmd in run:
+                outcomes[cmd.op_id] = batch.record(cmd, ValidationError("command.unknown",
+                                                                       type=kind.__name__))
+            continue
+        ready = []
+        for cmd in run:
+            refused = batch.allowed(cmd, entry.permission)
+            if refused is not None:
+                outcomes[cmd.op_id] = batch.record(cmd, refused)
+            else:
+                ready.append(cmd)
+        for cmd, error in zip(ready, _run_all(
+                uow, ready, entry.fn, None if index in one_by_one else BATCH_HANDLERS.get(kind), index)):
+            outcomes[cmd.op_id] = batch.record(cmd, error)
+    batch.flush()
+    return [outcomes[cmd.op_id] for cmd in commands]
+
+
+class SetBasedFailed(Exception):
+    """A set-based form failed as a whole (a key already used ...): the transaction is spoiled
+    on some engines, so the batch is run again from the start with that run one by one."""
+
+    def __init__(self, run: int) -> None:
+        super().__init__(f"set-based run {run} failed")
+        self.run = run
+
+
+def _run_all(uow: UnitOfWork, run: list[Command], single: Callable[[UnitOfWork, Any], Any],
+             many: Optional[BatchHandler], index: int) -> list[Optional[WardStationError]]:
+    if not run:
+        return []
+    if many is not None and len(run) > 1:
+        # No savepoint (two round trips): failing is rare, and then the batch runs again.
+        try:
+            return many(uow, run)
+        except DatabaseError:
+            raise
+        except WardStationError as exc:
+            raise SetBasedFailed(index) from exc
+        except SQLAlchemyError as exc:
+            err = uow_translate(uow, exc)
+            if isinstance(err, DatabaseError) and err.kind != "constraint":
+                raise err from exc               # the link, not the data
+            raise SetBasedFailed(index) from exc
+    return [_one(uow, cmd, single) for cmd in run]
+
+
+def _one(uow: UnitOfWork, cmd: Command, single: Callable[[UnitOfWork, Any], Any]
+         ) -> Optional[WardStationError]:
+    saved = _audit_mark(uow)
+    point = uow.conn.begin_nested()
+    try:
+        single(uow, cmd)
+    except WardStationError as error:
+        if isinstance(error, DatabaseError):
+            raise
+        point.rollback()
+        _audit_undo(uow, saved)                  # its audit entries go with its rows
+        return error
+    except SQLAlchemyError as exc:
+        # A constraint the handler did not foresee: refuse this op, keep the batch.
+        point.rollback()
+        _audit_undo(uow, saved)
+        err = uow_translate(uow, exc)
+        if isinstance(err, DatabaseError) and err.kind != "constraint":
+            raise err from exc
+        return err
+    point.commit()
+    return None
+
+
+def uow_translate(uow: UnitOfWork, exc: BaseException) -> WardStationError:
+    translate = getattr(uow._source, "translate", None)
+    if translate is None:
+        raise exc
+    error: WardStationError = translate(exc)
+    return error
+
+
+def run_batches(db: Any, workstation: str, commands: Sequence[Command]) -> list[Outcome]:
+    """`run_batch` in one committed unit of work, again with a failed set-based run one by one."""
+    from app.services.write import run_unit
+
+    one_by_one: set[int] = set()
+    while True:
+        work = functools.partial(run_batch, commands=commands, one_by_one=frozenset(one_by_one))
+        try:
+            return run_unit(db, workstation, work)
+        except SetBasedFailed as failed:
+            one_by_one.add(failed.run)
+
+
+def _audit_mark(uow: UnitOfWork) -> int:
+    """How many audit entries the unit of work holds (queued for its commit)."""
+    return len(uow._pending)
+
+
+def _audit_undo(uow: UnitOfWork, mark: int) -> None:
+    """Forget the audit entries of a command rolled back to its savepoint."""
+    del uow._pending[mark:]
+
+
+def _runs(commands: list[Command]) -> list[list[Command]]:
+    """Consecutive stretches of one command type (the queue's order unchanged)."""
+    runs: list[list[Command]] = []
+    for cmd in commands:
+        if runs and type(runs[-1][0]) is type(cmd):
+            runs[-1].append(cmd)
+        else:
+            runs.append([cmd])
+    return runs
+
+
+def _chunks(values: list[str]) -> list[list[str]]:
+    return [values[i:i + _IN_CHUNK] for i in range(0, len(values), _IN_CHUNK)]

@@ -1,0 +1,126 @@
+"""The offline layer the GUI's backend uses when the server is away (DESIGN.md "A write, end to
+end": offline, the unit of work is one local transaction holding the local effect and the outbox
+entry).
+
+`OfflineLayer.execute(command)` runs the command's own handler (app.services.handlers.execute)
+on the replica and queues it in the outbox table of the same encrypted file, in one SQLite
+transaction: after a crash both are there or neither. `replay(server)` sends the queue in
+batches (app/offline/replay.py). Nothing here imports Qt.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from app.offline import replica
+from app.offline.outbox import Outbox, create_outbox, queue_entry
+from app.offline.replay import ReplayReport, replay
+from app.progress import OptionalProgress
+from app.services.changes import Changes
+from app.services.commands import Command
+
+# Smaller than the command line's batches: the replay thread shares the GIL with the GUI thread,
+# and shorter stretches of its Python work keep the GUI's longest wait short.
+GUI_BATCH = 100
+
+
+def patient_key(command: Command) -> Optional[str]:
+    """The patient (or stay) a command concerns, for the replay's order per patient."""
+    for field in ("patient_id", "encounter_id"):
+        value = getattr(command, field, None)
+        if isinstance(value, str):
+            return value
+    return None
+
+
+@dataclass(frozen=True)
+class OfflineState:
+    online: bool
+    queued: int
+    as_of: Optional[datetime]       # the replica's data, by the server's clock at its snapshot
+
+
+class OfflineLayer:
+    def __init__(self, data_dir: Path, profile: Optional[str], workstation: str,
+                 server: Optional[Callable[[], Any]] = None) -> None:
+        """`server()`: the server's Database when it is open (the backend's), for follow()."""
+        self.profile = profile or "demo"
+        self.workstation = workstation
+        self._server = server
+        self.path = replica.replica_path(data_dir, profile)
+        self._lock = threading.Lock()
+        self._following = threading.Lock()
+        self._db: Any = None
+        self._box: Optional[Outbox] = None
+
+    def _open(self) -> tuple[Any, Outbox]:
+        with self._lock:
+            if self._db is None or self._box is None:
+                key = replica.replica_key(self.profile)
+                self._db = replica.open_replica(self.path, key, self.profile)
+                from app.store.schema import metadata
+
+                metadata.create_all(self._db.engine)
+                with self._db.connect() as conn:
+                    create_outbox(conn.connection.driver_connection)
+                self._box = Outbox(self.path, key=key)
+            return self._db, self._box
+
+    def refresh(self, server: Any, ward_id: str) -> int:
+        """While online: the replica follows the ward (one query when nothing changed)."""
+        db, _ = self._open()
+        return replica.refresh(server, db, profile=self.profile, ward_id=ward_id)
+
+    def execute(self, command: Command) -> Changes:
+        from app.services.handlers import execute
+        from app.services.write import run_unit
+
+        db, _ = self._open()
+
+        def local(uow: Any) -> Changes:
+            changes = execute(uow, command)
+            queue_entry(uow.conn.connection.driver_connection, command, patient_key(command))
+            return changes
+
+        result: Changes = run_unit(db, self.workstation, local)
+        return result
+
+    def as_of(self) -> Optional[datetime]:
+        db, _ = self._open()
+        seen = replica.info(db)
+        return None if seen is None else seen.as_of
+
+    def queued(self) -> int:
+        _, box = self._open()
+        return box.counts()["queued"]
+
+    def replay(self, server: Any, progress: OptionalProgress = None,
+               batch: int = GUI_BATCH) -> ReplayReport:
+        _, box = self._open()
+        return replay(box, server, self.workstation, batch=batch, progress=progress)
+
+    def follow(self, online: bool, ward_id: Optional[str]) -> OfflineState:
+        """After each health check, on a worker thread: online, send what is queued, then let
+        the replica follow the ward; offline, just say how old it is and what waits."""
+        if online and self._server is not None and self._following.acquire(blocking=False):
+            try:                            # one at a time: health checks come every few seconds
+                server = self._server()
+                if self.queued():
+                    self.replay(server)
+                if ward_id:
+                    self.refresh(server, ward_id)
+            finally:
+                self._following.release()
+        return OfflineState(online, self.queued(), self.as_of())
+
+    def close(self) -> None:
+        with self._lock:
+            if self._box is not None:
+                self._box.close()
+                self._box = None
+            if self._db is not None:
+                self._db.dispose()
+                self._db = None

@@ -1,0 +1,244 @@
+"""The encrypted replica: the ward's own copy of what it needs through an outage (DESIGN.md
+"Offline fallback").
+
+One SQLCipher file per workstation profile, its key made once (256 random bits) and kept in the
+system keyring, never in a file. It holds the tables of the server's schema (app.store.schema
+metadata, so the same handlers run on it) filled with the ward scope: the current inpatients and
+their stays, this stay's orders, events, executions, vitals, documents and diagnoses, the
+patients' allergies, and whole the dictionaries, order sets, templates, beds, staff with their
+roles and password verifiers (offline login). `replica_meta` says whose it is and as of when
+(the server's clock at the snapshot, never the PC's).
+
+A file that cannot be read (wrong key, damaged, a plain SQLite file, another profile's) is never
+overwritten or deleted: `ReplicaUnusable` with a clear message id, the file left for IT.
+"""
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Optional
+
+from sqlalchemy import Table, delete, insert, select, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql import Select
+
+from app.clock import as_utc
+from app.errors import DatabaseError
+from app.store import schema as s
+from app.store.append_only import sqlite_drop_triggers, sqlite_triggers
+from app.store.sqlfunc import utc_now
+
+KEYRING_SERVICE = "WardStation replica"
+_PLAIN_HEADER = b"SQLite format 3\x00"
+_META = ("CREATE TABLE IF NOT EXISTS replica_meta (mkey TEXT PRIMARY KEY, mvalue TEXT)")
+
+# Copied whole: small, and any of it may be needed offline.
+WHOLE: tuple[Table, ...] = (s.dept, s.drug, s.freq, s.icd10, s.lab_test, s.order_item, s.role,
+                            s.route, s.doc_template, s.ward, s.bed, s.staff, s.staff_role,
+                            s.order_set, s.order_set_item)
+# Of the ward's current stays.
+BY_ENCOUNTER: tuple[Table, ...] = (s.bed_move, s.clin_doc, s.diagnosis, s.lab_result, s.nursing_rec,
+                                   s.order_group, s.vital_obs, s.med_order, s.skin_test)
+# Of those stays' orders.
+BY_ORDER: tuple[Table, ...] = (s.order_event, s.order_exec, s.order_exec_plan, s.order_override)
+
+
+class ReplicaUnusable(DatabaseError):
+    """The replica file cannot be used as it is; it is kept untouched."""
+
+    def __init__(self, message_id: str, **params: Any) -> None:
+        super().__init__(message_id, "other", **params)
+
+
+@dataclass(frozen=True)
+class ReplicaInfo:
+    profile: str
+    ward_id: str
+    as_of: Optional[datetime]          # the server's clock when the snapshot was read
+    patients: int
+
+
+def replica_path(data_dir: Path, profile: Optional[str]) -> Path:
+    return data_dir / f"replica-{profile or 'demo'}.db"
+
+
+def replica_key(profile: str, *, create: bool = True) -> str:
+    """The profile's replica key from the system keyring, made on first use."""
+    import keyring
+    import keyring.errors
+
+    try:
+        key = keyring.get_password(KEYRING_SERVICE, profile)
+        if key is None and create:
+            key = secrets.token_hex(32)
+            keyring.set_password(KEYRING_SERVICE, profile, key)
+    except keyring.errors.KeyringError as exc:
+        raise ReplicaUnusable("replica.no_keyring", cause=type(exc).__name__) from None
+    if key is None:
+        raise ReplicaUnusable("replica.no_key", profile=profile)
+    return key
+
+
+def check_file(path: Path, key: str, profile: str) -> None:
+    """Raise ReplicaUnusable unless `path` is absent or this profile's replica under `key`."""
+    if not path.exists():
+        return
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header == _PLAIN_HEADER:
+        raise ReplicaUnusable("replica.foreign", path=str(path))     # not encrypted: not ours
+    from sqlcipher3 import dbapi2
+
+    conn = dbapi2.connect(str(path))
+    try:
+        conn.execute(f"PRAGMA key = '{_hex(key)}'")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except dbapi2.DatabaseError:
+            raise ReplicaUnusable("replica.unreadable", path=str(path)) from None
+        try:
+            row = conn.execute("SELECT mvalue FROM replica_meta WHERE mkey = 'profile'").fetchone()
+        except dbapi2.DatabaseError:
+            row = None
+        if row is not None and row[0] != profile:
+            raise ReplicaUnusable("replica.foreign", path=str(path))
+    finally:
+        conn.close()
+
+
+def _hex(key: str) -> str:
+    if not key or any(ch not in "0123456789abcdef" for ch in key):
+        raise ReplicaUnusable("replica.bad_key")
+    return key
+
+
+def open_replica(path: Path, key: str, profile: str) -> Any:
+    """The replica as an app Database (SQLCipher), its file checked first."""
+    from app.store.db import open_database
+
+    check_file(path, key, profile)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return open_database(f"sqlite+pysqlcipher://:{_hex(key)}@/{path}")
+
+
+def _scoped(table: Table, ward_id: str) -> Select[Any]:
+    stays = select(s.encounter.c.id).where(s.encounter.c.ward_id == ward_id) \
+        .where(s.encounter.c.status == "admitted")
+    if table is s.encounter:
+        return select(table).where(table.c.id.in_(stays))
+    if table is s.patient:
+        return select(table).where(table.c.id.in_(
+            select(s.encounter.c.patient_id).where(s.encounter.c.id.in_(stays))))
+    if table is s.allergy:
+        return select(table).where(table.c.patient_id.in_(
+            select(s.encounter.c.patient_id).where(s.encounter.c.id.in_(stays))))
+    if table in BY_ENCOUNTER:
+        return select(table).where(table.c.encounter_id.in_(stays))
+    if table is s.doc_rev:
+        return select(table).where(table.c.doc_id.in_(
+            select(s.clin_doc.c.id).where(s.clin_doc.c.encounter_id.in_(stays))))
+    if table in BY_ORDER:
+        return select(table).where(table.c.order_id.in_(
+            select(s.med_order.c.id).where(s.med_order.c.encounter_id.in_(stays))))
+    return select(table)
+
+
+# Tables of the scope that are append-only on SQLite (app/store/append_only.py triggers).
+REPLICA_APPEND_ONLY = frozenset({"doc_rev"})
+
+
+def scope_tables() -> list[Table]:
+    """The tables the replica fills, parents first."""
+    wanted = set(WHOLE) | set(BY_ENCOUNTER) | set(BY_ORDER) | {s.encounter, s.patient,
+                                                              s.allergy, s.doc_rev}
+    return [t for t in s.metadata.sorted_tables if t in wanted]
+
+
+def snapshot(server: Any, replica: Any, *, profile: str, ward_id: str) -> ReplicaInfo:
+    """Read the ward scope from the server (one read transaction, one statement a table) and
+    replace the replica's copy with it in one local transaction."""
+    from app.offline import changeseq
+
+    tables = scope_tables()
+    with server.read() as conn:
+        # The mark first: whatever commits while the tables are read is numbered after it.
+        as_of = as_utc(conn.execute(select(utc_now())).scalar_one())
+        mark = changeseq.Mark(changeseq.latest(conn), as_of)
+        recent = changeseq.after(conn, ward_id, mark)      # the last seconds' rows, seen now
+        data = {t.name: [dict(r) for r in conn.execute(_scoped(t, ward_id)).mappings()]
+                for t in tables}
+    s.metadata.create_all(replica.engine)
+    with replica.begin() as local:
+        local.exec_driver_sql(_META)
+        # The replica is a copy, replaced whole: an append-only table's triggers (doc_rev) are
+        # lifted for the replacement and put back in the same transaction.
+        guarded = [t.name for t in tables if t.name in REPLICA_APPEND_ONLY]
+        for name in guarded:
+            for stmt in sqlite_drop_triggers(name):
+                local.exec_driver_sql(stmt)
+        for table in reversed(tables):
+            local.execute(delete(table))
+        for table in tables:
+            if data[table.name]:
+                local.execute(insert(table), data[table.name])
+        for name in guarded:
+            for stmt in sqlite_triggers(name):
+                local.exec_driver_sql(stmt)
+        _set_meta(local, profile=profile, ward_id=ward_id, as_of=as_of.isoformat(),
+                  mark_seq=str(mark.seq), mark_at=as_of.isoformat(),
+                  seen=json.dumps(sorted(c.seq for c in recent)))
+    return ReplicaInfo(profile, ward_id, as_of, len(data[s.patient.name]))
+
+
+def refresh(server: Any, replica: Any, *, profile: str, ward_id: str) -> int:
+    """Bring the replica up to date if the server's change sequence says the ward changed: one
+    indexed query when nothing did. Returns how many new changes it found (0: nothing to do).
+    For now a change means a new snapshot of the ward (small: one statement a table)."""
+    from app.offline import changeseq
+
+    with replica.read() as local:
+        local.exec_driver_sql(_META)
+        meta = dict(local.execute(text("SELECT mkey, mvalue FROM replica_meta")).all())
+    if "mark_seq" not in meta or meta.get("ward_id") != ward_id:
+        snapshot(server, replica, profile=profile, ward_id=ward_id)
+        return 1
+    mark = changeseq.Mark(int(meta["mark_seq"]), datetime.fromisoformat(str(meta["mark_at"])))
+    seen = set(json.loads(str(meta.get("seen", "[]"))))
+    with server.read() as conn:
+        found = [c for c in changeseq.after(conn, ward_id, mark) if c.seq not in seen]
+    if found:
+        snapshot(server, replica, profile=profile, ward_id=ward_id)
+    return len(found)
+
+
+def _set_meta(conn: Connection, **values: str) -> None:
+    for k, v in values.items():
+        conn.execute(text("INSERT OR REPLACE INTO replica_meta (mkey, mvalue) VALUES (:k, :v)"),
+                     {"k": k, "v": v})
+
+
+def info(replica: Any) -> Optional[ReplicaInfo]:
+    """Whose replica and as of when; None when no snapshot was ever written."""
+    with replica.read() as conn:
+        conn.exec_driver_sql(_META)
+        meta = dict(conn.execute(text("SELECT mkey, mvalue FROM replica_meta")).all())
+        if "as_of" not in meta:
+            return None
+        patients = conn.execute(select(s.patient.c.id)).all()
+    return ReplicaInfo(str(meta["profile"]), str(meta["ward_id"]),
+                       datetime.fromisoformat(str(meta["as_of"])), len(patients))
+
+
+@contextmanager
+def opened(path: Path, profile: str, *, create: bool = True) -> Iterator[Any]:
+    """The profile's replica, key from the keyring; disposed on exit."""
+    db = open_replica(path, replica_key(profile, create=create), profile)
+    try:
+        yield db
+    finally:
+        db.dispose()

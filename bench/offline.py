@@ -1,0 +1,158 @@
+"""The offline backlog replayed against PostgreSQL behind the fault proxy (issue 15):
+
+- a 10,000-command backlog (allergies on the ward's patients: one command per row, the shape of
+  the facts an outage leaves) queued in a real outbox file, then `replay()` through the proxy at
+  `--latency-ms` added round trip: ops/s, the backlog's time, round trips per batch;
+- the same with one command in 50 a state change without a set-based form (an acuity change:
+  its own handler under a savepoint), to show what the one-by-one handlers cost in a batch;
+- the row-by-row baseline: `run_command` once per command (the online write path), a few
+  hundred commands, ops/s;
+- `--chaos`: the full kill -9 run of tests/offline_chaos.py against PostgreSQL (10,000 ops,
+  1,000 kills of the queueing and replaying processes), compared with a run without kills.
+
+    .venv/bin/python -m bench.offline [--latency-ms 30] [--ops 10000] [--batch 1000] [--no-mixed]
+    .venv/bin/python -m bench.offline --chaos [--chaos-ops 10000] [--kills 1000]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.screens import _cli, _with  # noqa: E402
+from tests.netfault import FreezableProxy  # noqa: E402
+from tests.pg import PgServer, find_bindir  # noqa: E402
+
+BEDS = (1, 2, 3, 5, 6, 7, 8, 9)
+
+
+def _commands(tag: str, n: int, every_state: int = 0) -> list[Any]:
+    from app.ids import new_id
+    from app.services import commands as c
+    from app.services.demo import demo_id
+
+    at = datetime.now(timezone.utc)
+    nurse = demo_id("staff", "liufang")
+    doctor = demo_id("staff", "liming")
+    out: list[Any] = []
+    for i in range(n):
+        bed = BEDS[i % len(BEDS)]
+        if every_state and i % every_state == every_state - 1:
+            out.append(c.SetAcuity(op_id=new_id(), actor_id=doctor, device_time=at,
+                                   encounter_id=demo_id("encounter", bed), base_version=1,
+                                   acuity="serious"))
+        else:
+            out.append(c.RecordAllergy(op_id=new_id(), actor_id=nurse, device_time=at,
+                                       patient_id=demo_id("patient", bed), allergy_id=new_id(),
+                                       substance=f"{tag}{i}"))
+    return out
+
+
+def bench_backlog(url: str, label: str, cmds: list[Any], batch: int, latency: float,
+                  port: int) -> str:
+    from app.offline.outbox import Outbox
+    from app.offline.replay import replay
+    from app.store.db import open_database
+
+    with tempfile.TemporaryDirectory() as tmp, FreezableProxy(port, latency_ms=latency) as proxy:
+        box = Outbox(Path(tmp) / "outbox.sqlite")
+        start = time.perf_counter()
+        for cmd in cmds:
+            box.enqueue(cmd)
+        queue_s = time.perf_counter() - start
+        db = open_database(_with(url, port=proxy.port))
+        proxy.reset_counts()
+        start = time.perf_counter()
+        report = replay(box, db, "pc-bench", batch=batch)
+        took = time.perf_counter() - start
+        trips = proxy.counts().query_round_trips
+        db.dispose()
+        box.close()
+    batches = -(-len(cmds) // batch)
+    return (f"{label}: {len(cmds)} ops, batch {batch}, +{latency:g} ms: replay {took:.1f} s, "
+            f"{len(cmds) / took:,.0f} ops/s; applied {report.applied}, refused "
+            f"{report.rejected + report.conflicts}, left {report.remaining}; round trips {trips} "
+            f"({trips / batches:.1f} per batch); queueing {len(cmds) / queue_s:,.0f} ops/s on disk")
+
+
+def bench_row_by_row(url: str, n: int, latency: float, port: int) -> str:
+    from app.services.write import run_command
+    from app.store.db import open_database
+
+    cmds = _commands("逐条", n)
+    with FreezableProxy(port, latency_ms=latency) as proxy:
+        db = open_database(_with(url, port=proxy.port))
+        run_command(db, "pc-bench-rows", cmds[0])            # the pool and the chain tip warm
+        proxy.reset_counts()
+        start = time.perf_counter()
+        for cmd in cmds[1:]:
+            run_command(db, "pc-bench-rows", cmd)
+        took = time.perf_counter() - start
+        trips = proxy.counts().query_round_trips
+        db.dispose()
+    return (f"row by row (run_command per op), +{latency:g} ms: {n - 1} ops in {took:.1f} s, "
+            f"{(n - 1) / took:,.1f} ops/s; {trips / (n - 1):.1f} round trips per op")
+
+
+def bench_chaos(server: PgServer, url: str, ops: int, kills: int) -> str:
+    from tests.offline_chaos import run_chaos
+
+    reference = server.url(server.create_database())
+    _cli("db", "upgrade", "--url", reference)
+    _cli("demo", "seed", "--url", reference)
+    with tempfile.TemporaryDirectory() as tmp:
+        r = run_chaos(url, reference, Path(tmp), total=ops, kills=kills, batch=200, max_wait=1.0)
+    return (f"chaos, PostgreSQL: {r.total} ops queued and replayed by real processes, {r.kills} "
+            f"SIGKILLs ({r.queue_kills} of the queuer mid-queue, {r.replay_kills} of the replayer "
+            f"mid-replay) in {r.rounds} rounds, {r.seconds:.0f} s: acknowledged {r.acked}, lost "
+            f"{r.lost}, local effects without their entry {r.orphan_effects}, outbox rows "
+            f"{r.outbox_rows}, op records on the server {r.server_ops} (none twice: UNIQUE op_id), "
+            f"server state equal to the run without kills: {r.state_equal}")
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--latency-ms", type=float, default=30.0)
+    parser.add_argument("--ops", type=int, default=10_000)
+    parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--rows", type=int, default=101, help="commands of the row-by-row run")
+    parser.add_argument("--no-mixed", action="store_true", help="skip the mixed backlog (100 s)")
+    parser.add_argument("--chaos", action="store_true", help="the kill -9 run instead")
+    parser.add_argument("--chaos-ops", type=int, default=10_000)
+    parser.add_argument("--kills", type=int, default=1000)
+    args = parser.parse_args(argv)
+    bindir = find_bindir()
+    if bindir is None:
+        print("offline: skipped (no PostgreSQL server binaries)")
+        return 0
+    server = PgServer(bindir)
+    server.start()
+    try:
+        url = server.url(server.create_database())
+        _cli("db", "upgrade", "--url", url)
+        _cli("demo", "seed", "--url", url)
+        if args.chaos:
+            print(bench_chaos(server, url, args.chaos_ops, args.kills), flush=True)
+            return 0
+        print(bench_backlog(url, "backlog of facts", _commands("离线", args.ops), args.batch,
+                            args.latency_ms, server.port), flush=True)
+        if not args.no_mixed:
+            print(bench_backlog(url, "backlog, 1 in 50 a state change",
+                                _commands("混合", args.ops, 50), args.batch, args.latency_ms,
+                                server.port), flush=True)
+        print(bench_row_by_row(url, args.rows, args.latency_ms, server.port), flush=True)
+    finally:
+        server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
