@@ -49,9 +49,9 @@ def _alerts(new: list[dict[str, Any]], active: Optional[list[dict[str, Any]]] = 
 @pytest.mark.parametrize("drug,route", [("阿莫西林胶囊", "口服"), ("amoxicillin", "po"),
                                         ("阿莫西林克拉维酸钾片", "口服"), ("注射用青霉素钠", "静脉滴注"),
                                         ("注射用苄星青霉素", "肌内注射"), ("阿莫西林颗粒", None)])
-def test_penicillin_without_a_skin_test_warns_by_any_route(drug: str, route: Optional[str]) -> None:
-    assert (0, "skin_test", "moderate") in _alerts([_order(drug, 0.5, "g", route, "tid")])
-    assert (0, "skin_test", "moderate") in _alerts([_order(drug, 0.5, "g", route, "tid", skin_test=None)])
+def test_penicillin_without_a_skin_test_stops_by_any_route(drug: str, route: Optional[str]) -> None:
+    assert (0, "skin_test", "high") in _alerts([_order(drug, 0.5, "g", route, "tid")])
+    assert (0, "skin_test", "high") in _alerts([_order(drug, 0.5, "g", route, "tid", skin_test=None)])
     negative = _alerts([_order(drug, 0.5, "g", route, "tid", skin_test="negative")])
     assert [a for a in negative if a[1] == "skin_test"] == []
 

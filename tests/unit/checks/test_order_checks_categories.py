@@ -167,7 +167,7 @@ def test_drug_disease_by_icd10_prefix() -> None:
 
 def test_skin_test_missing_positive_and_negative() -> None:
     pen = order("注射用青霉素钠", 400, "万U", "静脉滴注", "q8h")
-    assert severities(run([pen]), "skin_test") == {"moderate"}
+    assert severities(run([pen]), "skin_test") == {"high"}  # issue 18: missing precondition = high
     assert severities(run([{**pen, "skin_test": "positive"}]), "skin_test") == {"high"}
     assert find(run([{**pen, "skin_test": "negative"}]), "skin_test") == []
     other = run([order("注射用氨苄西林钠", 2, "g", "静脉滴注", "q6h")], [{**pen, "skin_test": "positive"}])
