@@ -155,7 +155,15 @@ def review(conn: Connection, encounter_id: str, order_ids: tuple[str, ...],
     request = CheckRequest(patient=pt, active_orders=tuple(_as_check_order(r, skin) for r in live),
                            new_orders=tuple(_as_check_order(r, skin) for r in new))
     rank = {"high": 0, "moderate": 1, "low": 2}
-    alerts = [ReviewAlert(new[a.order]["id"], a.category, a.severity, a.message, tuple(a.related))
+    # A drug whose skin test is missing gets its 皮试 order with this signing (_skin_test_orders),
+    # and the nurse cannot give it before a negative result: the missing precondition is being
+    # met, so its alert is shown as a warning rather than asking the doctor for a reason.
+    ordered_with = {r["id"] for r in new if r["drug_skin_test"] and r["route_code"] != "id"
+                    and skin.get(r["base_name"]) is None}
+    alerts = [ReviewAlert(new[a.order]["id"], a.category,
+                          "moderate" if a.category == "skin_test" and a.severity == "high"
+                          and new[a.order]["id"] in ordered_with else a.severity,
+                          a.message, tuple(a.related))
               for a in check_orders(request)]
     return sorted(alerts, key=lambda a: (wanted.get(a.order_id, 0), rank.get(a.severity, 3)))
 

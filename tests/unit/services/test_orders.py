@@ -327,3 +327,36 @@ def test_a_red_line_keeps_its_kind(demo_engine: Database) -> None:
     with demo_engine.connect() as conn:
         row = next(r for r in chart_orders(conn, ENC_7) if r.id == line)
     assert (row.category, row.line_kind) == ("line", "reorganize")
+
+
+def test_a_missing_skin_test_is_met_by_the_test_ordered_with_the_drug(demo_engine: Database) -> None:
+    """No skin test on record: the checker's high alert (a missing precondition) becomes a warning
+    because signing orders the 皮试 with the drug (and the nurse cannot give it before a negative
+    result); a positive result on record stays a high alert that needs a reason."""
+    from sqlalchemy import insert
+
+    from app.store.schema import encounter, skin_test
+
+    penicillin = fields("注射用青霉素钠 480万U", "J01CE01.03", "480", "万U", "ivgtt", "bid")
+    first = draft(demo_engine, ENC_7, penicillin)
+    with demo_engine.connect() as conn:
+        shown = review(conn, ENC_7, (first,), NOW)
+    skin = [a for a in shown if a.category == "skin_test"]
+    assert skin and all(a.severity == "moderate" for a in skin)
+    assert not [a for a in shown if a.severity == "high"]
+    sign(demo_engine, ENC_7, [first])                                     # no reason asked
+    with demo_engine.connect() as conn:
+        tests = [r for r in chart_orders(conn, ENC_7) if r.content == "青霉素皮试"]
+        patient_id = conn.execute(select(encounter.c.patient_id).where(encounter.c.id == ENC_7)).scalar_one()
+    assert status(demo_engine, first) == od.SUBMITTED and len(tests) == 1
+    with demo_engine.begin() as conn:
+        conn.execute(insert(skin_test).values(
+            id=new_id(), patient_id=patient_id, encounter_id=ENC_7, substance="青霉素", result="positive",
+            tested_at=NOW - timedelta(hours=1), read_at=NOW - timedelta(minutes=40), tested_by=NURSE,
+            version=1, created_at=NOW, updated_at=NOW))
+    second = draft(demo_engine, ENC_7, penicillin)
+    with demo_engine.connect() as conn:
+        shown = review(conn, ENC_7, (second,), NOW)
+    assert any(a.category == "skin_test" and a.severity == "high" for a in shown)
+    with pytest.raises(NeedsAcknowledgement):
+        sign(demo_engine, ENC_7, [second])
