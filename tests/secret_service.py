@@ -57,7 +57,7 @@ class SecretService:
         self._previous = keyring.get_keyring()
         backend = Keyring()
         keyring.set_keyring(backend)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 15
         while True:                        # the daemon takes a moment to own its bus name and to
             try:                           # unlock its login collection: wait until a write works
                 keyring.set_password("ws-probe", "probe", "ready")
@@ -72,7 +72,8 @@ class SecretService:
     def __exit__(self, *exc: object) -> None:
         import keyring
 
-        keyring.set_keyring(self._previous)
+        if self._previous is not None:
+            keyring.set_keyring(self._previous)
         if self._daemon is not None:            # the daemon's own child (its --start hand-over)
             children = Path(f"/proc/{self._daemon.pid}/task/{self._daemon.pid}/children")
             with contextlib.suppress(OSError, ValueError):
@@ -98,10 +99,20 @@ def _shared_backend() -> Any:
     if not _SHARED:
         import atexit
 
-        service = SecretService()
-        backend = service.__enter__()
-        atexit.register(service.__exit__)       # our own two children, by pid
-        _SHARED.extend([service, backend])
+        for attempt in range(3):
+            # Under load the daemon sometimes never unlocks its login collection (every write
+            # then asks for a prompt nobody answers): start a fresh bus and daemon and try again.
+            service = SecretService()
+            try:
+                backend = service.__enter__()
+            except Exception:
+                service.__exit__()
+                if attempt == 2:
+                    raise
+                continue
+            atexit.register(service.__exit__)       # our own two children, by pid
+            _SHARED.extend([service, backend])
+            break
     return _SHARED[1]
 
 
