@@ -487,6 +487,10 @@ class MainWindow(QMainWindow):
             "toggle_view": self.ward_view.toggle_mode,
             "check_connection": self.check_health,
             "order_approvals": self.show_approvals,
+            "order_verify": lambda: self.show_nurse_station(0),
+            "order_execute": lambda: self.show_nurse_station(1),
+            "record_write": lambda: self._show_chart_tab("records"),
+            "vitals_view": lambda: self._show_chart_tab("vitals"),
             "about": self.about,
             "record_todo": self.show_record_todo,
             "consult_queue": self.show_consults,
@@ -506,6 +510,30 @@ class MainWindow(QMainWindow):
             action.setChecked(lang == current)
             group.addAction(action)
             action.triggered.connect(lambda _checked=False, code=lang: self.set_language(code))
+
+    def show_nurse_station(self, index: int) -> None:
+        """医嘱核对 / 医嘱执行: the 护士工作站 tab on its 医嘱审核 or 执行单 page."""
+        from ui.nurse.page import NursePage
+
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            if isinstance(page, NursePage):
+                self.tabs.setCurrentIndex(i)
+                page.tabs.setCurrentIndex(index)
+                page.tabs.currentWidget().setFocus()
+                return
+
+    def _show_chart_tab(self, which: str) -> None:
+        """病历书写 / 体温单查看: that tab of the chart in front."""
+        from ui.patient_header import PatientPage
+
+        page = self.tabs.currentWidget()
+        if not isinstance(page, PatientPage):
+            return
+        if which == "records":
+            page.show_records()
+        elif getattr(page, "vitals_tab", None) is not None:
+            page.chart_tabs.setCurrentWidget(page.vitals_tab)
 
     def show_approvals(self) -> None:
         """抗菌药物审批: one window per session, on the ward in front."""

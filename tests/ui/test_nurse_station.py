@@ -257,3 +257,12 @@ def test_sent_to_pharmacy_with_quantities_in_dispensing_units(qtbot: Any, real_w
     assert text.endswith(rows[0].unit)
     qtbot.keyClick(panel.table, Qt.Key.Key_P, mods)           # nothing left to send
     qtbot.waitUntil(lambda: "没有待发送" in panel.status_label.text(), timeout=15_000)
+
+
+def test_the_menus_verify_and_execute_open_the_station_on_that_page(qtbot: Any, real_window: Any) -> None:
+    page = _station(qtbot, real_window)
+    real_window.tabs.setCurrentIndex(0)                              # the ward board in front
+    real_window.action_set.actions["order_execute"].trigger()         # 医嘱 ▸ 医嘱执行
+    assert real_window.tabs.currentWidget() is page and page.tabs.currentIndex() == 1
+    real_window.action_set.actions["order_verify"].trigger()          # 医嘱 ▸ 医嘱核对
+    assert page.tabs.currentIndex() == 0
