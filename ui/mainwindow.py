@@ -34,6 +34,7 @@ from ui.qt import (
 )
 from ui.settings import Settings
 from ui.statusbar import OFFLINE, ONLINE, StatusPanel
+from ui.ward_tabs import WardTabs
 
 if TYPE_CHECKING:
     from ui.actions import ActionSet
@@ -77,7 +78,7 @@ class _Workspace:
         self.idle.set_timeout_minutes(window.settings.snapshot().idle_lock_minutes)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WardTabs, QMainWindow):
     database_ready = Signal()
     database_failed = Signal(str)
     user_changed = Signal(object)        # StaffUser or None
@@ -365,19 +366,6 @@ class MainWindow(QMainWindow):
         else:
             self._reload_header(page)                  # a backend without the orders API
 
-    def open_vitals_grid(self) -> None:
-        """体征录入 (Ctrl+Shift+T): the ward grid of the current slot, one tab, reused."""
-        from ui.vitals.grid import VitalsGridPage
-
-        for i in range(1, self.tabs.count()):
-            if isinstance(self.tabs.widget(i), VitalsGridPage):
-                self.tabs.setCurrentIndex(i)
-                return
-        page = VitalsGridPage(self.ctx, self.user, self.ward_view.current_ward_id())
-        index = self.tabs.addTab(page, translate("MainWindow", "体征录入"))
-        self.tabs.setCurrentIndex(index)
-        page.reload()
-
     def apply_changes(self, changes: Any) -> None:
         """Refresh only what shows the changed things (STYLE.md rule 5: no global reload)."""
         if self._ws is None:
@@ -429,50 +417,6 @@ class MainWindow(QMainWindow):
             self._close_tab(self.tabs.count() - 1)
         self.tabs.setCurrentIndex(0)
 
-    def show_record_todo(self) -> None:
-        """待完成病历 (issue 12): the signed-in doctor's time-limit list, as a tab of its own."""
-        from ui.records.todo import TodoPanel
-
-        for i in range(1, self.tabs.count()):
-            if isinstance(self.tabs.widget(i), TodoPanel):
-                self.tabs.setCurrentIndex(i)
-                return
-        panel = TodoPanel(self.ctx, self.user, self.ward_view.current_ward_id() or "")
-        panel.open_requested.connect(self._open_record)
-        self.tabs.setCurrentIndex(self.tabs.addTab(panel, panel.title()))
-
-    def show_consults(self) -> None:
-        """本科会诊 (issue 12): the department's open consultation requests."""
-        from ui.records.consults import ConsultQueue
-
-        for i in range(1, self.tabs.count()):
-            if isinstance(self.tabs.widget(i), ConsultQueue):
-                self.tabs.setCurrentIndex(i)
-                return
-        queue = ConsultQueue(self.ctx, self.user)
-        self.tabs.setCurrentIndex(self.tabs.addTab(queue, queue.title()))
-
-    def show_handover(self) -> None:
-        """医生交接班 (issue 12) of the ward on the board."""
-        from ui.records.handover import HandoverPanel
-
-        for i in range(1, self.tabs.count()):
-            if isinstance(self.tabs.widget(i), HandoverPanel):
-                self.tabs.setCurrentIndex(i)
-                return
-        panel = HandoverPanel(self.ctx, self.user, self.ward_view.current_ward_id() or "")
-        self.tabs.setCurrentIndex(self.tabs.addTab(panel, panel.title()))
-
-    def _open_record(self, encounter_id: str, doc_id: str) -> None:
-        from ui.patient_header import PatientPage
-
-        self.open_patient(encounter_id)
-        page = self.tabs.currentWidget()
-        if isinstance(page, PatientPage):
-            page.show_records()
-            if doc_id and page.records_tab is not None:
-                page.records_tab.open_doc(doc_id)
-
     # ---- actions
     def _wire_actions(self) -> None:
         from ui.qt import QActionGroup
@@ -510,45 +454,6 @@ class MainWindow(QMainWindow):
             action.setChecked(lang == current)
             group.addAction(action)
             action.triggered.connect(lambda _checked=False, code=lang: self.set_language(code))
-
-    def show_nurse_station(self, index: int) -> None:
-        """医嘱核对 / 医嘱执行: the 护士工作站 tab on its 医嘱审核 or 执行单 page."""
-        from ui.nurse.page import NursePage
-
-        for i in range(self.tabs.count()):
-            page = self.tabs.widget(i)
-            if isinstance(page, NursePage):
-                self.tabs.setCurrentIndex(i)
-                page.tabs.setCurrentIndex(index)
-                page.tabs.currentWidget().setFocus()
-                return
-
-    def _show_chart_tab(self, which: str) -> None:
-        """病历书写 / 体温单查看: that tab of the chart in front."""
-        from ui.patient_header import PatientPage
-
-        page = self.tabs.currentWidget()
-        if not isinstance(page, PatientPage):
-            return
-        if which == "records":
-            page.show_records()
-        elif getattr(page, "vitals_tab", None) is not None:
-            page.chart_tabs.setCurrentWidget(page.vitals_tab)
-
-    def show_approvals(self) -> None:
-        """抗菌药物审批: one window per session, on the ward in front."""
-        from ui.orders.approvals import ApprovalsWindow
-
-        window = getattr(self, "_approvals", None)
-        if window is None or not is_alive(window) or window.user is not self.user:
-            window = ApprovalsWindow(self.ctx, self.user, self.ward_view.current_ward_id(), self)
-            window.open_chart.connect(self.open_patient)
-            self._approvals = window
-        window.ward_id = self.ward_view.current_ward_id()
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        window.table.setFocus()
 
     def set_language(self, language: str) -> None:
         """Switch live: new translators, then every widget retranslates on LanguageChange."""
