@@ -8,6 +8,7 @@ the keyboard: signs in as 张伟, opens bed 11's 病历 tab and then
 tests/e2e/test_records_crash.py runs it as a process and kills it with SIGKILL."""
 from __future__ import annotations
 
+import faulthandler
 import json
 import sys
 import time
@@ -63,6 +64,7 @@ def main(mode: str) -> int:
         edit = tab.editor.edits[0]
         edit.setFocus()
         print("EDITING " + tab.view_doc.doc.id, flush=True)
+        watching.append(True)
         n = 0
         next_at = time.monotonic()
         while True:
@@ -76,8 +78,12 @@ def main(mode: str) -> int:
 
     script = steps()
     waiting: list[Callable[[], bool]] = [next(script)]
+    watching: list[bool] = []
 
     def tick() -> None:
+        if watching:    # the GUI thread held up for 3 s while typing: every thread's stack to stderr
+            faulthandler.cancel_dump_traceback_later()
+            faulthandler.dump_traceback_later(3.0, repeat=True)
         try:
             while waiting[0]():
                 waiting[0] = next(script)

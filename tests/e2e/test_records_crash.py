@@ -44,6 +44,14 @@ class Driver(Running):
             self._queue.put(None)
 
         threading.Thread(target=pump, daemon=True).start()
+        # stderr drained as it comes: a full pipe would hold the app up at its next warning.
+        self.errors: list[str] = []
+        err = self.proc.stderr
+        assert err is not None
+        threading.Thread(target=lambda: self.errors.extend(err), daemon=True).start()
+
+    def stderr_tail(self, n: int = 6000) -> str:
+        return "".join(self.errors)[-n:]
 
 
 @pytest.fixture
@@ -62,12 +70,17 @@ def test_sigkill_mid_typing_loses_at_most_five_seconds(data: Path) -> None:
         if writer.wait_for(lambda line: line.startswith("EDITING "), timeout=120) is None:
             writer.kill()
             pytest.fail(f"the app never reached the editor: {writer.seen} "
-                        f"{writer.proc.stderr.read()[-3000:] if writer.proc.stderr else ''}")
+                        f"{writer.stderr_tail(3000)}")
         typed: list[tuple[int, float]] = []
         start = time.monotonic()
         while time.monotonic() - start < TYPE_FOR_S:
-            line = writer.wait_for(lambda s: s.startswith("TYPED "), timeout=5)
-            assert line is not None, writer.seen
+            # A loaded machine may hold the GUI up: typing resumes later and the loss is still
+            # measured against each chunk's own time; the stacks of a hold-up are in stderr.
+            line = writer.wait_for(lambda s: s.startswith("TYPED "), timeout=30)
+            if line is None:
+                writer.kill()
+                pytest.fail(f"typing stopped: {writer.seen[-3:]} "
+                            f"{writer.stderr_tail()}")
             _, n, at = line.split()
             typed.append((int(n), float(at)))
         killed_at = time.time()
@@ -79,7 +92,7 @@ def test_sigkill_mid_typing_loses_at_most_five_seconds(data: Path) -> None:
     checker = Driver(env, "check")
     try:
         line = checker.wait_for(lambda s: s.startswith("TEXT "), timeout=90)
-        assert line is not None, [*checker.seen, checker.proc.stderr.read() if checker.proc.stderr else ""]
+        assert line is not None, [*checker.seen, checker.stderr_tail()]
         title = checker.wait_for(lambda s: s.startswith("TITLE "), timeout=10)
     finally:
         checker.kill()

@@ -129,27 +129,54 @@ def _exec_panel(qtbot: Any, page: Any) -> Any:
     return panel
 
 
+def _verified(backend_path: Path, order_id: str) -> None:
+    """The ward's nurse verified it (on another PC)."""
+    from app.clock import utcnow
+    from app.ids import new_id
+    from app.services import order_commands as oc
+    from app.services.demo import demo_id
+    from app.services.write import run_command
+    from app.store.db import open_database
+
+    db = open_database(f"sqlite:///{backend_path}")
+    try:
+        run_command(db, "pc-nurse", oc.VerifyOrder(op_id=new_id(), actor_id=demo_id("staff", NURSE),
+                                                   device_time=utcnow(), order_id=order_id,
+                                                   base_version=2))
+    finally:
+        db.dispose()
+
+
 def test_a_days_plan_is_executed_for_three_patients_identified_by_wristband(
-        qtbot: Any, real_window: Any) -> None:
+        qtbot: Any, real_backend: Any, make_window: Any) -> None:
+    from decimal import Decimal
+
+    from app.clock import utcnow
     from app.domain.execution import wristband_code
+    from app.services import order_commands as oc
     from ui.qt import Qt
 
-    page = _station(qtbot, real_window)
+    # Three patients each get a dose by mouth now (st: due today whatever the clock says).
+    vitamin_c = oc.OrderFields(term="temp", category="drug", content="维生素C片 0.1g",
+                               drug_code="A11GA01.02", dose=Decimal("0.1"), dose_unit="g",
+                               route_code="po", freq_code="st", start_at=utcnow())
+    orders = set()
+    for bed in (3, 11, 28):
+        oid = _doctor_signs(real_backend._demo_path, bed, vitamin_c)
+        _verified(real_backend._demo_path, oid)
+        orders.add(oid)
+    window = make_window(real_backend)
+    page = _station(qtbot, window)
     panel = _exec_panel(qtbot, page)
     panel.sheet_combo.setCurrentIndex(panel.sheet_combo.findData("oral"))
-    oral = [i for i in panel.all_items if i.sheet == "oral"]
+    qtbot.waitUntil(lambda: {i.order_id for i in panel.all_items} >= orders, timeout=10_000)
     by_patient: dict[str, list[Any]] = {}
-    for i in oral:
-        by_patient.setdefault(i.encounter_id, []).append(i)
-    # Three patients whose every oral item today is still to give (none needs a second nurse).
-    chosen = [items for items in by_patient.values()
-              if all(not i.second_needed and not i.blocked for i in items)
-              and all(i.state == "planned" for i in items)][:3]
-    if len(chosen) < 3:      # the morning's doses are given: the rest of each patient's day
-        chosen = [[i for i in items if i.state == "planned"] for items in by_patient.values()
-                  if all(not i.second_needed and not i.blocked for i in items)]
-        chosen = [c for c in chosen if c][:3]
-    assert len(chosen) == 3
+    for i in panel.all_items:
+        if i.order_id in orders:
+            by_patient.setdefault(i.encounter_id, []).append(i)
+    chosen = list(by_patient.values())
+    assert len(chosen) == 3 and all(i.state == "planned" and i.sheet == "oral" and not i.blocked
+                                    for items in chosen for i in items)
     first = chosen[0][0]
     # A bed number alone only filters: nothing can be recorded.
     qtbot.keyClicks(panel.search, first.bed_no)
