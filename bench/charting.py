@@ -51,7 +51,7 @@ def bench_grid(url: str, port: int, server: PgServer, latency: float, runs: int)
     from app.clock import utcnow
     from app.domain import vitals_due as due
     from app.ids import new_id
-    from app.services.demo import demo_id
+    from app.services.demo_ids import demo_id
     from app.services.vitals import patient_week, ward_grid
     from app.services.vitals_cmds import RecordVitals, VitalValue
     from ui.operations.backend import AppBackend

@@ -36,7 +36,7 @@ def fill_ward(url: str) -> int:
     from sqlalchemy import insert, select
 
     from app.clock import utcnow
-    from app.services.demo import demo_id
+    from app.services.demo_ids import demo_id
     from app.store.db import open_database
     from app.store.schema import bed, encounter, med_order, patient
 
@@ -74,7 +74,7 @@ def _timed(call: Callable[[], Any]) -> tuple[float, Any]:
 def bench(url: str, server: PgServer, latency: float, runs: int) -> list[str]:
     from app.clock import utcnow
     from app.ids import new_id
-    from app.services.demo import demo_id
+    from app.services.demo_ids import demo_id
     from app.services.execution import RecordExecution, execution_day
     from app.services.plan_cmds import GeneratePlans
     from app.services.verification import verification_queue

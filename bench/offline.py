@@ -36,7 +36,7 @@ BEDS = (1, 2, 3, 5, 6, 7, 8, 9)
 def _commands(tag: str, n: int, every_state: int = 0) -> list[Any]:
     from app.ids import new_id
     from app.services import commands as c
-    from app.services.demo import demo_id
+    from app.services.demo_ids import demo_id
 
     at = datetime.now(timezone.utc)
     nurse = demo_id("staff", "liufang")

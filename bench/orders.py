@@ -78,7 +78,7 @@ def bench_chart_and_sign(url: str, port: int, server: PgServer, latency: float) 
     from app.clock import utcnow
     from app.ids import new_id
     from app.services import order_commands as oc
-    from app.services.demo import demo_id
+    from app.services.demo_ids import demo_id
     from ui.operations.backend import AppBackend
 
     out: list[str] = []
@@ -226,7 +226,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         url = server.url(server.create_database())
         _cli("db", "upgrade", "--url", url)
         _cli("demo", "seed", "--url", url)
-        from app.services.demo import demo_id
+        from app.services.demo_ids import demo_id
 
         load_chart(url, demo_id("encounter", BED), demo_id("staff", demo_login()[0]), 200, 30)
         for line in bench_chart_and_sign(url, server.port, server, args.latency_ms):

@@ -90,7 +90,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     from sqlalchemy import select
 
     from app.printing.fonts import cjk_font
-    from app.services.demo import demo_id
+    from app.services.demo_ids import demo_id
     from app.store.db import open_database
     from app.store.schema import encounter
 

@@ -45,7 +45,7 @@ def load_data(url: str) -> str:
     from sqlalchemy import insert, select
 
     from app.clock import utcnow
-    from app.services.demo import demo_id
+    from app.services.demo_ids import demo_id
     from app.store.db import open_database
     from app.store.schema import bed, clin_doc, doc_rev, encounter, patient
 
@@ -87,7 +87,7 @@ def load_data(url: str) -> str:
 def bench_reads(url: str, port: int, server: PgServer, latency: float, doc_id: str) -> list[str]:
     from app.clock import utcnow
     from app.services import doc_deadlines as dl
-    from app.services.demo import demo_id
+    from app.services.demo_ids import demo_id
     from app.services.records import open_document
     from ui.operations.backend import AppBackend
 
@@ -131,7 +131,7 @@ def bench_autosave(url: str, port: int, latency: float, type_s: float) -> list[s
     os.environ.setdefault("WARDSTATION_DATA_DIR", tempfile.mkdtemp(prefix="bench-records-"))
     from app.domain.documents import doc_types
     from app.ids import new_id
-    from app.services.demo import demo_id
+    from app.services.demo_ids import demo_id
     from ui.operations import OpContext
     from ui.operations import records as ops
     from ui.operations.backend import AppBackend

@@ -44,7 +44,7 @@ def command(i: int) -> tuple[Any, str]:
     of one 8 earlier on the same patient (refused), every 10th an acuity change at base version
     1 (the first per stay applies, later ones are conflicts)."""
     from app.services import commands as c
-    from app.services.demo import demo_id
+    from app.services.demo_ids import demo_id
 
     bed = BEDS[i % len(BEDS)]
     if i % 10 == 9:

@@ -32,7 +32,7 @@ def main(mode: str) -> int:
         return next((w for w in app.topLevelWidgets() if isinstance(w, MainWindow)), None)
 
     def steps() -> Iterator[Callable[[], bool]]:
-        from app.services.demo import demo_id
+        from app.services.demo_ids import demo_id
 
         yield lambda: window() is not None and window().login_page.isVisible() \
             and window().login_page.user_edit.isEnabled()

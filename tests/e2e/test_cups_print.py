@@ -5,9 +5,11 @@ cups-client and printer-driver-cups-pdf (scripts/bootstrap.sh installs them for 
 from __future__ import annotations
 
 import os
+import pwd
 import shutil
 import subprocess
 import time
+import uuid
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -35,8 +37,8 @@ def queue() -> Any:
             time.sleep(0.2)
     subprocess.run(["lpadmin", "-p", QUEUE, "-E", "-v", "cups-pdf:/", "-P", str(PPD)], check=True,
                    capture_output=True)
-    out = Path(os.path.expanduser("~")) / "PDF"
-    before = set(out.glob("*.pdf")) if out.exists() else set()
+    out = Path(pwd.getpwuid(os.getuid()).pw_dir) / "PDF"     # cups-pdf: the account's home, not $HOME
+    before = {p: p.stat().st_mtime_ns for p in out.glob("*.pdf")} if out.exists() else {}
     yield out, before
     subprocess.run(["lpadmin", "-x", QUEUE], capture_output=True)
 
@@ -68,12 +70,13 @@ def test_a_sheet_printed_through_cups_comes_out_as_drawn(queue: Any, qapp: Any, 
     printer = support.QPrinter(support.QPrinter.PrinterMode.HighResolution)
     printer.setPrinterName(QUEUE)
     assert printer.isValid() and printer.outputFormat() == support.QPrinter.OutputFormat.NativeFormat
-    printer.setDocName("wardstation-cups-test")
+    printer.setDocName(f"wardstation-cups-test-{uuid.uuid4().hex[:8]}")  # cups-pdf names the file by it
     print_pages(printer, pages)
     deadline = time.monotonic() + 60
     made: list[Path] = []
     while time.monotonic() < deadline and not made:
-        made = [p for p in out_dir.glob("*.pdf") if p not in before] if out_dir.exists() else []
+        made = [p for p in out_dir.glob("*.pdf")
+                if before.get(p) != p.stat().st_mtime_ns] if out_dir.exists() else []
         time.sleep(0.5)
     assert made, f"CUPS wrote nothing into {out_dir}"
     time.sleep(1.0)                                                    # the backend closes the file

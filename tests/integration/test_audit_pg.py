@@ -18,7 +18,7 @@ from app.clock import utcnow
 from app.errors import DatabaseError
 from app.ids import new_id
 from app.services import commands as c
-from app.services.demo import demo_id
+from app.services.demo_ids import demo_id
 from app.services.write import run_command
 from app.store.db import open_database
 from app.store.schema import audit_rec

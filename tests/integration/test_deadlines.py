@@ -15,7 +15,7 @@ from app.errors import OfflineError
 from app.ids import new_id
 from app.services import commands as c
 from app.services.audit import AuditEntry
-from app.services.demo import demo_id
+from app.services.demo_ids import demo_id
 from app.services.uow import UnitOfWork
 from app.services.write import run_command
 from app.store.db import Database, open_database

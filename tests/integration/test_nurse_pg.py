@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from app.clock import utcnow
 from app.ids import new_id
-from app.services.demo import demo_id
+from app.services.demo_ids import demo_id
 from app.services.execution import RecordExecution, execution_day
 from app.services.plan_cmds import GeneratePlans
 from app.services.write import run_command

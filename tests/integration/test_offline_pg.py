@@ -17,7 +17,7 @@ from app.offline.outbox import APPLIED, CONFLICT, REJECTED, Outbox
 from app.offline.replay import replay
 from app.services import commands as c
 from app.services import order_commands as oc
-from app.services.demo import demo_id
+from app.services.demo_ids import demo_id
 from app.services.write import run_command
 from app.store.db import Database, open_database
 from app.store.schema import allergy, applied_op, encounter, med_order

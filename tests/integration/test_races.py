@@ -19,7 +19,7 @@ from app.errors import AuthError, ConflictError
 from app.ids import new_id
 from app.services import auth
 from app.services import commands as c
-from app.services.demo import demo_id
+from app.services.demo_ids import demo_id
 from app.services.write import run_command, run_unit
 from app.store.db import Database, open_database
 from app.store.schema import audit_rec, bed, encounter, staff

@@ -14,7 +14,7 @@ from app.ids import new_id
 from app.services import auth
 from app.services import commands as c
 from app.services.audit import AuditEntry, verify_all
-from app.services.demo import demo_id
+from app.services.demo_ids import demo_id
 from app.services.handlers import execute
 from app.services.uow import UnitOfWork
 from app.services.ward import list_wards, ward_overview

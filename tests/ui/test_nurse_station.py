@@ -16,7 +16,7 @@ def _doctor_signs(backend_path: Path, bed: int, fields: Any) -> str:
     from app.clock import utcnow
     from app.ids import new_id
     from app.services import order_commands as oc
-    from app.services.demo import demo_id
+    from app.services.demo_ids import demo_id
     from app.services.write import run_command
     from app.store.db import open_database
 
@@ -95,7 +95,7 @@ def test_the_ward_queue_is_verified_by_keyboard_and_stops_on_a_high_alert(
 
 def test_an_order_returned_with_a_reason_reaches_the_doctors_orders_tab(
         qtbot: Any, real_window: Any) -> None:
-    from app.services.demo import demo_id
+    from app.services.demo_ids import demo_id
     from tests.ui.conftest import commit_text
     from ui.qt import QApplication, Qt
 
@@ -134,7 +134,7 @@ def _verified(backend_path: Path, order_id: str) -> None:
     from app.clock import utcnow
     from app.ids import new_id
     from app.services import order_commands as oc
-    from app.services.demo import demo_id
+    from app.services.demo_ids import demo_id
     from app.services.write import run_command
     from app.store.db import open_database
 
@@ -238,7 +238,7 @@ def test_a_positive_skin_test_is_an_allergy_and_blocks_the_drug(qtbot: Any, real
     qtbot.keyClick(dialog.fields["batch"], Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: any(r.kind == "running" and r.bed_no == "7" for r in skin.model.rows()),
                     timeout=10_000)
-    from app.services.demo import demo_id
+    from app.services.demo_ids import demo_id
 
     window.open_patient(demo_id("encounter", 7))            # her chart is open meanwhile
     chart: Any = window.tabs.currentWidget()

@@ -12,7 +12,7 @@ from app.clock import utcnow
 from app.ids import new_id
 from app.offline.mode import OfflineLayer
 from app.services import commands as c
-from app.services.demo import demo_id
+from app.services.demo_ids import demo_id
 from tests import secret_service
 from tests.ui.conftest import sign_in
 from ui.qt import QTimer

@@ -270,7 +270,7 @@ def test_two_users_one_order_the_second_sees_both_versions(qtbot: Any, real_wind
                                                            real_backend: Any) -> None:
     from app.clock import utcnow
     from app.ids import new_id
-    from app.services.demo import demo_id
+    from app.services.demo_ids import demo_id
     from app.services.order_commands import StopOrder
     from ui.operations.backend import AppBackend
     from ui.orders.dialogs import ConflictDialog

@@ -27,7 +27,7 @@ def key(qtbot: Any, k: Any, modifier: Any = Qt.KeyboardModifier.NoModifier) -> N
 
 
 def records_of(qtbot: Any, window: Any, login: str, bed: int) -> Any:
-    from app.services.demo import demo_id
+    from app.services.demo_ids import demo_id
 
     sign_in(qtbot, window, login, PASSWORDS[login])
     window.open_patient(demo_id("encounter", bed))
@@ -143,7 +143,7 @@ def test_an_interns_record_is_cosigned_by_the_attending(qtbot: Any, real_window:
     from app.clock import utcnow
     from app.domain.documents import Section
     from app.ids import new_id
-    from app.services.demo import demo_id
+    from app.services.demo_ids import demo_id
     from app.services.doc_commands import CreateDocument, SignDocument
 
     intern = demo_id("staff", "chenxiao")
@@ -258,7 +258,7 @@ def test_a_consult_requested_and_answered_by_the_consulted_department(
         qtbot: Any, real_window: Any, real_backend: Any) -> None:
     from app.clock import utcnow
     from app.services.consults import consults
-    from app.services.demo import demo_id
+    from app.services.demo_ids import demo_id
     from app.services.records import document_list
     from ui.records.consults import ConsultQueue
 

@@ -63,7 +63,7 @@ def test_a_changed_value_is_seen(qtbot: Any) -> None:
 
 
 def test_the_chart_tab_pages_by_week(qtbot: Any, real_backend: Any) -> None:
-    from app.services.demo import demo_id
+    from app.services.demo_ids import demo_id
     from ui.operations import OpContext
     from ui.operations.runner import Runner
     from ui.settings import SettingsSnapshot
@@ -88,7 +88,7 @@ def test_the_days_intake_and_stool_entered_below_the_sheet(qtbot: Any, real_back
     from types import SimpleNamespace
 
     from app.domain import vitals as dv
-    from app.services.demo import demo_id
+    from app.services.demo_ids import demo_id
     from tests.ui.conftest import commit_text
     from ui.operations import OpContext
     from ui.operations.runner import Runner

@@ -20,7 +20,7 @@ from app.offline.outbox import APPLIED, CONFLICT, QUEUED, REJECTED, Outbox
 from app.offline.replay import replay
 from app.services import commands as c
 from app.services import order_commands as oc
-from app.services.demo import demo_id
+from app.services.demo_ids import demo_id
 from app.store.db import Database
 from app.store.schema import allergy, applied_op, med_order
 from tests.unit.services import test_orders as t

@@ -13,7 +13,7 @@ from sqlalchemy import func, insert, select
 from app.errors import ValidationError
 from app.ids import new_id
 from app.services import order_commands as oc
-from app.services.demo import demo_id
+from app.services.demo_ids import demo_id
 from app.services.execution import RecordExecution, VoidExecution, execution_day
 from app.services.plan_cmds import GeneratePlans
 from app.services.skin_tests import ReadSkinTest, StartSkinTest, skin_test_list

@@ -8,7 +8,7 @@ import pytest
 
 from app.errors import ValidationError
 from app.ids import new_id
-from app.services.demo import demo_id
+from app.services.demo_ids import demo_id
 from app.services.nursing_cmds import RecordAssessment, latest_assessments
 from app.services.write import run_command
 from app.store.db import Database

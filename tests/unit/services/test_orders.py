@@ -15,7 +15,7 @@ from app.domain import orders as od
 from app.errors import ConflictError, NeedsAcknowledgement, PermissionDenied, ValidationError
 from app.ids import new_id
 from app.services import order_commands as oc
-from app.services.demo import demo_id
+from app.services.demo_ids import demo_id
 from app.services.order_signing import review
 from app.services.orders import chart_orders, order_history, sheet_lines
 from app.services.write import run_command

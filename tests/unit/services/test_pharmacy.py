@@ -13,7 +13,7 @@ from sqlalchemy import select
 from app.errors import ValidationError
 from app.ids import new_id
 from app.services import order_commands as oc
-from app.services.demo import demo_id
+from app.services.demo_ids import demo_id
 from app.services.pharmacy import SendToPharmacy, pharmacy_lines, units_per_dose
 from app.services.write import run_command
 from app.store.db import Database

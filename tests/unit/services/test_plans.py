@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from app.clock import utcnow
 from app.ids import new_id
 from app.services import order_commands as oc
-from app.services.demo import demo_id
+from app.services.demo_ids import demo_id
 from app.services.plan_cmds import GeneratePlans
 from app.services.write import run_command
 from app.store.db import Database, open_database

@@ -17,7 +17,7 @@ from app.errors import ConflictError, PermissionDenied, ValidationError
 from app.ids import new_id
 from app.services import doc_deadlines as dl
 from app.services import records
-from app.services.demo import demo_id
+from app.services.demo_ids import demo_id
 from app.services.doc_commands import (
     CosignDocument,
     CreateDocument,

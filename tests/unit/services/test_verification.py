@@ -6,7 +6,7 @@ import pytest
 from app.domain import orders as od
 from app.errors import NeedsAcknowledgement
 from app.ids import new_id
-from app.services.demo import demo_id
+from app.services.demo_ids import demo_id
 from app.services.verification import (
     AcknowledgeVoid,
     VerifyOrders,

@@ -14,7 +14,7 @@ from app.domain import vitals_due as due
 from app.errors import ConflictError, NeedsAcknowledgement, ValidationError
 from app.ids import new_id
 from app.services import vitals as sv
-from app.services.demo import demo_id
+from app.services.demo_ids import demo_id
 from app.services.vitals_cmds import RecordVitals, VitalValue, VoidVital
 from app.services.write import run_command
 from app.store.db import Database

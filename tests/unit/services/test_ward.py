@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 
 from app.services import ward
 from app.services.audit import verify_all
-from app.services.demo import demo_id
+from app.services.demo_ids import demo_id
 from app.store.schema import audit_rec, vital_obs
 from tests.unit.services.conftest import NOW
 
