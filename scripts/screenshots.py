@@ -91,6 +91,7 @@ def main() -> int:
         page.password_edit.setText(password)
         page.login_button.click()
         wait(lambda: window.ward_view.model.rowCount() > 0)
+        wait(lambda: bool(window.ward_view.model.marks()), 30)     # the cards' flags follow
 
     def open_bed(window: Any, bed: str) -> Any:
         card = next(r.card for r in window.ward_view.model.rows() if r.card.bed_no == bed)

@@ -78,6 +78,11 @@ class _Workspace:
         self.idle.set_timeout_minutes(window.settings.snapshot().idle_lock_minutes)
 
 
+# What the bed cards' flags show (app/services/ward_marks.py): orders, documents, scores.
+MARK_KINDS = ("order", "document", "vitals", "execution", "skin_test")
+MARKS_REFRESH_MS = 60_000
+
+
 class MainWindow(WardTabs, QMainWindow):
     database_ready = Signal()
     database_failed = Signal(str)
@@ -96,6 +101,10 @@ class MainWindow(WardTabs, QMainWindow):
         self.db_ready = False
         self._switching = False
         self._ward_request = 0
+        # Deadlines pass and other PCs verify or sign: the flags are read again every minute.
+        self._marks_timer = QTimer(self)
+        self._marks_timer.setInterval(MARKS_REFRESH_MS)
+        self._marks_timer.timeout.connect(self._marks_tick)
         self._health_pending = False
         self._error_boxes: list[QWidget] = []
         self._ws: Optional[_Workspace] = None
@@ -342,8 +351,28 @@ class MainWindow(WardTabs, QMainWindow):
                 self.ward_view.set_rows(list(rows))
                 self.settings.update(last_ward_id=ward_id)
                 self.ward_loaded.emit(ward_id)
+                self.load_marks()
+                self._marks_timer.start()
 
         ward_ops.load_ward(self.ctx, ward_id, done)
+
+    def _marks_tick(self) -> None:
+        if self.user is not None and not self.locked and self.isVisible():
+            self.load_marks()
+
+    def load_marks(self) -> None:
+        """The bed cards' flags, after the board is on screen (its own read, so the board never
+        waits for the time-limit and verification queries)."""
+        ward_id = self.ward_view.current_ward_id()
+        if not ward_id:
+            return
+        request = self._ward_request
+
+        def done(marks: Any) -> None:
+            if request == self._ward_request and is_alive(self.ward_view):
+                self.ward_view.set_marks(dict(marks))
+
+        ward_ops.load_marks(self.ctx, ward_id, done, lambda _error: None)   # flags only: never a box
 
     def refresh_ward(self) -> None:
         if self.ward_view.current_ward_id():
@@ -376,7 +405,9 @@ class MainWindow(WardTabs, QMainWindow):
                 if view is not None and hasattr(view, "apply_changes"):
                     view.apply_changes(changes)
         if any(changes.touches(k) for k in ("bed", "encounter", "patient", "allergy")):
-            self.refresh_ward()
+            self.refresh_ward()                        # the board, then its flags
+        elif any(changes.touches(k) for k in MARK_KINDS):
+            self.load_marks()
         for i in range(1, self.tabs.count()):
             from ui.patient_header import PatientPage
 

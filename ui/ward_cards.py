@@ -36,7 +36,7 @@ from ui.qt import (
     QWidget,
     translate,
 )
-from ui.ward_model import ROW_ROLE
+from ui.ward_model import MARK_ROLE, ROW_ROLE, mark_chips
 
 CARD_SIZE = QSize(212, 128)      # the narrowest card; the grid widens cards to fill each row
 SPACING = 4
@@ -47,6 +47,10 @@ TEXT = QColor("#1f2328")
 MUTED = QColor("#57606a")
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# The flags' colours by kind (ui/ward_model.mark_chips): orders to verify blue, an overdue
+# document red, a document due amber, a nursing risk purple, a re-assessment due slate.
+CHIP_COLORS = {"verify": QColor("#1565c0"), "overdue": QColor("#c62828"), "due": QColor("#b26a00"),
+               "risk": QColor("#6a1b9a"), "reassess": QColor("#546e7a")}
 
 
 class BedCardDelegate(QStyledItemDelegate):
@@ -122,23 +126,54 @@ class BedCardDelegate(QStyledItemDelegate):
         painter.drawText(QRect(body.left(), y, body.width(), line_h), RIGHT, doctor)
         allergy = (translate("BedCard", "过敏：{list}").format(list=list_text(card.allergies))
                    if card.allergies else "")
+        chips_w = self._chips(painter, QRect(body.left(), y + 2 * (line_h - 2), body.width(), line_h - 2),
+                              base, mark_chips(index.data(MARK_ROLE)))
         lines = [
             (days_text(card.days_in_hospital), MUTED),
             (card.diagnosis, TEXT),
             (allergy, ALLERGY_COLOR),
         ]
-        for text, color in lines:
+        for n, (text, color) in enumerate(lines):
             if y + line_h > rect.bottom() + 2:
                 break
+            width = body.width() - (chips_w + 6 if n == 2 and chips_w else 0)   # the flags' line
             painter.setPen(color)
-            painter.drawText(QRect(body.left(), y, body.width(), line_h), LEFT,
-                             fm.elidedText(text, Qt.TextElideMode.ElideRight, body.width()))
+            painter.drawText(QRect(body.left(), y, width, line_h), LEFT,
+                             fm.elidedText(text, Qt.TextElideMode.ElideRight, width))
             y += line_h - 2
         if focused and not selected:
             painter.setPen(QPen(highlight, 1, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(2, 2, -2, -2), 5, 5)
         painter.restore()
+
+    @staticmethod
+    def _chips(painter: QPainter, line: QRect, base: QFont, chips: list[tuple[str, str]]) -> int:
+        """The stay's flags right-aligned on the card's last line (beside 过敏); returns their width."""
+        if not chips:
+            return 0
+        font = QFont(base)
+        font.setPointSizeF(base.pointSizeF() * 0.9)
+        font.setBold(True)
+        painter.setFont(font)
+        fm = QFontMetrics(font)
+        x = line.right()
+        height = min(line.height(), fm.height() + 2)
+        top = line.top() + (line.height() - height) // 2
+        for text, kind in reversed(chips):
+            color = CHIP_COLORS.get(kind, MUTED)
+            w = fm.horizontalAdvance(text) + 8
+            if x - w < line.left() + line.width() // 3:     # never over most of the line
+                break
+            box = QRect(x - w, top, w, height)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawRoundedRect(box, 3, 3)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            x -= w + 3
+        painter.setFont(base)
+        return line.right() - x
 
     @staticmethod
     def _badges(painter: QPainter, head: QRect, base: QFont, row: BedRow) -> None:

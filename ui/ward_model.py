@@ -43,10 +43,12 @@ COL_DIAGNOSIS = 8
 COL_ATTENDING = 9
 COL_MRN = 10
 COL_ADMITTED = 11
-COLUMN_COUNT = 12
+COL_MARKS = 12
+COLUMN_COUNT = 13
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1       # the BedRow
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2      # numbers sort as numbers (bed 2 before 10)
+MARK_ROLE = Qt.ItemDataRole.UserRole + 3      # the stay's WardMark (or None)
 
 AnyIndex = Union[QModelIndex, QPersistentModelIndex]
 
@@ -65,12 +67,72 @@ def header_text(column: int) -> str:
         COL_ATTENDING: translate("BedTableModel", "主治医师"),
         COL_MRN: translate("BedTableModel", "住院号"),
         COL_ADMITTED: translate("BedTableModel", "入院日期"),
+        COL_MARKS: translate("BedTableModel", "提醒"),
     }
     return headers.get(column, "")
 
 
+def mark_chips(mark: Any) -> list[tuple[str, str]]:
+    """The short chips a bed card shows for a WardMark, in order: (text, kind) with kind one of
+    verify, overdue, due, risk, reassess (the delegate colours by kind)."""
+    if mark is None:
+        return []
+    chips: list[tuple[str, str]] = []
+    if mark.verify:
+        chips.append((translate("BedCard", "核{n}").format(n=mark.verify), "verify"))
+    if mark.docs_overdue:
+        chips.append((translate("BedCard", "超时{n}").format(n=mark.docs_overdue), "overdue"))
+    elif mark.docs_due:
+        chips.append((translate("BedCard", "病历{n}").format(n=mark.docs_due), "due"))
+    short = {"morse": translate("BedCard", "跌"), "braden": translate("BedCard", "压"),
+             "barthel": translate("BedCard", "理"), "pain": translate("BedCard", "痛")}
+    for scale in mark.risks:
+        chips.append((short.get(scale, scale), "risk"))
+    if mark.reassess_due:
+        chips.append((translate("BedCard", "评"), "reassess"))
+    return chips
+
+
+def mark_text(mark: Any) -> str:
+    """The whole sentence behind the chips: the card's tooltip and the list's 提醒 column."""
+    if mark is None:
+        return ""
+    parts: list[str] = []
+    if mark.verify:
+        parts.append(translate("BedCard", "待核对医嘱 {n} 条").format(n=mark.verify))
+    if mark.docs_due:
+        text = translate("BedCard", "病历待完成 {n} 份").format(n=mark.docs_due)
+        if mark.docs_overdue:
+            text += translate("BedCard", "（超时 {n} 份）").format(n=mark.docs_overdue)
+        parts.append(text)
+    names = {"morse": translate("BedCard", "跌倒高危"), "braden": translate("BedCard", "压疮高危"),
+             "barthel": translate("BedCard", "重度依赖"), "pain": translate("BedCard", "疼痛≥4分")}
+    parts.extend(names.get(s, s) for s in mark.risks)
+    scales = {"morse": "Morse", "braden": "Braden", "barthel": "Barthel",
+              "pain": translate("BedCard", "疼痛")}
+    if mark.reassess_due:
+        parts.append(translate("BedCard", "{scales} 需再评估").format(
+            scales="、".join(scales.get(s, s) for s in mark.reassess_due)))
+    return translate("BedCard", "；").join(parts)
+
+
 class BedTableModel(RowsTableModel[BedRow]):
     column_count = COLUMN_COUNT
+
+    def __init__(self, parent: Optional[QObject] = None) -> None:
+        super().__init__(parent)
+        self._marks: dict[str, Any] = {}
+
+    def set_marks(self, marks: dict[str, Any]) -> None:
+        """The cards' flags arrived (or changed): repaint, rows untouched."""
+        if marks == self._marks:
+            return
+        self._marks = dict(marks)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, COLUMN_COUNT - 1))
+
+    def marks(self) -> dict[str, Any]:
+        return dict(self._marks)
 
     def header_text(self, column: int) -> str:
         return header_text(column)
@@ -79,6 +141,14 @@ class BedTableModel(RowsTableModel[BedRow]):
         card = row.card
         if role == ROW_ROLE:
             return row
+        mark = self._marks.get(card.encounter_id) if card.encounter_id else None
+        if role == MARK_ROLE:
+            return mark
+        if col == COL_MARKS and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return mark_text(mark)
+        if col == COL_MARKS and role == SORT_ROLE:
+            urgency = (-(mark.docs_overdue + mark.verify), -len(mark.risks)) if mark else (0, 0)
+            return (0 if card.occupied else 1, urgency, card.sort_key)
         if role == SORT_ROLE:
             return self._sort_value(card, col)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -95,6 +165,11 @@ class BedTableModel(RowsTableModel[BedRow]):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_ALLERGY and card.allergies:
             return list_text(card.allergies)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_BED and mark is not None:
+            return mark_text(mark)                      # the card's tooltip (column 0)
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_MARKS and mark is not None \
+                and (mark.docs_overdue or mark.risks):
+            return QBrush(ALLERGY_COLOR)
         return None
 
     @staticmethod

@@ -136,6 +136,10 @@ class WardView(QWidget):
         self.model.set_rows(rows)
         self._update_counts()
 
+    def set_marks(self, marks: dict[str, Any]) -> None:
+        """The cards' flags (ui/operations/ward.load_marks), painted over the rows already shown."""
+        self.model.set_marks(marks)
+
     # ---- state
     def mode(self) -> str:
         return LIST if self.stack.currentWidget() is self.table_view else CARDS

@@ -253,6 +253,78 @@
         <source>敏</source>
         <translation>A</translation>
     </message>
+    <message>
+        <source>核{n}</source>
+        <translation>V{n}</translation>
+    </message>
+    <message>
+        <source>超时{n}</source>
+        <translation>Late{n}</translation>
+    </message>
+    <message>
+        <source>病历{n}</source>
+        <translation>Doc{n}</translation>
+    </message>
+    <message>
+        <source>跌</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>压</source>
+        <translation>PI</translation>
+    </message>
+    <message>
+        <source>理</source>
+        <translation>ADL</translation>
+    </message>
+    <message>
+        <source>痛</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>评</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>待核对医嘱 {n} 条</source>
+        <translation>{n} orders to verify</translation>
+    </message>
+    <message>
+        <source>病历待完成 {n} 份</source>
+        <translation>{n} documents due</translation>
+    </message>
+    <message>
+        <source>（超时 {n} 份）</source>
+        <translation> ({n} overdue)</translation>
+    </message>
+    <message>
+        <source>跌倒高危</source>
+        <translation>high fall risk</translation>
+    </message>
+    <message>
+        <source>压疮高危</source>
+        <translation>pressure-injury risk</translation>
+    </message>
+    <message>
+        <source>重度依赖</source>
+        <translation>severely dependent</translation>
+    </message>
+    <message>
+        <source>疼痛≥4分</source>
+        <translation>pain ≥ 4</translation>
+    </message>
+    <message>
+        <source>疼痛</source>
+        <translation>pain</translation>
+    </message>
+    <message>
+        <source>{scales} 需再评估</source>
+        <translation>{scales} reassessment due</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
 </context>
 <context>
     <name>BedTableModel</name>
@@ -307,6 +379,10 @@
     <message>
         <source>空床</source>
         <translation>Empty</translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation>Flags</translation>
     </message>
 </context>
 <context>
@@ -1478,11 +1554,11 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>该文件不是本工作站配置的离线副本：{path}；文件已保留，请联系信息科</source>
-        <translation>This file is not this workstation's offline copy: {path}; the file is kept. Please contact IT.</translation>
+        <translation>This file is not this workstation&apos;s offline copy: {path}; the file is kept. Please contact IT.</translation>
     </message>
     <message>
         <source>离线副本密钥格式无效；离线队列已保留，请联系信息科</source>
-        <translation>The offline copy's key is malformed; the offline queue is kept. Please contact IT.</translation>
+        <translation>The offline copy&apos;s key is malformed; the offline queue is kept. Please contact IT.</translation>
     </message>
 </context>
 <context>

@@ -253,6 +253,78 @@
         <source>敏</source>
         <translation>敏</translation>
     </message>
+    <message>
+        <source>核{n}</source>
+        <translation>核{n}</translation>
+    </message>
+    <message>
+        <source>超时{n}</source>
+        <translation>超时{n}</translation>
+    </message>
+    <message>
+        <source>病历{n}</source>
+        <translation>病历{n}</translation>
+    </message>
+    <message>
+        <source>跌</source>
+        <translation>跌</translation>
+    </message>
+    <message>
+        <source>压</source>
+        <translation>压</translation>
+    </message>
+    <message>
+        <source>理</source>
+        <translation>理</translation>
+    </message>
+    <message>
+        <source>痛</source>
+        <translation>痛</translation>
+    </message>
+    <message>
+        <source>评</source>
+        <translation>评</translation>
+    </message>
+    <message>
+        <source>待核对医嘱 {n} 条</source>
+        <translation>待核对医嘱 {n} 条</translation>
+    </message>
+    <message>
+        <source>病历待完成 {n} 份</source>
+        <translation>病历待完成 {n} 份</translation>
+    </message>
+    <message>
+        <source>（超时 {n} 份）</source>
+        <translation>（超时 {n} 份）</translation>
+    </message>
+    <message>
+        <source>跌倒高危</source>
+        <translation>跌倒高危</translation>
+    </message>
+    <message>
+        <source>压疮高危</source>
+        <translation>压疮高危</translation>
+    </message>
+    <message>
+        <source>重度依赖</source>
+        <translation>重度依赖</translation>
+    </message>
+    <message>
+        <source>疼痛≥4分</source>
+        <translation>疼痛≥4分</translation>
+    </message>
+    <message>
+        <source>疼痛</source>
+        <translation>疼痛</translation>
+    </message>
+    <message>
+        <source>{scales} 需再评估</source>
+        <translation>{scales} 需再评估</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>BedTableModel</name>
@@ -307,6 +379,10 @@
     <message>
         <source>空床</source>
         <translation>空床</translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation>提醒</translation>
     </message>
 </context>
 <context>

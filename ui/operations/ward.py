@@ -56,3 +56,17 @@ def open_chart(ctx: OpContext, encounter_id: str, staff_id: str, on_done: Callab
     written in the background, so opening a chart never waits behind a save."""
     return ctx.runner.read(lambda: ctx.backend.open_chart(encounter_id, staff_id), on_done, on_error,
                             name="open_chart")
+
+
+def load_marks(ctx: OpContext, ward_id: str, on_done: Callable[[Any], None],
+               on_error: Optional[Callable[[Any], None]] = None) -> int:
+    """The bed cards' flags (orders to verify, documents due, risk scores), read after the board:
+    encounter id -> app.services.ward_marks.WardMark. 0 (nothing asked) on a backend without
+    service reads."""
+    backend: Any = ctx.backend
+    if not hasattr(backend, "read"):
+        return 0
+    from app.services.ward_marks import ward_marks
+
+    return ctx.runner.read(lambda: backend.read(lambda conn: ward_marks(conn, ward_id)), on_done,
+                           on_error, name="ward_marks")
