@@ -108,7 +108,8 @@ def bench_chaos(server: PgServer, url: str, ops: int, kills: int) -> str:
     _cli("db", "upgrade", "--url", reference)
     _cli("demo", "seed", "--url", reference)
     with tempfile.TemporaryDirectory() as tmp:
-        r = run_chaos(url, reference, Path(tmp), total=ops, kills=kills, batch=200, max_wait=1.0)
+        r = run_chaos(url, reference, Path(tmp), total=ops, kills=kills, batch=200, max_wait=1.0,
+                      pace=0.0)
     return (f"chaos, PostgreSQL: {r.total} ops queued and replayed by real processes, {r.kills} "
             f"SIGKILLs ({r.queue_kills} of the queuer mid-queue, {r.replay_kills} of the replayer "
             f"mid-replay) in {r.rounds} rounds, {r.seconds:.0f} s: acknowledged {r.acked}, lost "

@@ -61,16 +61,26 @@ def command(i: int) -> tuple[Any, str]:
 LOCAL_EFFECT = "CREATE TABLE IF NOT EXISTS local_effect (op_id TEXT PRIMARY KEY, n INTEGER NOT NULL)"
 
 
-def queue_worker(outbox_file: str, total: int) -> None:
+def queue_worker(outbox_file: str, total: int, pace: float = 0.0) -> None:
+    """Queue ops 0..total-1 (those already queued are no-ops); `pace` seconds after each new one,
+    as a nurse types: queueing then lasts long enough to be killed in the middle of it on a fast
+    disk too (without it a CI machine queued everything before most kills)."""
     from app.offline.outbox import Outbox
 
     box = Outbox(Path(outbox_file))
     print("READY", flush=True)
     for i in range(total):
         cmd, key = command(i)
-        box.enqueue(cmd, key, effect=lambda conn, op=cmd.op_id, n=i: conn.execute(
-            "INSERT INTO local_effect (op_id, n) VALUES (?, ?)", (op, n)))
+        new: list[bool] = []
+
+        def effect(conn: Any, op: str = cmd.op_id, n: int = i, made: list[bool] = new) -> None:
+            conn.execute("INSERT INTO local_effect (op_id, n) VALUES (?, ?)", (op, n))
+            made.append(True)
+
+        box.enqueue(cmd, key, effect=effect)
         print(f"ACK {i}", flush=True)
+        if new and pace:
+            time.sleep(pace)
     print("QUEUED", flush=True)
 
 
@@ -173,7 +183,8 @@ def server_state(db: Any, op_ids: list[str]) -> dict[str, Any]:
 
 
 def run_chaos(url: str, reference_url: str, workdir: Path, *, total: int, kills: int,
-              batch: int = 100, seed: int = 20261202, max_wait: float = 1.5) -> ChaosReport:
+              batch: int = 100, seed: int = 20261202, max_wait: float = 1.5,
+              pace: float = 0.003) -> ChaosReport:
     """Queue and replay `total` ops with at least `kills` SIGKILLs; compare with a clean run."""
     from app.offline.outbox import Outbox
     from app.offline.replay import replay
@@ -194,7 +205,7 @@ def run_chaos(url: str, reference_url: str, workdir: Path, *, total: int, kills:
         rounds += 1
         procs = []
         if not queued_all:
-            procs.append(("queue", _Proc(["queue", str(path), str(total)])))
+            procs.append(("queue", _Proc(["queue", str(path), str(total), str(pace)])))
         procs.append(("replay", _Proc(["replay", url, str(path), str(batch)])))
         for _, p in procs:
             p.ready.wait(timeout=60)
@@ -252,7 +263,7 @@ def run_chaos(url: str, reference_url: str, workdir: Path, *, total: int, kills:
 def main(argv: Optional[list[str]] = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args[0] == "queue":
-        queue_worker(args[1], int(args[2]))
+        queue_worker(args[1], int(args[2]), float(args[3]) if len(args) > 3 else 0.0)
     else:
         replay_worker(args[1], args[2], int(args[3]))
     return 0
