@@ -55,6 +55,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("print_orders_continue", "print", CLINICAL, hint="Ctrl+Alt+P"),
     ActionSpec("print_vitals", "print", NURSES, later=True),
     ActionSpec("check_connection", "admin", frozenset({"admin", "head_nurse"})),
+    ActionSpec("ward_settings", "admin", frozenset({"admin", "head_nurse"})),
     ActionSpec("lang_zh_CN", "language"),
     ActionSpec("lang_en", "language"),
     ActionSpec("shortcuts", "help", shortcut="F1"),
@@ -107,6 +108,7 @@ def action_text(key: str) -> str:
         "print_orders_continue": translate("Actions", "续打医嘱单"),
         "print_vitals": translate("Actions", "打印体温单"),
         "check_connection": translate("Actions", "检查数据库连接"),
+        "ward_settings": translate("Actions", "病区设置…"),
         "lang_zh_CN": "中文",        # language names stay in their own language
         "lang_en": "English",
         "shortcuts": translate("Actions", "快捷键"),

@@ -84,6 +84,7 @@ CONSULT_QUEUE = "Ctrl+Shift+K"     # the department's 会诊 queue
 DOCTOR_HANDOVER = "Ctrl+Shift+H"   # 医生交接班 (in it: Ctrl+Enter hands over, Ctrl+Shift+Enter takes over)
 # Charting (issue 14): the 体征录入 grid (ui/vitals/grid.py) and the 体温单 tab (ui/vitals/tempchart.py).
 VITALS_GRID = "Ctrl+Shift+T"
+WARD_SETTINGS_SAVE = "Ctrl+S"      # 病区设置 (a dialog of its own)
 VITALS_ALL = "Alt+A"
 CHART_PREV_WEEK = "PgUp"
 CHART_NEXT_WEEK = "PgDown"
@@ -141,6 +142,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("Ctrl++ / Ctrl+-", "preview", "preview_zoom"),
     Shortcut("Ctrl+P", "preview", "preview_print"),
     Shortcut("Ctrl+S", "preview", "preview_save"),
+    Shortcut(WARD_SETTINGS_SAVE, "ward_settings", "ward_settings_save"),
     Shortcut("Alt+T / Alt+U", "orders", "filters"),
     Shortcut("Shift+↑ ↓", "orders", "select"),
     Shortcut("Menu / Shift+F10", "orders", "menu"),
@@ -203,6 +205,7 @@ def where_text(where: str) -> str:
         "records": translate("Shortcuts", "病历"),
         "vitals": translate("Shortcuts", "体征录入"),
         "tempchart": translate("Shortcuts", "体温单"),
+        "ward_settings": translate("Shortcuts", "病区设置"),
     }.get(where, where)
 
 
@@ -216,6 +219,7 @@ def shortcut_text(what: str) -> str:
         "preview_zoom": translate("Shortcuts", "放大 / 缩小"),
         "preview_print": translate("Shortcuts", "打印"),
         "preview_save": translate("Shortcuts", "另存为 PDF"),
+        "ward_settings_save": translate("Shortcuts", "保存病区设置"),
         "open_chart": translate("Shortcuts", "打开所选患者的病历（医嘱页）"),
         "lock": translate("Shortcuts", "锁定屏幕"),
         "quit": translate("Shortcuts", "退出"),

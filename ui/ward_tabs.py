@@ -1,12 +1,13 @@
 """The main window's ward-level pages opened from the menus, each one tab found again or added
-once: 体征录入, 待完成病历, 本科会诊, 医生交接班, the 护士工作站's pages, the chart's own tabs, and
-the 抗菌药物审批 window. A mixin of MainWindow (ui/mainwindow.py), which gives it `ctx`, `user`,
-`tabs`, `ward_view` and `open_patient`; kept apart so the window stays one responsibility."""
+once: 体征录入, 待完成病历, 本科会诊, 医生交接班, the 护士工作站's pages, the chart's own tabs; the
+抗菌药物审批 window and the 病区设置 dialog. A mixin of MainWindow (ui/mainwindow.py), which gives it
+`ctx`, `user`, `tabs`, `ward_view` and `open_patient`; kept apart so the window stays one
+responsibility."""
 from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from ui.qt import is_alive, translate
+from ui.qt import Qt, is_alive, translate
 
 
 class WardTabs:
@@ -15,6 +16,7 @@ class WardTabs:
     tabs: Any
     ward_view: Any
     _approvals: Any
+    ward_settings_dialog: Any = None
     open_patient: Callable[[str], None]
 
     def _find_tab(self, cls: type) -> Optional[Any]:
@@ -96,6 +98,19 @@ class WardTabs:
             page.show_records()
         elif getattr(page, "vitals_tab", None) is not None:
             page.chart_tabs.setCurrentWidget(page.vitals_tab)
+
+    def show_ward_settings(self) -> None:
+        """病区设置 of the ward on the board (head nurse, admin)."""
+        from ui.nurse.settings import WardSettingsDialog
+
+        ward_id = self._ward_id()
+        if not ward_id or self.user is None:
+            return
+        name = self.ward_view.ward_combo.currentText()
+        dialog = WardSettingsDialog(self.ctx, self.user, ward_id, name, self)  # type: ignore[arg-type]
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.ward_settings_dialog = dialog
+        dialog.open()
 
     def show_approvals(self) -> None:
         """抗菌药物审批: one window per session, on the ward in front."""

@@ -23,10 +23,12 @@ BED_MOVE = "bed.move"
 CHART_VIEW = "chart.view"
 PRINT = "print"
 ADMIN = "admin"                    # staff accounts, unlock, dictionaries
+WARD_MANAGE = "ward.manage"        # the ward's settings (overdue tolerance, skin tests, times)
 
 ALL_PERMISSIONS: frozenset[str] = frozenset({
     ORDER_ENTER, ORDER_SIGN, ORDER_VERIFY, ORDER_EXECUTE, DOC_WRITE, DOC_SIGN, DOC_COSIGN,
     NURSING_WRITE, VITALS_CHART, ALLERGY_RECORD, PATIENT_GRADE, BED_MOVE, CHART_VIEW, PRINT, ADMIN,
+    WARD_MANAGE,
 })
 
 DOCTOR = "doctor"
@@ -42,8 +44,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     NURSE: frozenset({ORDER_VERIFY, ORDER_EXECUTE, NURSING_WRITE, VITALS_CHART, ALLERGY_RECORD,
                       CHART_VIEW, PRINT}),
     HEAD_NURSE: frozenset({ORDER_VERIFY, ORDER_EXECUTE, NURSING_WRITE, VITALS_CHART,
-                           ALLERGY_RECORD, PATIENT_GRADE, BED_MOVE, CHART_VIEW, PRINT}),
-    ROLE_ADMIN: frozenset({ADMIN, CHART_VIEW, PRINT}),
+                           ALLERGY_RECORD, PATIENT_GRADE, BED_MOVE, CHART_VIEW, PRINT,
+                           WARD_MANAGE}),
+    ROLE_ADMIN: frozenset({ADMIN, CHART_VIEW, PRINT, WARD_MANAGE}),
 }
 
 ROLES: tuple[str, ...] = (DOCTOR, INTERN, NURSE, HEAD_NURSE, ROLE_ADMIN)

@@ -40,7 +40,7 @@ _META = ("CREATE TABLE IF NOT EXISTS replica_meta (mkey TEXT PRIMARY KEY, mvalue
 # Copied whole: small, and any of it may be needed offline.
 WHOLE: tuple[Table, ...] = (s.dept, s.drug, s.freq, s.icd10, s.lab_test, s.order_item, s.role,
                             s.route, s.doc_template, s.ward, s.bed, s.staff, s.staff_role,
-                            s.order_set, s.order_set_item)
+                            s.order_set, s.order_set_item, s.app_setting)
 # Of the ward's current stays.
 BY_ENCOUNTER: tuple[Table, ...] = (s.bed_move, s.clin_doc, s.diagnosis, s.lab_result, s.nursing_rec,
                                    s.order_group, s.vital_obs, s.med_order, s.skin_test)

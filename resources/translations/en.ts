@@ -155,6 +155,10 @@
         <source>体征录入</source>
         <translation>Vital signs entry</translation>
     </message>
+    <message>
+        <source>病区设置…</source>
+        <translation>Ward settings…</translation>
+    </message>
 </context>
 <context>
     <name>Approvals</name>
@@ -1559,6 +1563,38 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>离线副本密钥格式无效；离线队列已保留，请联系信息科</source>
         <translation>The offline copy&apos;s key is malformed; the offline queue is kept. Please contact IT.</translation>
+    </message>
+    <message>
+        <source>{field}须为 {low}–{high} 的整数</source>
+        <translation>{field} must be a whole number from {low} to {high}</translation>
+    </message>
+    <message>
+        <source>{field}只能为“是”或“否”</source>
+        <translation>{field} can only be yes or no</translation>
+    </message>
+    <message>
+        <source>频次 {code} 不在频次字典中</source>
+        <translation>Frequency {code} is not in the frequency dictionary</translation>
+    </message>
+    <message>
+        <source>{field}：“{value}”不是有效时间，请按 HH:MM 填写，多个用逗号分隔</source>
+        <translation>{field}: &quot;{value}&quot; is not a time; write HH:MM, several separated by commas</translation>
+    </message>
+    <message>
+        <source>{field}：时间重复</source>
+        <translation>{field}: a time is given twice</translation>
+    </message>
+    <message>
+        <source>频次 {code} 每日 {n} 次，请填写 {n} 个时间</source>
+        <translation>Frequency {code} is {n} times a day: give {n} times</translation>
+    </message>
+    <message>
+        <source>未知的病区设置：{field}</source>
+        <translation>Unknown ward setting: {field}</translation>
+    </message>
+    <message>
+        <source>{field}已被他人修改，请重新打开病区设置后再保存</source>
+        <translation>{field} was changed by someone else meanwhile; it has been read again, check it and save again</translation>
     </message>
 </context>
 <context>
@@ -4059,6 +4095,14 @@ Inpatient doctor and nurse workstation</translation>
         <source>上一周 / 下一周</source>
         <translation>Previous / next week</translation>
     </message>
+    <message>
+        <source>病区设置</source>
+        <translation>Ward settings</translation>
+    </message>
+    <message>
+        <source>保存病区设置</source>
+        <translation>Save the ward settings</translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>
@@ -4517,6 +4561,77 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>本时段有多次录入：{list}</source>
         <translation>Entered more than once in this slot: {list}</translation>
+    </message>
+</context>
+<context>
+    <name>WardSettings</name>
+    <message>
+        <source>执行超时容差（分钟）</source>
+        <translation>Overdue after (minutes)</translation>
+    </message>
+    <message>
+        <source>皮试观察时间（分钟）</source>
+        <translation>Skin test read after (minutes)</translation>
+    </message>
+    <message>
+        <source>皮试结果有效期（小时）</source>
+        <translation>Skin test result valid for (hours)</translation>
+    </message>
+    <message>
+        <source>更换批号需重新皮试</source>
+        <translation>A new batch number needs a new skin test</translation>
+    </message>
+    <message>
+        <source>频次 {code} 的执行时间</source>
+        <translation>The times of frequency {code}</translation>
+    </message>
+    <message>
+        <source>病区设置</source>
+        <translation>Ward settings</translation>
+    </message>
+    <message>
+        <source>执行与皮试</source>
+        <translation>Execution and skin tests</translation>
+    </message>
+    <message>
+        <source>频次默认执行时间（HH:MM，多个用逗号分隔；留空则用频次字典的时间）</source>
+        <translation>Default times per frequency (HH:MM, separated by commas; blank: the frequency dictionary&apos;s times)</translation>
+    </message>
+    <message>
+        <source>频次</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>每日次数</source>
+        <translation>Per day</translation>
+    </message>
+    <message>
+        <source>字典时间</source>
+        <translation>Dictionary times</translation>
+    </message>
+    <message>
+        <source>本病区时间</source>
+        <translation>This ward&apos;s times</translation>
+    </message>
+    <message>
+        <source>保存 ({key})</source>
+        <translation>Save ({key})</translation>
+    </message>
+    <message>
+        <source>默认 {value}</source>
+        <translation>Default {value}</translation>
+    </message>
+    <message>
+        <source>没有修改</source>
+        <translation>Nothing changed</translation>
+    </message>
+    <message>
+        <source>已保存 {n} 项设置</source>
+        <translation>{n} settings saved</translation>
     </message>
 </context>
 <context>

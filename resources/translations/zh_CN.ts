@@ -155,6 +155,10 @@
         <source>体征录入</source>
         <translation>体征录入</translation>
     </message>
+    <message>
+        <source>病区设置…</source>
+        <translation>病区设置…</translation>
+    </message>
 </context>
 <context>
     <name>Approvals</name>
@@ -1559,6 +1563,38 @@
     <message>
         <source>离线副本密钥格式无效；离线队列已保留，请联系信息科</source>
         <translation>离线副本密钥格式无效；离线队列已保留，请联系信息科</translation>
+    </message>
+    <message>
+        <source>{field}须为 {low}–{high} 的整数</source>
+        <translation>{field}须为 {low}–{high} 的整数</translation>
+    </message>
+    <message>
+        <source>{field}只能为“是”或“否”</source>
+        <translation>{field}只能为“是”或“否”</translation>
+    </message>
+    <message>
+        <source>频次 {code} 不在频次字典中</source>
+        <translation>频次 {code} 不在频次字典中</translation>
+    </message>
+    <message>
+        <source>{field}：“{value}”不是有效时间，请按 HH:MM 填写，多个用逗号分隔</source>
+        <translation>{field}：“{value}”不是有效时间，请按 HH:MM 填写，多个用逗号分隔</translation>
+    </message>
+    <message>
+        <source>{field}：时间重复</source>
+        <translation>{field}：时间重复</translation>
+    </message>
+    <message>
+        <source>频次 {code} 每日 {n} 次，请填写 {n} 个时间</source>
+        <translation>频次 {code} 每日 {n} 次，请填写 {n} 个时间</translation>
+    </message>
+    <message>
+        <source>未知的病区设置：{field}</source>
+        <translation>未知的病区设置：{field}</translation>
+    </message>
+    <message>
+        <source>{field}已被他人修改，请重新打开病区设置后再保存</source>
+        <translation>{field}已被他人修改，请重新打开病区设置后再保存</translation>
     </message>
 </context>
 <context>
@@ -4059,6 +4095,14 @@
         <source>上一周 / 下一周</source>
         <translation>上一周 / 下一周</translation>
     </message>
+    <message>
+        <source>病区设置</source>
+        <translation>病区设置</translation>
+    </message>
+    <message>
+        <source>保存病区设置</source>
+        <translation>保存病区设置</translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>
@@ -4517,6 +4561,77 @@
     <message>
         <source>本时段有多次录入：{list}</source>
         <translation>本时段有多次录入：{list}</translation>
+    </message>
+</context>
+<context>
+    <name>WardSettings</name>
+    <message>
+        <source>执行超时容差（分钟）</source>
+        <translation>执行超时容差（分钟）</translation>
+    </message>
+    <message>
+        <source>皮试观察时间（分钟）</source>
+        <translation>皮试观察时间（分钟）</translation>
+    </message>
+    <message>
+        <source>皮试结果有效期（小时）</source>
+        <translation>皮试结果有效期（小时）</translation>
+    </message>
+    <message>
+        <source>更换批号需重新皮试</source>
+        <translation>更换批号需重新皮试</translation>
+    </message>
+    <message>
+        <source>频次 {code} 的执行时间</source>
+        <translation>频次 {code} 的执行时间</translation>
+    </message>
+    <message>
+        <source>病区设置</source>
+        <translation>病区设置</translation>
+    </message>
+    <message>
+        <source>执行与皮试</source>
+        <translation>执行与皮试</translation>
+    </message>
+    <message>
+        <source>频次默认执行时间（HH:MM，多个用逗号分隔；留空则用频次字典的时间）</source>
+        <translation>频次默认执行时间（HH:MM，多个用逗号分隔；留空则用频次字典的时间）</translation>
+    </message>
+    <message>
+        <source>频次</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>每日次数</source>
+        <translation>每日次数</translation>
+    </message>
+    <message>
+        <source>字典时间</source>
+        <translation>字典时间</translation>
+    </message>
+    <message>
+        <source>本病区时间</source>
+        <translation>本病区时间</translation>
+    </message>
+    <message>
+        <source>保存 ({key})</source>
+        <translation>保存 ({key})</translation>
+    </message>
+    <message>
+        <source>默认 {value}</source>
+        <translation>默认 {value}</translation>
+    </message>
+    <message>
+        <source>没有修改</source>
+        <translation>没有修改</translation>
+    </message>
+    <message>
+        <source>已保存 {n} 项设置</source>
+        <translation>已保存 {n} 项设置</translation>
     </message>
 </context>
 <context>
