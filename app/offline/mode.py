@@ -88,6 +88,14 @@ class OfflineLayer:
         result: Changes = run_unit(db, self.workstation, local)
         return result
 
+    def run_local(self, fn: Callable[[Any], Any]) -> Any:
+        """fn(uow) on the replica, committed also when it raises an app error (a wrong second
+        nurse's password counts there while the server is away); not queued."""
+        from app.services.write import run_unit
+
+        db, _ = self._open()
+        return run_unit(db, self.workstation, fn, commit_on_error=True)
+
     def as_of(self) -> Optional[datetime]:
         db, _ = self._open()
         seen = replica.info(db)

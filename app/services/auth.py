@@ -86,35 +86,38 @@ def _audit(conn: Connection, action: str, login_name: str, staff_id: Optional[st
 
 
 def authenticate(conn: Connection, login_name: str, password: str, *, workstation: str,
-                 now: Optional[datetime] = None, policy: AuthPolicy = DEFAULT_POLICY) -> StaffUser:
+                 now: Optional[datetime] = None, policy: AuthPolicy = DEFAULT_POLICY,
+                 actions: tuple[str, str] = ("login", "login_failed")) -> StaffUser:
     """The signed-in user, or AuthError("auth.bad_credentials") / AuthError("auth.locked", until=).
 
     Every answer costs one argon2 verification (unknown user, locked account, wrong or right
     password alike), so the time taken tells a guesser nothing. The failure count is changed by
     one UPDATE in SQL, never read-modify-written: simultaneous wrong passwords each count.
-    The caller commits, also when this raises (a failure must count and be audited)."""
+    The caller commits, also when this raises (a failure must count and be audited).
+    `actions`: the audit actions of a success and a failure (a sign-in by default)."""
     now = as_utc(now) if now is not None else utcnow()
+    ok_action, failed_action = actions
     login_name = login_name.strip()
     row = conn.execute(select(staff.c.id, staff.c.password_hash, staff.c.locked_until,
                               staff.c.is_active)
                        .where(staff.c.login_name == login_name)).first()
     if row is None or not row.is_active:
         _verify(_dummy_hash(), password)
-        _audit(conn, "login_failed", login_name, row.id if row else None, workstation, now,
+        _audit(conn, failed_action, login_name, row.id if row else None, workstation, now,
                {"reason": "unknown" if row is None else "inactive"})
         raise AuthError("auth.bad_credentials")
     password_ok = _verify(row.password_hash, password)     # also when locked: same time
     if row.locked_until is not None and row.locked_until > now:
-        _audit(conn, "login_failed", login_name, row.id, workstation, now, {"reason": "locked"})
+        _audit(conn, failed_action, login_name, row.id, workstation, now, {"reason": "locked"})
         raise AuthError("auth.locked", until=row.locked_until)
     if not password_ok:
         outcome = _count_failure(conn, row.id, now, policy)
         if outcome is None:       # another attempt locked it meanwhile
             until = _locked_until(conn, row.id)
-            _audit(conn, "login_failed", login_name, row.id, workstation, now, {"reason": "locked"})
+            _audit(conn, failed_action, login_name, row.id, workstation, now, {"reason": "locked"})
             raise AuthError("auth.locked", until=until)
         failures, until = outcome
-        _audit(conn, "login_failed", login_name, row.id, workstation, now,
+        _audit(conn, failed_action, login_name, row.id, workstation, now,
                {"reason": "password", "failures": failures, "locked": until is not None})
         if until is not None:
             raise AuthError("auth.locked", until=until)
@@ -126,13 +129,22 @@ def authenticate(conn: Connection, login_name: str, password: str, *, workstatio
                  .values(failed_logins=0, locked_until=None))
     locked = _locked_until(conn, row.id)
     if locked is not None and locked > now:       # a racing failure locked it meanwhile
-        _audit(conn, "login_failed", login_name, row.id, workstation, now, {"reason": "locked"})
+        _audit(conn, failed_action, login_name, row.id, workstation, now, {"reason": "locked"})
         raise AuthError("auth.locked", until=locked)
     if _hasher.check_needs_rehash(row.password_hash):
         conn.execute(update(staff).where(staff.c.id == row.id)
                      .values(password_hash=hash_password(password)))
-    _audit(conn, "login", login_name, row.id, workstation, now)
+    _audit(conn, ok_action, login_name, row.id, workstation, now)
     return load_user(conn, row.id)
+
+
+def confirm_colleague(conn: Connection, login_name: str, password: str, *, workstation: str,
+                      now: Optional[datetime] = None, policy: AuthPolicy = DEFAULT_POLICY) -> StaffUser:
+    """A second nurse (双人核对) proves she is there with her own password on this PC, without
+    signing in: the same checks, timing and lockout as a sign-in (a wrong password counts), audited
+    as second_check / second_check_failed. What she may check is the command handler's to decide."""
+    return authenticate(conn, login_name, password, workstation=workstation, now=now, policy=policy,
+                        actions=("second_check", "second_check_failed"))
 
 
 def _count_failure(conn: Connection, staff_id: str, now: datetime,

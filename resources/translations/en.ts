@@ -2134,6 +2134,14 @@ Inpatient doctor and nurse workstation</translation>
         <source>阳性（+）</source>
         <translation>Positive (+)</translation>
     </message>
+    <message>
+        <source>核对护士密码：</source>
+        <translation>Second nurse&apos;s password:</translation>
+    </message>
+    <message>
+        <source>由核对护士本人输入</source>
+        <translation>typed by the second nurse herself</translation>
+    </message>
 </context>
 <context>
     <name>OrderDialogs</name>

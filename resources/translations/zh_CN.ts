@@ -2134,6 +2134,14 @@
         <source>阳性（+）</source>
         <translation>阳性（+）</translation>
     </message>
+    <message>
+        <source>核对护士密码：</source>
+        <translation>核对护士密码：</translation>
+    </message>
+    <message>
+        <source>由核对护士本人输入</source>
+        <translation>由核对护士本人输入</translation>
+    </message>
 </context>
 <context>
     <name>OrderDialogs</name>

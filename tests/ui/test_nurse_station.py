@@ -253,7 +253,13 @@ def test_a_positive_skin_test_is_an_allergy_and_blocks_the_drug(qtbot: Any, real
     dialog = QApplication.activeModalWidget()
     dialog.fields["result"].setCurrentIndex(dialog.fields["result"].findData("positive"))
     qtbot.keyClicks(dialog.fields["second"], "zhaoli")
-    qtbot.keyClick(dialog.fields["second"], Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.fields["password"], "not-her-password")    # typed by the second nurse
+    qtbot.keyClick(dialog.fields["password"], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "密码错误" in dialog.message.text(), timeout=10_000)   # nothing read yet
+    assert not any(r.kind == "read" and r.bed_no == "7" for r in skin.model.rows())
+    dialog.fields["password"].clear()
+    qtbot.keyClicks(dialog.fields["password"], "demo-nurse1")
+    qtbot.keyClick(dialog.fields["password"], Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: any(r.kind == "read" and r.result == "positive" and r.bed_no == "7"
                                 for r in skin.model.rows()), timeout=10_000)
     # The allergy is on the bed card and in the open chart's header at once (the Changes

@@ -116,7 +116,10 @@ class NurseDialog(QDialog):
 def second_nurse_dialog(about: str, parent: Optional[QWidget] = None) -> NurseDialog:
     dialog = NurseDialog(translate("NurseTexts", "双人核对"), about, parent)
     dialog.add_line("second", translate("NurseTexts", "核对护士工号："), translate("NurseTexts", "登录名"))
-    dialog.required = ("second",)
+    password = dialog.add_line("password", translate("NurseTexts", "核对护士密码："),
+                               translate("NurseTexts", "由核对护士本人输入"))
+    password.setEchoMode(QLineEdit.EchoMode.Password)
+    dialog.required = ("second", "password")
     return dialog
 
 
@@ -147,5 +150,8 @@ def reading_dialog(about: str, parent: Optional[QWidget] = None) -> NurseDialog:
                      [("negative", translate("NurseTexts", "阴性（−）")),
                       ("positive", translate("NurseTexts", "阳性（+）"))])
     dialog.add_line("second", translate("NurseTexts", "核对护士工号："), translate("NurseTexts", "登录名"))
-    dialog.required = ("second",)
+    password = dialog.add_line("password", translate("NurseTexts", "核对护士密码："),
+                               translate("NurseTexts", "由核对护士本人输入"))
+    password.setEchoMode(QLineEdit.EchoMode.Password)
+    dialog.required = ("second", "password")
     return dialog

@@ -194,7 +194,8 @@ class SkinTestPanel(QWidget):
                                    utcnow(), ref.id, self.origin, done,
                                    lambda f: dialog.show_error(self._text(f)))
 
-            ops.find_staff(self.ctx, values["second"], found, lambda f: dialog.show_error(self._text(f)))
+            ops.confirm_second(self.ctx, values["second"], values["password"], found,
+                               lambda f: dialog.show_error(self._text(f)))
 
         dialog.submitted.connect(submitted)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

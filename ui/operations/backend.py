@@ -340,6 +340,25 @@ class AppBackend:
                 commit_on_error=True)   # a failed attempt must still count towards the lockout
             return user
 
+    def confirm_colleague(self, login_name: str, password: str) -> StaffUser:
+        """A second nurse's own password (双人核对), checked like a sign-in and counted towards her
+        lockout, without signing her in; offline, against the replica's cached verifiers."""
+        from app.errors import OfflineError
+        from app.services.auth import confirm_colleague
+        from app.services.write import run_unit
+
+        def check(uow: Any) -> StaffUser:
+            return confirm_colleague(uow.conn, login_name, password, workstation=self.workstation)
+
+        with self._write_lock:
+            try:
+                user: StaffUser = run_unit(self._require(), self.workstation, check, commit_on_error=True)
+            except OfflineError:
+                if self.offline is None:
+                    raise
+                user = self.offline.run_local(check)
+            return user
+
     def execute(self, command: Command) -> Changes:
         """Run one command through its handler, once (op_id), in one unit of work."""
         from app.errors import OfflineError

@@ -104,10 +104,13 @@ def load_day(ctx: OpContext, ward_id: str, day: date, on_done: Callback, on_erro
                  on_error, "execution_day")
 
 
-def find_staff(ctx: OpContext, login: str, on_done: Callback, on_error: OnError = None) -> int:
-    from app.services.execution import staff_by_login
-
-    return _read(ctx, lambda conn: staff_by_login(conn, login), on_done, on_error, "staff_by_login")
+def confirm_second(ctx: OpContext, login: str, password: str, on_done: Callback,
+                   on_error: OnError = None) -> int:
+    """双人核对: the second nurse's login and her own password -> her StaffUser (AuthError when
+    wrong; each failure counts towards her lockout)."""
+    backend: Any = ctx.backend
+    return ctx.runner.read(lambda: backend.confirm_colleague(login, password), on_done, on_error,
+                           name="confirm_second")
 
 
 def record_execution(ctx: OpContext, user: Any, plan_id: str, kind: str, at: datetime, mrn: str,

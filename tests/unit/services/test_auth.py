@@ -102,3 +102,30 @@ def test_change_password(demo_engine: Engine) -> None:
     with pytest.raises(AuthError):
         _login(demo_engine, "zhangwei", "demo-doctor1")
     assert _login(demo_engine, "zhangwei", "new-Pass-2024").id == user.id
+
+
+def test_a_second_nurses_check_is_her_own_password_counted_like_a_sign_in(demo_engine: Engine) -> None:
+    """双人核对: the colleague proves herself with her password, each wrong one counts towards
+    her lockout, and the check is audited as a check, not as a sign-in."""
+    def check(password: str, minutes: float = 0) -> auth.StaffUser:
+        with demo_engine.connect() as conn:
+            try:
+                return auth.confirm_colleague(conn, "zhaoli", password, workstation="ws-3",
+                                              now=NOW + timedelta(minutes=minutes))
+            finally:
+                conn.commit()
+
+    assert check("demo-nurse1").full_name == "赵丽"
+    for i in range(4):
+        with pytest.raises(AuthError, match=r"auth\.bad_credentials"):
+            check(f"guess{i}", minutes=i + 1)
+    with pytest.raises(AuthError) as locked:
+        check("guess5", minutes=5)
+    assert locked.value.message_id == "auth.locked"
+    with pytest.raises(AuthError, match=r"auth\.locked"):       # locked for her sign-in too
+        _login(demo_engine, "zhaoli", "demo-nurse1", minutes=6)
+    with demo_engine.connect() as conn:
+        actions = [a for (a,) in conn.execute(select(audit_rec.c.action)
+                                              .where(audit_rec.c.entity == "login")
+                                              .order_by(audit_rec.c.at, audit_rec.c.chain_seq))]
+    assert actions[:6] == ["second_check"] + ["second_check_failed"] * 5
