@@ -9,6 +9,8 @@ from ui.qt import translate
 
 def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
     return {
+        "auth.offline_unknown_user": lambda p: translate(
+            "Messages", "服务器连接中断：离线时只能登录曾在本机联网登录过的用户"),
         "replica.no_keyring": lambda p: translate(
             "Messages", "系统密钥环不可用，无法打开离线副本；离线队列已保留，请联系信息科"),
         "replica.no_key": lambda p: translate(

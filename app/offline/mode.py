@@ -9,12 +9,14 @@ batches (app/offline/replay.py). Nothing here imports Qt.
 """
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+from app.clock import utcnow
 from app.offline import replica
 from app.offline.outbox import Outbox, create_outbox, queue_entry
 from app.offline.replay import ReplayReport, replay
@@ -43,6 +45,14 @@ class OfflineState:
     as_of: Optional[datetime]       # the replica's data, by the server's clock at its snapshot
 
 
+log = logging.getLogger(__name__)
+
+# Who signed in on this PC while online (and so may sign in here through an outage): a local
+# table of the replica, outside the ward snapshot that replaces the copied tables.
+PC_LOGIN = ("CREATE TABLE IF NOT EXISTS pc_login (login_name TEXT PRIMARY KEY, staff_id TEXT NOT NULL, "
+            "last_at TEXT NOT NULL)")
+
+
 class OfflineLayer:
     def __init__(self, data_dir: Path, profile: Optional[str], workstation: str,
                  server: Optional[Callable[[], Any]] = None) -> None:
@@ -55,6 +65,7 @@ class OfflineLayer:
         self._following = threading.Lock()
         self._db: Any = None
         self._box: Optional[Outbox] = None
+        self._has_data = False
 
     def _open(self) -> tuple[Any, Outbox]:
         with self._lock:
@@ -87,6 +98,55 @@ class OfflineLayer:
 
         result: Changes = run_unit(db, self.workstation, local)
         return result
+
+    # ---- reading and signing in through an outage
+    def has_data(self) -> bool:
+        """Whether a replica with a ward in it exists here (without it, offline is just offline)."""
+        if self._has_data:
+            return True
+        if not self.path.exists():
+            return False
+        try:
+            self._has_data = self.as_of() is not None
+            return self._has_data
+        except Exception:                   # no key, a foreign file: the caller says offline
+            log.warning("the offline replica cannot be used", exc_info=True)
+            return False
+
+    def read(self, fn: Callable[[Any], Any]) -> Any:
+        """A service read, fn(connection), on the replica."""
+        db, _ = self._open()
+        return db.run_read(fn)
+
+    def remember_login(self, login_name: str, staff_id: str) -> None:
+        """After a sign-in on the server: this user may sign in here offline later (her verifier
+        comes with the ward's snapshot). Best effort: a PC without a keyring still signs in."""
+        try:
+            db, _ = self._open()
+            with db.connect() as conn:
+                conn.exec_driver_sql(PC_LOGIN)
+                conn.exec_driver_sql("INSERT OR REPLACE INTO pc_login (login_name, staff_id, last_at) "
+                                     "VALUES (?, ?, ?)", (login_name, staff_id, utcnow().isoformat()))
+                conn.commit()
+        except Exception:
+            log.warning("could not note the sign-in for offline use", exc_info=True)
+
+    def authenticate(self, login_name: str, password: str) -> Any:
+        """Sign-in against the replica: only a user who signed in on this PC before; the same
+        checks, timing and lockout count as on the server, audited as offline_login."""
+        from app.errors import AuthError
+        from app.services.auth import authenticate
+
+        def check(uow: Any) -> Any:
+            uow.conn.exec_driver_sql(PC_LOGIN)
+            known = uow.conn.exec_driver_sql("SELECT staff_id FROM pc_login WHERE login_name = ?",
+                                             (login_name.strip(),)).first()
+            if known is None:
+                raise AuthError("auth.offline_unknown_user")
+            return authenticate(uow.conn, login_name, password, workstation=self.workstation,
+                                actions=("offline_login", "offline_login_failed"))
+
+        return self.run_local(check)
 
     def run_local(self, fn: Callable[[Any], Any]) -> Any:
         """fn(uow) on the replica, committed also when it raises an app error (a wrong second

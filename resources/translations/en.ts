@@ -1596,6 +1596,10 @@ Inpatient doctor and nurse workstation</translation>
         <source>{field}已被他人修改，请重新打开病区设置后再保存</source>
         <translation>{field} was changed by someone else meanwhile; it has been read again, check it and save again</translation>
     </message>
+    <message>
+        <source>服务器连接中断：离线时只能登录曾在本机联网登录过的用户</source>
+        <translation>The server cannot be reached: offline, only users who signed in on this PC before can sign in</translation>
+    </message>
 </context>
 <context>
     <name>NurseExec</name>

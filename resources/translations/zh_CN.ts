@@ -1596,6 +1596,10 @@
         <source>{field}已被他人修改，请重新打开病区设置后再保存</source>
         <translation>{field}已被他人修改，请重新打开病区设置后再保存</translation>
     </message>
+    <message>
+        <source>服务器连接中断：离线时只能登录曾在本机联网登录过的用户</source>
+        <translation>服务器连接中断：离线时只能登录曾在本机联网登录过的用户</translation>
+    </message>
 </context>
 <context>
     <name>NurseExec</name>

@@ -123,6 +123,7 @@ class AppBackend:
         # A server profile keeps working through an outage on its replica (the demo file is
         # local already). Opened on first use: the keyring is asked only then.
         self.offline: Optional[OfflineLayer] = None
+        self.server_down = False        # the last health check or call found the server away
         if profile_name is not None:
             from app.offline.mode import OfflineLayer
 
@@ -209,13 +210,31 @@ class AppBackend:
             raise RuntimeError("database not prepared")
         return self._db
 
-    # ---- reads (the read pool)
+    # ---- reads (the read pool; through an outage, the replica)
+    def _run_read(self, fn: Callable[[Any], T]) -> T:
+        """fn(connection) on the server's read pool; when the server is away, on the offline
+        replica (a server profile that has one): straight there while the last health check or
+        call found the server down, so no screen waits out the link's deadline twice."""
+        from app.errors import OfflineError
+
+        layer = self.offline
+        if self.server_down and layer is not None and layer.has_data():
+            local: T = layer.read(fn)
+            return local
+        try:
+            result: T = self._require().run_read(fn)
+        except OfflineError:
+            self.server_down = True
+            if layer is None or not layer.has_data():
+                raise
+            result = layer.read(fn)
+        return result
+
     def read(self, fn: Callable[[Any], T]) -> T:
         """Any service read, `fn(connection)`, on the read pool (deadline, one retry on a fast
         link loss). Screens' operation modules (ui/operations/<area>.py) use this for their own
         reads rather than a method here each."""
-        result: T = self._require().run_read(fn)
-        return result
+        return self._run_read(fn)
 
     def record_view(self, entry: Any) -> None:
         """Audit a view (a chart section, a document) through the local queue, off the read path;
@@ -227,20 +246,20 @@ class AppBackend:
     def list_wards(self) -> list[WardInfo]:
         from app.services.ward import list_wards
 
-        result: list[WardInfo] = self._require().run_read(list_wards)
+        result: list[WardInfo] = self._run_read(list_wards)
         return result
 
     def ward_overview(self, ward_id: str) -> list[BedCard]:
         from app.services.ward import ward_overview
 
-        result: list[BedCard] = self._require().run_read(lambda conn: ward_overview(conn, ward_id))
+        result: list[BedCard] = self._run_read(lambda conn: ward_overview(conn, ward_id))
         return result
 
     def open_chart(self, encounter_id: str, staff_id: str) -> PatientHeader:
         """The chart's header; the view is audited through the local queue, off the read path."""
         from app.services.ward import chart_view, patient_header
 
-        header: PatientHeader = self._require().run_read(
+        header: PatientHeader = self._run_read(
             lambda conn: patient_header(conn, encounter_id))
         if self._spool is not None:
             self._spool.add(chart_view(encounter_id, header.patient_id, staff_id))
@@ -256,7 +275,7 @@ class AppBackend:
         def read(conn: Any) -> ChartData:
             return ChartData(patient_header(conn, encounter_id), chart_orders(conn, encounter_id))
 
-        data: ChartData = self._require().run_read(read)
+        data: ChartData = self._run_read(read)
         if self._spool is not None:
             self._spool.add(chart_view(encounter_id, data.header.patient_id, staff_id))
             self._wake.set()
@@ -265,13 +284,13 @@ class AppBackend:
     def chart_orders(self, encounter_id: str) -> list[OrderRow]:
         from app.services.orders import chart_orders
 
-        rows: list[OrderRow] = self._require().run_read(lambda conn: chart_orders(conn, encounter_id))
+        rows: list[OrderRow] = self._run_read(lambda conn: chart_orders(conn, encounter_id))
         return rows
 
     def order_history(self, order_id: str) -> list[OrderEventRow]:
         from app.services.orders import order_history
 
-        rows: list[OrderEventRow] = self._require().run_read(lambda conn: order_history(conn, order_id))
+        rows: list[OrderEventRow] = self._run_read(lambda conn: order_history(conn, order_id))
         return rows
 
     def review_orders(self, encounter_id: str, order_ids: tuple[str, ...]) -> list[ReviewAlert]:
@@ -279,7 +298,7 @@ class AppBackend:
         from app.clock import utcnow
         from app.services.order_signing import review
 
-        alerts: list[ReviewAlert] = self._require().run_read(
+        alerts: list[ReviewAlert] = self._run_read(
             lambda conn: review(conn, encounter_id, order_ids, utcnow()))
         return alerts
 
@@ -293,7 +312,7 @@ class AppBackend:
         """Antibiotics of the ward waiting for an approval this grade may give."""
         from app.services.orders import pending_approvals
 
-        rows: list[Any] = self._require().run_read(
+        rows: list[Any] = self._run_read(
             lambda conn: pending_approvals(conn, ward_id, approver_grade))
         return rows
 
@@ -302,21 +321,21 @@ class AppBackend:
         from app.services.orders import frequencies
 
         if self._freqs is None:
-            self._freqs = self._require().run_read(frequencies)
+            self._freqs = self._run_read(frequencies)
         return list(self._freqs)
 
     def order_sets(self, staff_id: str) -> list[Any]:
         """The order sets this doctor may apply (their own, the department's, the hospital's)."""
         from app.services.order_sets import order_sets
 
-        sets: list[Any] = self._require().run_read(lambda conn: order_sets(conn, staff_id))
+        sets: list[Any] = self._run_read(lambda conn: order_sets(conn, staff_id))
         return sets
 
     def orderable(self, kind: str, code: str) -> Optional[Orderable]:
         """The dictionary's defaults for a picked item (dose, unit, route, form, flags)."""
         from app.services.orders import orderable
 
-        found: Optional[Orderable] = self._require().run_read(lambda conn: orderable(conn, kind, code))
+        found: Optional[Orderable] = self._run_read(lambda conn: orderable(conn, kind, code))
         return found
 
     def _search_index(self) -> Any:
@@ -324,21 +343,36 @@ class AppBackend:
             if self._index is None:
                 from app.dictionaries.search import build_index
 
-                self._index = self._require().run_read(build_index)
+                self._index = self._run_read(build_index)
             return self._index
 
     # ---- writes (one path)
     def authenticate(self, login_name: str, password: str) -> StaffUser:
+        """Sign-in on the server; through an outage, on the replica for a user who signed in on
+        this PC before (her verifier and lockout count are there; anyone else is refused)."""
+        from app.errors import OfflineError
         from app.services.auth import authenticate
         from app.services.write import run_unit
 
+        layer = self.offline
         with self._write_lock:
-            user: StaffUser = run_unit(
-                self._require(), self.workstation,
-                lambda uow: authenticate(uow.conn, login_name, password,
-                                         workstation=self.workstation),
-                commit_on_error=True)   # a failed attempt must still count towards the lockout
-            return user
+            try:
+                if self.server_down and layer is not None and layer.has_data():
+                    raise OfflineError("db.unreachable", "unreachable")
+                user: StaffUser = run_unit(
+                    self._require(), self.workstation,
+                    lambda uow: authenticate(uow.conn, login_name, password,
+                                             workstation=self.workstation),
+                    commit_on_error=True)   # a failed attempt must still count towards the lockout
+            except OfflineError:
+                self.server_down = True
+                if layer is None or not layer.has_data():
+                    raise
+                offline_user: StaffUser = layer.authenticate(login_name, password)
+                return offline_user
+        if layer is not None:
+            layer.remember_login(user.login_name, user.id)
+        return user
 
     def confirm_colleague(self, login_name: str, password: str) -> StaffUser:
         """A second nurse's own password (双人核对), checked like a sign-in and counted towards her
@@ -352,8 +386,11 @@ class AppBackend:
 
         with self._write_lock:
             try:
+                if self.server_down and self.offline is not None and self.offline.has_data():
+                    raise OfflineError("db.unreachable", "unreachable")
                 user: StaffUser = run_unit(self._require(), self.workstation, check, commit_on_error=True)
             except OfflineError:
+                self.server_down = True
                 if self.offline is None:
                     raise
                 user = self.offline.run_local(check)
@@ -366,10 +403,13 @@ class AppBackend:
 
         with self._write_lock:
             try:
+                if self.server_down and self.offline is not None and self.offline.has_data():
+                    raise OfflineError("db.unreachable", "unreachable")   # to the replica at once
                 changes: Changes = run_command(self._require(), self.workstation, command)
             except OfflineError:
                 if self.offline is None:
                     raise
+                self.server_down = True
                 # The server is away: the same handler on the replica, queued with its effect.
                 changes = self.offline.execute(command)
             return changes
@@ -397,8 +437,14 @@ class AppBackend:
                 self._stop.wait(SPOOL_DRAIN_SECONDS)
 
     def health_check(self, timeout: float) -> None:
-        """One round trip through the driver under its deadline; raises when the database cannot answer."""
-        self._require().ping(timeout)
+        """One round trip through the driver under its deadline; raises when the database cannot
+        answer. Its answer decides where reads and writes go until the next one."""
+        try:
+            self._require().ping(timeout)
+        except Exception:
+            self.server_down = True
+            raise
+        self.server_down = False
 
     def close(self) -> None:
         """Stop the background writer (queued views stay on disk for the next start), close pools."""
