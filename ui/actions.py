@@ -33,6 +33,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("lock", "system", shortcut="Ctrl+L"),
     ActionSpec("switch_user", "system"),
     ActionSpec("sync_now", "system", later=True, separator_before=True),
+    ActionSpec("offline_conflicts", "system", CLINICAL),
     ActionSpec("settings", "system", separator_before=True),
     ActionSpec("quit", "system", shortcut="Ctrl+Q", separator_before=True),
     ActionSpec("refresh", "ward", shortcut="F5"),
@@ -109,6 +110,7 @@ def action_text(key: str) -> str:
         "print_vitals": translate("Actions", "打印体温单"),
         "check_connection": translate("Actions", "检查数据库连接"),
         "ward_settings": translate("Actions", "病区设置…"),
+        "offline_conflicts": translate("Actions", "离线冲突处理"),
         "lang_zh_CN": "中文",        # language names stay in their own language
         "lang_en": "English",
         "shortcuts": translate("Actions", "快捷键"),

@@ -462,6 +462,7 @@ class MainWindow(WardTabs, QMainWindow):
             "toggle_view": self.ward_view.toggle_mode,
             "check_connection": self.check_health,
             "ward_settings": self.show_ward_settings,
+            "offline_conflicts": self.show_conflicts,
             "order_approvals": self.show_approvals,
             "order_verify": lambda: self.show_nurse_station(0),
             "order_execute": lambda: self.show_nurse_station(1),

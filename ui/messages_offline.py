@@ -9,6 +9,9 @@ from ui.qt import translate
 
 def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
     return {
+        "conflicts.bad_resolution": lambda p: translate("Messages", "请选择保留服务器版本或重新提交"),
+        "conflicts.reason_required": lambda p: translate("Messages", "请填写处理理由"),
+        "conflicts.already_resolved": lambda p: translate("Messages", "该冲突已由他人处理"),
         "auth.offline_unknown_user": lambda p: translate(
             "Messages", "服务器连接中断：离线时只能登录曾在本机联网登录过的用户"),
         "replica.no_keyring": lambda p: translate(

@@ -85,6 +85,8 @@ DOCTOR_HANDOVER = "Ctrl+Shift+H"   # 医生交接班 (in it: Ctrl+Enter hands ov
 # Charting (issue 14): the 体征录入 grid (ui/vitals/grid.py) and the 体温单 tab (ui/vitals/tempchart.py).
 VITALS_GRID = "Ctrl+Shift+T"
 WARD_SETTINGS_SAVE = "Ctrl+S"      # 病区设置 (a dialog of its own)
+CONFLICT_KEEP_SERVER = "Ctrl+D"    # 离线冲突: keep the server's version
+CONFLICT_REAPPLY = "Ctrl+R"        # ... or submit the offline change again
 VITALS_ALL = "Alt+A"
 CHART_PREV_WEEK = "PgUp"
 CHART_NEXT_WEEK = "PgDown"
@@ -143,6 +145,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("Ctrl+P", "preview", "preview_print"),
     Shortcut("Ctrl+S", "preview", "preview_save"),
     Shortcut(WARD_SETTINGS_SAVE, "ward_settings", "ward_settings_save"),
+    Shortcut(CONFLICT_KEEP_SERVER, "conflicts", "conflict_keep"),
+    Shortcut(CONFLICT_REAPPLY, "conflicts", "conflict_reapply"),
     Shortcut("Alt+T / Alt+U", "orders", "filters"),
     Shortcut("Shift+↑ ↓", "orders", "select"),
     Shortcut("Menu / Shift+F10", "orders", "menu"),
@@ -206,6 +210,7 @@ def where_text(where: str) -> str:
         "vitals": translate("Shortcuts", "体征录入"),
         "tempchart": translate("Shortcuts", "体温单"),
         "ward_settings": translate("Shortcuts", "病区设置"),
+        "conflicts": translate("Shortcuts", "离线冲突"),
     }.get(where, where)
 
 
@@ -220,6 +225,8 @@ def shortcut_text(what: str) -> str:
         "preview_print": translate("Shortcuts", "打印"),
         "preview_save": translate("Shortcuts", "另存为 PDF"),
         "ward_settings_save": translate("Shortcuts", "保存病区设置"),
+        "conflict_keep": translate("Shortcuts", "保留服务器版本（离线修改留档，需填写理由）"),
+        "conflict_reapply": translate("Shortcuts", "以离线内容在当前版本上重新提交（需填写理由）"),
         "open_chart": translate("Shortcuts", "打开所选患者的病历（医嘱页）"),
         "lock": translate("Shortcuts", "锁定屏幕"),
         "quit": translate("Shortcuts", "退出"),

@@ -99,6 +99,14 @@ class WardTabs:
         elif getattr(page, "vitals_tab", None) is not None:
             page.chart_tabs.setCurrentWidget(page.vitals_tab)
 
+    def show_conflicts(self) -> None:
+        """离线冲突 (issue 15): the ward's changes refused on replay, for a licensed user."""
+        from ui.conflicts import ConflictsPage
+
+        if self._find_tab(ConflictsPage) is None:
+            page = ConflictsPage(self.ctx, self.user, self._ward_id())
+            self._add_tab(page, page.title())
+
     def show_ward_settings(self) -> None:
         """病区设置 of the ward on the board (head nurse, admin)."""
         from ui.nurse.settings import WardSettingsDialog

@@ -27,7 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.domain import roles
 from app.errors import ConflictError, DatabaseError, PermissionDenied, ValidationError, WardStationError
 from app.services import audit
-from app.services.commands import PAYLOAD_VERSION, Command
+from app.services.commands import PAYLOAD_VERSION, Command, to_payload
 from app.services.uow import UnitOfWork
 from app.store.schema import applied_op, staff, staff_role
 from app.store.sqlfunc import utc_now
@@ -73,6 +73,11 @@ class Outcome:
     state: str                      # applied / rejected / conflict
     reason: Optional[str] = None    # the refusal's message id
     replayed: bool = False          # already on the server's record before this batch
+
+
+# The audit actions of an op refused on replay (online refusals are "conflict" / "rejected": the
+# user saw them at once).
+REPLAY_ACTIONS = {CONFLICT: "replay_conflict", REJECTED: "replay_rejected"}
 
 
 def outcome_of(error: WardStationError) -> str:
@@ -126,10 +131,13 @@ class _Batch:
                 "applied_at": self.uow.now, "outcome": state, "reason": reason,
                 "payload_version": PAYLOAD_VERSION})
             if error is not None:
+                # A replayed refusal keeps what was typed offline: the 离线冲突 list shows it
+                # beside the server's version for a licensed user to resolve (app/services/conflicts.py).
                 self.uow.audit(audit.AuditEntry(
-                    state, "op", cmd.op_id, cmd.actor_id,
+                    REPLAY_ACTIONS[state], "op", cmd.op_id, cmd.actor_id,
                     after={"type": type(cmd).__name__, "reason": error.message_id,
-                           "params": audit.jsonable(error.params)}, op_id=cmd.op_id))
+                           "params": audit.jsonable(error.params), "command": to_payload(cmd)},
+                    op_id=cmd.op_id))
         return Outcome(cmd.op_id, state, reason)
 
     def flush(self) -> None:

@@ -159,6 +159,10 @@
         <source>病区设置…</source>
         <translation>Ward settings…</translation>
     </message>
+    <message>
+        <source>离线冲突处理</source>
+        <translation>Offline conflicts</translation>
+    </message>
 </context>
 <context>
     <name>Approvals</name>
@@ -387,6 +391,165 @@
     <message>
         <source>提醒</source>
         <translation>Flags</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>病情（病危/病重）</source>
+        <translation>Condition (critical/serious)</translation>
+    </message>
+    <message>
+        <source>护理级别</source>
+        <translation>Nursing grade</translation>
+    </message>
+    <message>
+        <source>过敏记录</source>
+        <translation>Allergy record</translation>
+    </message>
+    <message>
+        <source>过敏状态</source>
+        <translation>Allergy status</translation>
+    </message>
+    <message>
+        <source>换床</source>
+        <translation>Bed move</translation>
+    </message>
+    <message>
+        <source>医嘱执行</source>
+        <translation>Order execution</translation>
+    </message>
+    <message>
+        <source>医嘱审核</source>
+        <translation>Order verification</translation>
+    </message>
+    <message>
+        <source>病历草稿</source>
+        <translation>Record draft</translation>
+    </message>
+    <message>
+        <source>体征录入</source>
+        <translation>Vital signs</translation>
+    </message>
+    <message>
+        <source>病情</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>过敏物</source>
+        <translation>Allergen</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>录入时所见版本</source>
+        <translation>Version seen when typed</translation>
+    </message>
+    <message>
+        <source>最后修改时间</source>
+        <translation>Last changed</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>床号</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>服务器的答复</source>
+        <translation>Server&apos;s answer</translation>
+    </message>
+    <message>
+        <source>录入人</source>
+        <translation>Typed by</translation>
+    </message>
+    <message>
+        <source>离线录入时间</source>
+        <translation>Typed offline at</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>被拒绝</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>待处理的离线冲突：{n} 条</source>
+        <translation>Offline conflicts to resolve: {n}</translation>
+    </message>
+    <message>
+        <source>{name} 于 {at} 离线录入</source>
+        <translation>typed offline by {name} at {at}</translation>
+    </message>
+    <message>
+        <source>离线录入的内容</source>
+        <translation>What was typed offline</translation>
+    </message>
+    <message>
+        <source>服务器当前的内容</source>
+        <translation>What the server holds now</translation>
+    </message>
+    <message>
+        <source>保留服务器版本</source>
+        <translation>Keep the server&apos;s version</translation>
+    </message>
+    <message>
+        <source>以离线内容重新提交</source>
+        <translation>Submit the offline change again</translation>
+    </message>
+    <message>
+        <source>处理理由：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>已处理：{bed}床 {name}</source>
+        <translation>Resolved: bed {bed} {name}</translation>
+    </message>
+    <message>
+        <source>离线冲突</source>
+        <translation>Offline conflicts</translation>
+    </message>
+    <message>
+        <source>保留服务器版本 ({key})</source>
+        <translation>Keep the server&apos;s version ({key})</translation>
+    </message>
+    <message>
+        <source>以离线内容重新提交 ({key})</source>
+        <translation>Submit the offline change again ({key})</translation>
     </message>
 </context>
 <context>
@@ -1599,6 +1762,18 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>服务器连接中断：离线时只能登录曾在本机联网登录过的用户</source>
         <translation>The server cannot be reached: offline, only users who signed in on this PC before can sign in</translation>
+    </message>
+    <message>
+        <source>请选择保留服务器版本或重新提交</source>
+        <translation>Choose to keep the server&apos;s version or to submit again</translation>
+    </message>
+    <message>
+        <source>请填写处理理由</source>
+        <translation>Please give a reason</translation>
+    </message>
+    <message>
+        <source>该冲突已由他人处理</source>
+        <translation>Someone else has resolved this conflict</translation>
     </message>
 </context>
 <context>
@@ -4114,6 +4289,18 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>保存病区设置</source>
         <translation>Save the ward settings</translation>
+    </message>
+    <message>
+        <source>离线冲突</source>
+        <translation>Offline conflicts</translation>
+    </message>
+    <message>
+        <source>保留服务器版本（离线修改留档，需填写理由）</source>
+        <translation>Keep the server&apos;s version (the offline change stays on record; a reason is asked)</translation>
+    </message>
+    <message>
+        <source>以离线内容在当前版本上重新提交（需填写理由）</source>
+        <translation>Submit the offline change again on the current version (a reason is asked)</translation>
     </message>
 </context>
 <context>

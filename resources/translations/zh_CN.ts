@@ -159,6 +159,10 @@
         <source>病区设置…</source>
         <translation>病区设置…</translation>
     </message>
+    <message>
+        <source>离线冲突处理</source>
+        <translation>离线冲突处理</translation>
+    </message>
 </context>
 <context>
     <name>Approvals</name>
@@ -387,6 +391,165 @@
     <message>
         <source>提醒</source>
         <translation>提醒</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>病情（病危/病重）</source>
+        <translation>病情（病危/病重）</translation>
+    </message>
+    <message>
+        <source>护理级别</source>
+        <translation>护理级别</translation>
+    </message>
+    <message>
+        <source>过敏记录</source>
+        <translation>过敏记录</translation>
+    </message>
+    <message>
+        <source>过敏状态</source>
+        <translation>过敏状态</translation>
+    </message>
+    <message>
+        <source>换床</source>
+        <translation>换床</translation>
+    </message>
+    <message>
+        <source>医嘱执行</source>
+        <translation>医嘱执行</translation>
+    </message>
+    <message>
+        <source>医嘱审核</source>
+        <translation>医嘱审核</translation>
+    </message>
+    <message>
+        <source>病历草稿</source>
+        <translation>病历草稿</translation>
+    </message>
+    <message>
+        <source>体征录入</source>
+        <translation>体征录入</translation>
+    </message>
+    <message>
+        <source>病情</source>
+        <translation>病情</translation>
+    </message>
+    <message>
+        <source>过敏物</source>
+        <translation>过敏物</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>录入时所见版本</source>
+        <translation>录入时所见版本</translation>
+    </message>
+    <message>
+        <source>最后修改时间</source>
+        <translation>最后修改时间</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>床号</source>
+        <translation>床号</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>服务器的答复</source>
+        <translation>服务器的答复</translation>
+    </message>
+    <message>
+        <source>录入人</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>离线录入时间</source>
+        <translation>离线录入时间</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>被拒绝</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>待处理的离线冲突：{n} 条</source>
+        <translation>待处理的离线冲突：{n} 条</translation>
+    </message>
+    <message>
+        <source>{name} 于 {at} 离线录入</source>
+        <translation>{name} 于 {at} 离线录入</translation>
+    </message>
+    <message>
+        <source>离线录入的内容</source>
+        <translation>离线录入的内容</translation>
+    </message>
+    <message>
+        <source>服务器当前的内容</source>
+        <translation>服务器当前的内容</translation>
+    </message>
+    <message>
+        <source>保留服务器版本</source>
+        <translation>保留服务器版本</translation>
+    </message>
+    <message>
+        <source>以离线内容重新提交</source>
+        <translation>以离线内容重新提交</translation>
+    </message>
+    <message>
+        <source>处理理由：</source>
+        <translation>处理理由：</translation>
+    </message>
+    <message>
+        <source>已处理：{bed}床 {name}</source>
+        <translation>已处理：{bed}床 {name}</translation>
+    </message>
+    <message>
+        <source>离线冲突</source>
+        <translation>离线冲突</translation>
+    </message>
+    <message>
+        <source>保留服务器版本 ({key})</source>
+        <translation>保留服务器版本 ({key})</translation>
+    </message>
+    <message>
+        <source>以离线内容重新提交 ({key})</source>
+        <translation>以离线内容重新提交 ({key})</translation>
     </message>
 </context>
 <context>
@@ -1599,6 +1762,18 @@
     <message>
         <source>服务器连接中断：离线时只能登录曾在本机联网登录过的用户</source>
         <translation>服务器连接中断：离线时只能登录曾在本机联网登录过的用户</translation>
+    </message>
+    <message>
+        <source>请选择保留服务器版本或重新提交</source>
+        <translation>请选择保留服务器版本或重新提交</translation>
+    </message>
+    <message>
+        <source>请填写处理理由</source>
+        <translation>请填写处理理由</translation>
+    </message>
+    <message>
+        <source>该冲突已由他人处理</source>
+        <translation>该冲突已由他人处理</translation>
     </message>
 </context>
 <context>
@@ -4114,6 +4289,18 @@
     <message>
         <source>保存病区设置</source>
         <translation>保存病区设置</translation>
+    </message>
+    <message>
+        <source>离线冲突</source>
+        <translation>离线冲突</translation>
+    </message>
+    <message>
+        <source>保留服务器版本（离线修改留档，需填写理由）</source>
+        <translation>保留服务器版本（离线修改留档，需填写理由）</translation>
+    </message>
+    <message>
+        <source>以离线内容在当前版本上重新提交（需填写理由）</source>
+        <translation>以离线内容在当前版本上重新提交（需填写理由）</translation>
     </message>
 </context>
 <context>

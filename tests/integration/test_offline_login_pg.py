@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy.engine import make_url
 
-from app.errors import AuthError
+from app.errors import AuthError, OfflineError
 from app.services.demo_ids import demo_id
 from app.store.db import Database
 from tests import secret_service
@@ -41,7 +41,7 @@ def test_a_nurse_signs_in_and_reads_her_ward_through_an_outage(
 
             proxy.freeze()                                            # the server stops answering
             start = time.monotonic()
-            with pytest.raises(Exception):
+            with pytest.raises(OfflineError):
                 backend.health_check(2.0)
             assert backend.server_down
             again = backend.authenticate("liufang", "demo-nurse1")
