@@ -120,6 +120,8 @@ class MainWindow(WardTabs, QMainWindow):
         self.health_timer = QTimer(self)
         self.health_timer.timeout.connect(self.check_health)
         self.progress_relay = ProgressRelay(self)
+        self.replay_relay = ProgressRelay(self)        # the offline queue's replay, batch by batch
+        self.replay_relay.progress.connect(lambda done, total, _label: self.status.set_replay(done, total))
         self.progress_relay.progress.connect(self.login_page.set_progress)
 
         self.login_page.login_requested.connect(self._login_requested)
@@ -525,7 +527,8 @@ class MainWindow(WardTabs, QMainWindow):
                                        self.status.as_of)
             offline.follow(self.ctx, ok, self.ward_view.current_ward_id() or None,
                            lambda st: self.status.set_connection(
-                               ONLINE if st.online else OFFLINE, st.queued, st.as_of))
+                               ONLINE if st.online else OFFLINE, st.queued, st.as_of),
+                           self.replay_relay)
 
         check_connection(self.ctx, settled)
 

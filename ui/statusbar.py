@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Optional
 
-from ui.qt import QEvent, QLabel, QStatusBar, QWidget, translate
+from ui.qt import QEvent, QLabel, QProgressBar, QStatusBar, QWidget, translate
 
 ONLINE = "online"
 OFFLINE = "offline"
@@ -55,6 +55,24 @@ class StatusPanel(QStatusBar):
             self.insertPermanentWidget(0, self.queue_label)
         self.queue_label.setVisible(count is not None)
         self.queue_label.setText(translate("StatusPanel", "待审核医嘱：{n}").format(n=count or 0))
+
+    def set_replay(self, done: int, total: int) -> None:
+        """The queue replaying in the background: a bar with what is left, gone when done."""
+        if not hasattr(self, "replay_bar"):
+            self.replay_bar = QProgressBar()
+            self.replay_bar.setObjectName("status_replay")
+            self.replay_bar.setMaximumWidth(220)
+            self.replay_bar.setMaximumHeight(16)
+            self.insertPermanentWidget(0, self.replay_bar)
+        running = 0 <= done < total
+        self.replay_bar.setVisible(running)
+        if running:
+            self.replay_bar.setRange(0, total)
+            self.replay_bar.setValue(done)
+            self.replay_bar.setFormat(translate("StatusPanel", "同步中：剩余 {n} 条").format(n=total - done))
+            self.set_connection(SYNCING, total - done, self.as_of)
+        elif self.state == SYNCING:
+            self.set_connection(ONLINE, 0, self.as_of)
 
     def state_text(self) -> str:
         text = {

@@ -170,14 +170,16 @@ class OfflineLayer:
         _, box = self._open()
         return replay(box, server, self.workstation, batch=batch, progress=progress)
 
-    def follow(self, online: bool, ward_id: Optional[str]) -> OfflineState:
-        """After each health check, on a worker thread: online, send what is queued, then let
-        the replica follow the ward; offline, just say how old it is and what waits."""
+    def follow(self, online: bool, ward_id: Optional[str],
+               progress: OptionalProgress = None) -> OfflineState:
+        """After each health check, on a worker thread: online, send what is queued (`progress`
+        told each batch: done, total, "replay"), then let the replica follow the ward; offline,
+        just say how old it is and what waits."""
         if online and self._server is not None and self._following.acquire(blocking=False):
             try:                            # one at a time: health checks come every few seconds
                 server = self._server()
                 if self.queued():
-                    self.replay(server)
+                    self.replay(server, progress)
                 if ward_id:
                     self.refresh(server, ward_id)
             finally:

@@ -37,6 +37,8 @@ def replay(outbox: Outbox, db: Any, workstation: str, *, batch: int = BATCH,
     total = outbox.counts()["queued"]
     stopped: Optional[str] = None
     retried = False
+    if progress is not None and total:
+        progress(0, total, "replay")
     while True:
         queued = outbox.pending(batch)
         if not queued:

@@ -4349,6 +4349,10 @@ Inpatient doctor and nurse workstation</translation>
         <source>离线 — 数据截至 {time}</source>
         <translation>Offline — data as of {time}</translation>
     </message>
+    <message>
+        <source>同步中：剩余 {n} 条</source>
+        <translation>Syncing: {n} left</translation>
+    </message>
 </context>
 <context>
     <name>TempChart</name>

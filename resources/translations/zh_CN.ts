@@ -4349,6 +4349,10 @@
         <source>离线 — 数据截至 {time}</source>
         <translation>离线 — 数据截至 {time}</translation>
     </message>
+    <message>
+        <source>同步中：剩余 {n} 条</source>
+        <translation>同步中：剩余 {n} 条</translation>
+    </message>
 </context>
 <context>
     <name>TempChart</name>

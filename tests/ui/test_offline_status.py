@@ -57,9 +57,14 @@ def test_offline_status_then_the_queue_replays_in_the_background_without_blockin
     heart = QTimer()
     heart.timeout.connect(lambda: beats.append(time.perf_counter()))
     heart.start(10)
+    seen: list[tuple[int, int]] = []            # what the status bar's replay bar showed
+    window.replay_relay.progress.connect(lambda done, total, _l: seen.append((done, total)))
     window.check_health()                       # the server answers: replay starts by itself
     qtbot.waitUntil(lambda: window.status.pending == 0 and layer.queued() == 0, timeout=120_000)
+    qtbot.waitUntil(lambda: bool(seen) and seen[-1][0] == seen[-1][1], timeout=10_000)
     heart.stop()
+    assert seen[0] == (0, QUEUED) and len(seen) > 2      # a bar from the start, batch by batch
+    assert not window.status.replay_bar.isVisible()      # gone once everything is sent
     gaps = [b - a for a, b in zip(beats, beats[1:])]
     assert len(beats) > 20
     # The 200 ms target is a benchmark's (bench/offline.py; timed tests are noise on a loaded

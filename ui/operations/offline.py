@@ -9,9 +9,12 @@ from ui.operations import OpContext
 
 
 def follow(ctx: OpContext, online: bool, ward_id: Optional[str],
-           on_state: Callable[[Any], None]) -> None:
+           on_state: Callable[[Any], None], progress: Optional[Callable[[int, int, str], None]] = None
+           ) -> None:
+    """`progress(done, total, "replay")` from the worker while the queue replays (a queued
+    signal relay: ui.operations.session.ProgressRelay)."""
     layer = getattr(ctx.backend, "offline", None)
     if layer is None:
         return
-    ctx.runner.background(lambda: layer.follow(online, ward_id), on_state,
+    ctx.runner.background(lambda: layer.follow(online, ward_id, progress), on_state,
                           lambda _failure: None, name="offline_follow")
