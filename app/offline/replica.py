@@ -43,7 +43,10 @@ WHOLE: tuple[Table, ...] = (s.dept, s.drug, s.freq, s.icd10, s.lab_test, s.order
                             s.order_set, s.order_set_item, s.app_setting)
 # Of the ward's current stays.
 BY_ENCOUNTER: tuple[Table, ...] = (s.bed_move, s.clin_doc, s.diagnosis, s.lab_result, s.nursing_rec,
-                                   s.order_group, s.vital_obs, s.med_order, s.skin_test)
+                                   s.order_group, s.vital_obs, s.med_order, s.skin_test,
+                                   s.consult_req)
+# Of those stays' documents: their revisions and the drafts being typed (another PC's too).
+BY_DOCUMENT: tuple[Table, ...] = (s.doc_rev, s.doc_draft)
 # Of those stays' orders.
 BY_ORDER: tuple[Table, ...] = (s.order_event, s.order_exec, s.order_exec_plan, s.order_override)
 
@@ -139,7 +142,7 @@ def _scoped(table: Table, ward_id: str) -> Select[Any]:
             select(s.encounter.c.patient_id).where(s.encounter.c.id.in_(stays))))
     if table in BY_ENCOUNTER:
         return select(table).where(table.c.encounter_id.in_(stays))
-    if table is s.doc_rev:
+    if table in BY_DOCUMENT:
         return select(table).where(table.c.doc_id.in_(
             select(s.clin_doc.c.id).where(s.clin_doc.c.encounter_id.in_(stays))))
     if table in BY_ORDER:
@@ -154,8 +157,8 @@ REPLICA_APPEND_ONLY = frozenset({"doc_rev"})
 
 def scope_tables() -> list[Table]:
     """The tables the replica fills, parents first."""
-    wanted = set(WHOLE) | set(BY_ENCOUNTER) | set(BY_ORDER) | {s.encounter, s.patient,
-                                                              s.allergy, s.doc_rev}
+    wanted = set(WHOLE) | set(BY_ENCOUNTER) | set(BY_ORDER) | set(BY_DOCUMENT) | {
+        s.encounter, s.patient, s.allergy}
     return [t for t in s.metadata.sorted_tables if t in wanted]
 
 
