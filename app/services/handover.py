@@ -44,6 +44,8 @@ class HandoverEntry:
     summary: str                           # P: patient summary
     actions: str = ""                      # A: action list (to do, by when)
     awareness: str = ""                    # S: situation awareness and contingency (if ... then ...)
+    takes_over: bool = False               # 经治医师变更: the receiving doctor becomes the patient's
+                                           # resident (交班记录 due before, 接班记录 24 h after)
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,8 @@ def write_handover(uow: UnitOfWork, cmd: WriteHandover) -> Changes:
         if e.severity not in SEVERITIES or not e.summary.strip():
             raise ValidationError("handover.entry_incomplete", encounter_id=e.encounter_id)
     body = [{"encounter_id": e.encounter_id, "severity": e.severity, "summary": e.summary.strip(),
-             "actions": e.actions.strip(), "awareness": e.awareness.strip()} for e in cmd.entries]
+             "actions": e.actions.strip(), "awareness": e.awareness.strip(),
+             "takes_over": bool(e.takes_over)} for e in cmd.entries]
     row = {"id": cmd.handover_id, "ward_id": cmd.ward_id, "from_staff": cmd.actor_id,
            "to_staff": cmd.to_staff_id, "handed_at": uow.now, "body": {"entries": body},
            "status": WRITTEN, "version": 1, "created_at": uow.now, "updated_at": uow.now}
@@ -164,7 +167,19 @@ def acknowledge_handover(uow: UnitOfWork, cmd: AcknowledgeHandover) -> Changes:
                      {"status": ACKNOWLEDGED, "ack_by": cmd.actor_id, "ack_at": uow.now})
     uow.audit(AuditEntry("acknowledge", HANDOVER, cmd.handover_id, cmd.actor_id, None,
                          {"status": WRITTEN}, {"status": ACKNOWLEDGED}, cmd.op_id))
-    return Changes.of(HANDOVER, [cmd.handover_id])
+    changes = Changes.of(HANDOVER, [cmd.handover_id])
+    for e in (row["body"] or {}).get("entries", []):       # 经治医师变更: the receiver takes over
+        if not e.get("takes_over"):
+            continue
+        stay = uow.conn.execute(select(encounter.c.version, encounter.c.resident_id, encounter.c.patient_id)
+                                .where(encounter.c.id == e["encounter_id"])).first()
+        if stay is None or stay.resident_id == cmd.actor_id:
+            continue
+        update_versioned(uow, encounter, e["encounter_id"], int(stay.version), {"resident_id": cmd.actor_id})
+        uow.audit(AuditEntry("update", "encounter", e["encounter_id"], cmd.actor_id, stay.patient_id,
+                             {"resident_id": stay.resident_id}, {"resident_id": cmd.actor_id}, cmd.op_id))
+        changes = changes.merge(Changes.of("encounter", [e["encounter_id"]], [stay.patient_id]))
+    return changes
 
 
 @dataclass(frozen=True)
@@ -195,7 +210,8 @@ def latest_handover(conn: Connection, ward_id: str) -> Optional[Handover]:
     if r is None:
         return None
     entries = tuple(HandoverEntry(str(e["encounter_id"]), str(e["severity"]), str(e["summary"]),
-                                  str(e.get("actions", "")), str(e.get("awareness", "")))
+                                  str(e.get("actions", "")), str(e.get("awareness", "")),
+                                  bool(e.get("takes_over", False)))
                     for e in (r["body"] or {}).get("entries", []))
     return Handover(r["id"], r["giver"] or "", r["handed_at"], r["status"], r["taker"] or "",
                     r["ack_at"], entries, int(r["version"]))

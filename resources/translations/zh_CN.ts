@@ -917,6 +917,10 @@
         <source>医生交接班</source>
         <translation>医生交接班</translation>
     </message>
+    <message>
+        <source>经治医师变更：接班医师接管此患者（交班前写交班记录，接班后 24 小时内写接班记录）</source>
+        <translation>经治医师变更：接班医师接管此患者（交班前写交班记录，接班后 24 小时内写接班记录）</translation>
+    </message>
 </context>
 <context>
     <name>LockPage</name>

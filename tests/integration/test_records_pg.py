@@ -79,3 +79,7 @@ def test_consult(db: Database) -> None:
 
 def test_handover(db: Database) -> None:
     t.scenario_handover_written_and_acknowledged(db)
+
+
+def test_takeover_owes_the_shift_records(db: Database) -> None:
+    t.scenario_a_takeover_owes_the_shift_records(db)

@@ -322,11 +322,14 @@ def test_a_doctor_handover_written_and_acknowledged(qtbot: Any, real_window: Any
     assert panel.edits["summary"].toPlainText()           # the diagnosis (and results) pulled in
     commit_text(panel.edits["actions"], "今晚复查血常规，备血。")
     commit_text(panel.edits["awareness"], "若再次呕血：立即通知值班医师并联系内镜中心。")
+    panel.takeover.setFocus()
+    qtbot.keyClick(panel.takeover, Qt.Key.Key_Space)      # 经治医师变更: the receiver takes her over
+    assert panel.takeover.isChecked()
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_Return, CTRL)  # 交班
     qtbot.waitUntil(lambda: panel.latest is not None and panel.latest.status == "written", timeout=5000)
     entry = next(e for e in panel.latest.entries if e.encounter_id == panel.model.rows()[row].encounter_id)
-    assert entry.actions == "今晚复查血常规，备血。" and entry.severity == "critical"
+    assert entry.actions == "今晚复查血常规，备血。" and entry.severity == "critical" and entry.takes_over
     qtbot.keyClick(panel.table, Qt.Key.Key_Return, CTRL | SHIFT)   # the handing doctor cannot take over
     qtbot.waitUntil(lambda: "不能接班" in panel.status.text(), timeout=5000)
     real_window._lock_and_switch()
@@ -341,4 +344,12 @@ def test_a_doctor_handover_written_and_acknowledged(qtbot: Any, real_window: Any
     qtbot.keyClick(taker.table, Qt.Key.Key_Return, CTRL | SHIFT)   # 接班
     qtbot.waitUntil(lambda: taker.latest is not None and taker.latest.status == "acknowledged", timeout=5000)
     assert "黄磊" in taker.status.text() and "已接班" in taker.status.text()
+    from app.clock import utcnow
+    from app.services import doc_deadlines as dl
+    from app.services.demo_ids import demo_id
+
+    enc = panel.model.rows()[row].encounter_id
+    owed = real_window.ctx.backend.read(lambda conn: dl.due_items(conn, utcnow(), encounter_id=enc))
+    on = [i for i in owed if i.doc_type == "handover_on"]
+    assert on and on[0].resident_id == demo_id("staff", "huanglei")    # hers now, 24 h to write it
     real_window.grab().save("/tmp/records_handover.png")

@@ -11,6 +11,7 @@ from ui.messages import error_text
 from ui.operations import records as ops
 from ui.qt import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -75,6 +76,7 @@ class HandoverPanel(QWidget):
         self.reads = 0
         self.latest: Any = None
         self.texts: dict[str, dict[str, str]] = {}
+        self.takes: set[str] = set()              # 经治医师变更: the receiver takes these over
         self.current: Optional[str] = None
         self.model = CandidateModel(self)
         self.status = QLabel()
@@ -96,10 +98,15 @@ class HandoverPanel(QWidget):
             self.severity.addItem(severity_text(code), code)
         self.severity.currentIndexChanged.connect(lambda _i: self._keep())
         self.edits: dict[str, QPlainTextEdit] = {}
+        self.takeover = QCheckBox(translate(
+            "Handover", "经治医师变更：接班医师接管此患者（交班前写交班记录，接班后 24 小时内写接班记录）"))
+        self.takeover.setObjectName("handoverTakeover")
+        self.takeover.toggled.connect(lambda _on: self._keep())
         right = QWidget()
         form = QVBoxLayout(right)
         form.addWidget(QLabel(translate("Handover", "I 病情分级")))
         form.addWidget(self.severity)
+        form.addWidget(self.takeover)
         for key, label in (("summary", translate("Handover", "P 病情摘要")),
                            ("actions", translate("Handover", "A 待办事项")),
                            ("awareness", translate("Handover", "S 注意事项及应对"))):
@@ -138,6 +145,8 @@ class HandoverPanel(QWidget):
                     self.texts.setdefault(e.encounter_id, {"summary": e.summary, "actions": e.actions,
                                                            "awareness": e.awareness})
                     self.model.severity.setdefault(e.encounter_id, e.severity)
+                    if e.takes_over:
+                        self.takes.add(e.encounter_id)
             for c in candidates:
                 summary = c.diagnosis
                 if c.labs:
@@ -178,6 +187,7 @@ class HandoverPanel(QWidget):
         for key, edit in self.edits.items():
             edit.setPlainText(texts.get(key, ""))
         self.severity.setCurrentIndex(SEVERITIES.index(self.model.severity.get(enc, "stable")))
+        self.takeover.setChecked(enc in self.takes)
         self.current = enc
 
     def _keep(self) -> None:
@@ -185,6 +195,10 @@ class HandoverPanel(QWidget):
             return
         self.texts[self.current] = {k: e.toPlainText() for k, e in self.edits.items()}
         self.model.severity[self.current] = str(self.severity.currentData())
+        if self.takeover.isChecked():
+            self.takes.add(self.current)
+        else:
+            self.takes.discard(self.current)
 
     def entries(self) -> tuple[Any, ...]:
         from app.services.handover import HandoverEntry
@@ -192,7 +206,8 @@ class HandoverPanel(QWidget):
         return tuple(HandoverEntry(r.encounter_id, self.model.severity.get(r.encounter_id, r.severity),
                                    self.texts.get(r.encounter_id, {}).get("summary", ""),
                                    self.texts.get(r.encounter_id, {}).get("actions", ""),
-                                   self.texts.get(r.encounter_id, {}).get("awareness", ""))
+                                   self.texts.get(r.encounter_id, {}).get("awareness", ""),
+                                   r.encounter_id in self.takes)
                      for r in self.model.rows())
 
     def hand_over(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text, update
@@ -28,7 +29,7 @@ from app.services.doc_commands import (
 from app.services.doc_pull import chart_facts
 from app.services.write import run_command
 from app.store.db import Database
-from app.store.schema import audit_rec, doc_draft, doc_rev
+from app.store.schema import audit_rec, doc_draft, doc_rev, encounter
 from tests.unit.services.conftest import NOW
 
 WS = "pc-doc"
@@ -266,14 +267,14 @@ def test_time_limits_follow_the_clock(demo_engine: Database) -> None:
     scenario_time_limits_follow_the_clock(demo_engine)
 
 
-def test_the_ward_list_is_five_statements_for_forty_patients(demo_engine: Database) -> None:
+def test_the_ward_list_is_six_statements_for_forty_patients(demo_engine: Database) -> None:
     from sqlalchemy import event
 
     seen: list[str] = []
     with demo_engine.connect() as conn:
         event.listen(conn, "before_cursor_execute", lambda *a: seen.append(a[2]))
         items = dl.due_items(conn, NOW, ward_id=demo_id("ward"))
-    assert len([s for s in seen if s.lstrip().upper().startswith("SELECT")]) == 5
+    assert len([s for s in seen if s.lstrip().upper().startswith("SELECT")]) == 6
     assert len({i.encounter_id for i in items}) > 10
     assert all(i.mrn and i.patient_name for i in items)
     overdue = [i for i in items if i.overdue]
@@ -353,3 +354,39 @@ def scenario_handover_written_and_acknowledged(db: Database) -> None:
 
 def test_handover_written_and_acknowledged(demo_engine: Database) -> None:
     scenario_handover_written_and_acknowledged(demo_engine)
+
+
+def scenario_a_takeover_owes_the_shift_records(db: Database) -> None:
+    """经治医师变更 in a handover: 交班记录 due from the handing doctor at the handover, 接班记录 24 h
+    after it from the receiver, who becomes the patient's resident; signed, they leave the list."""
+    from app.services import handover as ho
+
+    handover_id = new_id()
+    entry = ho.HandoverEntry(ENC_11, "watcher", "胸痛待查，已排除急性冠脉综合征", takes_over=True)
+    run_command(db, WS, ho.WriteHandover(op_id=new_id(), actor_id=RESIDENT, device_time=NOW,
+                                         handover_id=handover_id, ward_id=demo_id("ward"),
+                                         entries=(entry,)), now=NOW)
+
+    def owed(at: datetime) -> dict[str, Any]:
+        with db.connect() as conn:
+            return {i.doc_type: i for i in dl.due_items(conn, at, encounter_id=ENC_11)
+                    if i.event == "handover"}
+
+    off = owed(NOW + timedelta(minutes=5))["handover_off"]
+    assert off.due_at == NOW and off.overdue and off.resident_id == RESIDENT
+    assert dl.for_doctor([off], RESIDENT) == [off]
+    run_command(db, WS, ho.AcknowledgeHandover(op_id=new_id(), actor_id=OTHER, device_time=NOW,
+                                               handover_id=handover_id, base_version=1), now=NOW)
+    with db.connect() as conn:
+        resident = conn.execute(select(encounter.c.resident_id).where(encounter.c.id == ENC_11)).scalar()
+    assert resident == OTHER
+    on = owed(NOW + timedelta(hours=2))["handover_on"]
+    assert on.due_at == NOW + timedelta(hours=24) and not on.overdue and on.resident_id == OTHER
+    for doc_type, author in (("handover_off", RESIDENT), ("handover_on", OTHER)):
+        doc_id = create(db, ENC_11, doc_type, author)
+        sign(db, doc_id, author, filled(template(db, doc_type).sections))
+    assert owed(NOW + timedelta(hours=30)) == {}
+
+
+def test_a_takeover_owes_the_shift_records(demo_engine: Database) -> None:
+    scenario_a_takeover_owes_the_shift_records(demo_engine)
