@@ -919,7 +919,7 @@
     </message>
     <message>
         <source>经治医师变更：接班医师接管此患者（交班前写交班记录，接班后 24 小时内写接班记录）</source>
-        <translation>Change of responsible doctor: the receiving doctor takes this patient over (交班记录 before handing over, 接班记录 within 24 h after)</translation>
+        <translation>Change of responsible doctor: the receiving doctor takes this patient over (handing-over note before, taking-over note within 24 h)</translation>
     </message>
 </context>
 <context>
