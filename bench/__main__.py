@@ -7,7 +7,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ORDER = ("search", "checks", "screens", "orders", "records", "nurse", "charting", "printing", "offline",
-         "startup", "memory", "package")
+         "freshness", "startup", "memory", "package")
 
 
 def main(argv: list[str]) -> int:

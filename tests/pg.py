@@ -65,9 +65,10 @@ def free_port() -> int:
 
 
 class PgServer:
-    def __init__(self, bindir: str, log_statements: bool = False) -> None:
+    def __init__(self, bindir: str, log_statements: bool = False, max_connections: int = 60) -> None:
         self.bindir = bindir
         self.log_statements = log_statements
+        self.max_connections = max_connections
         self.root = tempfile.mkdtemp(prefix="ws-pg-")
         self.data = os.path.join(self.root, "d")
         self.port = free_port()
@@ -94,7 +95,8 @@ class PgServer:
         self._run("initdb", "-D", self.data, "-U", self.user, "--pwfile", pwfile,
                   "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C")
         opts = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
-                "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60 "
+                "-c synchronous_commit=off -c full_page_writes=off "
+                f"-c max_connections={self.max_connections} "
                 f'-c "log_line_prefix={LOG_LINE_PREFIX}"')
         if self.log_statements:
             opts += " -c log_statement=all"
