@@ -100,7 +100,8 @@ def check_line(rec_type: str, line: LineInput,
         try:
             a = dv.assess(item, value, sbp=sbp if item == dv.DBP else None)
         except ValidationError as err:
-            raise ValidationError(err.message_id, **{**err.params, "field": item}) from None
+            err.params.setdefault("field", item)        # the form puts the cursor there
+            raise
         if a.needs_confirm and item not in confirmed:
             unconfirmed.append({"item": item, "value": str(a.value)})
         vitals[item] = str(a.value)
