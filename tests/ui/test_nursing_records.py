@@ -55,7 +55,8 @@ def test_a_critical_record_with_hourly_io_and_its_24_hours_on_the_chart(
 
     page = nursing_of(qtbot, real_window, 12)                  # 病危: opens on 危重护理记录
     tab = page.nursing_tab
-    assert tab.rec_type == "critical" and tab.model.rowCount() == 0
+    assert tab.rec_type == "critical"
+    rows0, base = tab.model.rowCount(), tab.io.totals           # the demo's lines since 07:00
     entry = tab.entry
     now = datetime.now().astimezone()
     start = due.io_window(due.io_day(now, now.tzinfo), now.tzinfo)[0].astimezone()
@@ -71,29 +72,32 @@ def test_a_critical_record_with_hourly_io_and_its_24_hours_on_the_chart(
     qtbot.keyClicks(entry.edit("pulse"), "112")
     commit_text(entry.edit("note"), "神志清，予止血补液")
     key(qtbot, Qt.Key.Key_Return, CTRL)                        # signed on save
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == rows0 + 1, timeout=5000)
     for t, ml_in, ml_out in ((times[1], "150", "90"), (times[2], "50", "60")):
         before = tab.model.rowCount()
         type_line(qtbot, entry, [t, "", "", "", "", "", "", "", "", "", "", ml_in, "", ml_out])
         key(qtbot, Qt.Key.Key_Return, CTRL)
         qtbot.waitUntil(lambda n=before: tab.model.rowCount() == n + 1, timeout=5000)
-    qtbot.waitUntil(lambda: "入量 300 ml" in tab.io_label.text(), timeout=5000)
-    assert "出量 230 ml" in tab.io_label.text() and "尿量 230 ml" in tab.io_label.text()
-    assert tab.model.data(tab.model.index(0, 2)) == "112"
+    qtbot.waitUntil(lambda: f"入量 {base.intake + 300} ml" in tab.io_label.text(), timeout=5000)
+    assert f"出量 {base.output + 230} ml" in tab.io_label.text()
+    assert f"尿量 {base.urine + 230} ml" in tab.io_label.text()
+    mine = [i for i, x in enumerate(tab.model.lines) if x.id not in demo_ids()]
+    assert len(mine) == 3 and tab.model.data(tab.model.index(mine[0], 2)) == "112"
     # F4 corrects the selected line: the old one stays, struck through, the new one below it.
     tab.table.setFocus()
-    tab.table.selectRow(2)
+    tab.table.selectRow(mine[2])
     key(qtbot, Qt.Key.Key_F4)
     assert entry.edit("reason").hasFocus() and entry.edit("intake_ml").text() == "50"
     entry.edit("intake_ml").setText("70")
     commit_text(entry.edit("reason"), "入量录错")
     entry.edit("reason").setFocus()
     key(qtbot, Qt.Key.Key_Return, CTRL)
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 4 and "入量 320 ml" in tab.io_label.text(),
-                    timeout=5000)
-    struck, fix = tab.model.line(2), tab.model.line(3)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == rows0 + 4
+                    and f"入量 {base.intake + 320} ml" in tab.io_label.text(), timeout=5000)
+    row = next(i for i, x in enumerate(tab.model.lines) if x.state == "corrected")
+    struck, fix = tab.model.line(row), tab.model.line(row + 1)
     assert struck.state == "corrected" and fix.replaces_id == struck.id
-    assert tab.model.data(tab.model.index(2, 0), Qt.ItemDataRole.FontRole).strikeOut()
+    assert tab.model.data(tab.model.index(row, 0), Qt.ItemDataRole.FontRole).strikeOut()
     real_window.grab().save("/tmp/nursingrec-critical.png")
     # The 体温单 tab: today's 24 h column shows the records' total.
     page.chart_tabs.setCurrentWidget(page.vitals_tab)
@@ -107,7 +111,13 @@ def test_a_critical_record_with_hourly_io_and_its_24_hours_on_the_chart(
     rows = {name: round(tm.bottom_y(name) + tm.ROW_H * 0.7 - tm.GRID_BOTTOM)
             for name in ("intake", "output", "urine")}
     assert (texts.get(rows["intake"]), texts.get(rows["output"]), texts.get(rows["urine"])) == \
-        ("320", "230", "230")
+        (str(base.intake + 320), str(base.output + 230), str(base.urine + 230))
+
+
+def demo_ids() -> set[str]:
+    from app.services.demo_ids import demo_id
+
+    return {demo_id("nursing14", 12, n) for n in range(30)}
 
 
 def pick_answers(qtbot: Any, dialog: Any, digits: list[str]) -> None:

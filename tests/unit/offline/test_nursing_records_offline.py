@@ -42,10 +42,13 @@ def test_a_line_is_queued_offline_and_replayed_once(
         vitals={"pulse": Decimal(108), "sbp": Decimal(96), "dbp": Decimal(60)},
         consciousness="alert", intake=(nr.IOItem("iv", 250),), output=(nr.IOItem("urine", 90),),
         note="离线记录", replaces_id=first.record_id, reason="入量更正")
+    mine = {first.record_id, fix.record_id}
+    with demo_engine.connect() as conn:
+        base = rs.io_summary(conn, t.ENC_12, now - timedelta(minutes=20)).totals.intake
     layer.execute(first)                                   # the server is not asked
     layer.execute(fix)
     with layer._open()[0].connect() as local:
-        shown = rs.record_lines(local, t.ENC_12, nr.CRITICAL)
+        shown = [x for x in rs.record_lines(local, t.ENC_12, nr.CRITICAL) if x.id in mine]
     assert [x.state for x in shown] == [rs.CORRECTED, rs.CURRENT]
     assert layer.queued() == 2
     with demo_engine.connect() as conn:
@@ -56,8 +59,8 @@ def test_a_line_is_queued_offline_and_replayed_once(
     assert layer.replay(demo_engine).applied == 0          # once
     layer.close()
     with demo_engine.connect() as conn:
-        shown = rs.record_lines(conn, t.ENC_12, nr.CRITICAL)
+        shown = [x for x in rs.record_lines(conn, t.ENC_12, nr.CRITICAL) if x.id in mine]
         io = rs.io_summary(conn, t.ENC_12, now - timedelta(minutes=20))
     assert [(x.id, x.state) for x in shown] == [(first.record_id, rs.CORRECTED),
                                                  (fix.record_id, rs.CURRENT)]
-    assert shown[1].reason == "入量更正" and io.totals.intake == 250
+    assert shown[1].reason == "入量更正" and io.totals.intake == base + 250

@@ -53,9 +53,17 @@ def line(db: Database, enc: str = ENC_12, *, at: Optional[datetime] = None, rec_
     return cmd
 
 
-def lines(db: Database, enc: str = ENC_12, rec_type: str = nr.CRITICAL) -> list[rs.NursingLine]:
+def lines(db: Database, enc: str = ENC_12, rec_type: str = nr.CRITICAL, *,
+          ids: Optional[set[str]] = None) -> list[rs.NursingLine]:
+    """The stay's lines in the form's order; `ids`: only these (the demo has its own lines)."""
     with db.connect() as conn:
-        return rs.record_lines(conn, enc, rec_type)
+        found = rs.record_lines(conn, enc, rec_type)
+    return [x for x in found if ids is None or x.id in ids]
+
+
+def io_now(db: Database, at: datetime = NOW) -> rs.IOSummary:
+    with db.connect() as conn:
+        return rs.io_summary(conn, ENC_12, at, zone=ZONE, now=NOW)
 
 
 def count(db: Database) -> int:
@@ -70,8 +78,8 @@ def test_a_critical_line_is_signed_on_save_with_every_field(demo_engine: Databas
                consciousness="drowsy", pupil_left=Decimal("3"), pupil_right=Decimal("3.5"),
                light_left="brisk", light_right="sluggish", intake=(("iv", 250), ("oral", 100)),
                output=(("urine", 80), ("drainage", 30)), note="呕血一次，已通知医生，予止血治疗")
-    [shown] = lines(demo_engine)
-    assert shown.id == cmd.record_id and shown.current and shown.nurse_name == "刘芳"
+    [shown] = lines(demo_engine, ids={cmd.record_id})
+    assert shown.current and shown.nurse_name == "刘芳"
     assert shown.recorded_at.second == 0                       # to the minute
     assert shown.vital("pulse") == 112 and shown.body["consciousness"] == "drowsy"
     assert shown.body["pupil_right"] == "3.5" and shown.body["light_right"] == "sluggish"
@@ -109,8 +117,8 @@ def test_an_unusual_value_is_confirmed_once(demo_engine: Database) -> None:
     with pytest.raises(NeedsAcknowledgement) as err:
         line(demo_engine, vitals={"pulse": 190})
     assert err.value.params["item"] == "pulse" and count(demo_engine) == before
-    line(demo_engine, vitals={"pulse": 190}, confirmed=("pulse",))
-    assert lines(demo_engine)[-1].vital("pulse") == 190
+    cmd = line(demo_engine, vitals={"pulse": 190}, confirmed=("pulse",))
+    assert lines(demo_engine, ids={cmd.record_id})[0].vital("pulse") == 190
 
 
 def test_only_nurses_write_records(demo_engine: Database) -> None:
@@ -121,6 +129,7 @@ def test_only_nurses_write_records(demo_engine: Database) -> None:
 
 
 def test_a_correction_keeps_the_old_line_struck_with_the_new_one_below(demo_engine: Database) -> None:
+    base = io_now(demo_engine, TODAY_07 + timedelta(hours=3)).totals
     first = line(demo_engine, at=TODAY_07 + timedelta(minutes=60), intake=(("iv", 500),), note="补液")
     other = line(demo_engine, at=TODAY_07 + timedelta(minutes=120), output=(("urine", 200),))
     with pytest.raises(ValidationError) as err:                # a correction needs its reason
@@ -129,17 +138,20 @@ def test_a_correction_keeps_the_old_line_struck_with_the_new_one_below(demo_engi
     assert err.value.params["field"] == "reason"
     fix = line(demo_engine, at=TODAY_07 + timedelta(minutes=60), intake=(("iv", 250),), note="补液",
                replaces_id=first.record_id, reason="入量录错", actor=NURSE_B)
-    shown = lines(demo_engine)
+    everything = lines(demo_engine)
+    shown = [x for x in everything if x.id in {first.record_id, fix.record_id, other.record_id}]
     assert [x.id for x in shown] == [first.record_id, fix.record_id, other.record_id]
+    at = [x.id for x in everything].index(first.record_id)      # the correction right below it
+    assert everything[at + 1].id == fix.record_id
     old, new = shown[0], shown[1]
     assert old.state == rs.CORRECTED and old.struck_reason == "入量录错" and old.struck_by == "赵丽"
     assert old.io.intake == 500                                # kept as it was signed
     assert new.current and new.replaces_id == first.record_id and new.reason == "入量录错"
     with pytest.raises(ConflictError):                          # corrected once
         line(demo_engine, intake=(("iv", 300),), replaces_id=first.record_id, reason="再改")
-    with demo_engine.connect() as conn:
-        io = rs.io_summary(conn, ENC_12, TODAY_07 + timedelta(hours=3), zone=ZONE, now=NOW)
-    assert (io.totals.intake, io.totals.output) == (250, 200)   # the struck line is not counted
+    io = io_now(demo_engine, TODAY_07 + timedelta(hours=3))
+    assert (io.totals.intake - base.intake, io.totals.output - base.output) == (250, 200)
+    # the struck line is not counted
 
 
 def test_a_void_strikes_without_replacement(demo_engine: Database) -> None:
@@ -151,7 +163,7 @@ def test_a_void_strikes_without_replacement(demo_engine: Database) -> None:
     run_command(demo_engine, WS, VoidNursingLine(op_id=new_id(), actor_id=NURSE, device_time=NOW,
                                                  record_id=wrong.record_id, void_id=new_id(),
                                                  reason="非本患者"), now=NOW)
-    [shown] = [x for x in lines(demo_engine) if x.id == wrong.record_id]
+    [shown] = lines(demo_engine, ids={wrong.record_id})
     assert shown.state == rs.STRUCK and shown.struck_reason == "非本患者"
 
 
@@ -175,7 +187,8 @@ def test_two_pcs_correcting_the_same_line_at_once_one_wins(demo_engine: Database
     for t in threads:
         t.join(30)
     assert sorted(outcomes) == ["conflict", "ok"]
-    assert [x.state for x in lines(demo_engine)] == [rs.CORRECTED, rs.CURRENT]
+    chain = [x for x in lines(demo_engine) if x.id == first.record_id or x.replaces_id == first.record_id]
+    assert [x.state for x in chain] == [rs.CORRECTED, rs.CURRENT]
 
 
 def test_general_and_critical_records_are_apart(demo_engine: Database) -> None:
@@ -186,6 +199,8 @@ def test_general_and_critical_records_are_apart(demo_engine: Database) -> None:
 
 def test_the_24_hours_on_the_wards_boundary_reach_the_temperature_chart(demo_engine: Database) -> None:
     # Hourly I/O from 07:00 today; one line before the boundary belongs to yesterday's 24 h.
+    base = io_now(demo_engine)
+    assert base.lines >= 2                          # the demo's own 危重护理记录 since 07:00
     line(demo_engine, at=TODAY_07 - timedelta(minutes=10), intake=(("iv", 999),))
     for h in range(3):
         line(demo_engine, at=TODAY_07 + timedelta(hours=h, minutes=30), intake=(("iv", 100),),
@@ -193,8 +208,10 @@ def test_the_24_hours_on_the_wards_boundary_reach_the_temperature_chart(demo_eng
     with demo_engine.connect() as conn:
         io = rs.io_summary(conn, ENC_12, NOW, zone=ZONE, now=NOW)
         week = sv.patient_week(conn, ENC_12, 0, zone=ZONE, now=NOW)
-    assert io.day == NOW.astimezone().date() and not io.complete and io.lines == 3
-    assert (io.totals.intake, io.totals.output, io.totals.urine) == (300, 243, 183)
+    b = base.totals
+    assert io.day == NOW.astimezone().date() and not io.complete and io.lines == base.lines + 3
+    assert (io.totals.intake - b.intake, io.totals.output - b.output,
+            io.totals.urine - b.urine) == (300, 243, 183)
     assert ("output", "vomit", 60) in io.totals.by_kind
     page = tm.build_page(week, ZONE)
     today = week.days.index(NOW.astimezone().date())
@@ -205,8 +222,9 @@ def test_the_24_hours_on_the_wards_boundary_reach_the_temperature_chart(demo_eng
         return [t.params["text"] for t in page.of(tm.Text)
                 if t.key == "text" and abs(t.x - x) < 0.01 and abs(t.y - y) < 0.01]
 
-    assert bottom("intake", today) == ["300"] and bottom("output", today) == ["243"]
-    assert bottom("urine", today) == ["183"]
+    assert bottom("intake", today) == [str(io.totals.intake)]
+    assert bottom("output", today) == [str(io.totals.output)]
+    assert bottom("urine", today) == [str(io.totals.urine)]
     # Yesterday has the 24 h total typed on the 体温单 (demo): it wins over the 999 ml line.
     typed = [o for o in week.obs if o.item == dv.INTAKE]
     assert typed and bottom("intake", today - 1) == [f"{typed[-1].value.normalize():f}"]
@@ -215,9 +233,11 @@ def test_the_24_hours_on_the_wards_boundary_reach_the_temperature_chart(demo_eng
 def test_the_boundary_is_the_wards_setting(demo_engine: Database) -> None:
     with demo_engine.begin() as conn:
         conn.execute(insert(app_setting).values(skey=setting_key(WARD, "io_boundary"), svalue="08:00"))
+    with demo_engine.connect() as conn:
+        before = len(sv.patient_week(conn, ENC_12, 0, zone=ZONE, now=NOW).record_io)
     line(demo_engine, at=TODAY_07 + timedelta(minutes=30), intake=(("oral", 150),))
     with demo_engine.connect() as conn:
         io = rs.io_summary(conn, ENC_12, TODAY_07 + timedelta(minutes=30), zone=ZONE, now=NOW)
         week = sv.patient_week(conn, ENC_12, 0, zone=ZONE, now=NOW)
     assert io.day == NOW.astimezone().date() - timedelta(days=1)      # 07:30 is before 08:00
-    assert week.io_boundary == time(8, 0) and len(week.record_io) == 1
+    assert week.io_boundary == time(8, 0) and len(week.record_io) == before + 1
