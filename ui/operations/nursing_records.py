@@ -5,7 +5,6 @@ the Changes). Commands are built and stamped here, never in a widget."""
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import Decimal
 from typing import Any, Callable, Optional
 
 from ui.operations import OpContext
@@ -83,11 +82,3 @@ def record_assessment(ctx: OpContext, user: Any, encounter_id: str, scale: str,
     return ctx.runner.mutate(lambda: ctx.backend.execute(cmd), on_done, on_error,
                              name="RecordAssessment", origin=origin)
 
-
-def decimal_or_none(text: str) -> Optional[Decimal]:
-    from decimal import InvalidOperation
-
-    try:
-        return Decimal(text.strip()) if text.strip() else None
-    except InvalidOperation:
-        return None
