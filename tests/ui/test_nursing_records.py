@@ -165,3 +165,33 @@ def test_braden_and_morse_by_keyboard_with_the_levels_in_the_header(
     assert text.index("跌倒") < text.index("压疮") and "#c62828" in text
     qtbot.wait(50)                                             # the header lays out its new line
     real_window.grab().save("/tmp/nursingrec-header.png")
+
+
+def test_a_general_line_confirmed_by_typing_again_then_voided(qtbot: Any, real_window: Any) -> None:
+    page = nursing_of(qtbot, real_window, 3)
+    tab = page.nursing_tab
+    assert tab.rec_type == "general" and not tab.entry.fields["intake_ml"].isVisibleTo(tab)
+    rows0 = tab.model.rowCount()
+    entry = tab.entry
+    type_line(qtbot, entry, ["", "36.9", "190", "20", "", ""], note="活动后心悸，已通知医生")
+    key(qtbot, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: "请再次录入确认" in entry.message.text(), timeout=5000)
+    assert entry.edit("pulse").hasFocus() and entry.edit("pulse").text() == ""   # typed again
+    assert entry.edit("temp").text() == "36.9" and tab.model.rowCount() == rows0
+    qtbot.keyClicks(entry.edit("pulse"), "190")
+    key(qtbot, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == rows0 + 1, timeout=5000)
+    row = tab.model.rowCount() - 1
+    assert tab.model.data(tab.model.index(row, 2)) == "190"
+    tab.table.setFocus()
+    tab.table.selectRow(row)
+    key(qtbot, Qt.Key.Key_F7)                                  # void, with a reason
+    qtbot.waitUntil(lambda: tab.dialog is not None and tab.dialog.isVisible(), timeout=3000)
+    dialog = tab.dialog
+    dialog.activateWindow()
+    commit_text(dialog.fields["reason"], "记错患者")
+    qtbot.keyClick(dialog.fields["reason"], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab.model.line(row) is not None and tab.model.line(row).state == "voided",
+                    timeout=5000)
+    assert tab.model.rowCount() == rows0 + 1                   # still there, struck through
+    assert "记错患者" in tab.model.data(tab.model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
