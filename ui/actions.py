@@ -50,7 +50,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("record_cosign", "records", frozenset({"doctor"}), later=True),
     ActionSpec("vitals_entry", "nursing", NURSES, shortcut="Ctrl+Shift+T"),   # ui/shortcuts.py VITALS_GRID
     ActionSpec("vitals_view", "nursing", DOCTORS),
-    ActionSpec("nursing_record", "nursing", NURSES, later=True),
+    ActionSpec("nursing_record", "nursing", NURSES),
     ActionSpec("handover", "nursing", NURSES, later=True),
     ActionSpec("print_orders", "print", CLINICAL, hint="Ctrl+P"),
     ActionSpec("print_orders_continue", "print", CLINICAL, hint="Ctrl+Alt+P"),

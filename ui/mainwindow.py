@@ -470,6 +470,7 @@ class MainWindow(WardTabs, QMainWindow):
             "order_execute": lambda: self.show_nurse_station(1),
             "record_write": lambda: self._show_chart_tab("records"),
             "vitals_view": lambda: self._show_chart_tab("vitals"),
+            "nursing_record": lambda: self._show_chart_tab("nursing"),
             "about": self.about,
             "record_todo": self.show_record_todo,
             "consult_queue": self.show_consults,

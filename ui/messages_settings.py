@@ -13,6 +13,7 @@ def setting_label(name: str) -> str:
         "skin_read_minutes": translate("WardSettings", "皮试观察时间（分钟）"),
         "skin_valid_hours": translate("WardSettings", "皮试结果有效期（小时）"),
         "retest_on_batch": translate("WardSettings", "更换批号需重新皮试"),
+        "io_boundary": translate("WardSettings", "24小时出入量起点（HH:MM）"),
     }
     if name.startswith("freq:"):
         return translate("WardSettings", "频次 {code} 的执行时间").format(code=name[5:])

@@ -12,6 +12,12 @@ def _item(p: dict[str, Any]) -> str:
     return item_label(str(p.get("item", "")))
 
 
+def _score_item(p: dict[str, Any]) -> str:
+    from ui.nursing.labels import item_name
+
+    return item_name(str(p.get("scale", "")), str(p.get("item", "")))
+
+
 def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
     return {
         "vitals.out_of_range": lambda p: translate(
@@ -52,8 +58,8 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
         "score.unknown_item": lambda p: translate("Messages", "量表中没有条目 {item}").format(
             item=p.get("item", "")),
         "score.item_missing": lambda p: translate("Messages", "评估条目“{item}”未填写").format(
-            item=p.get("item", "")),
+            item=_score_item(p)),
         "score.bad_value": lambda p: translate(
             "Messages", "评估条目“{item}”的分值 {value} 无效（可选 {allowed}）").format(
-            item=p.get("item", ""), value=p.get("value", ""), allowed=p.get("allowed", "")),
+            item=_score_item(p), value=p.get("value", ""), allowed=p.get("allowed", "")),
     }

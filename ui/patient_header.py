@@ -49,6 +49,10 @@ class PatientHeaderWidget(QFrame):
         self.ident_label = QLabel()
         self.badge_label = QLabel()
         self.badge_label.setTextFormat(Qt.TextFormat.RichText)
+        self.risk_label = QLabel()                 # the latest risk assessments (护理评估)
+        self.risk_label.setObjectName("header_risks")
+        self.risk_label.setTextFormat(Qt.TextFormat.RichText)
+        self.risks: dict[str, Any] = {}
         self.allergy_title = QLabel()
         self.allergy_label = QLabel()
         self.allergy_label.setWordWrap(True)
@@ -78,6 +82,8 @@ class PatientHeaderWidget(QFrame):
         top.addWidget(self.ident_label)
         top.addSpacing(10)
         top.addWidget(self.badge_label)
+        top.addSpacing(10)
+        top.addWidget(self.risk_label)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
@@ -88,6 +94,13 @@ class PatientHeaderWidget(QFrame):
     def set_header(self, header: Any) -> None:
         self.header = header
         self._fill()
+
+    def set_risks(self, risks: dict[str, Any]) -> None:
+        """scale -> the stay's latest assessment (app.services.nursing_records)."""
+        from ui.nursing.labels import risk_html
+
+        self.risks = dict(risks)
+        self.risk_label.setText(risk_html(self.risks))
 
     def _fill(self) -> None:
         h = self.header
@@ -139,6 +152,8 @@ class PatientHeaderWidget(QFrame):
             title.setText(titles[key] + translate("PatientHeader", "："))
         self.allergy_title.setText(translate("PatientHeader", "过敏史") + translate("PatientHeader", "："))
         self._fill()
+        if self.risks:
+            self.set_risks(self.risks)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -176,10 +191,16 @@ class PatientPage(QWidget):
         self.records_holder.addWidget(self.records_placeholder)
         self.records_tab: Any = None
         self.vitals_placeholder = self._placeholder()
+        self.nursing_placeholder = self._placeholder()
+        self.nursing_holder = QStackedWidget()           # the 护理记录 tab, built when first shown
+        self.nursing_holder.addWidget(self.nursing_placeholder)
+        self.nursing_tab: Any = None
         self.chart_tabs.addTab(self.orders_holder, "")
         self.chart_tabs.addTab(self.records_holder, "")
         self.chart_tabs.currentChanged.connect(self._records_shown)
         self.chart_tabs.addTab(self.vitals_placeholder, "")
+        self.chart_tabs.addTab(self.nursing_holder, "")
+        self.chart_tabs.currentChanged.connect(self._nursing_shown)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.header_widget)
@@ -233,6 +254,53 @@ class PatientPage(QWidget):
 
     def show_records(self) -> None:
         self.chart_tabs.setCurrentWidget(self.records_holder)
+
+    def _nursing_shown(self, index: int) -> None:
+        """The 护理记录 tab (ui/nursing/tab.py) reads its lines when first shown."""
+        if self.chart_tabs.widget(index) is not self.nursing_holder or self.nursing_tab is not None:
+            return
+        from ui.operations import nursing_records as nursing_ops
+
+        if self.ctx is None or self.user is None or not nursing_ops.supported(self.ctx):
+            return
+        from ui.nursing.tab import NursingRecordsTab
+
+        tab = NursingRecordsTab(self.ctx, self.user, self.encounter_id)
+        header = self.header_widget.header
+        if header is not None:
+            tab.set_patient(header.patient_id, header.acuity)
+        self.nursing_tab = tab
+        self.nursing_holder.addWidget(tab)
+        self.nursing_holder.setCurrentWidget(tab)
+
+    def show_nursing(self) -> None:
+        self.chart_tabs.setCurrentWidget(self.nursing_holder)
+        if self.nursing_tab is not None:
+            self.nursing_tab.new_line()
+
+    def load_risks(self) -> None:
+        """The header's risk levels: a read of their own after the header (the chart's first
+        read stays as it is), again whenever a score of this patient changes."""
+        from ui.operations import nursing_records as nursing_ops
+
+        if self.ctx is None or not nursing_ops.supported(self.ctx):
+            return
+
+        def done(risks: Any) -> None:
+            if is_alive(self):
+                self.header_widget.set_risks(risks)
+
+        nursing_ops.load_risks(self.ctx, self.encounter_id, done, lambda _f: None)
+
+    def apply_changes(self, changes: Any) -> None:
+        """The main window's one change signal: the 护理记录 tab and the header's risks."""
+        header = self.header_widget.header
+        if header is None or header.patient_id not in changes.patient_ids:
+            return
+        if self.nursing_tab is not None:
+            self.nursing_tab.apply_changes(changes)
+        if changes.touches("vitals"):
+            self.load_risks()
 
     def _attach_vitals(self, ctx: Any) -> None:
         """The 体温单 tab replaces its placeholder (issue 14)."""
@@ -298,9 +366,14 @@ class PatientPage(QWidget):
             tab.reload()
 
     def set_header(self, header: Any) -> None:
+        first = self.header_widget.header is None
         self.header_widget.set_header(header)
         if self.ctx is None:
             self._attach_from_window()
+        if header is not None and first:
+            self.load_risks()
+            if self.nursing_tab is not None:
+                self.nursing_tab.set_patient(header.patient_id, header.acuity)
         if self.orders_tab is not None and header is not None:
             self.orders_tab.set_patient(header.patient_id)
             QTimer.singleShot(0, self._auto_load)
@@ -336,9 +409,11 @@ class PatientPage(QWidget):
         self.chart_tabs.setTabText(0, translate("PatientPage", "医嘱"))
         self.chart_tabs.setTabText(1, translate("PatientPage", "病历"))
         self.chart_tabs.setTabText(2, translate("PatientPage", "体温单"))
+        self.chart_tabs.setTabText(3, translate("PatientPage", "护理记录"))
         later = translate("PatientPage", "在后续版本提供")
         self.records_placeholder.setText(later)
         self.vitals_placeholder.setText(later)
+        self.nursing_placeholder.setText(translate("PatientPage", "护理记录在此数据源上不可用"))
         if self.orders_tab is None and not self.orders_placeholder.text():
             self.orders_placeholder.setText(translate("PatientPage", "正在打开…"))
 

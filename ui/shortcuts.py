@@ -90,6 +90,14 @@ CONFLICT_REAPPLY = "Ctrl+R"        # ... or submit the offline change again
 VITALS_ALL = "Alt+A"
 CHART_PREV_WEEK = "PgUp"
 CHART_NEXT_WEEK = "PgDown"
+# The chart's 护理记录 tab (ui/nursing/tab.py), bound on that tab only. Not Alt+N / Alt+P: the
+# 护理(&N) and 打印(&P) menus own them.
+NURSING_GENERAL = "Alt+1"
+NURSING_CRITICAL = "Alt+2"
+NURSING_NEW = "Ctrl+N"
+NURSING_CORRECT = "F4"
+NURSING_VOID = "F7"
+NURSING_SCALES = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")     # Braden, Morse, Barthel, pain
 
 
 @dataclass(frozen=True)
@@ -188,6 +196,16 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("Shift+Tab", "vitals", "vitals_prev"),
     Shortcut(VITALS_ALL, "vitals", "vitals_all"),
     Shortcut(f"{CHART_PREV_WEEK} / {CHART_NEXT_WEEK}", "tempchart", "chart_weeks"),
+    Shortcut(f"{NURSING_GENERAL} / {NURSING_CRITICAL}", "nursing", "nursing_types"),
+    Shortcut(NURSING_NEW, "nursing", "nursing_new"),
+    Shortcut("Enter / Tab", "nursing", "nursing_next"),
+    Shortcut("Ctrl+Enter", "nursing", "nursing_sign"),
+    Shortcut(NURSING_CORRECT, "nursing", "nursing_correct"),
+    Shortcut(NURSING_VOID, "nursing", "nursing_void"),
+    Shortcut(" / ".join(NURSING_SCALES), "nursing", "nursing_scales"),
+    Shortcut("↑ ↓ / 0-9", "assessment", "assessment_pick"),
+    Shortcut("Enter / Tab", "assessment", "assessment_next"),
+    Shortcut("Ctrl+Enter", "assessment", "assessment_sign"),
 )
 
 
@@ -211,6 +229,8 @@ def where_text(where: str) -> str:
         "tempchart": translate("Shortcuts", "体温单"),
         "ward_settings": translate("Shortcuts", "病区设置"),
         "conflicts": translate("Shortcuts", "离线冲突"),
+        "nursing": translate("Shortcuts", "护理记录"),
+        "assessment": translate("Shortcuts", "风险评估"),
     }.get(where, where)
 
 
@@ -305,6 +325,16 @@ def shortcut_text(what: str) -> str:
         "vitals_prev": translate("Shortcuts", "上一格"),
         "vitals_all": translate("Shortcuts", "只看应测患者 / 显示全部患者"),
         "chart_weeks": translate("Shortcuts", "上一周 / 下一周"),
+        "nursing_types": translate("Shortcuts", "一般护理记录 / 危重护理记录"),
+        "nursing_new": translate("Shortcuts", "新记录：光标到录入行的时间（默认当前时间）"),
+        "nursing_next": translate("Shortcuts", "录入行的下一项"),
+        "nursing_sign": translate("Shortcuts", "签名保存该行记录"),
+        "nursing_correct": translate("Shortcuts", "更正所选记录：原记录保留并显示删除线，须填写更正原因"),
+        "nursing_void": translate("Shortcuts", "作废所选记录（填写原因，原记录保留）"),
+        "nursing_scales": translate("Shortcuts", "Braden / Morse / Barthel / 疼痛评估"),
+        "assessment_pick": translate("Shortcuts", "选择该条目的分值（输入分值即可选中）"),
+        "assessment_next": translate("Shortcuts", "下一条目"),
+        "assessment_sign": translate("Shortcuts", "签名保存评估（每一条目均须填写）"),
     }.get(what, what)
 
 

@@ -88,7 +88,7 @@ class WardTabs:
             page.tabs.currentWidget().setFocus()
 
     def _show_chart_tab(self, which: str) -> None:
-        """病历书写 / 体温单查看: that tab of the chart in front."""
+        """病历书写 / 体温单查看 / 护理记录: that tab of the chart in front."""
         from ui.patient_header import PatientPage
 
         page = self.tabs.currentWidget()
@@ -96,6 +96,8 @@ class WardTabs:
             return
         if which == "records":
             page.show_records()
+        elif which == "nursing":
+            page.show_nursing()
         elif getattr(page, "vitals_tab", None) is not None:
             page.chart_tabs.setCurrentWidget(page.vitals_tab)
 

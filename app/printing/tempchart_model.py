@@ -353,19 +353,26 @@ class _Builder:
             y = bottom_y("resp") + (ROW_H * 0.45 if high else ROW_H * 0.9)
             self.add(_text(slot_x(*pos), y, text, size=2.0))
         per_day: dict[str, dict[int, list[Any]]] = {}
+        boundary = getattr(self.week, "io_boundary", due.IO_BOUNDARY)
         for o in self.week.obs:
             local = o.measured_at.astimezone(self.zone)
             if o.item in (dv.INTAKE, dv.OUTPUT, dv.URINE):
-                day = due.io_day(o.measured_at, self.zone)
+                day = due.io_day(o.measured_at, self.zone, boundary)
             else:
                 day = local.date()
             if day in self.days:
                 per_day.setdefault(o.item, {}).setdefault(self.days.index(day), []).append(o)
         self._bp(per_day.get(dv.SBP, {}), per_day.get(dv.DBP, {}))
+        records = self._record_io(boundary)
         for item in (dv.INTAKE, dv.OUTPUT, dv.URINE):
-            for i, obs in per_day.get(item, {}).items():
-                total = sum((o.value for o in obs if o.value is not None), Decimal(0))
-                text = _num(total) + ("/C" if any(o.method == dv.CATHETER for o in obs) else "")
+            typed = per_day.get(item, {})
+            for i in sorted(set(typed) | set(records.get(item, {}))):
+                obs = typed.get(i)
+                if obs:                       # a 24 h total typed on the 体温单 wins
+                    total = sum((o.value for o in obs if o.value is not None), Decimal(0))
+                    text = _num(total) + ("/C" if any(o.method == dv.CATHETER for o in obs) else "")
+                else:                         # else the 护理记录 lines of those 24 hours, summed
+                    text = _num(Decimal(records[item][i]))
                 self._day_text(item, i, text)
         for i, obs in per_day.get(dv.STOOL, {}).items():
             o = obs[-1]
@@ -386,6 +393,19 @@ class _Builder:
                 self.add(Text(X0 + (i + 0.5) * DAY_W, bottom_y("skin") + ROW_H * 0.7, "skin",
                               {"substance": t.substance, "result": t.result}, 2.1,
                               RED if t.result == "positive" else BLACK))
+
+    def _record_io(self, boundary: Any) -> dict[str, dict[int, int]]:
+        """item -> day index -> ml from the 护理记录 lines (危重护理记录's hourly I/O)."""
+        out: dict[str, dict[int, int]] = {}
+        for r in getattr(self.week, "record_io", ()):
+            day = due.io_day(r.at, self.zone, boundary)
+            if day not in self.days:
+                continue
+            i = self.days.index(day)
+            for item, ml in ((dv.INTAKE, r.intake), (dv.OUTPUT, r.output), (dv.URINE, r.urine)):
+                if ml:
+                    out.setdefault(item, {})[i] = out.get(item, {}).get(i, 0) + ml
+        return out
 
     def _day_text(self, row: str, day_index: int, text: str) -> None:
         self.add(_text(X0 + (day_index + 0.5) * DAY_W, bottom_y(row) + ROW_H * 0.7, text, size=2.3))

@@ -178,6 +178,10 @@ def seed_demo(conn: Connection, progress: OptionalProgress = None,
     counts.update(demo_records.seed(conn, now))
     for name, rows in demo_vitals.build(spec, now):          # issue 14: I/O, heights
         _batch(conn, s.metadata.tables[name], rows, counts)
+    from app.services import demo_nursing
+
+    for name, rows in demo_nursing.build(spec, now):         # issue 14: 护理记录
+        _batch(conn, s.metadata.tables[name], rows, counts)
     report(3, steps, "demo.audit")
     audit.record(conn, AuditEntry("seed", "ward", demo_id("ward"),
                                   after={"tables": dict(sorted(counts.items()))}),

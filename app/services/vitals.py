@@ -1,26 +1,27 @@
 """Reads of the charting side: the ward grid for a slot, and a patient's week of the 体温单.
 
 Round trips decide how a ward network feels (30 ms each): the grid is two statements for the
-whole ward (the stays, then every current value of the ward's last days), a week is three
-(the stay, its values, its skin tests). "Current" means not struck: a row is dropped when a
-later row names it in `voids` (NOT EXISTS on the unique index), when it is itself a void
-marker, or when it carries revision 0001's `voided` flag.
+whole ward (the stays, then every current value of the ward's last days), a week is four
+(the stay with its ward's 24 h I/O boundary, its values, its skin tests, the 护理记录 lines'
+intake/output). "Current" means not struck: a row is dropped when a later row names it in
+`voids` (NOT EXISTS on the unique index), when it is itself a void marker, or when it
+carries revision 0001's `voided` flag.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from decimal import Decimal
 from typing import Any, Optional
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import and_, exists, literal, or_, select
 from sqlalchemy.engine import Connection
 
 from app.domain import vitals as dv
 from app.domain import vitals_due as due
 from app.services.vitals_cmds import VOID
-from app.store.schema import bed, dept, encounter, patient, skin_test, staff, vital_obs
+from app.store.schema import app_setting, bed, dept, encounter, patient, skin_test, staff, vital_obs
 
 ADMITTED = "admitted"
 COOLED_KEY = "cooled"                      # the grid's key for the 物理降温 retake
@@ -204,6 +205,10 @@ class ChartWeek:
     operations: tuple[datetime, ...]      # 手术 / 分娩 of the whole stay
     skin_tests: tuple[SkinTest, ...] = ()
     zone_offset_minutes: int = 480
+    # The 护理记录 lines' intake/output of the page (app.services.nursing_records.RecordIO): the
+    # 体温单 sums them for a day without a typed 24 h total; the ward's 24 h boundary.
+    record_io: tuple[Any, ...] = ()
+    io_boundary: time = due.IO_BOUNDARY
 
 
 def weeks_of_stay(admitted_at: datetime, until: datetime, zone: tzinfo) -> int:
@@ -214,12 +219,18 @@ def weeks_of_stay(admitted_at: datetime, until: datetime, zone: tzinfo) -> int:
 def patient_week(conn: Connection, encounter_id: str, week_no: int = 0, *,
                  zone: Optional[tzinfo] = None, now: Optional[datetime] = None) -> ChartWeek:
     """Page `week_no` (1 = the admission week; 0 = the last page) of the stay's 体温单."""
+    from app.services.nursing_records import record_io
+    from app.services.ward_settings import parse_boundary
+
     zone = _zone(zone)
     now = now or datetime.now(timezone.utc)
+    boundary_key = literal("ward:") + encounter.c.ward_id + literal(":io_boundary")
+    boundary = (select(app_setting.c.svalue).where(app_setting.c.skey == boundary_key)
+                .scalar_subquery().label("io_boundary"))
     h = conn.execute(
         select(encounter.c.id, encounter.c.patient_id, encounter.c.admitted_at,
                encounter.c.discharged_at, patient.c.name, patient.c.mrn, dept.c.name.label("dept"),
-               bed.c.bed_no)
+               bed.c.bed_no, boundary)
         .join(patient, patient.c.id == encounter.c.patient_id)
         .join(dept, dept.c.id == encounter.c.dept_id)
         .outerjoin(bed, bed.c.id == encounter.c.bed_id)
@@ -248,6 +259,9 @@ def patient_week(conn: Connection, encounter_id: str, week_no: int = 0, *,
                          .where(skin_test.c.encounter_id == encounter_id)
                          .order_by(skin_test.c.tested_at)).all()
     offset = datetime.combine(first, datetime.min.time(), zone).utcoffset() or timedelta(0)
+    io_boundary = parse_boundary(h.io_boundary)
+    io_start = due.io_window(first, zone, io_boundary)[0]
+    io = record_io(conn, encounter_id, io_start, io_start + timedelta(days=DAYS_PER_PAGE))
     return ChartWeek(header, week, weeks, days, page, ops,
                      tuple(SkinTest(t.substance, t.result, t.tested_at) for t in tests),
-                     int(offset.total_seconds() // 60))
+                     int(offset.total_seconds() // 60), io, io_boundary)

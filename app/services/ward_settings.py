@@ -6,10 +6,12 @@ app_setting under `ward:<ward id>:<name>`; anything not set has the default show
   skin_valid_hours    a negative result stays valid while the drug was given within this (72)
   retest_on_batch     a new batch number of the drug needs a new test (1 / 0, default 1)
   freq:<code>         a frequency's default times on this ward, "08:00,20:00"
+  io_boundary         where the ward's 24-hour intake/output day starts, "07:00" (07:00-07:00)
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import time
 from typing import Optional
 
 from sqlalchemy import select
@@ -25,6 +27,7 @@ class NurseSettings:
     skin_valid_hours: int = 72
     retest_on_batch: bool = True
     freq_slots: tuple[tuple[str, tuple[str, ...]], ...] = field(default_factory=tuple)
+    io_boundary: time = time(7, 0)
 
     def slots_for(self, code: str) -> Optional[tuple[str, ...]]:
         return dict(self.freq_slots).get(code)
@@ -39,6 +42,16 @@ def _int(value: Optional[str], default: int, low: int, high: int) -> int:
         return min(high, max(low, int(str(value))))
     except (TypeError, ValueError):
         return default
+
+
+def parse_boundary(value: Optional[str], default: time = time(7, 0)) -> time:
+    """"HH:MM" on the hour or half hour (a 24 h I/O day starts there); anything else: default."""
+    try:
+        hh, mm = str(value).strip().split(":")
+        at = time(int(hh), int(mm))
+    except (TypeError, ValueError):
+        return default
+    return at if at.minute in (0, 30) else default
 
 
 def nurse_settings(conn: Connection, ward_id: str) -> NurseSettings:
@@ -56,4 +69,4 @@ def nurse_settings(conn: Connection, ward_id: str) -> NurseSettings:
         skin_read_minutes=_int(values.get("skin_read_minutes"), d.skin_read_minutes, 1, 120),
         skin_valid_hours=_int(values.get("skin_valid_hours"), d.skin_valid_hours, 1, 24 * 30),
         retest_on_batch=str(values.get("retest_on_batch", "1")).strip() not in ("0", "false", ""),
-        freq_slots=slots)
+        freq_slots=slots, io_boundary=parse_boundary(values.get("io_boundary")))

@@ -31,6 +31,7 @@ from app.store.schema import app_setting, freq, ward
 NUMBERS: dict[str, tuple[int, int]] = {"overdue_minutes": (0, 24 * 60), "skin_read_minutes": (1, 120),
                                       "skin_valid_hours": (1, 24 * 30)}
 FLAGS = ("retest_on_batch",)
+TIMES = ("io_boundary",)               # a time of day, HH:MM
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
@@ -55,6 +56,10 @@ def normalize(conn: Connection, name: str, value: str) -> Optional[str]:
         if not text.isdigit() or not low <= int(text) <= high:
             raise ValidationError("ward_settings.out_of_range", field=name, low=low, high=high)
         return str(int(text))
+    if name in TIMES:
+        if not _TIME.match(text):
+            raise ValidationError("ward_settings.bad_time", field=name, value=text)
+        return text
     if name in FLAGS:
         if text not in ("0", "1"):
             raise ValidationError("ward_settings.bad_flag", field=name)
@@ -144,6 +149,7 @@ def settings_view(conn: Connection, ward_id: str) -> SettingsView:
     defaults = {"overdue_minutes": str(d.overdue_minutes),
                 "skin_read_minutes": str(d.skin_read_minutes),
                 "skin_valid_hours": str(d.skin_valid_hours),
-                "retest_on_batch": "1" if d.retest_on_batch else "0"}
+                "retest_on_batch": "1" if d.retest_on_batch else "0",
+                "io_boundary": d.io_boundary.strftime("%H:%M")}
     names = list(defaults) + [f"freq:{f.code}" for f in freqs if f.dictionary_times]
     return SettingsView(ward_id, {n: stored_rows.get(n) for n in names}, defaults, freqs)

@@ -513,7 +513,15 @@ nursing_rec = Table(
     Column("device_time", UTCDateTime, nullable=False),
     Column("received_at", UTCDateTime),
     _version(), *_stamps(),
+    # Revision 0009 (nursing records): a correction is a new row naming the one it replaces
+    # (insert only, 留痕: the old row stays, shown struck through); a row with status "voided"
+    # and no body only strikes the one it names. Why, and the op that wrote it.
+    Column("replaces_id", uuid_type()),
+    Column("reason", Unicode(200)),
+    Column("op_id", String(36)),
 )
+# A line is corrected once: two nurses correcting the same line cannot both win.
+Index("uq_nursing_rec_replaces", nursing_rec.c.replaces_id, unique=True)
 
 # The tables of later issues, each area in its own module, re-exported like the audit tables:
 # the nurse side (issue 13) and what was printed where on the 医嘱单 (续打, issue 16).

@@ -1779,6 +1779,54 @@ Inpatient doctor and nurse workstation</translation>
         <source>该冲突已由他人处理</source>
         <translation>Someone else has resolved this conflict</translation>
     </message>
+    <message>
+        <source>{field}：“{value}”不是可选项</source>
+        <translation>{field}: “{value}” is not one of the choices</translation>
+    </message>
+    <message>
+        <source>{field} {value} mm 无效，可录入 {low}–{high} mm，每 0.5 mm</source>
+        <translation>{field} {value} mm is not valid: {low}–{high} mm in 0.5 mm steps</translation>
+    </message>
+    <message>
+        <source>{field} {value} ml 无效，每项可录入 {low}–{high} ml 的整数</source>
+        <translation>{field} {value} ml is not valid: whole ml from {low} to {high} per item</translation>
+    </message>
+    <message>
+        <source>血压请录入收缩压/舒张压，如 120/80</source>
+        <translation>Enter the blood pressure as systolic/diastolic, e.g. 120/80</translation>
+    </message>
+    <message>
+        <source>{field}最多 {max} 字</source>
+        <translation>{field}: at most {max} characters</translation>
+    </message>
+    <message>
+        <source>这一行没有可保存的内容</source>
+        <translation>This line has nothing to save</translation>
+    </message>
+    <message>
+        <source>护理记录类型无效：{value}</source>
+        <translation>Invalid nursing record type: {value}</translation>
+    </message>
+    <message>
+        <source>请填写原因</source>
+        <translation>Please give the reason</translation>
+    </message>
+    <message>
+        <source>该记录已被更正或作废，请查看最新记录</source>
+        <translation>This line has already been corrected or voided; see the latest record</translation>
+    </message>
+    <message>
+        <source>记录时间不能晚于现在</source>
+        <translation>The time cannot be later than now</translation>
+    </message>
+    <message>
+        <source>记录时间不能早于入院时间</source>
+        <translation>The time cannot be before the admission</translation>
+    </message>
+    <message>
+        <source>时间“{text}”无法识别，请录入 HH:MM 或 MM-DD HH:MM</source>
+        <translation>Time “{text}” not understood: enter HH:MM or MM-DD HH:MM</translation>
+    </message>
 </context>
 <context>
     <name>NurseExec</name>
@@ -2324,6 +2372,733 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>由核对护士本人输入</source>
         <translation>typed by the second nurse herself</translation>
+    </message>
+</context>
+<context>
+    <name>Nursing</name>
+    <message>
+        <source>意识</source>
+        <translation>Consciousness</translation>
+    </message>
+    <message>
+        <source>左侧瞳孔</source>
+        <translation>Left pupil</translation>
+    </message>
+    <message>
+        <source>右侧瞳孔</source>
+        <translation>Right pupil</translation>
+    </message>
+    <message>
+        <source>左侧对光反射</source>
+        <translation>Left light reflex</translation>
+    </message>
+    <message>
+        <source>右侧对光反射</source>
+        <translation>Right light reflex</translation>
+    </message>
+    <message>
+        <source>入量</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>出量</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>病情观察及护理措施</source>
+        <translation>Observation and nursing measures</translation>
+    </message>
+    <message>
+        <source>更正原因</source>
+        <translation>Reason for correction</translation>
+    </message>
+    <message>
+        <source>记录类型</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <source>记录时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>面部表情评分（儿童、不能表达者）</source>
+        <translation>Faces scale (children, patients who cannot say)</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>:</translation>
+    </message>
+    <message>
+        <source>签名保存 (Ctrl+Enter)</source>
+        <translation>Sign and save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>评估时间：{at}</source>
+        <translation>Assessed at: {at}</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>总分 {total}（尚有 {n} 项未填）</source>
+        <translation>Total {total} ({n} items still open)</translation>
+    </message>
+    <message>
+        <source>总分 {total}&#x3000;{level}</source>
+        <translation>Total {total}  {level}</translation>
+    </message>
+    <message>
+        <source>处理后复评：静脉给药后 15–30 分钟，口服给药后 1 小时</source>
+        <translation>Reassess after treatment: 15–30 min after IV, 1 h after oral</translation>
+    </message>
+    <message>
+        <source>；≥4 分请通知医生</source>
+        <translation>; ≥4: tell the doctor</translation>
+    </message>
+    <message>
+        <source>下次评估：{at}（{days} 天后）</source>
+        <translation>Next assessment: {at} (in {days} days)</translation>
+    </message>
+    <message>
+        <source>评估条目“{item}”未填写</source>
+        <translation>Item “{item}” not filled in</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>体温</source>
+        <translation>Temp</translation>
+    </message>
+    <message>
+        <source>脉搏</source>
+        <translation>Pulse</translation>
+    </message>
+    <message>
+        <source>呼吸</source>
+        <translation>Resp</translation>
+    </message>
+    <message>
+        <source>血压</source>
+        <translation>BP</translation>
+    </message>
+    <message>
+        <source>瞳孔左/右</source>
+        <translation>Pupils L/R</translation>
+    </message>
+    <message>
+        <source>对光(左)</source>
+        <translation>Light (L)</translation>
+    </message>
+    <message>
+        <source>对光(右)</source>
+        <translation>Light (R)</translation>
+    </message>
+    <message>
+        <source>更正 {at} 的记录：修改后填写更正原因，Ctrl+Enter 签名保存；Esc 取消</source>
+        <translation>Correcting the line of {at}: change it, give the reason, Ctrl+Enter signs; Esc cancels</translation>
+    </message>
+    <message>
+        <source>已签名保存</source>
+        <translation>Signed and saved</translation>
+    </message>
+    <message>
+        <source>一般护理记录</source>
+        <translation>General nursing record</translation>
+    </message>
+    <message>
+        <source>危重护理记录</source>
+        <translation>Critical care nursing record</translation>
+    </message>
+    <message>
+        <source>清醒</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <source>嗜睡</source>
+        <translation>Drowsy</translation>
+    </message>
+    <message>
+        <source>意识模糊</source>
+        <translation>Confused</translation>
+    </message>
+    <message>
+        <source>昏睡</source>
+        <translation>Stupor</translation>
+    </message>
+    <message>
+        <source>浅昏迷</source>
+        <translation>Light coma</translation>
+    </message>
+    <message>
+        <source>深昏迷</source>
+        <translation>Deep coma</translation>
+    </message>
+    <message>
+        <source>谵妄</source>
+        <translation>Delirium</translation>
+    </message>
+    <message>
+        <source>镇静</source>
+        <translation>Sedated</translation>
+    </message>
+    <message>
+        <source>灵敏</source>
+        <translation>Brisk</translation>
+    </message>
+    <message>
+        <source>迟钝</source>
+        <translation>Sluggish</translation>
+    </message>
+    <message>
+        <source>消失</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>静脉</source>
+        <translation>IV</translation>
+    </message>
+    <message>
+        <source>口服</source>
+        <translation>Oral</translation>
+    </message>
+    <message>
+        <source>鼻饲</source>
+        <translation>Tube feed</translation>
+    </message>
+    <message>
+        <source>输血</source>
+        <translation>Blood</translation>
+    </message>
+    <message>
+        <source>尿</source>
+        <translation>Urine</translation>
+    </message>
+    <message>
+        <source>大便</source>
+        <translation>Stool</translation>
+    </message>
+    <message>
+        <source>呕吐</source>
+        <translation>Vomit</translation>
+    </message>
+    <message>
+        <source>引流</source>
+        <translation>Drainage</translation>
+    </message>
+    <message>
+        <source>胃肠减压</source>
+        <translation>Gastric suction</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Braden 压疮风险评估</source>
+        <translation>Braden pressure ulcer risk</translation>
+    </message>
+    <message>
+        <source>Morse 跌倒风险评估</source>
+        <translation>Morse fall risk</translation>
+    </message>
+    <message>
+        <source>Barthel 自理能力评估</source>
+        <translation>Barthel self-care</translation>
+    </message>
+    <message>
+        <source>疼痛评估</source>
+        <translation>Pain assessment</translation>
+    </message>
+    <message>
+        <source>压疮</source>
+        <translation>Pressure</translation>
+    </message>
+    <message>
+        <source>跌倒</source>
+        <translation>Falls</translation>
+    </message>
+    <message>
+        <source>自理</source>
+        <translation>Self-care</translation>
+    </message>
+    <message>
+        <source>疼痛</source>
+        <translation>Pain</translation>
+    </message>
+    <message>
+        <source>感知</source>
+        <translation>Sensory perception</translation>
+    </message>
+    <message>
+        <source>潮湿</source>
+        <translation>Moisture</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>移动</source>
+        <translation>Mobility</translation>
+    </message>
+    <message>
+        <source>营养</source>
+        <translation>Nutrition</translation>
+    </message>
+    <message>
+        <source>摩擦力和剪切力</source>
+        <translation>Friction and shear</translation>
+    </message>
+    <message>
+        <source>近三个月跌倒史</source>
+        <translation>Fall in the last 3 months</translation>
+    </message>
+    <message>
+        <source>超过一个医学诊断</source>
+        <translation>Secondary diagnosis</translation>
+    </message>
+    <message>
+        <source>行走辅助</source>
+        <translation>Ambulatory aid</translation>
+    </message>
+    <message>
+        <source>静脉输液/留置针</source>
+        <translation>IV / heparin lock</translation>
+    </message>
+    <message>
+        <source>步态</source>
+        <translation>Gait</translation>
+    </message>
+    <message>
+        <source>精神状态</source>
+        <translation>Mental status</translation>
+    </message>
+    <message>
+        <source>进食</source>
+        <translation>Feeding</translation>
+    </message>
+    <message>
+        <source>洗澡</source>
+        <translation>Bathing</translation>
+    </message>
+    <message>
+        <source>修饰</source>
+        <translation>Grooming</translation>
+    </message>
+    <message>
+        <source>穿衣</source>
+        <translation>Dressing</translation>
+    </message>
+    <message>
+        <source>控制大便</source>
+        <translation>Bowels</translation>
+    </message>
+    <message>
+        <source>控制小便</source>
+        <translation>Bladder</translation>
+    </message>
+    <message>
+        <source>如厕</source>
+        <translation>Toilet use</translation>
+    </message>
+    <message>
+        <source>床椅转移</source>
+        <translation>Bed-chair transfer</translation>
+    </message>
+    <message>
+        <source>平地行走45米</source>
+        <translation>Walking 45 m</translation>
+    </message>
+    <message>
+        <source>上下楼梯</source>
+        <translation>Stairs</translation>
+    </message>
+    <message>
+        <source>疼痛程度</source>
+        <translation>Pain intensity</translation>
+    </message>
+    <message>
+        <source>无痛</source>
+        <translation>No pain</translation>
+    </message>
+    <message>
+        <source>轻度</source>
+        <translation>Mild</translation>
+    </message>
+    <message>
+        <source>中度</source>
+        <translation>Moderate</translation>
+    </message>
+    <message>
+        <source>重度</source>
+        <translation>Severe</translation>
+    </message>
+    <message>
+        <source>笑脸，不痛</source>
+        <translation>Smiling, no hurt</translation>
+    </message>
+    <message>
+        <source>微笑，有点痛</source>
+        <translation>Hurts a little bit</translation>
+    </message>
+    <message>
+        <source>平静，稍痛</source>
+        <translation>Hurts a little more</translation>
+    </message>
+    <message>
+        <source>皱眉，较痛</source>
+        <translation>Hurts even more</translation>
+    </message>
+    <message>
+        <source>难过，很痛</source>
+        <translation>Hurts a whole lot</translation>
+    </message>
+    <message>
+        <source>哭泣，剧痛</source>
+        <translation>Hurts worst</translation>
+    </message>
+    <message>
+        <source>完全受限</source>
+        <translation>Completely limited</translation>
+    </message>
+    <message>
+        <source>非常受限</source>
+        <translation>Very limited</translation>
+    </message>
+    <message>
+        <source>轻度受限</source>
+        <translation>Slightly limited</translation>
+    </message>
+    <message>
+        <source>依赖</source>
+        <translation>Dependent</translation>
+    </message>
+    <message>
+        <source>需部分帮助</source>
+        <translation>Needs some help</translation>
+    </message>
+    <message>
+        <source>失禁</source>
+        <translation>Incontinent</translation>
+    </message>
+    <message>
+        <source>偶尔失禁</source>
+        <translation>Occasional accident</translation>
+    </message>
+    <message>
+        <source>能控制</source>
+        <translation>Continent</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>有</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>无损害</source>
+        <translation>No impairment</translation>
+    </message>
+    <message>
+        <source>持续潮湿</source>
+        <translation>Constantly moist</translation>
+    </message>
+    <message>
+        <source>经常潮湿</source>
+        <translation>Very moist</translation>
+    </message>
+    <message>
+        <source>偶尔潮湿</source>
+        <translation>Occasionally moist</translation>
+    </message>
+    <message>
+        <source>很少潮湿</source>
+        <translation>Rarely moist</translation>
+    </message>
+    <message>
+        <source>卧床</source>
+        <translation>Bedfast</translation>
+    </message>
+    <message>
+        <source>坐椅</source>
+        <translation>Chairfast</translation>
+    </message>
+    <message>
+        <source>偶尔行走</source>
+        <translation>Walks occasionally</translation>
+    </message>
+    <message>
+        <source>经常行走</source>
+        <translation>Walks frequently</translation>
+    </message>
+    <message>
+        <source>不受限</source>
+        <translation>No limitation</translation>
+    </message>
+    <message>
+        <source>非常差</source>
+        <translation>Very poor</translation>
+    </message>
+    <message>
+        <source>可能不足</source>
+        <translation>Probably inadequate</translation>
+    </message>
+    <message>
+        <source>充足</source>
+        <translation>Adequate</translation>
+    </message>
+    <message>
+        <source>丰富</source>
+        <translation>Excellent</translation>
+    </message>
+    <message>
+        <source>有问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>潜在问题</source>
+        <translation>Potential problem</translation>
+    </message>
+    <message>
+        <source>无明显问题</source>
+        <translation>No apparent problem</translation>
+    </message>
+    <message>
+        <source>不需要/卧床/护士扶助</source>
+        <translation>None / bed rest / nurse assist</translation>
+    </message>
+    <message>
+        <source>拐杖/助行器</source>
+        <translation>Crutches / cane / walker</translation>
+    </message>
+    <message>
+        <source>扶家具行走</source>
+        <translation>Furniture</translation>
+    </message>
+    <message>
+        <source>正常/卧床/轮椅</source>
+        <translation>Normal / bed rest / wheelchair</translation>
+    </message>
+    <message>
+        <source>虚弱</source>
+        <translation>Weak</translation>
+    </message>
+    <message>
+        <source>受损</source>
+        <translation>Impaired</translation>
+    </message>
+    <message>
+        <source>了解自己的能力</source>
+        <translation>Knows own limits</translation>
+    </message>
+    <message>
+        <source>高估自己/忘记受限</source>
+        <translation>Overestimates / forgets limits</translation>
+    </message>
+    <message>
+        <source>完全依赖</source>
+        <translation>Unable</translation>
+    </message>
+    <message>
+        <source>需极大帮助</source>
+        <translation>Major help</translation>
+    </message>
+    <message>
+        <source>不能行走</source>
+        <translation>Immobile</translation>
+    </message>
+    <message>
+        <source>独立行走</source>
+        <translation>Independent</translation>
+    </message>
+    <message>
+        <source>不能</source>
+        <translation>Unable</translation>
+    </message>
+    <message>
+        <source>无风险</source>
+        <translation>No risk</translation>
+    </message>
+    <message>
+        <source>轻度危险</source>
+        <translation>Mild risk</translation>
+    </message>
+    <message>
+        <source>中度危险</source>
+        <translation>Moderate risk</translation>
+    </message>
+    <message>
+        <source>高度危险</source>
+        <translation>High risk</translation>
+    </message>
+    <message>
+        <source>极高危</source>
+        <translation>Very high risk</translation>
+    </message>
+    <message>
+        <source>低危</source>
+        <translation>Low risk</translation>
+    </message>
+    <message>
+        <source>中危</source>
+        <translation>Moderate risk</translation>
+    </message>
+    <message>
+        <source>高危</source>
+        <translation>High risk</translation>
+    </message>
+    <message>
+        <source>重度依赖</source>
+        <translation>Severe dependence</translation>
+    </message>
+    <message>
+        <source>中度依赖</source>
+        <translation>Moderate dependence</translation>
+    </message>
+    <message>
+        <source>轻度依赖</source>
+        <translation>Mild dependence</translation>
+    </message>
+    <message>
+        <source>无需依赖</source>
+        <translation>Independent</translation>
+    </message>
+    <message>
+        <source>轻度疼痛</source>
+        <translation>Mild pain</translation>
+    </message>
+    <message>
+        <source>中度疼痛</source>
+        <translation>Moderate pain</translation>
+    </message>
+    <message>
+        <source>重度疼痛</source>
+        <translation>Severe pain</translation>
+    </message>
+    <message>
+        <source>（评估到期）</source>
+        <translation> (reassessment due)</translation>
+    </message>
+    <message>
+        <source>体温
+℃</source>
+        <translation>Temp
+°C</translation>
+    </message>
+    <message>
+        <source>脉搏
+次/分</source>
+        <translation>Pulse
+/min</translation>
+    </message>
+    <message>
+        <source>呼吸
+次/分</source>
+        <translation>Resp
+/min</translation>
+    </message>
+    <message>
+        <source>血压
+mmHg</source>
+        <translation>BP
+mmHg</translation>
+    </message>
+    <message>
+        <source>SpO2
+%</source>
+        <translation>SpO2
+(%)</translation>
+    </message>
+    <message>
+        <source>瞳孔 mm
+左/右 对光</source>
+        <translation>Pupils mm
+L/R light</translation>
+    </message>
+    <message>
+        <source>入量
+ml</source>
+        <translation>Intake
+ml</translation>
+    </message>
+    <message>
+        <source>出量
+ml</source>
+        <translation>Output
+ml</translation>
+    </message>
+    <message>
+        <source>签名</source>
+        <translation>Nurse</translation>
+    </message>
+    <message>
+        <source>【更正：{reason}】</source>
+        <translation>[Correction: {reason}] </translation>
+    </message>
+    <message>
+        <source>已更正（{who} {at}）：{reason}</source>
+        <translation>Corrected ({who} {at}): {reason}</translation>
+    </message>
+    <message>
+        <source>已作废（{who} {at}）：{reason}</source>
+        <translation>Voided ({who} {at}): {reason}</translation>
+    </message>
+    <message>
+        <source>更正记录，原因：{reason}</source>
+        <translation>Correction, reason: {reason}</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <source>24小时出入量（{span}{state}）：入量 {intake} ml，出量 {output} ml（其中尿量 {urine} ml），平衡 {balance:+d} ml</source>
+        <translation>24 h intake/output ({span}{state}): intake {intake} ml, output {output} ml (urine {urine} ml), balance {balance:+d} ml</translation>
+    </message>
+    <message>
+        <source>，进行中</source>
+        <translation>, in progress</translation>
+    </message>
+    <message>
+        <source>{scale}评估 ({key})</source>
+        <translation>{scale} ({key})</translation>
+    </message>
+    <message>
+        <source>请填写更正原因</source>
+        <translation>Please give the reason for the correction</translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>（未保存，录入内容已保留）</source>
+        <translation> (not saved; what you typed is kept)</translation>
+    </message>
+    <message>
+        <source>请选择一条有效的记录再更正</source>
+        <translation>Select a current line to correct</translation>
+    </message>
+    <message>
+        <source>请选择一条有效的记录再作废</source>
+        <translation>Select a current line to void</translation>
+    </message>
+    <message>
+        <source>作废 {at} 的记录（原记录保留，显示为删除线）</source>
+        <translation>Void the line of {at} (it stays, struck through)</translation>
+    </message>
+    <message>
+        <source>作废护理记录</source>
+        <translation>Void nursing record line</translation>
+    </message>
+    <message>
+        <source>作废原因：</source>
+        <translation>Reason:</translation>
     </message>
 </context>
 <context>
@@ -3439,6 +4214,14 @@ Inpatient doctor and nurse workstation</translation>
         <source>病历</source>
         <translation>Records</translation>
     </message>
+    <message>
+        <source>护理记录</source>
+        <translation>Nursing records</translation>
+    </message>
+    <message>
+        <source>护理记录在此数据源上不可用</source>
+        <translation>Nursing records are not available on this data source</translation>
+    </message>
 </context>
 <context>
     <name>PrintPreview</name>
@@ -4306,6 +5089,54 @@ Inpatient doctor and nurse workstation</translation>
         <source>以离线内容在当前版本上重新提交（需填写理由）</source>
         <translation>Submit the offline change again on the current version (a reason is asked)</translation>
     </message>
+    <message>
+        <source>护理记录</source>
+        <translation>Nursing records</translation>
+    </message>
+    <message>
+        <source>风险评估</source>
+        <translation>Risk assessment</translation>
+    </message>
+    <message>
+        <source>一般护理记录 / 危重护理记录</source>
+        <translation>General / critical care nursing record</translation>
+    </message>
+    <message>
+        <source>新记录：光标到录入行的时间（默认当前时间）</source>
+        <translation>New line: to the entry row&apos;s time (now by default)</translation>
+    </message>
+    <message>
+        <source>录入行的下一项</source>
+        <translation>Next field of the entry row</translation>
+    </message>
+    <message>
+        <source>签名保存该行记录</source>
+        <translation>Sign and save the line</translation>
+    </message>
+    <message>
+        <source>更正所选记录：原记录保留并显示删除线，须填写更正原因</source>
+        <translation>Correct the selected line: the old one stays struck through; a reason is required</translation>
+    </message>
+    <message>
+        <source>作废所选记录（填写原因，原记录保留）</source>
+        <translation>Void the selected line (with a reason; it stays visible)</translation>
+    </message>
+    <message>
+        <source>Braden / Morse / Barthel / 疼痛评估</source>
+        <translation>Braden / Morse / Barthel / pain assessment</translation>
+    </message>
+    <message>
+        <source>选择该条目的分值（输入分值即可选中）</source>
+        <translation>Choose the item&apos;s answer (typing its points picks it)</translation>
+    </message>
+    <message>
+        <source>下一条目</source>
+        <translation>Next item</translation>
+    </message>
+    <message>
+        <source>签名保存评估（每一条目均须填写）</source>
+        <translation>Sign and save the assessment (every item required)</translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>
@@ -4839,6 +5670,10 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>已保存 {n} 项设置</source>
         <translation>{n} settings saved</translation>
+    </message>
+    <message>
+        <source>24小时出入量起点（HH:MM）</source>
+        <translation>24-hour intake/output day starts at (HH:MM)</translation>
     </message>
 </context>
 <context>

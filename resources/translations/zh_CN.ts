@@ -1779,6 +1779,54 @@
         <source>该冲突已由他人处理</source>
         <translation>该冲突已由他人处理</translation>
     </message>
+    <message>
+        <source>{field}：“{value}”不是可选项</source>
+        <translation>{field}：“{value}”不是可选项</translation>
+    </message>
+    <message>
+        <source>{field} {value} mm 无效，可录入 {low}–{high} mm，每 0.5 mm</source>
+        <translation>{field} {value} mm 无效，可录入 {low}–{high} mm，每 0.5 mm</translation>
+    </message>
+    <message>
+        <source>{field} {value} ml 无效，每项可录入 {low}–{high} ml 的整数</source>
+        <translation>{field} {value} ml 无效，每项可录入 {low}–{high} ml 的整数</translation>
+    </message>
+    <message>
+        <source>血压请录入收缩压/舒张压，如 120/80</source>
+        <translation>血压请录入收缩压/舒张压，如 120/80</translation>
+    </message>
+    <message>
+        <source>{field}最多 {max} 字</source>
+        <translation>{field}最多 {max} 字</translation>
+    </message>
+    <message>
+        <source>这一行没有可保存的内容</source>
+        <translation>这一行没有可保存的内容</translation>
+    </message>
+    <message>
+        <source>护理记录类型无效：{value}</source>
+        <translation>护理记录类型无效：{value}</translation>
+    </message>
+    <message>
+        <source>请填写原因</source>
+        <translation>请填写原因</translation>
+    </message>
+    <message>
+        <source>该记录已被更正或作废，请查看最新记录</source>
+        <translation>该记录已被更正或作废，请查看最新记录</translation>
+    </message>
+    <message>
+        <source>记录时间不能晚于现在</source>
+        <translation>记录时间不能晚于现在</translation>
+    </message>
+    <message>
+        <source>记录时间不能早于入院时间</source>
+        <translation>记录时间不能早于入院时间</translation>
+    </message>
+    <message>
+        <source>时间“{text}”无法识别，请录入 HH:MM 或 MM-DD HH:MM</source>
+        <translation>时间“{text}”无法识别，请录入 HH:MM 或 MM-DD HH:MM</translation>
+    </message>
 </context>
 <context>
     <name>NurseExec</name>
@@ -2324,6 +2372,733 @@
     <message>
         <source>由核对护士本人输入</source>
         <translation>由核对护士本人输入</translation>
+    </message>
+</context>
+<context>
+    <name>Nursing</name>
+    <message>
+        <source>意识</source>
+        <translation>意识</translation>
+    </message>
+    <message>
+        <source>左侧瞳孔</source>
+        <translation>左侧瞳孔</translation>
+    </message>
+    <message>
+        <source>右侧瞳孔</source>
+        <translation>右侧瞳孔</translation>
+    </message>
+    <message>
+        <source>左侧对光反射</source>
+        <translation>左侧对光反射</translation>
+    </message>
+    <message>
+        <source>右侧对光反射</source>
+        <translation>右侧对光反射</translation>
+    </message>
+    <message>
+        <source>入量</source>
+        <translation>入量</translation>
+    </message>
+    <message>
+        <source>出量</source>
+        <translation>出量</translation>
+    </message>
+    <message>
+        <source>病情观察及护理措施</source>
+        <translation>病情观察及护理措施</translation>
+    </message>
+    <message>
+        <source>更正原因</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <source>记录类型</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>记录时间</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>面部表情评分（儿童、不能表达者）</source>
+        <translation>面部表情评分（儿童、不能表达者）</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>签名保存 (Ctrl+Enter)</source>
+        <translation>签名保存 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>评估时间：{at}</source>
+        <translation>评估时间：{at}</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>总分 {total}（尚有 {n} 项未填）</source>
+        <translation>总分 {total}（尚有 {n} 项未填）</translation>
+    </message>
+    <message>
+        <source>总分 {total}&#x3000;{level}</source>
+        <translation>总分 {total}&#x3000;{level}</translation>
+    </message>
+    <message>
+        <source>处理后复评：静脉给药后 15–30 分钟，口服给药后 1 小时</source>
+        <translation>处理后复评：静脉给药后 15–30 分钟，口服给药后 1 小时</translation>
+    </message>
+    <message>
+        <source>；≥4 分请通知医生</source>
+        <translation>；≥4 分请通知医生</translation>
+    </message>
+    <message>
+        <source>下次评估：{at}（{days} 天后）</source>
+        <translation>下次评估：{at}（{days} 天后）</translation>
+    </message>
+    <message>
+        <source>评估条目“{item}”未填写</source>
+        <translation>评估条目“{item}”未填写</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>体温</source>
+        <translation>体温</translation>
+    </message>
+    <message>
+        <source>脉搏</source>
+        <translation>脉搏</translation>
+    </message>
+    <message>
+        <source>呼吸</source>
+        <translation>呼吸</translation>
+    </message>
+    <message>
+        <source>血压</source>
+        <translation>血压</translation>
+    </message>
+    <message>
+        <source>瞳孔左/右</source>
+        <translation>瞳孔左/右</translation>
+    </message>
+    <message>
+        <source>对光(左)</source>
+        <translation>对光(左)</translation>
+    </message>
+    <message>
+        <source>对光(右)</source>
+        <translation>对光(右)</translation>
+    </message>
+    <message>
+        <source>更正 {at} 的记录：修改后填写更正原因，Ctrl+Enter 签名保存；Esc 取消</source>
+        <translation>更正 {at} 的记录：修改后填写更正原因，Ctrl+Enter 签名保存；Esc 取消</translation>
+    </message>
+    <message>
+        <source>已签名保存</source>
+        <translation>已签名保存</translation>
+    </message>
+    <message>
+        <source>一般护理记录</source>
+        <translation>一般护理记录</translation>
+    </message>
+    <message>
+        <source>危重护理记录</source>
+        <translation>危重护理记录</translation>
+    </message>
+    <message>
+        <source>清醒</source>
+        <translation>清醒</translation>
+    </message>
+    <message>
+        <source>嗜睡</source>
+        <translation>嗜睡</translation>
+    </message>
+    <message>
+        <source>意识模糊</source>
+        <translation>意识模糊</translation>
+    </message>
+    <message>
+        <source>昏睡</source>
+        <translation>昏睡</translation>
+    </message>
+    <message>
+        <source>浅昏迷</source>
+        <translation>浅昏迷</translation>
+    </message>
+    <message>
+        <source>深昏迷</source>
+        <translation>深昏迷</translation>
+    </message>
+    <message>
+        <source>谵妄</source>
+        <translation>谵妄</translation>
+    </message>
+    <message>
+        <source>镇静</source>
+        <translation>镇静</translation>
+    </message>
+    <message>
+        <source>灵敏</source>
+        <translation>灵敏</translation>
+    </message>
+    <message>
+        <source>迟钝</source>
+        <translation>迟钝</translation>
+    </message>
+    <message>
+        <source>消失</source>
+        <translation>消失</translation>
+    </message>
+    <message>
+        <source>静脉</source>
+        <translation>静脉</translation>
+    </message>
+    <message>
+        <source>口服</source>
+        <translation>口服</translation>
+    </message>
+    <message>
+        <source>鼻饲</source>
+        <translation>鼻饲</translation>
+    </message>
+    <message>
+        <source>输血</source>
+        <translation>输血</translation>
+    </message>
+    <message>
+        <source>尿</source>
+        <translation>尿</translation>
+    </message>
+    <message>
+        <source>大便</source>
+        <translation>大便</translation>
+    </message>
+    <message>
+        <source>呕吐</source>
+        <translation>呕吐</translation>
+    </message>
+    <message>
+        <source>引流</source>
+        <translation>引流</translation>
+    </message>
+    <message>
+        <source>胃肠减压</source>
+        <translation>胃肠减压</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Braden 压疮风险评估</source>
+        <translation>Braden 压疮风险评估</translation>
+    </message>
+    <message>
+        <source>Morse 跌倒风险评估</source>
+        <translation>Morse 跌倒风险评估</translation>
+    </message>
+    <message>
+        <source>Barthel 自理能力评估</source>
+        <translation>Barthel 自理能力评估</translation>
+    </message>
+    <message>
+        <source>疼痛评估</source>
+        <translation>疼痛评估</translation>
+    </message>
+    <message>
+        <source>压疮</source>
+        <translation>压疮</translation>
+    </message>
+    <message>
+        <source>跌倒</source>
+        <translation>跌倒</translation>
+    </message>
+    <message>
+        <source>自理</source>
+        <translation>自理</translation>
+    </message>
+    <message>
+        <source>疼痛</source>
+        <translation>疼痛</translation>
+    </message>
+    <message>
+        <source>感知</source>
+        <translation>感知</translation>
+    </message>
+    <message>
+        <source>潮湿</source>
+        <translation>潮湿</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>移动</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>营养</source>
+        <translation>营养</translation>
+    </message>
+    <message>
+        <source>摩擦力和剪切力</source>
+        <translation>摩擦力和剪切力</translation>
+    </message>
+    <message>
+        <source>近三个月跌倒史</source>
+        <translation>近三个月跌倒史</translation>
+    </message>
+    <message>
+        <source>超过一个医学诊断</source>
+        <translation>超过一个医学诊断</translation>
+    </message>
+    <message>
+        <source>行走辅助</source>
+        <translation>行走辅助</translation>
+    </message>
+    <message>
+        <source>静脉输液/留置针</source>
+        <translation>静脉输液/留置针</translation>
+    </message>
+    <message>
+        <source>步态</source>
+        <translation>步态</translation>
+    </message>
+    <message>
+        <source>精神状态</source>
+        <translation>精神状态</translation>
+    </message>
+    <message>
+        <source>进食</source>
+        <translation>进食</translation>
+    </message>
+    <message>
+        <source>洗澡</source>
+        <translation>洗澡</translation>
+    </message>
+    <message>
+        <source>修饰</source>
+        <translation>修饰</translation>
+    </message>
+    <message>
+        <source>穿衣</source>
+        <translation>穿衣</translation>
+    </message>
+    <message>
+        <source>控制大便</source>
+        <translation>控制大便</translation>
+    </message>
+    <message>
+        <source>控制小便</source>
+        <translation>控制小便</translation>
+    </message>
+    <message>
+        <source>如厕</source>
+        <translation>如厕</translation>
+    </message>
+    <message>
+        <source>床椅转移</source>
+        <translation>床椅转移</translation>
+    </message>
+    <message>
+        <source>平地行走45米</source>
+        <translation>平地行走45米</translation>
+    </message>
+    <message>
+        <source>上下楼梯</source>
+        <translation>上下楼梯</translation>
+    </message>
+    <message>
+        <source>疼痛程度</source>
+        <translation>疼痛程度</translation>
+    </message>
+    <message>
+        <source>无痛</source>
+        <translation>无痛</translation>
+    </message>
+    <message>
+        <source>轻度</source>
+        <translation>轻度</translation>
+    </message>
+    <message>
+        <source>中度</source>
+        <translation>中度</translation>
+    </message>
+    <message>
+        <source>重度</source>
+        <translation>重度</translation>
+    </message>
+    <message>
+        <source>笑脸，不痛</source>
+        <translation>笑脸，不痛</translation>
+    </message>
+    <message>
+        <source>微笑，有点痛</source>
+        <translation>微笑，有点痛</translation>
+    </message>
+    <message>
+        <source>平静，稍痛</source>
+        <translation>平静，稍痛</translation>
+    </message>
+    <message>
+        <source>皱眉，较痛</source>
+        <translation>皱眉，较痛</translation>
+    </message>
+    <message>
+        <source>难过，很痛</source>
+        <translation>难过，很痛</translation>
+    </message>
+    <message>
+        <source>哭泣，剧痛</source>
+        <translation>哭泣，剧痛</translation>
+    </message>
+    <message>
+        <source>完全受限</source>
+        <translation>完全受限</translation>
+    </message>
+    <message>
+        <source>非常受限</source>
+        <translation>非常受限</translation>
+    </message>
+    <message>
+        <source>轻度受限</source>
+        <translation>轻度受限</translation>
+    </message>
+    <message>
+        <source>依赖</source>
+        <translation>依赖</translation>
+    </message>
+    <message>
+        <source>需部分帮助</source>
+        <translation>需部分帮助</translation>
+    </message>
+    <message>
+        <source>失禁</source>
+        <translation>失禁</translation>
+    </message>
+    <message>
+        <source>偶尔失禁</source>
+        <translation>偶尔失禁</translation>
+    </message>
+    <message>
+        <source>能控制</source>
+        <translation>能控制</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>有</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <source>无损害</source>
+        <translation>无损害</translation>
+    </message>
+    <message>
+        <source>持续潮湿</source>
+        <translation>持续潮湿</translation>
+    </message>
+    <message>
+        <source>经常潮湿</source>
+        <translation>经常潮湿</translation>
+    </message>
+    <message>
+        <source>偶尔潮湿</source>
+        <translation>偶尔潮湿</translation>
+    </message>
+    <message>
+        <source>很少潮湿</source>
+        <translation>很少潮湿</translation>
+    </message>
+    <message>
+        <source>卧床</source>
+        <translation>卧床</translation>
+    </message>
+    <message>
+        <source>坐椅</source>
+        <translation>坐椅</translation>
+    </message>
+    <message>
+        <source>偶尔行走</source>
+        <translation>偶尔行走</translation>
+    </message>
+    <message>
+        <source>经常行走</source>
+        <translation>经常行走</translation>
+    </message>
+    <message>
+        <source>不受限</source>
+        <translation>不受限</translation>
+    </message>
+    <message>
+        <source>非常差</source>
+        <translation>非常差</translation>
+    </message>
+    <message>
+        <source>可能不足</source>
+        <translation>可能不足</translation>
+    </message>
+    <message>
+        <source>充足</source>
+        <translation>充足</translation>
+    </message>
+    <message>
+        <source>丰富</source>
+        <translation>丰富</translation>
+    </message>
+    <message>
+        <source>有问题</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>潜在问题</source>
+        <translation>潜在问题</translation>
+    </message>
+    <message>
+        <source>无明显问题</source>
+        <translation>无明显问题</translation>
+    </message>
+    <message>
+        <source>不需要/卧床/护士扶助</source>
+        <translation>不需要/卧床/护士扶助</translation>
+    </message>
+    <message>
+        <source>拐杖/助行器</source>
+        <translation>拐杖/助行器</translation>
+    </message>
+    <message>
+        <source>扶家具行走</source>
+        <translation>扶家具行走</translation>
+    </message>
+    <message>
+        <source>正常/卧床/轮椅</source>
+        <translation>正常/卧床/轮椅</translation>
+    </message>
+    <message>
+        <source>虚弱</source>
+        <translation>虚弱</translation>
+    </message>
+    <message>
+        <source>受损</source>
+        <translation>受损</translation>
+    </message>
+    <message>
+        <source>了解自己的能力</source>
+        <translation>了解自己的能力</translation>
+    </message>
+    <message>
+        <source>高估自己/忘记受限</source>
+        <translation>高估自己/忘记受限</translation>
+    </message>
+    <message>
+        <source>完全依赖</source>
+        <translation>完全依赖</translation>
+    </message>
+    <message>
+        <source>需极大帮助</source>
+        <translation>需极大帮助</translation>
+    </message>
+    <message>
+        <source>不能行走</source>
+        <translation>不能行走</translation>
+    </message>
+    <message>
+        <source>独立行走</source>
+        <translation>独立行走</translation>
+    </message>
+    <message>
+        <source>不能</source>
+        <translation>不能</translation>
+    </message>
+    <message>
+        <source>无风险</source>
+        <translation>无风险</translation>
+    </message>
+    <message>
+        <source>轻度危险</source>
+        <translation>轻度危险</translation>
+    </message>
+    <message>
+        <source>中度危险</source>
+        <translation>中度危险</translation>
+    </message>
+    <message>
+        <source>高度危险</source>
+        <translation>高度危险</translation>
+    </message>
+    <message>
+        <source>极高危</source>
+        <translation>极高危</translation>
+    </message>
+    <message>
+        <source>低危</source>
+        <translation>低危</translation>
+    </message>
+    <message>
+        <source>中危</source>
+        <translation>中危</translation>
+    </message>
+    <message>
+        <source>高危</source>
+        <translation>高危</translation>
+    </message>
+    <message>
+        <source>重度依赖</source>
+        <translation>重度依赖</translation>
+    </message>
+    <message>
+        <source>中度依赖</source>
+        <translation>中度依赖</translation>
+    </message>
+    <message>
+        <source>轻度依赖</source>
+        <translation>轻度依赖</translation>
+    </message>
+    <message>
+        <source>无需依赖</source>
+        <translation>无需依赖</translation>
+    </message>
+    <message>
+        <source>轻度疼痛</source>
+        <translation>轻度疼痛</translation>
+    </message>
+    <message>
+        <source>中度疼痛</source>
+        <translation>中度疼痛</translation>
+    </message>
+    <message>
+        <source>重度疼痛</source>
+        <translation>重度疼痛</translation>
+    </message>
+    <message>
+        <source>（评估到期）</source>
+        <translation>（评估到期）</translation>
+    </message>
+    <message>
+        <source>体温
+℃</source>
+        <translation>体温
+℃</translation>
+    </message>
+    <message>
+        <source>脉搏
+次/分</source>
+        <translation>脉搏
+次/分</translation>
+    </message>
+    <message>
+        <source>呼吸
+次/分</source>
+        <translation>呼吸
+次/分</translation>
+    </message>
+    <message>
+        <source>血压
+mmHg</source>
+        <translation>血压
+mmHg</translation>
+    </message>
+    <message>
+        <source>SpO2
+%</source>
+        <translation>SpO2
+%</translation>
+    </message>
+    <message>
+        <source>瞳孔 mm
+左/右 对光</source>
+        <translation>瞳孔 mm
+左/右 对光</translation>
+    </message>
+    <message>
+        <source>入量
+ml</source>
+        <translation>入量
+ml</translation>
+    </message>
+    <message>
+        <source>出量
+ml</source>
+        <translation>出量
+ml</translation>
+    </message>
+    <message>
+        <source>签名</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>【更正：{reason}】</source>
+        <translation>【更正：{reason}】</translation>
+    </message>
+    <message>
+        <source>已更正（{who} {at}）：{reason}</source>
+        <translation>已更正（{who} {at}）：{reason}</translation>
+    </message>
+    <message>
+        <source>已作废（{who} {at}）：{reason}</source>
+        <translation>已作废（{who} {at}）：{reason}</translation>
+    </message>
+    <message>
+        <source>更正记录，原因：{reason}</source>
+        <translation>更正记录，原因：{reason}</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>24小时出入量（{span}{state}）：入量 {intake} ml，出量 {output} ml（其中尿量 {urine} ml），平衡 {balance:+d} ml</source>
+        <translation>24小时出入量（{span}{state}）：入量 {intake} ml，出量 {output} ml（其中尿量 {urine} ml），平衡 {balance:+d} ml</translation>
+    </message>
+    <message>
+        <source>，进行中</source>
+        <translation>，进行中</translation>
+    </message>
+    <message>
+        <source>{scale}评估 ({key})</source>
+        <translation>{scale}评估 ({key})</translation>
+    </message>
+    <message>
+        <source>请填写更正原因</source>
+        <translation>请填写更正原因</translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>（未保存，录入内容已保留）</source>
+        <translation>（未保存，录入内容已保留）</translation>
+    </message>
+    <message>
+        <source>请选择一条有效的记录再更正</source>
+        <translation>请选择一条有效的记录再更正</translation>
+    </message>
+    <message>
+        <source>请选择一条有效的记录再作废</source>
+        <translation>请选择一条有效的记录再作废</translation>
+    </message>
+    <message>
+        <source>作废 {at} 的记录（原记录保留，显示为删除线）</source>
+        <translation>作废 {at} 的记录（原记录保留，显示为删除线）</translation>
+    </message>
+    <message>
+        <source>作废护理记录</source>
+        <translation>作废护理记录</translation>
+    </message>
+    <message>
+        <source>作废原因：</source>
+        <translation>作废原因：</translation>
     </message>
 </context>
 <context>
@@ -3439,6 +4214,14 @@
         <source>病历</source>
         <translation>病历</translation>
     </message>
+    <message>
+        <source>护理记录</source>
+        <translation>护理记录</translation>
+    </message>
+    <message>
+        <source>护理记录在此数据源上不可用</source>
+        <translation>护理记录在此数据源上不可用</translation>
+    </message>
 </context>
 <context>
     <name>PrintPreview</name>
@@ -4306,6 +5089,54 @@
         <source>以离线内容在当前版本上重新提交（需填写理由）</source>
         <translation>以离线内容在当前版本上重新提交（需填写理由）</translation>
     </message>
+    <message>
+        <source>护理记录</source>
+        <translation>护理记录</translation>
+    </message>
+    <message>
+        <source>风险评估</source>
+        <translation>风险评估</translation>
+    </message>
+    <message>
+        <source>一般护理记录 / 危重护理记录</source>
+        <translation>一般护理记录 / 危重护理记录</translation>
+    </message>
+    <message>
+        <source>新记录：光标到录入行的时间（默认当前时间）</source>
+        <translation>新记录：光标到录入行的时间（默认当前时间）</translation>
+    </message>
+    <message>
+        <source>录入行的下一项</source>
+        <translation>录入行的下一项</translation>
+    </message>
+    <message>
+        <source>签名保存该行记录</source>
+        <translation>签名保存该行记录</translation>
+    </message>
+    <message>
+        <source>更正所选记录：原记录保留并显示删除线，须填写更正原因</source>
+        <translation>更正所选记录：原记录保留并显示删除线，须填写更正原因</translation>
+    </message>
+    <message>
+        <source>作废所选记录（填写原因，原记录保留）</source>
+        <translation>作废所选记录（填写原因，原记录保留）</translation>
+    </message>
+    <message>
+        <source>Braden / Morse / Barthel / 疼痛评估</source>
+        <translation>Braden / Morse / Barthel / 疼痛评估</translation>
+    </message>
+    <message>
+        <source>选择该条目的分值（输入分值即可选中）</source>
+        <translation>选择该条目的分值（输入分值即可选中）</translation>
+    </message>
+    <message>
+        <source>下一条目</source>
+        <translation>下一条目</translation>
+    </message>
+    <message>
+        <source>签名保存评估（每一条目均须填写）</source>
+        <translation>签名保存评估（每一条目均须填写）</translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>
@@ -4839,6 +5670,10 @@
     <message>
         <source>已保存 {n} 项设置</source>
         <translation>已保存 {n} 项设置</translation>
+    </message>
+    <message>
+        <source>24小时出入量起点（HH:MM）</source>
+        <translation>24小时出入量起点（HH:MM）</translation>
     </message>
 </context>
 <context>

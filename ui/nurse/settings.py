@@ -24,6 +24,7 @@ from ui.qt import (
     QHeaderView,
     QKeySequence,
     QLabel,
+    QLineEdit,
     QShortcut,
     QSpinBox,
     Qt,
@@ -113,6 +114,10 @@ class WardSettingsDialog(QDialog):
         self.retest = QCheckBox(setting_label("retest_on_batch"))
         self.retest.setObjectName("setting_retest_on_batch")
         form.addRow("", self.retest)
+        self.io_boundary = QLineEdit()
+        self.io_boundary.setObjectName("setting_io_boundary")
+        self.io_boundary.setPlaceholderText("07:00")
+        form.addRow(setting_label("io_boundary"), self.io_boundary)
         layout.addWidget(box)
         layout.addWidget(QLabel(translate(
             "WardSettings", "频次默认执行时间（HH:MM，多个用逗号分隔；留空则用频次字典的时间）")))
@@ -172,6 +177,7 @@ class WardSettingsDialog(QDialog):
             spin.setToolTip(translate("WardSettings", "默认 {value}").format(value=view.defaults[name]))
         retest = view.stored.get("retest_on_batch") or view.defaults["retest_on_batch"]
         self.retest.setChecked(retest == "1")
+        self.io_boundary.setText(view.stored.get("io_boundary") or view.defaults["io_boundary"])
         self.freq_model.load([f for f in view.freqs if f"freq:{f.code}" in view.stored], view.stored)
         self.setEnabled(True)
         self.loading = False
@@ -183,6 +189,7 @@ class WardSettingsDialog(QDialog):
         """Every setting as the screen holds it now."""
         out = {name: str(spin.value()) for name, spin in self.numbers.items()}
         out["retest_on_batch"] = "1" if self.retest.isChecked() else "0"
+        out["io_boundary"] = self.io_boundary.text().strip()
         for code, text in self.freq_model.times.items():
             out[f"freq:{code}"] = text
         return out
@@ -234,6 +241,8 @@ class WardSettingsDialog(QDialog):
             self.numbers[name].setFocus()
         elif name == "retest_on_batch":
             self.retest.setFocus()
+        elif name == "io_boundary":
+            self.io_boundary.setFocus()
         elif name.startswith("freq:") and self.freq_model.row_of(name[5:]) >= 0:
             self.table.setFocus()
             self.table.setCurrentIndex(self.freq_model.index(self.freq_model.row_of(name[5:]), COL_WARD))

@@ -1184,6 +1184,28 @@ UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num 
 
 /
 
+-- Running upgrade 0008 -> 0009
+
+ALTER TABLE nursing_rec ADD replaces_id VARCHAR2(36 CHAR)
+
+/
+
+ALTER TABLE nursing_rec ADD reason VARCHAR2(200 CHAR)
+
+/
+
+ALTER TABLE nursing_rec ADD op_id VARCHAR2(36 CHAR)
+
+/
+
+CREATE UNIQUE INDEX uq_nursing_rec_replaces ON nursing_rec (replaces_id)
+
+/
+
+UPDATE alembic_version SET version_num='0009' WHERE alembic_version.version_num = '0008'
+
+/
+
 COMMIT
 
 /

@@ -921,5 +921,17 @@ CREATE INDEX ix_sheet_print_enc ON sheet_print (encounter_id, sheet);
 
 UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num = '0007';
 
+-- Running upgrade 0008 -> 0009
+
+ALTER TABLE nursing_rec ADD COLUMN replaces_id VARCHAR(36);
+
+ALTER TABLE nursing_rec ADD COLUMN reason VARCHAR(200);
+
+ALTER TABLE nursing_rec ADD COLUMN op_id VARCHAR(36);
+
+CREATE UNIQUE INDEX uq_nursing_rec_replaces ON nursing_rec (replaces_id);
+
+UPDATE alembic_version SET version_num='0009' WHERE alembic_version.version_num = '0008';
+
 COMMIT;
 

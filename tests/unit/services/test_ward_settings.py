@@ -118,3 +118,14 @@ def test_the_command_runs_on_the_offline_replica(demo_engine: Database, tmp_path
             assert nurse_settings(conn, WARD).skin_read_minutes == 30
     finally:
         local.dispose()
+
+
+def test_the_intake_output_day_starts_where_the_ward_says(demo_engine: Database) -> None:
+    from datetime import time
+
+    save(demo_engine, {"io_boundary": "08:00"})
+    with demo_engine.connect() as conn:
+        assert nurse_settings(conn, WARD).io_boundary == time(8, 0)
+    with pytest.raises(ValidationError) as err:
+        save(demo_engine, {"io_boundary": "8点"})
+    assert err.value.params["field"] == "io_boundary"
