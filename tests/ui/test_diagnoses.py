@@ -57,8 +57,10 @@ def test_pinyin_search_add_reorder_rename_remove_and_the_header_follows(
     qtbot.keyClick(dialog.search, Qt.Key.Key_Tab)                   # to the list, on the new row
     assert dialog.tree.hasFocus() and dialog.selected_row().name == picked
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Up, CTRL)                # the main diagnosis now
-    qtbot.waitUntil(lambda: working(dialog) == [picked, "急性肾盂肾炎"], timeout=5000)
+    assert working(dialog) == [picked, "急性肾盂肾炎"]               # on screen at once
     qtbot.waitUntil(lambda: header_diagnosis(tab).startswith(picked), timeout=5000)
+    assert working(dialog) == [picked, "急性肾盂肾炎"]               # and as stored
+    assert [r.kind for r in dialog.group_rows("working")] == ["primary", "secondary"]
     assert dialog.selected_row().name == picked
     qtbot.keyClick(dialog.tree, Qt.Key.Key_F2)                      # detail added to the name
     qtbot.waitUntil(lambda: dialog.child is not None and dialog.child.isVisible(), timeout=3000)

@@ -31,6 +31,7 @@ from ui.qt import (
     QObject,
     QShortcut,
     Qt,
+    QTimer,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -42,6 +43,7 @@ from ui.qt import (
 ERROR_STYLE = "color: #c62828;"
 INFO_STYLE = "color: #57606a;"
 ROW_ROLE = Qt.ItemDataRole.UserRole
+MOVE_SEND_MS = 400          # Ctrl+↑ pressed three times quickly: one reorder, sent after this
 
 
 def group_text(group: str) -> str:
@@ -90,6 +92,11 @@ class DiagnosesDialog(QDialog):
         self.busy = False
         self.child: Optional[TextDialog] = None          # the open name / reason dialog (tests)
         self._select_after: Optional[str] = None
+        self._pending_group: Optional[str] = None     # a list moved on screen, not yet sent
+        self._move_timer = QTimer(self)
+        self._move_timer.setSingleShot(True)
+        self._move_timer.setInterval(MOVE_SEND_MS)
+        self._move_timer.timeout.connect(self._send_order)
         can = getattr(user, "can", lambda _p: False)
         self.may_write = bool(can("diagnosis.record"))
         self.setWindowTitle(translate("Diagnoses", "诊断") + (f" · {patient_name}" if patient_name else ""))
@@ -311,8 +318,13 @@ class DiagnosesDialog(QDialog):
                                      code, "", done, self._write_failed, self.token)
 
     def move_selected(self, step: int) -> None:
+        """Move at once on screen; the new order is sent MOVE_SEND_MS after the last move (one
+        command for several presses, each row's version as read)."""
         row = self.selected_row()
         if row is None or not self.may_write or self.busy:
+            return
+        if self._pending_group not in (None, row.group):
+            self._send_order()                   # another list's moves go first
             return
         members = self.group_rows(row.group)
         at = members.index(row)
@@ -320,10 +332,27 @@ class DiagnosesDialog(QDialog):
         if not 0 <= to < len(members):
             return
         members[at], members[to] = members[to], members[at]
-        self.busy = True
+        self.rows = [r for g in dg.GROUPS
+                     for r in (members if g == row.group else self.group_rows(g))]
         self._select_after = row.id
-        ops.reorder(self.ctx, self.user, self.encounter_id, row.group, members, self._written,
-                    self._write_failed, self.token)
+        self._fill()
+        self._pending_group = row.group
+        self._move_timer.start()
+
+    def _send_order(self) -> None:
+        group = self._pending_group
+        self._move_timer.stop()
+        self._pending_group = None
+        if group is None:
+            return
+        self.busy = True
+        self._select_after = self.selected_id()
+        ops.reorder(self.ctx, self.user, self.encounter_id, group, self.group_rows(group),
+                    self._written, self._write_failed, self.token)
+
+    def done(self, result: int) -> None:
+        self._send_order()                       # a move made just before closing still counts
+        super().done(result)
 
     def rename_current(self) -> None:
         row = self.selected_row()
@@ -376,7 +405,8 @@ class DiagnosesDialog(QDialog):
             self._set_hint("")
 
     def _changes(self, changes: Any) -> None:
-        if is_alive(self) and changes.touches("diagnosis"):
+        # While moves wait to be sent the screen keeps them; the send's own change reloads.
+        if is_alive(self) and changes.touches("diagnosis") and self._pending_group is None:
             self.load()
 
     def _write_failed(self, failure: Any) -> None:
