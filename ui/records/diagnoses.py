@@ -232,7 +232,8 @@ class DiagnosesDialog(QDialog):
         select: Optional[QTreeWidgetItem] = None
         for group in dg.GROUPS:
             members = [r for r in self.rows if r.group == group]
-            head = QTreeWidgetItem([f"{group_text(group)}（{len(members)}）"])
+            head = QTreeWidgetItem([translate("Diagnoses", "{kind}（{n}）").format(
+                kind=group_text(group), n=len(members))])
             head.setData(0, ROW_ROLE, None)
             font = head.font(0)
             font.setBold(True)
