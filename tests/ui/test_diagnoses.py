@@ -1,7 +1,8 @@
 """The 诊断 dialog on the real services over a copy of the seeded demo database, by keyboard only:
 F7 on the 病历 tab opens it, pinyin initials find the ICD-10 candidates, Enter adds the
 highlighted one, Ctrl+↑ makes it the main diagnosis and the chart's header follows; F2 adds
-detail to its name, Delete removes it with a reason; a nurse sees the list but cannot change it."""
+detail to its name, Delete removes it with a reason; a search without matches and a refused add
+are said at the search box; a nurse sees the list but cannot change it."""
 from __future__ import annotations
 
 from typing import Any
@@ -83,10 +84,8 @@ def test_pinyin_search_add_reorder_rename_remove_and_the_header_follows(
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
 
 
-def test_an_unknown_code_is_said_at_the_search_box_and_a_nurse_only_reads(
+def test_a_search_without_matches_is_said_at_the_search_box_and_adds_nothing(
         qtbot: Any, real_window: Any) -> None:
-    from app.services.demo_ids import demo_id
-
     tab = records_of(qtbot, real_window, "zhangwei", 7)
     dialog = open_dialog(qtbot, tab)
     qtbot.waitUntil(lambda: dialog.search.hasFocus(), timeout=3000)
@@ -94,6 +93,17 @@ def test_an_unknown_code_is_said_at_the_search_box_and_a_nurse_only_reads(
     qtbot.waitUntil(lambda: "没有" in dialog.field_error.text(), timeout=5000)
     qtbot.keyClick(dialog.search, Qt.Key.Key_Return)                # nothing to add: nothing sent
     assert dialog.search.text() == "qqqzz" and working(dialog) == ["急性肾盂肾炎"]
+    for attempt in range(2):                                        # by code; the second refused
+        dialog.search.clear()
+        qtbot.keyClicks(dialog.search, "J18.9")
+        qtbot.waitUntil(lambda: dialog.matches.topLevelItemCount() > 0
+                        and dialog.matches.currentItem().text(0) == "J18.9", timeout=5000)
+        qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+        if attempt == 0:
+            qtbot.waitUntil(lambda: working(dialog) == ["急性肾盂肾炎", "未特指的肺炎"], timeout=5000)
+    qtbot.waitUntil(lambda: "已有" in dialog.field_error.text(), timeout=5000)
+    assert dialog.search.text() == "J18.9" and dialog.search.hasFocus()   # what was typed is kept
+    assert working(dialog) == ["急性肾盂肾炎", "未特指的肺炎"]
     qtbot.keyClick(dialog.search, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
 
@@ -117,3 +127,13 @@ def test_a_nurse_sees_the_diagnoses_but_cannot_change_them(qtbot: Any, real_wind
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Delete)                  # nothing happens
     assert dialog.child is None and working(dialog) == ["急性肾盂肾炎"]
     assert QApplication.activeWindow() is dialog
+
+
+def test_pulled_diagnoses_name_the_admission_and_working_main_once() -> None:
+    from app.services.doc_pull import ChartFacts
+    from ui.records.pull import text_for
+
+    facts = ChartFacts(diagnoses=(("I20.000", "不稳定型心绞痛", "primary"),
+                                  ("I20.000", "不稳定型心绞痛", "admission"),
+                                  ("I10", "高血压", "secondary")))
+    assert text_for("diagnoses", facts) == "1. 不稳定型心绞痛\n2. 高血压"
