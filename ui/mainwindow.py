@@ -406,7 +406,7 @@ class MainWindow(WardTabs, QMainWindow):
             for view in (tab, getattr(tab, "vitals_tab", None)):   # the grid, a chart's 体温单
                 if view is not None and hasattr(view, "apply_changes"):
                     view.apply_changes(changes)
-        if any(changes.touches(k) for k in ("bed", "encounter", "patient", "allergy")):
+        if any(changes.touches(k) for k in ("bed", "encounter", "patient", "allergy", "diagnosis")):
             self.refresh_ward()                        # the board, then its flags
         elif any(changes.touches(k) for k in MARK_KINDS):
             self.load_marks()
@@ -418,7 +418,7 @@ class MainWindow(WardTabs, QMainWindow):
                 continue
             shown = page.header_widget.header
             if shown is not None and shown.patient_id in changes.patient_ids and any(
-                    changes.touches(k) for k in ("patient", "encounter", "allergy", "bed")):
+                    changes.touches(k) for k in ("patient", "encounter", "allergy", "bed", "diagnosis")):
                 self._reload_header(page)              # an order change: the 医嘱 tab reloads itself
 
     def _reload_header(self, page: PatientPage) -> None:

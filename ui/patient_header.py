@@ -33,6 +33,8 @@ from ui.qt import (
 
 
 class PatientHeaderWidget(QFrame):
+    diagnoses_requested = Signal()       # the 诊断 title is a link: the chart's 诊断 dialog
+
     def __init__(self, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
         self.setObjectName("patientHeader")
@@ -73,6 +75,9 @@ class PatientHeaderWidget(QFrame):
             span = 3 if key == "diagnosis" else 1
             grid.addWidget(value, r, c + 1, 1, span)
             self.fields[key] = (title, value)
+        dx_title = self.fields["diagnosis"][0]
+        dx_title.setTextFormat(Qt.TextFormat.RichText)
+        dx_title.linkActivated.connect(lambda _link: self.diagnoses_requested.emit())
         grid.addWidget(self.allergy_title, 2, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.allergy_label, 2, 1, 1, 7)
         grid.setColumnStretch(7, 1)
@@ -150,6 +155,10 @@ class PatientHeaderWidget(QFrame):
         }
         for key, (title, _value) in self.fields.items():
             title.setText(titles[key] + translate("PatientHeader", "："))
+        self.fields["diagnosis"][0].setText(
+            f"<a href='diagnoses' style='color:#57606a;'>{titles['diagnosis']}</a>"
+            + translate("PatientHeader", "："))
+        self.fields["diagnosis"][0].setToolTip(translate("PatientHeader", "查看或修改诊断（病历页 F7）"))
         self.allergy_title.setText(translate("PatientHeader", "过敏史") + translate("PatientHeader", "："))
         self._fill()
         if self.risks:
@@ -181,6 +190,8 @@ class PatientPage(QWidget):
         self._window_hooked = False
         self._chart_pending = False          # open() reads header + orders; no second read
         self.header_widget = PatientHeaderWidget()
+        self.header_widget.diagnoses_requested.connect(self.show_diagnoses)
+        self.diagnoses_dialog: Any = None
         self.chart_tabs = QTabWidget()
         self.chart_tabs.setObjectName("chartTabs")
         self.orders_holder = QStackedWidget()
@@ -251,6 +262,15 @@ class PatientPage(QWidget):
         self.records_tab = RecordsTab(self.ctx, self.user, self.encounter_id)
         self.records_holder.addWidget(self.records_tab)
         self.records_holder.setCurrentWidget(self.records_tab)
+
+    def show_diagnoses(self) -> None:
+        """The 诊断 dialog of this stay (from the header's 诊断 link; F7 on the 病历 tab)."""
+        from ui.records.diagnoses import open_diagnoses
+
+        header = self.header_widget.header
+        if self.ctx is not None and self.user is not None:
+            self.diagnoses_dialog = open_diagnoses(self.ctx, self.user, self.encounter_id,
+                                                   getattr(header, "name", ""), self)
 
     def show_records(self) -> None:
         self.chart_tabs.setCurrentWidget(self.records_holder)

@@ -111,6 +111,8 @@ if TYPE_CHECKING:
         QTextBrowser,
         QToolBar,
         QToolButton,
+        QTreeWidget,
+        QTreeWidgetItem,
         QVBoxLayout,
         QWidget,
     )
@@ -234,6 +236,8 @@ __all__ = [
     "QToolBar",
     "QToolButton",
     "QTranslator",
+    "QTreeWidget",
+    "QTreeWidgetItem",
     "QVBoxLayout",
     "QWidget",
     "Qt",

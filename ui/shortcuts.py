@@ -82,6 +82,16 @@ DOC_TODO = "Ctrl+Shift+L"         # the doctor's 待完成 list (Ctrl+Shift+T is
 DOC_CONSULT = "Ctrl+R"             # 申请会诊 from the 病历 tab
 CONSULT_QUEUE = "Ctrl+Shift+K"     # the department's 会诊 queue
 DOCTOR_HANDOVER = "Ctrl+Shift+H"   # 医生交接班 (in it: Ctrl+Enter hands over, Ctrl+Shift+Enter takes over)
+DOC_DIAGNOSES = "F7"               # the chart's 诊断 dialog, from the 病历 tab (F7 voids only on 医嘱)
+# In the 诊断 dialog (ui/records/diagnoses.py): the list keys act on the diagnosis list only.
+DX_ADMISSION = "Ctrl+1"
+DX_WORKING = "Ctrl+2"
+DX_DISCHARGE = "Ctrl+3"
+DX_SEARCH = "Ctrl+F"
+DX_UP = "Ctrl+Up"
+DX_DOWN = "Ctrl+Down"
+DX_REMOVE = "Del"
+DX_RENAME = "F2"
 # Charting (issue 14): the 体征录入 grid (ui/vitals/grid.py) and the 体温单 tab (ui/vitals/tempchart.py).
 VITALS_GRID = "Ctrl+Shift+T"
 WARD_SETTINGS_SAVE = "Ctrl+S"      # 病区设置 (a dialog of its own)
@@ -188,6 +198,13 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(DOC_REVISE, "records", "doc_revise"),
     Shortcut(DOC_DIFF, "records", "doc_diff"),
     Shortcut(DOC_CONSULT, "records", "doc_consult"),
+    Shortcut(DOC_DIAGNOSES, "records", "doc_diagnoses"),
+    Shortcut("↑ ↓ Enter", "diagnoses", "dx_pick"),
+    Shortcut(f"{DX_ADMISSION} / {DX_WORKING} / {DX_DISCHARGE}", "diagnoses", "dx_kind"),
+    Shortcut(DX_SEARCH, "diagnoses", "dx_search"),
+    Shortcut(f"{DX_UP} / {DX_DOWN}", "diagnoses", "dx_move"),
+    Shortcut(DX_RENAME, "diagnoses", "dx_rename"),
+    Shortcut(DX_REMOVE, "diagnoses", "dx_remove"),
     Shortcut(DOC_TODO, "global", "doc_todo"),
     Shortcut(CONSULT_QUEUE, "global", "consult_queue"),
     Shortcut(DOCTOR_HANDOVER, "global", "doctor_handover"),
@@ -231,6 +248,7 @@ def where_text(where: str) -> str:
         "conflicts": translate("Shortcuts", "离线冲突"),
         "nursing": translate("Shortcuts", "护理记录"),
         "assessment": translate("Shortcuts", "风险评估"),
+        "diagnoses": translate("Shortcuts", "诊断"),
     }.get(where, where)
 
 
@@ -318,6 +336,13 @@ def shortcut_text(what: str) -> str:
         "doc_todo": translate("Shortcuts", "待完成病历：本人患者的到期与超时病历、待审签病历"),
         "doc_consult": translate("Shortcuts", "申请会诊（科室、急或普通、会诊目的；诊断自动引入）"),
         "consult_queue": translate("Shortcuts", "本科会诊：Enter 接收，再按 Enter 书写会诊意见并签名"),
+        "doc_diagnoses": translate("Shortcuts", "诊断：入院、修正、出院诊断（ICD-10，主要诊断在前）"),
+        "dx_pick": translate("Shortcuts", "在检索框中：输入拼音首字母、中文或 ICD-10 编码，上下键选择，Enter 加入所选类别"),  # noqa: E501
+        "dx_kind": translate("Shortcuts", "加入到入院诊断 / 修正诊断 / 出院诊断"),
+        "dx_search": translate("Shortcuts", "回到检索框"),
+        "dx_move": translate("Shortcuts", "在诊断列表中：上移 / 下移所选诊断（每类第一条为主要诊断）"),
+        "dx_rename": translate("Shortcuts", "在诊断列表中：修改诊断名称（补充部位、分型等；原记录保留）"),
+        "dx_remove": translate("Shortcuts", "在诊断列表中：删除误录的诊断（填写原因；原记录保留）"),
         "doctor_handover": translate(
             "Shortcuts", "医生交接班：按 I-PASS 逐一填写，Ctrl+Enter 交班，Ctrl+Shift+Enter 接班"),
         "vitals_grid": translate("Shortcuts", "体征录入：病区当前时段的体征表（护士）"),

@@ -24,11 +24,13 @@ CHART_VIEW = "chart.view"
 PRINT = "print"
 ADMIN = "admin"                    # staff accounts, unlock, dictionaries
 WARD_MANAGE = "ward.manage"        # the ward's settings (overdue tolerance, skin tests, times)
+DIAGNOSIS_RECORD = "diagnosis.record"   # add, revise, remove, reorder a stay's diagnoses
 
 ALL_PERMISSIONS: frozenset[str] = frozenset({
     ORDER_ENTER, ORDER_SIGN, ORDER_VERIFY, ORDER_EXECUTE, DOC_WRITE, DOC_SIGN, DOC_COSIGN,
     NURSING_WRITE, VITALS_CHART, ALLERGY_RECORD, PATIENT_GRADE, BED_MOVE, CHART_VIEW, PRINT, ADMIN,
     WARD_MANAGE,
+    DIAGNOSIS_RECORD,
 })
 
 DOCTOR = "doctor"
@@ -39,7 +41,7 @@ ROLE_ADMIN = "admin"
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     DOCTOR: frozenset({ORDER_ENTER, ORDER_SIGN, DOC_WRITE, DOC_SIGN, DOC_COSIGN, ALLERGY_RECORD,
-                       PATIENT_GRADE, CHART_VIEW, PRINT}),
+                       PATIENT_GRADE, CHART_VIEW, PRINT, DIAGNOSIS_RECORD}),
     INTERN: frozenset({ORDER_ENTER, DOC_WRITE, ALLERGY_RECORD, CHART_VIEW, PRINT}),
     NURSE: frozenset({ORDER_VERIFY, ORDER_EXECUTE, NURSING_WRITE, VITALS_CHART, ALLERGY_RECORD,
                       CHART_VIEW, PRINT}),

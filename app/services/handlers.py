@@ -42,7 +42,8 @@ HANDLER_MODULES: tuple[str, ...] = ("app.services.patient_cmds", "app.services.a
                                     "app.services.doc_handlers", "app.services.consults",
                                     "app.services.handover", "app.services.vitals_cmds",
                                     "app.services.nursing_cmds", "app.services.nursing_rec_cmds",
-                                    "app.services.ward_settings_cmds", "app.services.conflicts")
+                                    "app.services.ward_settings_cmds", "app.services.conflicts",
+                                    "app.services.diagnosis_cmds")
 _loaded = False
 
 

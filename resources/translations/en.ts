@@ -643,6 +643,113 @@
     </message>
 </context>
 <context>
+    <name>Diagnoses</name>
+    <message>
+        <source>入院诊断</source>
+        <translation>Admission diagnoses</translation>
+    </message>
+    <message>
+        <source>修正诊断</source>
+        <translation>Working diagnoses</translation>
+    </message>
+    <message>
+        <source>出院诊断</source>
+        <translation>Discharge diagnoses</translation>
+    </message>
+    <message>
+        <source>诊断</source>
+        <translation>Diagnoses</translation>
+    </message>
+    <message>
+        <source>输入拼音首字母、中文或 ICD-10 编码检索，↑ ↓ 选择，Enter 加入</source>
+        <translation>Search by pinyin initials, Chinese, English or ICD-10 code; ↑ ↓ to choose, Enter to add</translation>
+    </message>
+    <message>
+        <source>{kind}（{n}）</source>
+        <translation>{kind} ({n})</translation>
+    </message>
+    <message>
+        <source>（主要诊断）</source>
+        <translation> (main diagnosis)</translation>
+    </message>
+    <message>
+        <source>ICD-10：{name}</source>
+        <translation>ICD-10: {name}</translation>
+    </message>
+    <message>
+        <source>ICD-10 字典中没有与“{text}”匹配的诊断</source>
+        <translation>No ICD-10 diagnosis matches &quot;{text}&quot;</translation>
+    </message>
+    <message>
+        <source>请从检索结果中选择一个 ICD-10 诊断</source>
+        <translation>Choose an ICD-10 diagnosis from the search results</translation>
+    </message>
+    <message>
+        <source>已加入{kind}：{name}</source>
+        <translation>Added to {kind}: {name}</translation>
+    </message>
+    <message>
+        <source>修改诊断名称</source>
+        <translation>Edit the diagnosis name</translation>
+    </message>
+    <message>
+        <source>诊断名称（可补充部位、分型等，ICD-10：{code}）</source>
+        <translation>Diagnosis name (add site, type and so on; ICD-10: {code})</translation>
+    </message>
+    <message>
+        <source>删除误录的诊断</source>
+        <translation>Remove a diagnosis entered in error</translation>
+    </message>
+    <message>
+        <source>删除“{name}”，须填写原因（原记录保留备查）：</source>
+        <translation>Remove &quot;{name}&quot;: give the reason (the entry is kept on record):</translation>
+    </message>
+    <message>
+        <source>诊断已被他人修改，已显示最新内容，请重新操作</source>
+        <translation>Someone else changed the diagnoses first; the latest are shown, please try again</translation>
+    </message>
+    <message>
+        <source>ICD-10</source>
+        <translation>ICD-10</translation>
+    </message>
+    <message>
+        <source>诊断时间</source>
+        <translation>Diagnosed at</translation>
+    </message>
+    <message>
+        <source>医师</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>英文名称</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>本次住院的诊断（每类第一条为主要诊断）</source>
+        <translation>Diagnoses of this stay (the first of each list is the main diagnosis)</translation>
+    </message>
+    <message>
+        <source>ICD-10 检索结果</source>
+        <translation>ICD-10 search results</translation>
+    </message>
+    <message>
+        <source>{add}：加入所选类别 · {kinds}：入院/修正/出院诊断 · {up}/{down}：上移/下移 · {rename}：修改名称 · {remove}：删除误录 · Tab：检索框与诊断列表之间切换 · Esc：关闭</source>
+        <translation>{add}: add to the chosen list · {kinds}: admission/working/discharge · {up}/{down}: move up/down · {rename}: edit name · {remove}: remove entered in error · Tab: search box / list · Esc: close</translation>
+    </message>
+    <message>
+        <source>仅医师可以增加或修改诊断</source>
+        <translation>Only doctors can add or change diagnoses</translation>
+    </message>
+</context>
+<context>
     <name>DocTypes</name>
     <message>
         <source>入院记录</source>
@@ -1826,6 +1933,58 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>时间“{text}”无法识别，请录入 HH:MM 或 MM-DD HH:MM</source>
         <translation>Time “{text}” not understood: enter HH:MM or MM-DD HH:MM</translation>
+    </message>
+    <message>
+        <source>ICD-10 字典中没有编码 {code}，请从检索结果中选择</source>
+        <translation>The ICD-10 dictionary has no code {code}; choose one from the search results</translation>
+    </message>
+    <message>
+        <source>请选择诊断的 ICD-10 编码</source>
+        <translation>Choose the ICD-10 code of the diagnosis</translation>
+    </message>
+    <message>
+        <source>诊断名称过长：最多 {max} 个字</source>
+        <translation>The diagnosis name is too long: at most {max} characters</translation>
+    </message>
+    <message>
+        <source>诊断类别无效：{kind}（入院、修正或出院诊断）</source>
+        <translation>Invalid diagnosis list: {kind} (admission, working or discharge)</translation>
+    </message>
+    <message>
+        <source>诊断时间不能晚于现在</source>
+        <translation>The diagnosis time cannot be in the future</translation>
+    </message>
+    <message>
+        <source>诊断时间不能早于入院时间</source>
+        <translation>The diagnosis time cannot be before the admission</translation>
+    </message>
+    <message>
+        <source>该类诊断中已有“{name}”</source>
+        <translation>&quot;{name}&quot; is already in this list</translation>
+    </message>
+    <message>
+        <source>诊断名称与编码均未改变</source>
+        <translation>Neither the name nor the code has changed</translation>
+    </message>
+    <message>
+        <source>该诊断已被修改或删除，请查看最新的诊断</source>
+        <translation>This diagnosis was changed or removed; look at the latest diagnoses</translation>
+    </message>
+    <message>
+        <source>请填写删除原因</source>
+        <translation>Give the reason for the removal</translation>
+    </message>
+    <message>
+        <source>删除原因过长：最多 {max} 个字</source>
+        <translation>The reason is too long: at most {max} characters</translation>
+    </message>
+    <message>
+        <source>诊断排序无效，请刷新后重试</source>
+        <translation>Invalid diagnosis order; refresh and try again</translation>
+    </message>
+    <message>
+        <source>该类诊断已被他人增删，请查看最新的诊断后再排序</source>
+        <translation>Someone else added or removed a diagnosis in this list; look at the latest before reordering</translation>
     </message>
 </context>
 <context>
@@ -4183,6 +4342,10 @@ ml</translation>
         <source>过敏史</source>
         <translation>Allergies</translation>
     </message>
+    <message>
+        <source>查看或修改诊断（病历页 F7）</source>
+        <translation>View or change the diagnoses (F7 on the Records tab)</translation>
+    </message>
 </context>
 <context>
     <name>PatientPage</name>
@@ -4499,6 +4662,10 @@ ml</translation>
     <message>
         <source>全病区</source>
         <translation>Whole ward</translation>
+    </message>
+    <message>
+        <source>诊断</source>
+        <translation>Diagnoses</translation>
     </message>
 </context>
 <context>
@@ -5136,6 +5303,38 @@ ml</translation>
     <message>
         <source>签名保存评估（每一条目均须填写）</source>
         <translation>Sign and save the assessment (every item required)</translation>
+    </message>
+    <message>
+        <source>诊断</source>
+        <translation>Diagnoses</translation>
+    </message>
+    <message>
+        <source>诊断：入院、修正、出院诊断（ICD-10，主要诊断在前）</source>
+        <translation>Diagnoses: admission, working and discharge (ICD-10, main diagnosis first)</translation>
+    </message>
+    <message>
+        <source>在检索框中：输入拼音首字母、中文或 ICD-10 编码，上下键选择，Enter 加入所选类别</source>
+        <translation>In the search box: type pinyin initials, Chinese or an ICD-10 code, choose with the arrow keys, Enter adds to the chosen list</translation>
+    </message>
+    <message>
+        <source>加入到入院诊断 / 修正诊断 / 出院诊断</source>
+        <translation>Add to admission / working / discharge diagnoses</translation>
+    </message>
+    <message>
+        <source>回到检索框</source>
+        <translation>Back to the search box</translation>
+    </message>
+    <message>
+        <source>在诊断列表中：上移 / 下移所选诊断（每类第一条为主要诊断）</source>
+        <translation>In the list: move the selected diagnosis up / down (the first of each list is the main one)</translation>
+    </message>
+    <message>
+        <source>在诊断列表中：修改诊断名称（补充部位、分型等；原记录保留）</source>
+        <translation>In the list: edit the diagnosis name (add site, type...; the old entry is kept)</translation>
+    </message>
+    <message>
+        <source>在诊断列表中：删除误录的诊断（填写原因；原记录保留）</source>
+        <translation>In the list: remove a diagnosis entered in error (with a reason; the entry is kept)</translation>
     </message>
 </context>
 <context>

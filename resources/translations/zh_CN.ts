@@ -643,6 +643,113 @@
     </message>
 </context>
 <context>
+    <name>Diagnoses</name>
+    <message>
+        <source>入院诊断</source>
+        <translation>入院诊断</translation>
+    </message>
+    <message>
+        <source>修正诊断</source>
+        <translation>修正诊断</translation>
+    </message>
+    <message>
+        <source>出院诊断</source>
+        <translation>出院诊断</translation>
+    </message>
+    <message>
+        <source>诊断</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>输入拼音首字母、中文或 ICD-10 编码检索，↑ ↓ 选择，Enter 加入</source>
+        <translation>输入拼音首字母、中文或 ICD-10 编码检索，↑ ↓ 选择，Enter 加入</translation>
+    </message>
+    <message>
+        <source>{kind}（{n}）</source>
+        <translation>{kind}（{n}）</translation>
+    </message>
+    <message>
+        <source>（主要诊断）</source>
+        <translation>（主要诊断）</translation>
+    </message>
+    <message>
+        <source>ICD-10：{name}</source>
+        <translation>ICD-10：{name}</translation>
+    </message>
+    <message>
+        <source>ICD-10 字典中没有与“{text}”匹配的诊断</source>
+        <translation>ICD-10 字典中没有与“{text}”匹配的诊断</translation>
+    </message>
+    <message>
+        <source>请从检索结果中选择一个 ICD-10 诊断</source>
+        <translation>请从检索结果中选择一个 ICD-10 诊断</translation>
+    </message>
+    <message>
+        <source>已加入{kind}：{name}</source>
+        <translation>已加入{kind}：{name}</translation>
+    </message>
+    <message>
+        <source>修改诊断名称</source>
+        <translation>修改诊断名称</translation>
+    </message>
+    <message>
+        <source>诊断名称（可补充部位、分型等，ICD-10：{code}）</source>
+        <translation>诊断名称（可补充部位、分型等，ICD-10：{code}）</translation>
+    </message>
+    <message>
+        <source>删除误录的诊断</source>
+        <translation>删除误录的诊断</translation>
+    </message>
+    <message>
+        <source>删除“{name}”，须填写原因（原记录保留备查）：</source>
+        <translation>删除“{name}”，须填写原因（原记录保留备查）：</translation>
+    </message>
+    <message>
+        <source>诊断已被他人修改，已显示最新内容，请重新操作</source>
+        <translation>诊断已被他人修改，已显示最新内容，请重新操作</translation>
+    </message>
+    <message>
+        <source>ICD-10</source>
+        <translation>ICD-10</translation>
+    </message>
+    <message>
+        <source>诊断时间</source>
+        <translation>诊断时间</translation>
+    </message>
+    <message>
+        <source>医师</source>
+        <translation>医师</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>英文名称</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>本次住院的诊断（每类第一条为主要诊断）</source>
+        <translation>本次住院的诊断（每类第一条为主要诊断）</translation>
+    </message>
+    <message>
+        <source>ICD-10 检索结果</source>
+        <translation>ICD-10 检索结果</translation>
+    </message>
+    <message>
+        <source>{add}：加入所选类别 · {kinds}：入院/修正/出院诊断 · {up}/{down}：上移/下移 · {rename}：修改名称 · {remove}：删除误录 · Tab：检索框与诊断列表之间切换 · Esc：关闭</source>
+        <translation>{add}：加入所选类别 · {kinds}：入院/修正/出院诊断 · {up}/{down}：上移/下移 · {rename}：修改名称 · {remove}：删除误录 · Tab：检索框与诊断列表之间切换 · Esc：关闭</translation>
+    </message>
+    <message>
+        <source>仅医师可以增加或修改诊断</source>
+        <translation>仅医师可以增加或修改诊断</translation>
+    </message>
+</context>
+<context>
     <name>DocTypes</name>
     <message>
         <source>入院记录</source>
@@ -1826,6 +1933,58 @@
     <message>
         <source>时间“{text}”无法识别，请录入 HH:MM 或 MM-DD HH:MM</source>
         <translation>时间“{text}”无法识别，请录入 HH:MM 或 MM-DD HH:MM</translation>
+    </message>
+    <message>
+        <source>ICD-10 字典中没有编码 {code}，请从检索结果中选择</source>
+        <translation>ICD-10 字典中没有编码 {code}，请从检索结果中选择</translation>
+    </message>
+    <message>
+        <source>请选择诊断的 ICD-10 编码</source>
+        <translation>请选择诊断的 ICD-10 编码</translation>
+    </message>
+    <message>
+        <source>诊断名称过长：最多 {max} 个字</source>
+        <translation>诊断名称过长：最多 {max} 个字</translation>
+    </message>
+    <message>
+        <source>诊断类别无效：{kind}（入院、修正或出院诊断）</source>
+        <translation>诊断类别无效：{kind}（入院、修正或出院诊断）</translation>
+    </message>
+    <message>
+        <source>诊断时间不能晚于现在</source>
+        <translation>诊断时间不能晚于现在</translation>
+    </message>
+    <message>
+        <source>诊断时间不能早于入院时间</source>
+        <translation>诊断时间不能早于入院时间</translation>
+    </message>
+    <message>
+        <source>该类诊断中已有“{name}”</source>
+        <translation>该类诊断中已有“{name}”</translation>
+    </message>
+    <message>
+        <source>诊断名称与编码均未改变</source>
+        <translation>诊断名称与编码均未改变</translation>
+    </message>
+    <message>
+        <source>该诊断已被修改或删除，请查看最新的诊断</source>
+        <translation>该诊断已被修改或删除，请查看最新的诊断</translation>
+    </message>
+    <message>
+        <source>请填写删除原因</source>
+        <translation>请填写删除原因</translation>
+    </message>
+    <message>
+        <source>删除原因过长：最多 {max} 个字</source>
+        <translation>删除原因过长：最多 {max} 个字</translation>
+    </message>
+    <message>
+        <source>诊断排序无效，请刷新后重试</source>
+        <translation>诊断排序无效，请刷新后重试</translation>
+    </message>
+    <message>
+        <source>该类诊断已被他人增删，请查看最新的诊断后再排序</source>
+        <translation>该类诊断已被他人增删，请查看最新的诊断后再排序</translation>
     </message>
 </context>
 <context>
@@ -4183,6 +4342,10 @@ ml</translation>
         <source>过敏史</source>
         <translation>过敏史</translation>
     </message>
+    <message>
+        <source>查看或修改诊断（病历页 F7）</source>
+        <translation>查看或修改诊断（病历页 F7）</translation>
+    </message>
 </context>
 <context>
     <name>PatientPage</name>
@@ -4499,6 +4662,10 @@ ml</translation>
     <message>
         <source>全病区</source>
         <translation>全病区</translation>
+    </message>
+    <message>
+        <source>诊断</source>
+        <translation>诊断</translation>
     </message>
 </context>
 <context>
@@ -5136,6 +5303,38 @@ ml</translation>
     <message>
         <source>签名保存评估（每一条目均须填写）</source>
         <translation>签名保存评估（每一条目均须填写）</translation>
+    </message>
+    <message>
+        <source>诊断</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>诊断：入院、修正、出院诊断（ICD-10，主要诊断在前）</source>
+        <translation>诊断：入院、修正、出院诊断（ICD-10，主要诊断在前）</translation>
+    </message>
+    <message>
+        <source>在检索框中：输入拼音首字母、中文或 ICD-10 编码，上下键选择，Enter 加入所选类别</source>
+        <translation>在检索框中：输入拼音首字母、中文或 ICD-10 编码，上下键选择，Enter 加入所选类别</translation>
+    </message>
+    <message>
+        <source>加入到入院诊断 / 修正诊断 / 出院诊断</source>
+        <translation>加入到入院诊断 / 修正诊断 / 出院诊断</translation>
+    </message>
+    <message>
+        <source>回到检索框</source>
+        <translation>回到检索框</translation>
+    </message>
+    <message>
+        <source>在诊断列表中：上移 / 下移所选诊断（每类第一条为主要诊断）</source>
+        <translation>在诊断列表中：上移 / 下移所选诊断（每类第一条为主要诊断）</translation>
+    </message>
+    <message>
+        <source>在诊断列表中：修改诊断名称（补充部位、分型等；原记录保留）</source>
+        <translation>在诊断列表中：修改诊断名称（补充部位、分型等；原记录保留）</translation>
+    </message>
+    <message>
+        <source>在诊断列表中：删除误录的诊断（填写原因；原记录保留）</source>
+        <translation>在诊断列表中：删除误录的诊断（填写原因；原记录保留）</translation>
     </message>
 </context>
 <context>

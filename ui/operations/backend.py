@@ -308,6 +308,12 @@ class AppBackend:
         index = self._search_index()
         return list(index.search(text, limit, kinds=("drug", "item")))
 
+    def search_diagnoses(self, text: str, limit: int = 20) -> list[SearchItem]:
+        """ICD-10 codes by pinyin initials, Chinese, English or code, from the same in-memory
+        index as the order search (ui/operations/diagnoses.py)."""
+        index = self._search_index()
+        return list(index.search(text, limit, kinds=("icd10",)))
+
     def pending_approvals(self, ward_id: str, approver_grade: int) -> list[Any]:
         """Antibiotics of the ward waiting for an approval this grade may give."""
         from app.services.orders import pending_approvals

@@ -79,7 +79,9 @@ def text_for(kind: str, facts: Any) -> str:
             lines.append(translate("RecordsPull", "临时医嘱：{v}").format(v=_join(temp)))
         return "\n".join(lines)
     if kind == "diagnoses":
-        return "\n".join(f"{n}. {name}" for n, (_code, name, _kind) in enumerate(facts.diagnoses, start=1))
+        # The admission and the working main diagnosis are often the same text: once.
+        names = dict.fromkeys(name for _code, name, _kind in facts.diagnoses)
+        return "\n".join(f"{n}. {name}" for n, name in enumerate(names, start=1))
     return ""
 
 

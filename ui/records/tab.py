@@ -130,6 +130,7 @@ class RecordsTab(QWidget):
             ("revise", keys.DOC_REVISE, self.start_revision, bool(can("doc.sign") or can("doc.cosign"))),
             ("diff", keys.DOC_DIFF, self.show_diff, True),
             ("consult", keys.DOC_CONSULT, self.request_consult, writer),
+            ("diagnoses", keys.DOC_DIAGNOSES, self.show_diagnoses, True),
         ]
         for key, shortcut, handler, allowed in specs:
             action = QAction(self)
@@ -141,7 +142,7 @@ class RecordsTab(QWidget):
             action.setEnabled(allowed)
             self.addAction(action)
             self.actions_by_key[key] = action
-            if allowed and key in ("new", "sign", "cosign", "revise", "diff", "consult"):
+            if allowed and key in ("new", "sign", "cosign", "revise", "diff", "consult", "diagnoses"):
                 button = QToolButton()
                 button.setDefaultAction(action)
                 self.buttons.addWidget(button)
@@ -507,6 +508,19 @@ class RecordsTab(QWidget):
 
         ops.pull(self.ctx, self.encounter_id, ("diagnoses",), with_facts, self._failed)
 
+    def show_diagnoses(self) -> None:
+        """The stay's diagnoses (入院/修正/出院, main first), kept from the ICD-10 dictionary."""
+        from ui.records.diagnoses import DiagnosesDialog, supported
+
+        if not supported(self.ctx):
+            return
+        page: Any = self.parent()
+        while page is not None and not hasattr(page, "header_widget"):
+            page = page.parent()
+        header = page.header_widget.header if page is not None else None
+        self._open_dialog(DiagnosesDialog(self.ctx, self.user, self.encounter_id,
+                                          getattr(header, "name", ""), self))
+
     def _consult_sent(self, _changes: Any) -> None:
         if is_alive(self):
             self._set_hint(translate("Records", "会诊申请已发送"))
@@ -528,7 +542,8 @@ class RecordsTab(QWidget):
                  "cosign": translate("Records", "审签"), "revise": translate("Records", "修订"),
                  "diff": translate("Records", "版本对比"), "pull": translate("Records", "引入病历资料"),
                  "phrase": translate("Records", "常用语"), "copy": translate("Records", "复制既往病历"),
-                 "save": translate("Records", "保存草稿"), "consult": translate("Records", "请会诊")}
+                 "save": translate("Records", "保存草稿"), "consult": translate("Records", "请会诊"),
+                 "diagnoses": translate("Records", "诊断")}
         for key, action in self.actions_by_key.items():
             action.setText(texts.get(key, key))
             action.setToolTip(f"{texts.get(key, key)} ({action.shortcut().toString()})")
