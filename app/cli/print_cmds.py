@@ -2,6 +2,7 @@
 
     python main.py print long-orders --url URL --patient MRN --out FILE.pdf [--continue | --pages 1,3]
     python main.py print temp-orders --url URL --patient MRN --out FILE.pdf [--continue | --pages 1,3]
+    python main.py print temperature-chart --url URL (--patient MRN | --ward CODE) --out FILE.pdf [--weeks N]
 
 The whole sheet by default; `--continue` (续打) only what is new since the last print, at its row
 of the sheet already in the printer; `--pages` reprints pages (audited as a reprint). Every print
@@ -12,7 +13,7 @@ from __future__ import annotations
 import argparse
 import socket
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from app.cli import EXIT_OK, fail
 from app.cli.db_cmds import _guard
@@ -22,7 +23,7 @@ SHEET_COMMANDS = {"long-orders": "long", "temp-orders": "temp"}
 
 
 def register(subparsers: Any) -> None:
-    printing = subparsers.add_parser("print", help="print a sheet to PDF (医嘱单)")
+    printing = subparsers.add_parser("print", help="print a sheet to PDF (医嘱单, 体温单)")
     sub = printing.add_subparsers(dest="print_command")
     for name, sheet in SHEET_COMMANDS.items():
         p = sub.add_parser(name, help=("长期医嘱单" if sheet == "long" else "临时医嘱单") + " as PDF")
@@ -34,6 +35,9 @@ def register(subparsers: Any) -> None:
                           help="续打: only the lines and stops not printed yet, at their rows")
         mode.add_argument("--pages", metavar="N[,N...]", help="reprint these pages (audited)")
         p.set_defaults(handler=cmd_sheet, sheet=sheet)
+    from app.cli import print_chart_cmds
+
+    print_chart_cmds.register(sub)
 
 
 def _pages(text: str) -> set[int]:
@@ -59,10 +63,16 @@ TEXTS = {
 
 @_guard
 def cmd_sheet(args: argparse.Namespace) -> int:
+    return run_explained(_print_sheet, args, TEXTS)
+
+
+def run_explained(fn: Callable[[argparse.Namespace], int], args: argparse.Namespace,
+                  texts: dict[str, str]) -> int:
+    """fn(args), a known printing error as its one line (anything else to _guard)."""
     try:
-        return _print_sheet(args)
+        return fn(args)
     except WardStationError as err:
-        text = TEXTS.get(err.message_id)
+        text = texts.get(err.message_id)
         if text is None:
             raise
         return fail(text.format(**err.params))

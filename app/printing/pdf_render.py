@@ -9,13 +9,14 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence, TypeVar
 
 from app.printing.fonts import PrintError, cjk_font
 from app.printing.primitives import Line, PageDrawing, Rect, Text
 
 MM = 72.0 / 25.4
 Publish = Optional[Callable[[], None]]
+P = TypeVar("P")
 
 
 def measure_mm(text: str, size: float) -> float:
@@ -27,6 +28,13 @@ def measure_mm(text: str, size: float) -> float:
 
 def write_pdf(pages: Sequence[PageDrawing], out: Path, title: str,
               before_publish: Publish = None) -> None:
+    publish_pdf(pages, out, title, lambda page: (page.width_mm, page.height_mm), _draw, before_publish)
+
+
+def publish_pdf(pages: Sequence[P], out: Path, title: str, size_mm: Callable[[P], tuple[float, float]],
+                draw: Callable[[Any, P, str], None], before_publish: Publish = None) -> None:
+    """Every page of `pages` drawn by `draw(canvas, page, font name)` on a page of `size_mm(page)`,
+    into a temporary file beside `out`, `before_publish()`, then renamed to `out`."""
     from reportlab.pdfgen.canvas import Canvas
 
     font = cjk_font()
@@ -39,14 +47,15 @@ def write_pdf(pages: Sequence[PageDrawing], out: Path, title: str,
         raise PrintError("print.bad_output", path=str(out)) from exc
     os.close(fd)
     try:
-        first = pages[0] if pages else None
-        size = (first.width_mm * MM, first.height_mm * MM) if first else (210 * MM, 297 * MM)
-        canvas = Canvas(tmp, pagesize=size, pageCompression=1, initialFontName=font, invariant=1)
+        width, height = size_mm(pages[0]) if pages else (210.0, 297.0)
+        canvas = Canvas(tmp, pagesize=(width * MM, height * MM), pageCompression=1, initialFontName=font,
+                        invariant=1)
         canvas.setTitle(title)
         canvas.setCreator("WardStation")
         for page in pages:
-            canvas.setPageSize((page.width_mm * MM, page.height_mm * MM))
-            _draw(canvas, page, font)
+            width, height = size_mm(page)
+            canvas.setPageSize((width * MM, height * MM))
+            draw(canvas, page, font)
             canvas.showPage()
         canvas.save()
         if before_publish is not None:

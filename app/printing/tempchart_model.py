@@ -238,8 +238,9 @@ class _Builder:
             y = temp_y(degree)
             pulse = 80 + (degree - 37) * 20
             if degree < int(T_MAX):
-                self.add(_text(LEFT + 16, y + 1, f"{degree}", size=2.4, color=BLUE),
-                         _text(LEFT + 5, y + 1, f"{pulse}", size=2.4, color=RED))
+                base = y - 0.6 if degree == int(T_MIN) else y + 1   # 35 above the grid's bottom line
+                self.add(_text(LEFT + 16, base, f"{degree}", size=2.4, color=BLUE),
+                         _text(LEFT + 5, base, f"{pulse}", size=2.4, color=RED))
 
     # --- the curves ---
     def _current(self, item: str, method: Optional[str] = None, exclude_method: Optional[str] = None

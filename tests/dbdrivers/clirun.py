@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,3 +50,17 @@ def assert_one_line_failure(proc: subprocess.CompletedProcess[str], *, secret: s
     if secret:
         assert secret not in proc.stderr and secret not in proc.stdout
     return lines[0]
+
+
+def seeded_url(request: Any, tmp_path_factory: Any, name: str) -> str:
+    """A database with the demo ward (`db upgrade`, `demo seed` as real processes) on the engine
+    of `request.param`: "sqlite" (a file) or "postgresql" (a new database on the pg_server)."""
+    if request.param == "sqlite":
+        db_url = f"sqlite:///{tmp_path_factory.mktemp(name)}/ward.db"
+    else:
+        server = request.getfixturevalue("pg_server")
+        db_url = server.url(server.create_database())
+    for args in (("db", "upgrade", "--url", db_url), ("demo", "seed", "--url", db_url)):
+        proc = run_cli(*args, timeout=180)
+        assert proc.returncode == 0, proc.stderr
+    return str(db_url)

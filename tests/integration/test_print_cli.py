@@ -24,7 +24,7 @@ from app.services.demo_ids import demo_id
 from app.services.write import run_command
 from app.store.db import Database, open_database
 from app.store.schema import audit_rec, encounter, med_order, patient, sheet_print
-from tests.dbdrivers.clirun import assert_one_line_failure, run_cli
+from tests.dbdrivers.clirun import assert_one_line_failure, run_cli, seeded_url
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 DOCTOR, NURSE, WS = demo_id("staff", "liming"), demo_id("staff", "liufang"), "pc-print"
@@ -34,15 +34,7 @@ MRN = "26310036"                                                        # bed 7 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def url(request: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
     """One seeded ward per engine for this module (the bad-input test changes nothing)."""
-    if request.param == "sqlite":
-        db_url = f"sqlite:///{tmp_path_factory.mktemp('print')}/ward.db"
-    else:
-        server = request.getfixturevalue("pg_server")
-        db_url = server.url(server.create_database())
-    for args in (("db", "upgrade", "--url", db_url), ("demo", "seed", "--url", db_url)):
-        proc = run_cli(*args, timeout=180)
-        assert proc.returncode == 0, proc.stderr
-    return db_url
+    return seeded_url(request, tmp_path_factory, "print")
 
 
 def words(pdf: Path, page: int = 1) -> list[tuple[str, float, float]]:

@@ -1,13 +1,13 @@
 """The charting side's words: item, site, code, event and due-reason labels, and the Chinese time
 words of the 体温单's event text (入院于十时二十分). The one place they are translated; the ward
-grid, the 体温单 painter and the printing painter all take them from here."""
+grid and the 体温单 painter take them from here. The printed form's Chinese words are in
+app/printing/tempchart_words.py (the same words: tests/ui/test_tempchart_words.py)."""
 from __future__ import annotations
 
 from typing import Any
 
+from app.printing.tempchart_words import chinese_number, skin_words
 from ui.qt import translate
-
-_DIGITS = "零一二三四五六七八九"
 
 
 def item_label(item: str) -> str:
@@ -53,14 +53,6 @@ def due_label(reason: str) -> str:
     }.get(reason, reason)
 
 
-def chinese_number(n: int) -> str:
-    """0-59 in Chinese words as clocks are read: 十, 十二, 二十, 二十三."""
-    if n < 10:
-        return _DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return (_DIGITS[tens] if tens > 1 else "") + "十" + (_DIGITS[ones] if ones else "")
-
-
 def event_text(code: str, hour: int, minute: int, with_time: bool = True) -> str:
     """入院于十时二十分 (Chinese words, §3); 手术 alone. English: "Admitted 10:20"."""
     label = event_label(code)
@@ -100,6 +92,5 @@ def chart_text(key: str, params: dict[str, Any]) -> str:
         }.get(str(params["name"]), str(params["name"])).format(**{k: v for k, v in params.items()
                                                                   if k != "name"})
     if key == "skin":
-        result = {"positive": "(+)", "negative": "(-)"}
-        return f"{params.get('substance', '')}{result.get(str(params.get('result')), '')}"
+        return skin_words(params)
     return str(params.get("text", ""))
