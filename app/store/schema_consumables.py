@@ -64,7 +64,7 @@ preq_cons = Table(
     _fk("req_id", "pharm_req", nullable=False, index=True),
     _fk("encounter_id", "encounter", nullable=False),
     _fk("consumable_id", "consumable", nullable=False),
-    Column("items", Integer, nullable=False),              # bound items covered
+    Column("n_items", Integer, nullable=False),            # bound items covered
     Column("quantity", Numeric(12, 2), nullable=False),
     Column("unit", Unicode(10), nullable=False),
 )

@@ -1013,7 +1013,7 @@ CREATE TABLE preq_cons (
     req_id VARCHAR2(36 CHAR) NOT NULL, 
     encounter_id VARCHAR2(36 CHAR) NOT NULL, 
     consumable_id VARCHAR2(36 CHAR) NOT NULL, 
-    items INTEGER NOT NULL, 
+    n_items INTEGER NOT NULL, 
     quantity NUMERIC(12, 2) NOT NULL, 
     unit NVARCHAR2(10) NOT NULL, 
     CONSTRAINT pk_preq_cons PRIMARY KEY (id), 

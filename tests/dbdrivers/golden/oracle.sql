@@ -1269,7 +1269,7 @@ CREATE TABLE preq_cons (
     req_id VARCHAR2(36 CHAR) NOT NULL, 
     encounter_id VARCHAR2(36 CHAR) NOT NULL, 
     consumable_id VARCHAR2(36 CHAR) NOT NULL, 
-    items INTEGER NOT NULL, 
+    n_items INTEGER NOT NULL, 
     quantity NUMERIC(12, 2) NOT NULL, 
     unit VARCHAR2(10 CHAR) NOT NULL, 
     CONSTRAINT pk_preq_cons PRIMARY KEY (id), 

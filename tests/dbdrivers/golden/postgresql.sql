@@ -994,7 +994,7 @@ CREATE TABLE preq_cons (
     req_id VARCHAR(36) NOT NULL, 
     encounter_id VARCHAR(36) NOT NULL, 
     consumable_id VARCHAR(36) NOT NULL, 
-    items INTEGER NOT NULL, 
+    n_items INTEGER NOT NULL, 
     quantity NUMERIC(12, 2) NOT NULL, 
     unit VARCHAR(10) NOT NULL, 
     CONSTRAINT pk_preq_cons PRIMARY KEY (id), 

@@ -93,7 +93,7 @@ def upgrade() -> None:
         sa.Column('req_id', UUID(), nullable=False),
         sa.Column('encounter_id', UUID(), nullable=False),
         sa.Column('consumable_id', UUID(), nullable=False),
-        sa.Column('items', sa.Integer(), nullable=False),
+        sa.Column('n_items', sa.Integer(), nullable=False),
         sa.Column('quantity', sa.Numeric(precision=12, scale=2), nullable=False),
         sa.Column('unit', sa.Unicode(length=10), nullable=False),
         sa.ForeignKeyConstraint(['req_id'], ['pharm_req.id'], name='fk_preq_cons_req_id'),
