@@ -7,7 +7,7 @@ what is there now and inserts only what is still missing. No item is ever planne
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
@@ -103,4 +103,5 @@ def generate(uow: UnitOfWork, cmd: GeneratePlans) -> Changes:
         uow.audit(AuditEntry("plan", PLAN, cmd.ward_id, cmd.actor_id, None, None,
                              {"day": cmd.day.isoformat(), "items": len(made),
                               "consumables": len(bound)}, cmd.op_id))
-    return Changes.of(PLAN, made).merge(Changes.of(CONSUMABLE, bound))
+    plan_changes = Changes.of(PLAN, made)   # ids: the plan items only (what callers count)
+    return replace(plan_changes, kinds=plan_changes.kinds | {CONSUMABLE}) if bound else plan_changes
