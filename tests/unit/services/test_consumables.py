@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,6 +20,7 @@ from app.services.demo_ids import demo_id
 from app.services.write import run_command
 from app.store.db import Database
 from app.store.schema import audit_rec, cons_rule, order_cons, order_exec_plan
+from tests import secret_service
 from tests.unit.services import test_execution as te
 from tests.unit.services import test_orders as t
 from tests.unit.services import test_pharmacy as tp
@@ -115,3 +117,29 @@ def test_rules_are_data_an_admin_adds_edits_and_retires(demo_engine: Database) -
         assert conn.execute(select(cons_rule.c.is_active).where(cons_rule.c.id == rule.id)).scalar() is False
         assert conn.execute(select(func.count()).select_from(order_cons)
                             .where(order_cons.c.rule_id == rule.id)).scalar() >= 1
+
+
+keyring_service = secret_service.keyring_fixture()
+
+
+def test_a_removal_offline_runs_on_the_replica_and_replays_once(
+        keyring_service: Any, demo_engine: Database, tmp_path: Path) -> None:
+    from app.offline.mode import OfflineLayer
+
+    oid = drip(demo_engine)
+    te.generate(demo_engine)
+    cannula = next(b for items in bound_of(demo_engine, oid).values() for b in items
+                   if b.name == "静脉留置针")
+    layer = OfflineLayer(tmp_path, "cons", "pc-off")
+    assert layer.refresh(demo_engine, te.WARD) >= 1                # the snapshot holds the 附材
+    cmd = cc.RemoveConsumable(op_id=new_id(), actor_id=te.NURSE, device_time=NOW, bound_id=cannula.id,
+                              base_version=cannula.version, reason="离线：留置针在位")
+    layer.execute(cmd)                                            # the same handler, on the replica
+    local = layer.read(lambda conn: cs.bound_items(conn, [cannula.plan_id], True))
+    assert next(b for b in local[cannula.plan_id] if b.id == cannula.id).status == cs.REMOVED
+    assert layer.queued() == 1
+    assert layer.replay(demo_engine).applied == 1
+    assert layer.replay(demo_engine).applied == 0
+    layer.close()
+    server = bound_of(demo_engine, oid, with_removed=True)[cannula.plan_id]
+    assert next(b for b in server if b.id == cannula.id).reason == "离线：留置针在位"
