@@ -2,7 +2,8 @@
 
 Binding is materialized on the plan items (order_cons): when a day's plans are generated
 (app/services/plan_cmds.py) every live plan item of the day gets what the active rules give its
-order: per execution on each item, per day on the day's first item, per order on its first item.
+order: per execution on each item, per day once per patient and consumable on the day's first
+item of the orders it matches (two drips, one 留置针), per order on its first item.
 bind_key makes it idempotent: two PCs generating the same day insert one set (the loser's
 savepoint fails on the key, it reads again and adds the rest). A removed item keeps its key, so
 binding again never brings it back. A 成组医嘱 (one drip of several drugs) binds on its first
@@ -33,6 +34,7 @@ from app.store.schema import (
     patient,
     pharm_req,
     preq_cons,
+    staff,
 )
 
 BOUND, REMOVED = "bound", "removed"
@@ -78,8 +80,8 @@ def _orders(conn: Connection, order_ids: list[str]) -> list[Any]:
     rows: list[Any] = []
     for part in _chunks(order_ids):
         rows += conn.execute(
-            select(med_order.c.id, med_order.c.route_code, med_order.c.category, med_order.c.item_id,
-                   med_order.c.group_id, med_order.c.group_seq, drug.c.form)
+            select(med_order.c.id, med_order.c.encounter_id, med_order.c.route_code, med_order.c.category,
+                   med_order.c.item_id, med_order.c.group_id, med_order.c.group_seq, drug.c.form)
             .outerjoin(drug, drug.c.id == med_order.c.drug_id)
             .where(or_(med_order.c.id.in_(part), med_order.c.group_id.in_(
                 select(med_order.c.group_id).where(med_order.c.id.in_(part))
@@ -101,7 +103,9 @@ def _wanted(conn: Connection, order_ids: list[str], start: datetime, end: dateti
     rules = _rules(conn)
     if not rules or not order_ids:
         return {}
-    orders = {str(o.id): matching_rules(o, rules) for o in _orders(conn, order_ids)}
+    heads = _orders(conn, order_ids)
+    orders = {str(o.id): matching_rules(o, rules) for o in heads}
+    enc_of = {str(o.id): str(o.encounter_id) for o in heads}
     plans: dict[str, list[Any]] = defaultdict(list)
     for part in _chunks([oid for oid, rs in orders.items() if rs]):
         for p in conn.execute(select(order_exec_plan.c.id, order_exec_plan.c.order_id,
@@ -112,6 +116,7 @@ def _wanted(conn: Connection, order_ids: list[str], start: datetime, end: dateti
                                           order_exec_plan.c.planned_at < end))):
             plans[str(p.order_id)].append(p)
     out: dict[str, dict[str, Any]] = {}
+    daily: dict[str, tuple[Any, str, Any]] = {}     # key -> (first plan item, order, rule)
     for oid, its in plans.items():
         its.sort(key=lambda p: (p.planned_at, str(p.id)))
         first_of_day: dict[date, Any] = {}
@@ -120,14 +125,22 @@ def _wanted(conn: Connection, order_ids: list[str], start: datetime, end: dateti
         for r in orders[oid]:
             if r.per == EXEC:
                 targets = [(f"{r.id}:{p.id}", p) for p in its]
-            elif r.per == DAY:
-                targets = [(f"{r.id}:{oid}:{d.isoformat()}", p) for d, p in first_of_day.items()]
+            elif r.per == DAY:      # once a day per patient and consumable, whatever the orders
+                for d, p in first_of_day.items():
+                    key = f"day:{r.consumable_id}:{enc_of[oid]}:{d.isoformat()}"
+                    if key not in daily or (p.planned_at, str(p.id)) < (daily[key][0].planned_at,
+                                                                       str(daily[key][0].id)):
+                        daily[key] = (p, oid, r)
+                continue
             else:
                 targets = [(f"{r.id}:{oid}", its[0])]
             for key, p in targets:
                 out[key] = {"order_id": oid, "plan_id": str(p.id), "bind_key": key,
                             "rule_id": str(r.id), "consumable_id": str(r.consumable_id),
                             "quantity": Decimal(r.quantity), "per": r.per}
+    for key, (p, oid, r) in daily.items():
+        out[key] = {"order_id": oid, "plan_id": str(p.id), "bind_key": key, "rule_id": str(r.id),
+                    "consumable_id": str(r.consumable_id), "quantity": Decimal(r.quantity), "per": r.per}
     return out
 
 
@@ -223,13 +236,17 @@ def find_consumable(conn: Connection, code: str) -> Optional[str]:
 
 @dataclass(frozen=True)
 class ConsLine:
+    """A request's 附材 line, shaped like pharmacy.PharmLine (kind "consumable")."""
     req_id: str
+    kind: str
+    status: str
     sent_at: datetime
+    sent_by_name: str
     bed_no: str
     patient_name: str
-    name: str
-    spec: str
-    items: int
+    mrn: str
+    content: str          # 一次性输液器 带针
+    doses: int            # bound items covered
     quantity: Decimal
     unit: str
 
@@ -237,15 +254,18 @@ class ConsLine:
 def request_consumables(conn: Connection, ward_id: str, since: datetime) -> list[ConsLine]:
     """The 附材 lines of the ward's requests since `since` (one query), newest request first."""
     rows = conn.execute(
-        select(pharm_req.c.id, pharm_req.c.sent_at, bed.c.bed_no, bed.c.sort_key, patient.c.name,
-               consumable.c.name.label("cname"), consumable.c.spec, consumable.c.code,
-               preq_cons.c.n_items, preq_cons.c.quantity, preq_cons.c.unit)
+        select(pharm_req.c.id, pharm_req.c.status, pharm_req.c.sent_at, staff.c.full_name, bed.c.bed_no,
+               bed.c.sort_key, patient.c.name, patient.c.mrn, consumable.c.name.label("cname"),
+               consumable.c.spec, consumable.c.code, preq_cons.c.n_items, preq_cons.c.quantity,
+               preq_cons.c.unit)
         .join(preq_cons, preq_cons.c.req_id == pharm_req.c.id)
+        .join(staff, staff.c.id == pharm_req.c.sent_by)
         .join(consumable, consumable.c.id == preq_cons.c.consumable_id)
         .join(encounter, encounter.c.id == preq_cons.c.encounter_id)
         .join(patient, patient.c.id == encounter.c.patient_id)
         .outerjoin(bed, bed.c.id == encounter.c.bed_id)
         .where(pharm_req.c.ward_id == ward_id).where(pharm_req.c.sent_at >= since)).all()
     ordered = sorted(rows, key=lambda r: (-r.sent_at.timestamp(), str(r.id), r.sort_key or 0, r.code))
-    return [ConsLine(str(r.id), r.sent_at, r.bed_no or "", r.name, r.cname, r.spec or "", int(r.n_items),
+    return [ConsLine(str(r.id), "consumable", r.status, r.sent_at, r.full_name, r.bed_no or "", r.name,
+                     r.mrn, f"{r.cname} {r.spec}" if r.spec else r.cname, int(r.n_items),
                      Decimal(r.quantity), r.unit) for r in ordered]

@@ -46,8 +46,13 @@ def seed(conn: Connection, now: datetime) -> dict[str, int]:
     return {"cons_rule": len(rows)}
 
 
-def bind_demo_plans(conn: Connection, now: datetime, utc_offset_minutes: int = 480) -> dict[str, int]:
-    """Bind the seeded plan items (the demo writes them directly, not through GeneratePlans)."""
+def bind_demo_plans(conn: Connection, now: datetime,
+                    utc_offset_minutes: Optional[int] = None) -> dict[str, int]:
+    """Bind the seeded plan items (the demo writes them directly, not through GeneratePlans), on
+    the ward days of this PC's clock as the execution list plans them."""
+    if utc_offset_minutes is None:
+        offset = now.astimezone().utcoffset()
+        utc_offset_minutes = int(offset.total_seconds() // 60) if offset is not None else 0
     order_ids = sorted({str(o) for o in conn.execute(
         select(order_exec_plan.c.order_id).distinct()).scalars()})
     made = bind(conn, now, order_ids, datetime(2000, 1, 1, tzinfo=timezone.utc),

@@ -28,10 +28,11 @@ from tests.unit.services.conftest import NOW
 
 ADMIN = demo_id("staff", "zhouqiang")
 CEF = "注射用头孢曲松钠 2g"
+ENC_2 = demo_id("encounter", 2)          # bed 2: no drip of her own today (bed 7 has one)
 
 
-def drip(db: Database) -> str:
-    return te.verified_order(db, t.fields(CEF, "J01DD04.02", "2", "g", "ivgtt", "bid"))
+def drip(db: Database, enc: str = ENC_2) -> str:
+    return te.verified_order(db, t.fields(CEF, "J01DD04.02", "2", "g", "ivgtt", "bid"), enc)
 
 
 def bound_of(db: Database, order_id: str, with_removed: bool = False) -> dict[str, list[cs.BoundItem]]:
@@ -59,6 +60,10 @@ def test_an_iv_drip_gets_its_set_per_dose_and_one_cannula_a_day_once(demo_engine
     doses = len(per_plan)
     assert names(all_items).count("一次性输液器") == doses and names(all_items).count("输液贴") == doses
     assert names(all_items).count("静脉留置针") == 1       # per day, on the day's first dose
+    second = drip(demo_engine, t.ENC_7)                   # bed 7 has a drip of the demo today
+    te.generate(demo_engine)
+    on_7 = [b for items in bound_of(demo_engine, second).values() for b in items]
+    assert "一次性输液器" in names(on_7) and "静脉留置针" not in names(on_7)   # one 留置针 a day
     first = min(per_plan)   # any item: the labels read like the execution line
     assert all("×1" in b.label for b in per_plan[first])
 
@@ -87,8 +92,8 @@ def test_the_nurse_removes_with_a_reason_and_adds_and_pharmacy_gets_the_rest(dem
     tp.send(demo_engine)
     with demo_engine.connect() as conn:
         lines = [ln for ln in cs.request_consumables(conn, te.WARD, NOW - timedelta(days=1))
-                 if ln.bed_no == "7"]
-    got = {ln.name: ln.quantity for ln in lines}
+                 if ln.bed_no == "2"]
+    got = {ln.content.split()[0]: ln.quantity for ln in lines}
     doses = len(bound_of(demo_engine, oid))
     in_window = got["一次性输液器"]
     assert 1 <= in_window <= doses and "静脉留置针" not in got
