@@ -84,6 +84,8 @@ def test_the_nurse_sees_removes_and_sends_the_drips_consumables(
     assert texts["注射用头孢曲松钠 2g"] == ("发药", "1瓶")
     assert texts["一次性输液器 带针"] == ("附材", "1套") and texts["输液贴"] == ("附材", "1贴")
     assert not any("留置针" in t for t in texts)
+    pharmacy.table.scrollTo(pharmacy.model.index(mine[0][0], 0),
+                            pharmacy.table.ScrollHint.PositionAtTop)
     window.grab().save("/tmp/consumables-send.png")
     page.tabs.setCurrentWidget(panel)
     panel.table.selectRow(row)
