@@ -148,3 +148,18 @@ def test_a_removal_offline_runs_on_the_replica_and_replays_once(
     layer.close()
     server = bound_of(demo_engine, oid, with_removed=True)[cannula.plan_id]
     assert next(b for b in server if b.id == cannula.id).reason == "离线：留置针在位"
+
+
+def test_a_rule_matches_on_every_field_it_sets_and_the_lowest_priority_wins() -> None:
+    from types import SimpleNamespace as R
+
+    order = R(route_code="iv", category="drug", item_id=None, form="注射用粉针")
+    rules = [R(route_code="iv", category=None, item_id=None, drug_form="注射用粉针", consumable_id="c5",
+               priority=10, id="powder-5ml"),
+             R(route_code="iv", category="drug", item_id=None, drug_form=None, consumable_id="c5",
+               priority=100, id="iv-5ml"),
+             R(route_code="im", category=None, item_id=None, drug_form=None, consumable_id="c2",
+               priority=1, id="im-2ml"),
+             R(route_code=None, category="drug", item_id=None, drug_form="片", consumable_id="c9",
+               priority=1, id="tablets")]
+    assert [r.id for r in cs.matching_rules(order, sorted(rules, key=lambda r: r.priority))] == ["powder-5ml"]
