@@ -19,6 +19,12 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
         "print.unknown_patient": lambda p: translate("Messages", "没有住院号为 {mrn} 的患者").format(
             mrn=p.get("mrn", "")),
         "print.nothing": lambda p: translate("Messages", "该患者没有可打印的已签署医嘱"),
+        "print.unknown_ward": lambda p: translate("Messages", "没有代码为 {ward} 的病区").format(
+            ward=p.get("ward", "")),
+        "print.empty_ward": lambda p: translate(
+            "Messages", "病区 {ward} 当前没有在院患者，无可打印内容").format(ward=p.get("ward", "")),
+        "print.bad_weeks": lambda p: translate("Messages", "周数须为从 1 起的整数：{weeks}").format(
+            weeks=p.get("weeks", "")),
         "print.bad_request": lambda p: translate("Messages", "打印请求无效"),
         "print.printer_failed": lambda p: translate(
             "Messages", "打印机无法开始打印：请检查打印机是否连接、是否有纸"),

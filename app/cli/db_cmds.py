@@ -171,10 +171,14 @@ def _grant(db: Any, account: str) -> int:
 
 
 def _load_dictionaries(db: Any) -> dict[str, int]:
+    from app.clock import utcnow
     from app.dictionaries.loader import load_all
+    from app.services import demo_consumables
 
     with db.begin() as conn:
         counts: dict[str, int] = load_all(conn, ProgressLine("dictionaries"))
+        # The default 附材 rules, once per rule code: after that they are the hospital's data.
+        counts.update(demo_consumables.seed(conn, utcnow()))
     return counts
 
 

@@ -215,6 +215,15 @@ def _role(row: Row, ctx: dict[str, Any]) -> None:
     row.update(code=line.text("code", True), name=line.text("name", True))
 
 
+def _consumable(row: Row, ctx: dict[str, Any]) -> None:
+    line: _Line = ctx["line"]
+    code = line.text("code", True)
+    assert code is not None
+    row.update(id=stable_id("consumable", code), code=code, name=line.text("name", True),
+               spec=line.text("spec"), unit=line.text("unit", True), price=line.number("price"),
+               is_active=True)
+
+
 def _icd10(row: Row, ctx: dict[str, Any]) -> None:
     line: _Line = ctx["line"]
     row.update(code=line.text("code", True), name_en=line.text("name_en", True),
@@ -236,11 +245,16 @@ ORDER_ITEMS = DictFile(schema.order_item, DICT_DIR / "order_items.csv",
 LAB_TESTS = DictFile(schema.lab_test, DICT_DIR / "lab_tests.csv",
                      ("code", "name", "unit", "low", "high"), "code", _lab_test)
 ROLES = DictFile(schema.role, DICT_DIR / "roles.csv", ("code", "name"), "code", _role)
+CONSUMABLES = DictFile(schema.consumable, DICT_DIR / "consumables.csv",
+                       ("code", "name", "spec", "unit", "price"), "code", _consumable)
+# The default 附材 rules: seeded once (app/services/demo_consumables.py), then the hospital's data.
+CONSUMABLE_RULES = DICT_DIR / "consumable_rules.csv"
 ICD10 = DictFile(schema.icd10, DICT_DIR / "icd10" / "icd10.csv",
                  ("code", "name_en", "name_cn"), "code", _icd10)
 
 # Load order: routes first (drugs refer to route codes).
-ALL_FILES: tuple[DictFile, ...] = (ROLES, ROUTES, FREQS, LAB_TESTS, DRUGS, ORDER_ITEMS, ICD10)
+ALL_FILES: tuple[DictFile, ...] = (ROLES, ROUTES, FREQS, LAB_TESTS, DRUGS, ORDER_ITEMS, CONSUMABLES,
+                                   ICD10)
 
 
 def iter_files(base: Optional[Path] = None) -> Iterator[DictFile]:

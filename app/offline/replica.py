@@ -40,7 +40,7 @@ _META = ("CREATE TABLE IF NOT EXISTS replica_meta (mkey TEXT PRIMARY KEY, mvalue
 # Copied whole: small, and any of it may be needed offline.
 WHOLE: tuple[Table, ...] = (s.dept, s.drug, s.freq, s.icd10, s.lab_test, s.order_item, s.role,
                             s.route, s.doc_template, s.ward, s.bed, s.staff, s.staff_role,
-                            s.order_set, s.order_set_item, s.app_setting)
+                            s.order_set, s.order_set_item, s.app_setting, s.consumable, s.cons_rule)
 # Of the ward's current stays.
 BY_ENCOUNTER: tuple[Table, ...] = (s.bed_move, s.clin_doc, s.diagnosis, s.lab_result, s.nursing_rec,
                                    s.order_group, s.vital_obs, s.med_order, s.skin_test,
@@ -48,7 +48,8 @@ BY_ENCOUNTER: tuple[Table, ...] = (s.bed_move, s.clin_doc, s.diagnosis, s.lab_re
 # Of those stays' documents: their revisions and the drafts being typed (another PC's too).
 BY_DOCUMENT: tuple[Table, ...] = (s.doc_rev, s.doc_draft)
 # Of those stays' orders.
-BY_ORDER: tuple[Table, ...] = (s.order_event, s.order_exec, s.order_exec_plan, s.order_override)
+BY_ORDER: tuple[Table, ...] = (s.order_event, s.order_exec, s.order_exec_plan, s.order_override,
+                               s.order_cons)
 
 
 class ReplicaUnusable(DatabaseError):

@@ -16,6 +16,7 @@ VITALS = "vitals"
 EXECUTION = "execution"      # an execution fact (issue 13)
 SKIN_TEST = "skin_test"
 PHARMACY = "pharmacy"        # a 集中发送 request (issue 13)
+CONSUMABLE = "consumable"    # 附材 bound to plan items, and the rules (issue 13)
 SETTING = "setting"          # a ward's settings (病区设置)
 DIAGNOSIS = "diagnosis"      # a stay's diagnoses (header, bed card, documents)
 

@@ -175,6 +175,10 @@ def seed_demo(conn: Connection, progress: OptionalProgress = None,
 
     for name, n in demo_nurse.seed(conn, now).items():   # the nurse side (issue 13)
         counts[name] = counts.get(name, 0) + n
+    from app.services import demo_consumables
+
+    counts.update(demo_consumables.seed(conn, now))              # 附材 rules (issue 13)
+    counts.update(demo_consumables.bind_demo_plans(conn, now))
     counts.update(demo_records.seed(conn, now))
     for name, rows in demo_vitals.build(spec, now):          # issue 14: I/O, heights
         _batch(conn, s.metadata.tables[name], rows, counts)

@@ -4,6 +4,9 @@ own system reads (pharm_req, app/store/schema_nurse.py): lines per patient and d
 computed from the plan items in the window and the dispensing unit. Each plan item is requested
 once (the key of pharm_req_item): what another nurse sent meanwhile is left out. A stopped
 order's sent but now cancelled items become a 退药 request in the same step.
+The 附材 bound to the window's plan items (app/services/consumables.py) go with the send as
+consumable lines per patient and consumable (preq_cons); each bound item is requested once (the
+key of preq_cons_item), so a per-day 留置针 is requested once per day whoever sends first.
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from app.domain import roles
 from app.errors import ValidationError
 from app.ids import new_id
 from app.services import changes as kinds
+from app.services import consumables as cs
 from app.services.audit import AuditEntry
 from app.services.changes import Changes
 from app.services.commands import Command, register
@@ -29,14 +33,18 @@ from app.services.handlers import handles
 from app.services.uow import UnitOfWork
 from app.store.schema import (
     bed,
+    consumable,
     drug,
     encounter,
     med_order,
+    order_cons,
     order_exec_plan,
     patient,
     pharm_req,
     pharm_req_item,
     pharm_req_line,
+    preq_cons,
+    preq_cons_item,
     staff,
 )
 
@@ -109,8 +117,43 @@ def _items(uow: UnitOfWork, cmd: SendToPharmacy, kind: str) -> list[Any]:
     return list(uow.conn.execute(stmt).all())
 
 
-def _request(uow: UnitOfWork, cmd: SendToPharmacy, kind: str, items: list[Any]) -> Optional[str]:
-    if not items:
+def _cons_items(uow: UnitOfWork, cmd: SendToPharmacy) -> list[Any]:
+    """The bound 附材 of the window's live plan items not requested yet."""
+    sent = select(preq_cons_item.c.bound_id)
+    stmt = (select(order_cons.c.id.label("bound_id"), order_cons.c.consumable_id, order_cons.c.quantity,
+                   consumable.c.unit, med_order.c.encounter_id)
+            .join(order_exec_plan, order_exec_plan.c.id == order_cons.c.plan_id)
+            .join(med_order, med_order.c.id == order_cons.c.order_id)
+            .join(encounter, encounter.c.id == med_order.c.encounter_id)
+            .join(consumable, consumable.c.id == order_cons.c.consumable_id)
+            .where(encounter.c.ward_id == cmd.ward_id).where(encounter.c.status == "admitted")
+            .where(order_cons.c.status == cs.BOUND).where(order_cons.c.id.not_in(sent))
+            .where(med_order.c.status.in_(LIVE)).where(order_exec_plan.c.status == "planned")
+            .where(and_(order_exec_plan.c.planned_at >= cmd.window_from,
+                        order_exec_plan.c.planned_at < cmd.window_to)))
+    if cmd.encounter_id:
+        stmt = stmt.where(med_order.c.encounter_id == cmd.encounter_id)
+    return list(uow.conn.execute(stmt).all())
+
+
+def _cons_lines(uow: UnitOfWork, req_id: str, items: list[Any]) -> None:
+    by_key: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for it in items:
+        by_key[(str(it.encounter_id), str(it.consumable_id))].append(it)
+    lines, links = [], []
+    for (enc_id, cons_id), its in sorted(by_key.items()):
+        line_id = new_id()
+        lines.append({"id": line_id, "req_id": req_id, "encounter_id": enc_id, "consumable_id": cons_id,
+                      "n_items": len(its), "quantity": sum((Decimal(i.quantity) for i in its), Decimal(0)),
+                      "unit": its[0].unit})
+        links += [{"bound_id": it.bound_id, "line_id": line_id} for it in its]
+    uow.conn.execute(insert(preq_cons), lines)
+    uow.conn.execute(insert(preq_cons_item), links)
+
+
+def _request(uow: UnitOfWork, cmd: SendToPharmacy, kind: str, items: list[Any],
+             cons: Optional[list[Any]] = None) -> Optional[str]:
+    if not items and not cons:
         return None
     req_id = new_id()
     by_order: dict[str, list[Any]] = defaultdict(list)
@@ -130,8 +173,11 @@ def _request(uow: UnitOfWork, cmd: SendToPharmacy, kind: str, items: list[Any]) 
         status="sent" if kind == SEND else "returned", window_from=cmd.window_from,
         window_to=cmd.window_to, sent_at=uow.now, sent_by=cmd.actor_id, version=1,
         created_at=uow.now, updated_at=uow.now))
-    uow.conn.execute(insert(pharm_req_line), lines)
-    uow.conn.execute(insert(pharm_req_item), links)
+    if lines:
+        uow.conn.execute(insert(pharm_req_line), lines)
+        uow.conn.execute(insert(pharm_req_item), links)
+    if cons:
+        _cons_lines(uow, req_id, cons)
     return req_id
 
 
@@ -143,7 +189,7 @@ def send(uow: UnitOfWork, cmd: SendToPharmacy) -> Changes:
     for _attempt in range(ATTEMPTS):
         try:
             with uow.conn.begin_nested():
-                made = [r for r in (_request(uow, cmd, SEND, _items(uow, cmd, SEND)),
+                made = [r for r in (_request(uow, cmd, SEND, _items(uow, cmd, SEND), _cons_items(uow, cmd)),
                                     _request(uow, cmd, RETURN, _items(uow, cmd, RETURN))) if r]
             break
         except IntegrityError:

@@ -1,4 +1,5 @@
 """Generating the execution plans of a ward day (CLINICAL.md §2), once per (order, planned time).
+The day's 附材 are bound on its plan items in the same step (app/services/consumables.py).
 
 Two nurses' PCs may generate the same day at the same moment: the plan items are inserted in a
 savepoint, and UNIQUE(order_id, planned_at) refuses the second copy of an item; the loser reads
@@ -6,7 +7,7 @@ what is there now and inserts only what is still missing. No item is ever planne
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
@@ -16,8 +17,9 @@ from sqlalchemy.exc import IntegrityError
 from app.domain import orders as od
 from app.domain import plans, roles
 from app.ids import new_id
+from app.services import consumables
 from app.services.audit import AuditEntry
-from app.services.changes import Changes
+from app.services.changes import CONSUMABLE, Changes
 from app.services.commands import Command, register
 from app.services.handlers import handles
 from app.services.uow import UnitOfWork
@@ -95,7 +97,11 @@ def generate(uow: UnitOfWork, cmd: GeneratePlans) -> Changes:
             continue          # another PC planned some of them meanwhile: read again, add the rest
         made = [r["id"] for r in rows]
         break
-    if made:
+    start, end = plans.day_bounds(cmd.day, timezone(timedelta(minutes=cmd.utc_offset_minutes)))
+    bound = consumables.bind(uow.conn, uow.now, order_ids, start, end, cmd.utc_offset_minutes)
+    if made or bound:
         uow.audit(AuditEntry("plan", PLAN, cmd.ward_id, cmd.actor_id, None, None,
-                             {"day": cmd.day.isoformat(), "items": len(made)}, cmd.op_id))
-    return Changes.of(PLAN, made)
+                             {"day": cmd.day.isoformat(), "items": len(made),
+                              "consumables": len(bound)}, cmd.op_id))
+    plan_changes = Changes.of(PLAN, made)   # ids: the plan items only (what callers count)
+    return replace(plan_changes, kinds=plan_changes.kinds | {CONSUMABLE}) if bound else plan_changes

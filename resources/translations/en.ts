@@ -1986,6 +1986,105 @@ Inpatient doctor and nurse workstation</translation>
         <source>该类诊断已被他人增删，请查看最新的诊断后再排序</source>
         <translation>Someone else added or removed a diagnosis in this list; look at the latest before reordering</translation>
     </message>
+    <message>
+        <source>移除附材须填写理由</source>
+        <translation>A reason is required to remove a consumable</translation>
+    </message>
+    <message>
+        <source>该附材已被移除</source>
+        <translation>This consumable has already been removed</translation>
+    </message>
+    <message>
+        <source>附材字典中没有此项或已停用</source>
+        <translation>Not in the consumables dictionary, or retired</translation>
+    </message>
+    <message>
+        <source>附材数量须大于 0 且不超过 999</source>
+        <translation>The quantity must be above 0 and at most 999</translation>
+    </message>
+    <message>
+        <source>规则编码不能为空，且不超过 30 个字符</source>
+        <translation>The rule code must not be empty and at most 30 characters</translation>
+    </message>
+    <message>
+        <source>规则编码已被另一条规则使用</source>
+        <translation>Another rule already uses this code</translation>
+    </message>
+    <message>
+        <source>计量方式须为：每次执行、每天或每条医嘱</source>
+        <translation>Per must be: each execution, each day or each order</translation>
+    </message>
+    <message>
+        <source>没有此给药途径</source>
+        <translation>No such route</translation>
+    </message>
+    <message>
+        <source>无效的医嘱类别</source>
+        <translation>Invalid order category</translation>
+    </message>
+    <message>
+        <source>没有此诊疗项目</source>
+        <translation>No such order item</translation>
+    </message>
+    <message>
+        <source>规则须至少限定途径、类别、项目或剂型之一</source>
+        <translation>A rule must name at least a route, category, item or dosage form</translation>
+    </message>
+    <message>
+        <source>优先级须在 0 到 9999 之间</source>
+        <translation>The priority must be between 0 and 9999</translation>
+    </message>
+    <message>
+        <source>没有代码为 {ward} 的病区</source>
+        <translation>No ward with code {ward}</translation>
+    </message>
+    <message>
+        <source>病区 {ward} 当前没有在院患者，无可打印内容</source>
+        <translation>Ward {ward} has no current patients: nothing to print</translation>
+    </message>
+    <message>
+        <source>周数须为从 1 起的整数：{weeks}</source>
+        <translation>Weeks must be a whole number from 1: {weeks}</translation>
+    </message>
+</context>
+<context>
+    <name>NurseCons</name>
+    <message>
+        <source>附材</source>
+        <translation>Consumables</translation>
+    </message>
+    <message>
+        <source>移除：{item}</source>
+        <translation>Remove: {item}</translation>
+    </message>
+    <message>
+        <source>添加：{name}</source>
+        <translation>Add: {name}</translation>
+    </message>
+    <message>
+        <source>附材：</source>
+        <translation>Consumable:</translation>
+    </message>
+    <message>
+        <source>数量（添加）：</source>
+        <translation>Quantity (add):</translation>
+    </message>
+    <message>
+        <source>理由：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>移除时必填</source>
+        <translation>Required to remove</translation>
+    </message>
+    <message>
+        <source>附材已更新</source>
+        <translation>Consumables updated</translation>
+    </message>
+    <message>
+        <source>数量须为数字</source>
+        <translation>The quantity must be a number</translation>
+    </message>
 </context>
 <context>
     <name>NurseExec</name>
@@ -2161,6 +2260,10 @@ Inpatient doctor and nurse workstation</translation>
         <source>全部</source>
         <translation>All</translation>
     </message>
+    <message>
+        <source>附材</source>
+        <translation>Consumables</translation>
+    </message>
 </context>
 <context>
     <name>NursePage</name>
@@ -2208,10 +2311,6 @@ Inpatient doctor and nurse workstation</translation>
         <translation>Inpatient no.</translation>
     </message>
     <message>
-        <source>药品</source>
-        <translation>Drug</translation>
-    </message>
-    <message>
         <source>次数</source>
         <translation>Doses</translation>
     </message>
@@ -2238,6 +2337,14 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>已发送至药房</source>
         <translation>Sent to the pharmacy</translation>
+    </message>
+    <message>
+        <source>药品/附材</source>
+        <translation>Drug / consumable</translation>
+    </message>
+    <message>
+        <source>附材</source>
+        <translation>Consumables</translation>
     </message>
 </context>
 <context>
@@ -5335,6 +5442,10 @@ ml</translation>
     <message>
         <source>在诊断列表中：删除误录的诊断（填写原因；原记录保留）</source>
         <translation>In the list: remove a diagnosis entered in error (with a reason; the entry is kept)</translation>
+    </message>
+    <message>
+        <source>当前项的附材：移除（填写理由）或添加</source>
+        <translation>The current item&apos;s consumables: remove (with a reason) or add</translation>
     </message>
 </context>
 <context>

@@ -1986,6 +1986,105 @@
         <source>该类诊断已被他人增删，请查看最新的诊断后再排序</source>
         <translation>该类诊断已被他人增删，请查看最新的诊断后再排序</translation>
     </message>
+    <message>
+        <source>移除附材须填写理由</source>
+        <translation>移除附材须填写理由</translation>
+    </message>
+    <message>
+        <source>该附材已被移除</source>
+        <translation>该附材已被移除</translation>
+    </message>
+    <message>
+        <source>附材字典中没有此项或已停用</source>
+        <translation>附材字典中没有此项或已停用</translation>
+    </message>
+    <message>
+        <source>附材数量须大于 0 且不超过 999</source>
+        <translation>附材数量须大于 0 且不超过 999</translation>
+    </message>
+    <message>
+        <source>规则编码不能为空，且不超过 30 个字符</source>
+        <translation>规则编码不能为空，且不超过 30 个字符</translation>
+    </message>
+    <message>
+        <source>规则编码已被另一条规则使用</source>
+        <translation>规则编码已被另一条规则使用</translation>
+    </message>
+    <message>
+        <source>计量方式须为：每次执行、每天或每条医嘱</source>
+        <translation>计量方式须为：每次执行、每天或每条医嘱</translation>
+    </message>
+    <message>
+        <source>没有此给药途径</source>
+        <translation>没有此给药途径</translation>
+    </message>
+    <message>
+        <source>无效的医嘱类别</source>
+        <translation>无效的医嘱类别</translation>
+    </message>
+    <message>
+        <source>没有此诊疗项目</source>
+        <translation>没有此诊疗项目</translation>
+    </message>
+    <message>
+        <source>规则须至少限定途径、类别、项目或剂型之一</source>
+        <translation>规则须至少限定途径、类别、项目或剂型之一</translation>
+    </message>
+    <message>
+        <source>优先级须在 0 到 9999 之间</source>
+        <translation>优先级须在 0 到 9999 之间</translation>
+    </message>
+    <message>
+        <source>没有代码为 {ward} 的病区</source>
+        <translation>没有代码为 {ward} 的病区</translation>
+    </message>
+    <message>
+        <source>病区 {ward} 当前没有在院患者，无可打印内容</source>
+        <translation>病区 {ward} 当前没有在院患者，无可打印内容</translation>
+    </message>
+    <message>
+        <source>周数须为从 1 起的整数：{weeks}</source>
+        <translation>周数须为从 1 起的整数：{weeks}</translation>
+    </message>
+</context>
+<context>
+    <name>NurseCons</name>
+    <message>
+        <source>附材</source>
+        <translation>附材</translation>
+    </message>
+    <message>
+        <source>移除：{item}</source>
+        <translation>移除：{item}</translation>
+    </message>
+    <message>
+        <source>添加：{name}</source>
+        <translation>添加：{name}</translation>
+    </message>
+    <message>
+        <source>附材：</source>
+        <translation>附材：</translation>
+    </message>
+    <message>
+        <source>数量（添加）：</source>
+        <translation>数量（添加）：</translation>
+    </message>
+    <message>
+        <source>理由：</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>移除时必填</source>
+        <translation>移除时必填</translation>
+    </message>
+    <message>
+        <source>附材已更新</source>
+        <translation>附材已更新</translation>
+    </message>
+    <message>
+        <source>数量须为数字</source>
+        <translation>数量须为数字</translation>
+    </message>
 </context>
 <context>
     <name>NurseExec</name>
@@ -2161,6 +2260,10 @@
         <source>全部</source>
         <translation>全部</translation>
     </message>
+    <message>
+        <source>附材</source>
+        <translation>附材</translation>
+    </message>
 </context>
 <context>
     <name>NursePage</name>
@@ -2208,10 +2311,6 @@
         <translation>住院号</translation>
     </message>
     <message>
-        <source>药品</source>
-        <translation>药品</translation>
-    </message>
-    <message>
         <source>次数</source>
         <translation>次数</translation>
     </message>
@@ -2238,6 +2337,14 @@
     <message>
         <source>已发送至药房</source>
         <translation>已发送至药房</translation>
+    </message>
+    <message>
+        <source>药品/附材</source>
+        <translation>药品/附材</translation>
+    </message>
+    <message>
+        <source>附材</source>
+        <translation>附材</translation>
     </message>
 </context>
 <context>
@@ -5335,6 +5442,10 @@ ml</translation>
     <message>
         <source>在诊断列表中：删除误录的诊断（填写原因；原记录保留）</source>
         <translation>在诊断列表中：删除误录的诊断（填写原因；原记录保留）</translation>
+    </message>
+    <message>
+        <source>当前项的附材：移除（填写理由）或添加</source>
+        <translation>当前项的附材：移除（填写理由）或添加</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,8 @@ The patient is identified by two identifiers before anything is recorded: the wr
 scanned into the search field (a USB scanner types it and presses Enter) or name + 住院号 typed
 there. A bed number, a name or a 住院号 alone only filters the list. Keys (ui/shortcuts.py):
 Ctrl+E executed (an infusion: started), Ctrl+Shift+E infusion finished, Ctrl+U not executed
-(a reason), Ctrl+Shift+Z correct the last record (a reason), Ctrl+R plan and reload.
+(a reason), Ctrl+Shift+Z correct the last record (a reason), Ctrl+R plan and reload, Ctrl+M the
+item's 附材 (remove with a reason, add; ui/nurse/consumables.py). The 附材 column lists them.
 """
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from collections import Counter
 from typing import Any, Callable, Optional
 
 from ui import shortcuts as keys
+from ui.nurse import consumables as cons_ui
 from ui.nurse import dialogs
 from ui.operations import OpContext
+from ui.operations import consumables as cons_ops
 from ui.operations import nurse as ops
 from ui.qt import (
     QAbstractItemView,
@@ -37,6 +40,7 @@ from ui.qt import (
 from ui.table_model import RowsTableModel
 
 COL_TIME, COL_BED, COL_NAME, COL_MRN, COL_DRUGS, COL_ROUTE, COL_RATE, COL_ALERT, COL_STATE, COL_BY = range(10)
+COL_CONS = 10
 RED = QColor("#c62828")
 SHEETS = ("infusion", "oral", "injection", "treatment", "care", "skin_test", "specimen", "diet")
 
@@ -85,7 +89,11 @@ def drugs_text(item: Any) -> str:
 
 
 class ExecModel(RowsTableModel[Any]):
-    column_count = 10
+    column_count = 11
+
+    def __init__(self, parent: Optional[Any] = None) -> None:
+        super().__init__(parent)
+        self.bound: dict[str, list[Any]] = {}      # plan id -> its 附材 (the panel reads them)
 
     def header_text(self, column: int) -> str:
         return {COL_TIME: translate("NurseExec", "时间"), COL_BED: translate("NurseExec", "床号"),
@@ -93,7 +101,8 @@ class ExecModel(RowsTableModel[Any]):
                 COL_DRUGS: translate("NurseExec", "医嘱内容"), COL_ROUTE: translate("NurseExec", "途径"),
                 COL_RATE: translate("NurseExec", "滴速"), COL_ALERT: translate("NurseExec", "高警示"),
                 COL_STATE: translate("NurseExec", "状态"),
-                COL_BY: translate("NurseExec", "执行护士")}.get(column, "")
+                COL_BY: translate("NurseExec", "执行护士"),
+                COL_CONS: translate("NurseExec", "附材")}.get(column, "")
 
     def _data(self, r: Any, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -105,7 +114,8 @@ class ExecModel(RowsTableModel[Any]):
             return {COL_TIME: _time(r.planned_at), COL_BED: r.bed_no, COL_NAME: r.patient_name,
                     COL_MRN: r.mrn, COL_DRUGS: drugs_text(r), COL_ROUTE: r.route_name,
                     COL_RATE: r.rate or "", COL_ALERT: translate("NurseExec", "高警示") if r.high_alert else "",  # noqa: E501
-                    COL_STATE: state_text(r), COL_BY: by}.get(col, "")
+                    COL_STATE: state_text(r), COL_BY: by,
+                    COL_CONS: cons_ui.labels_text(self.bound.get(r.plan_id, []))}.get(col, "")
         red = (r.overdue and r.state == "planned") or (r.high_alert and col in (COL_DRUGS, COL_ALERT)) \
             or (col == COL_STATE and (r.blocked == "positive" or r.has_duplicate))
         if role == Qt.ItemDataRole.ForegroundRole and red:
@@ -114,7 +124,7 @@ class ExecModel(RowsTableModel[Any]):
 
 
 class ExecutionPanel(QWidget):
-    WATCHES = ("order", "execution", "skin_test", "allergy")
+    WATCHES = ("order", "execution", "skin_test", "allergy", "consumable")
 
     def __init__(self, ctx: OpContext, user: Any, origin: str, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
@@ -177,7 +187,8 @@ class ExecutionPanel(QWidget):
                                        ("finish", keys.EXEC_FINISH, lambda: self.record_current("finished")),
                                        ("not_done", keys.EXEC_NOT_DONE, self.not_done_current),
                                        ("correct", keys.EXEC_CORRECT, self.correct_current),
-                                       ("refresh", keys.EXEC_REFRESH, self.refresh)):
+                                       ("refresh", keys.EXEC_REFRESH, self.refresh),
+                                       ("consumables", keys.EXEC_CONSUMABLES, self.consumables_current)):
             action = QAction(self)
             action.setObjectName("exec_" + key)
             action.setShortcut(QKeySequence(shortcut))
@@ -228,6 +239,17 @@ class ExecutionPanel(QWidget):
         self.slot_combo.setCurrentIndex(max(0, index))
         self.slot_combo.blockSignals(False)
         self._apply_filter(current.plan_id if current is not None else None)
+        self._load_bound()
+
+    def _load_bound(self) -> None:
+        plan_ids = [i.plan_id for i in self.all_items]
+
+        def done(bound: dict[str, list[Any]]) -> None:
+            self.model.bound = dict(bound)
+            current = self.current()
+            self._apply_filter(current.plan_id if current is not None else None)
+
+        cons_ops.load_bound(self.ctx, plan_ids, done, self._failed, with_removed=True)
 
     def patients(self) -> list[Any]:
         from app.domain.execution import Identity
@@ -392,6 +414,19 @@ class ExecutionPanel(QWidget):
         dialog.submitted.connect(submitted)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.open()
+
+    def consumables_current(self) -> None:
+        """附材 of the current item: remove one (a reason) or add one."""
+        item = self.current()
+        if item is None:
+            return
+        cons_ui.open_dialog(self.ctx, self.user, self.origin, item, drugs_text(item),
+                            self.model.bound.get(item.plan_id, []), self,
+                            self._consumables_done)
+
+    def _consumables_done(self, text: str) -> None:
+        self.set_status(text)
+        self.reload()
 
     # ---- text
     def retranslate(self) -> None:

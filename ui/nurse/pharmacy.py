@@ -1,13 +1,15 @@
 """集中发送 on the nurse's workstation: Ctrl+Shift+P sends the ward's verified drug orders to the
 pharmacy for today's remaining doses and tomorrow's first ones (until 10:00 [S]) in one request;
 the list shows the last day's requests line by line (patient, drug, doses, quantity in dispensing
-units), 退药 lines for stopped orders in red."""
+units), 退药 lines for stopped orders in red, and each request's 附材 lines (consumables bound
+to the doses sent, app/services/consumables.py) after its drugs."""
 from __future__ import annotations
 
 from typing import Any, Optional
 
 from ui import shortcuts as keys
 from ui.operations import OpContext
+from ui.operations import consumables as cons_ops
 from ui.operations import nurse as ops
 from ui.qt import (
     QAbstractItemView,
@@ -35,13 +37,14 @@ class PharmacyModel(RowsTableModel[Any]):
     def header_text(self, column: int) -> str:
         return {COL_SENT: translate("NursePharmacy", "发送时间"), COL_KIND: translate("NursePharmacy", "类别"),  # noqa: E501
                 COL_BED: translate("NursePharmacy", "床号"), COL_NAME: translate("NursePharmacy", "姓名"),
-                COL_MRN: translate("NursePharmacy", "住院号"), COL_DRUG: translate("NursePharmacy", "药品"),
+                COL_MRN: translate("NursePharmacy", "住院号"), COL_DRUG: translate("NursePharmacy", "药品/附材"),  # noqa: E501
                 COL_DOSES: translate("NursePharmacy", "次数"), COL_QTY: translate("NursePharmacy", "数量"),
                 COL_BY: translate("NursePharmacy", "发送护士")}.get(column, "")
 
     def _data(self, r: Any, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            kind = translate("NursePharmacy", "发药") if r.kind == "send" else translate("NursePharmacy", "退药")  # noqa: E501
+            kind = {"send": translate("NursePharmacy", "发药"), "return": translate("NursePharmacy", "退药"),
+                    "consumable": translate("NursePharmacy", "附材")}.get(r.kind, r.kind)
             return {COL_SENT: r.sent_at.astimezone().strftime("%m-%d %H:%M"), COL_KIND: kind,
                     COL_BED: r.bed_no, COL_NAME: r.patient_name, COL_MRN: r.mrn, COL_DRUG: r.content,
                     COL_DOSES: str(r.doses), COL_QTY: f"{r.quantity.normalize():f}{r.unit}",
@@ -92,8 +95,8 @@ class PharmacyPanel(QWidget):
         if not self.ward_id:
             return
         ward_id = self.ward_id
-        ops.load_pharmacy(self.ctx, ward_id, lambda rows: self.model.set_rows(list(rows))
-                          if ward_id == self.ward_id else None, self._failed)
+        cons_ops.load_requests(self.ctx, ward_id, lambda rows: self.model.set_rows(list(rows))
+                               if ward_id == self.ward_id else None, self._failed)
 
     def send(self) -> None:
         from datetime import datetime, time, timedelta

@@ -1206,6 +1206,124 @@ UPDATE alembic_version SET version_num='0009' WHERE alembic_version.version_num 
 
 /
 
+-- Running upgrade 0009 -> 0010
+
+CREATE TABLE consumable (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    code VARCHAR2(30 CHAR) NOT NULL, 
+    name VARCHAR2(40 CHAR) NOT NULL, 
+    spec VARCHAR2(40 CHAR), 
+    unit VARCHAR2(10 CHAR) NOT NULL, 
+    price NUMERIC(10, 2), 
+    is_active SMALLINT NOT NULL, 
+    CONSTRAINT pk_consumable PRIMARY KEY (id), 
+    CONSTRAINT uq_consumable_code UNIQUE (code), 
+    CONSTRAINT ck_consumable_is_active CHECK (is_active IN (0, 1))
+)
+
+/
+
+CREATE TABLE cons_rule (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    code VARCHAR2(30 CHAR) NOT NULL, 
+    route_code VARCHAR2(12 CHAR), 
+    category VARCHAR2(12 CHAR), 
+    item_id VARCHAR2(36 CHAR), 
+    drug_form VARCHAR2(20 CHAR), 
+    consumable_id VARCHAR2(36 CHAR) NOT NULL, 
+    quantity NUMERIC(8, 2) NOT NULL, 
+    per VARCHAR2(8 CHAR) NOT NULL, 
+    priority SMALLINT NOT NULL, 
+    is_active SMALLINT NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP NOT NULL, 
+    updated_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_cons_rule PRIMARY KEY (id), 
+    CONSTRAINT fk_cons_rule_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
+    CONSTRAINT fk_cons_rule_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
+    CONSTRAINT fk_cons_rule_consumable_id FOREIGN KEY(consumable_id) REFERENCES consumable (id), 
+    CONSTRAINT uq_cons_rule_code UNIQUE (code), 
+    CONSTRAINT ck_cons_rule_is_active CHECK (is_active IN (0, 1))
+)
+
+/
+
+CREATE TABLE order_cons (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    order_id VARCHAR2(36 CHAR) NOT NULL, 
+    plan_id VARCHAR2(36 CHAR) NOT NULL, 
+    bind_key VARCHAR2(100 CHAR) NOT NULL, 
+    rule_id VARCHAR2(36 CHAR), 
+    consumable_id VARCHAR2(36 CHAR) NOT NULL, 
+    quantity NUMERIC(8, 2) NOT NULL, 
+    per VARCHAR2(8 CHAR) NOT NULL, 
+    status VARCHAR2(10 CHAR) NOT NULL, 
+    added_by VARCHAR2(36 CHAR), 
+    add_reason VARCHAR2(100 CHAR), 
+    removed_by VARCHAR2(36 CHAR), 
+    removed_at TIMESTAMP, 
+    remove_reason VARCHAR2(100 CHAR), 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP NOT NULL, 
+    updated_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_order_cons PRIMARY KEY (id), 
+    CONSTRAINT fk_order_cons_order_id FOREIGN KEY(order_id) REFERENCES med_order (id), 
+    CONSTRAINT fk_order_cons_plan_id FOREIGN KEY(plan_id) REFERENCES order_exec_plan (id), 
+    CONSTRAINT fk_order_cons_rule_id FOREIGN KEY(rule_id) REFERENCES cons_rule (id), 
+    CONSTRAINT fk_order_cons_consumable_id FOREIGN KEY(consumable_id) REFERENCES consumable (id), 
+    CONSTRAINT fk_order_cons_added_by FOREIGN KEY(added_by) REFERENCES staff (id), 
+    CONSTRAINT fk_order_cons_removed_by FOREIGN KEY(removed_by) REFERENCES staff (id), 
+    CONSTRAINT uq_order_cons_bind_key UNIQUE (bind_key)
+)
+
+/
+
+CREATE INDEX ix_order_cons_order_id ON order_cons (order_id)
+
+/
+
+CREATE INDEX ix_order_cons_plan_id ON order_cons (plan_id)
+
+/
+
+CREATE TABLE preq_cons (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    req_id VARCHAR2(36 CHAR) NOT NULL, 
+    encounter_id VARCHAR2(36 CHAR) NOT NULL, 
+    consumable_id VARCHAR2(36 CHAR) NOT NULL, 
+    n_items INTEGER NOT NULL, 
+    quantity NUMERIC(12, 2) NOT NULL, 
+    unit VARCHAR2(10 CHAR) NOT NULL, 
+    CONSTRAINT pk_preq_cons PRIMARY KEY (id), 
+    CONSTRAINT fk_preq_cons_req_id FOREIGN KEY(req_id) REFERENCES pharm_req (id), 
+    CONSTRAINT fk_preq_cons_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_preq_cons_consumable_id FOREIGN KEY(consumable_id) REFERENCES consumable (id)
+)
+
+/
+
+CREATE INDEX ix_preq_cons_req_id ON preq_cons (req_id)
+
+/
+
+CREATE TABLE preq_cons_item (
+    bound_id VARCHAR2(36 CHAR) NOT NULL, 
+    line_id VARCHAR2(36 CHAR) NOT NULL, 
+    CONSTRAINT pk_preq_cons_item PRIMARY KEY (bound_id), 
+    CONSTRAINT fk_preq_cons_item_bound_id FOREIGN KEY(bound_id) REFERENCES order_cons (id), 
+    CONSTRAINT fk_preq_cons_item_line_id FOREIGN KEY(line_id) REFERENCES preq_cons (id)
+)
+
+/
+
+CREATE INDEX ix_preq_cons_item_line_id ON preq_cons_item (line_id)
+
+/
+
+UPDATE alembic_version SET version_num='0010' WHERE alembic_version.version_num = '0009'
+
+/
+
 COMMIT
 
 /

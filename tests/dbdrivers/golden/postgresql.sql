@@ -933,5 +933,101 @@ CREATE UNIQUE INDEX uq_nursing_rec_replaces ON nursing_rec (replaces_id);
 
 UPDATE alembic_version SET version_num='0009' WHERE alembic_version.version_num = '0008';
 
+-- Running upgrade 0009 -> 0010
+
+CREATE TABLE consumable (
+    id VARCHAR(36) NOT NULL, 
+    code VARCHAR(30) NOT NULL, 
+    name VARCHAR(40) NOT NULL, 
+    spec VARCHAR(40), 
+    unit VARCHAR(10) NOT NULL, 
+    price NUMERIC(10, 2), 
+    is_active BOOLEAN NOT NULL, 
+    CONSTRAINT pk_consumable PRIMARY KEY (id), 
+    CONSTRAINT uq_consumable_code UNIQUE (code)
+);
+
+CREATE TABLE cons_rule (
+    id VARCHAR(36) NOT NULL, 
+    code VARCHAR(30) NOT NULL, 
+    route_code VARCHAR(12), 
+    category VARCHAR(12), 
+    item_id VARCHAR(36), 
+    drug_form VARCHAR(20), 
+    consumable_id VARCHAR(36) NOT NULL, 
+    quantity NUMERIC(8, 2) NOT NULL, 
+    per VARCHAR(8) NOT NULL, 
+    priority SMALLINT NOT NULL, 
+    is_active BOOLEAN NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_cons_rule PRIMARY KEY (id), 
+    CONSTRAINT fk_cons_rule_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
+    CONSTRAINT fk_cons_rule_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
+    CONSTRAINT fk_cons_rule_consumable_id FOREIGN KEY(consumable_id) REFERENCES consumable (id), 
+    CONSTRAINT uq_cons_rule_code UNIQUE (code)
+);
+
+CREATE TABLE order_cons (
+    id VARCHAR(36) NOT NULL, 
+    order_id VARCHAR(36) NOT NULL, 
+    plan_id VARCHAR(36) NOT NULL, 
+    bind_key VARCHAR(100) NOT NULL, 
+    rule_id VARCHAR(36), 
+    consumable_id VARCHAR(36) NOT NULL, 
+    quantity NUMERIC(8, 2) NOT NULL, 
+    per VARCHAR(8) NOT NULL, 
+    status VARCHAR(10) NOT NULL, 
+    added_by VARCHAR(36), 
+    add_reason VARCHAR(100), 
+    removed_by VARCHAR(36), 
+    removed_at TIMESTAMP WITHOUT TIME ZONE, 
+    remove_reason VARCHAR(100), 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_order_cons PRIMARY KEY (id), 
+    CONSTRAINT fk_order_cons_order_id FOREIGN KEY(order_id) REFERENCES med_order (id), 
+    CONSTRAINT fk_order_cons_plan_id FOREIGN KEY(plan_id) REFERENCES order_exec_plan (id), 
+    CONSTRAINT fk_order_cons_rule_id FOREIGN KEY(rule_id) REFERENCES cons_rule (id), 
+    CONSTRAINT fk_order_cons_consumable_id FOREIGN KEY(consumable_id) REFERENCES consumable (id), 
+    CONSTRAINT fk_order_cons_added_by FOREIGN KEY(added_by) REFERENCES staff (id), 
+    CONSTRAINT fk_order_cons_removed_by FOREIGN KEY(removed_by) REFERENCES staff (id), 
+    CONSTRAINT uq_order_cons_bind_key UNIQUE (bind_key)
+);
+
+CREATE INDEX ix_order_cons_order_id ON order_cons (order_id);
+
+CREATE INDEX ix_order_cons_plan_id ON order_cons (plan_id);
+
+CREATE TABLE preq_cons (
+    id VARCHAR(36) NOT NULL, 
+    req_id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36) NOT NULL, 
+    consumable_id VARCHAR(36) NOT NULL, 
+    n_items INTEGER NOT NULL, 
+    quantity NUMERIC(12, 2) NOT NULL, 
+    unit VARCHAR(10) NOT NULL, 
+    CONSTRAINT pk_preq_cons PRIMARY KEY (id), 
+    CONSTRAINT fk_preq_cons_req_id FOREIGN KEY(req_id) REFERENCES pharm_req (id), 
+    CONSTRAINT fk_preq_cons_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_preq_cons_consumable_id FOREIGN KEY(consumable_id) REFERENCES consumable (id)
+);
+
+CREATE INDEX ix_preq_cons_req_id ON preq_cons (req_id);
+
+CREATE TABLE preq_cons_item (
+    bound_id VARCHAR(36) NOT NULL, 
+    line_id VARCHAR(36) NOT NULL, 
+    CONSTRAINT pk_preq_cons_item PRIMARY KEY (bound_id), 
+    CONSTRAINT fk_preq_cons_item_bound_id FOREIGN KEY(bound_id) REFERENCES order_cons (id), 
+    CONSTRAINT fk_preq_cons_item_line_id FOREIGN KEY(line_id) REFERENCES preq_cons (id)
+);
+
+CREATE INDEX ix_preq_cons_item_line_id ON preq_cons_item (line_id);
+
+UPDATE alembic_version SET version_num='0010' WHERE alembic_version.version_num = '0009';
+
 COMMIT;
 

@@ -43,7 +43,8 @@ def test_first_load_fills_every_table_and_second_load_changes_nothing(tmp_path: 
     # progress reached the end of every table
     assert all(done == total for done, total in seen.values())
     assert _count(engine, schema.role) == _csv_rows("roles.csv") == 5
-    assert set(seen) == {"drug", "freq", "route", "order_item", "icd10", "lab_test", "role"}
+    assert _count(engine, schema.consumable) == _csv_rows("consumables.csv")
+    assert set(seen) == {"drug", "freq", "route", "order_item", "icd10", "lab_test", "role", "consumable"}
 
     with engine.begin() as conn:
         second = load_all(conn)
