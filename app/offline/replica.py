@@ -6,7 +6,8 @@ system keyring, never in a file. It holds the tables of the server's schema (app
 metadata, so the same handlers run on it) filled with the ward scope: the current inpatients and
 their stays, this stay's orders, events, executions, vitals, documents and diagnoses, the
 patients' allergies, and whole the dictionaries, order sets, templates, beds, staff with their
-roles and password verifiers (offline login). `replica_meta` says whose it is and as of when
+roles and password verifiers (offline login), the ward's settings and its last week's nurses'
+shift reports. `replica_meta` says whose it is and as of when
 (the server's clock at the snapshot, never the PC's).
 
 A file that cannot be read (wrong key, damaged, a plain SQLite file, another profile's) is never
@@ -19,7 +20,7 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Optional
 
@@ -46,6 +47,9 @@ BY_ENCOUNTER: tuple[Table, ...] = (s.bed_move, s.clin_doc, s.diagnosis, s.lab_re
                                    s.order_group, s.vital_obs, s.med_order, s.skin_test)
 # Of those stays' orders.
 BY_ORDER: tuple[Table, ...] = (s.order_event, s.order_exec, s.order_exec_plan, s.order_override)
+# Of the ward: its settings (shifts, overdue minutes ...) and its recent nurses' shift reports.
+BY_WARD: tuple[Table, ...] = (s.app_setting, s.nurse_handover)
+WARD_REPORT_DAYS = 7
 
 
 class ReplicaUnusable(DatabaseError):
@@ -145,6 +149,11 @@ def _scoped(table: Table, ward_id: str) -> Select[Any]:
     if table in BY_ORDER:
         return select(table).where(table.c.order_id.in_(
             select(s.med_order.c.id).where(s.med_order.c.encounter_id.in_(stays))))
+    if table is s.app_setting:
+        return select(table).where(table.c.skey.like(f"ward:{ward_id}:%"))
+    if table is s.nurse_handover:
+        since = datetime.now(timezone.utc) - timedelta(days=WARD_REPORT_DAYS)
+        return select(table).where(table.c.ward_id == ward_id).where(table.c.shift_start >= since)
     return select(table)
 
 
@@ -154,7 +163,7 @@ REPLICA_APPEND_ONLY = frozenset({"doc_rev"})
 
 def scope_tables() -> list[Table]:
     """The tables the replica fills, parents first."""
-    wanted = set(WHOLE) | set(BY_ENCOUNTER) | set(BY_ORDER) | {s.encounter, s.patient,
+    wanted = set(WHOLE) | set(BY_ENCOUNTER) | set(BY_ORDER) | set(BY_WARD) | {s.encounter, s.patient,
                                                               s.allergy, s.doc_rev}
     return [t for t in s.metadata.sorted_tables if t in wanted]
 

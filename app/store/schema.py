@@ -516,7 +516,8 @@ nursing_rec = Table(
 )
 
 # The tables of later issues, each area in its own module, re-exported like the audit tables:
-# the nurse side (issue 13), the nurses' shift handover (issue 14) and what was printed where on the 医嘱单 (续打, issue 16).
+# the nurse side (issue 13), the nurses' shift handover (issue 14) and what was printed where
+# on the 医嘱单 (续打, issue 16).
 from app.store.schema_handover import nurse_handover as nurse_handover  # noqa: E402
 from app.store.schema_nurse import pharm_req as pharm_req  # noqa: E402
 from app.store.schema_nurse import pharm_req_item as pharm_req_item  # noqa: E402
