@@ -87,6 +87,14 @@ VITALS_GRID = "Ctrl+Shift+T"
 VITALS_ALL = "Alt+A"
 CHART_PREV_WEEK = "PgUp"
 CHART_NEXT_WEEK = "PgDown"
+# 护士交接班 (issue 14, ui/nurse/handover.py). Not Ctrl+Shift+H (the doctors' handover: one user
+# may hold both roles); inside the page the keys are those of the doctors' handover.
+NURSE_HANDOVER = "Ctrl+Shift+B"
+NURSE_HANDOVER_SAVE = "Ctrl+S"
+NURSE_HANDOVER_HAND = "Ctrl+Return"
+NURSE_HANDOVER_RECEIVE = "Ctrl+Shift+Return"
+NURSE_HANDOVER_OLDER = "Alt+Left"
+NURSE_HANDOVER_NEWER = "Alt+Right"
 
 
 @dataclass(frozen=True)
@@ -182,6 +190,11 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("Shift+Tab", "vitals", "vitals_prev"),
     Shortcut(VITALS_ALL, "vitals", "vitals_all"),
     Shortcut(f"{CHART_PREV_WEEK} / {CHART_NEXT_WEEK}", "tempchart", "chart_weeks"),
+    Shortcut(NURSE_HANDOVER, "global", "nurse_handover"),
+    Shortcut(f"{NURSE_HANDOVER_OLDER} / {NURSE_HANDOVER_NEWER}", "nurse_handover", "nh_shifts"),
+    Shortcut(NURSE_HANDOVER_SAVE, "nurse_handover", "nh_save"),
+    Shortcut("Ctrl+Enter", "nurse_handover", "nh_hand"),
+    Shortcut("Ctrl+Shift+Enter", "nurse_handover", "nh_receive"),
 )
 
 
@@ -203,6 +216,7 @@ def where_text(where: str) -> str:
         "records": translate("Shortcuts", "病历"),
         "vitals": translate("Shortcuts", "体征录入"),
         "tempchart": translate("Shortcuts", "体温单"),
+        "nurse_handover": translate("Shortcuts", "护士交接班"),
     }.get(where, where)
 
 
@@ -294,6 +308,11 @@ def shortcut_text(what: str) -> str:
         "vitals_prev": translate("Shortcuts", "上一格"),
         "vitals_all": translate("Shortcuts", "只看应测患者 / 显示全部患者"),
         "chart_weeks": translate("Shortcuts", "上一周 / 下一周"),
+        "nurse_handover": translate("Shortcuts", "护士交接班：本班人数统计及交班患者（护士）"),
+        "nh_shifts": translate("Shortcuts", "上一班 / 下一班"),
+        "nh_save": translate("Shortcuts", "保存交班草稿"),
+        "nh_hand": translate("Shortcuts", "交班签名（人数不符时须先填写差异说明）"),
+        "nh_receive": translate("Shortcuts", "接班签名（须由交班护士以外的护士）"),
     }.get(what, what)
 
 

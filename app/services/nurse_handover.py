@@ -41,22 +41,27 @@ from app.store.schema import (
     patient,
     staff,
     vital_obs,
+    ward,
 )
 
 DRAFT, HANDED, RECEIVED = "draft", "handed", "received"
 SIGNED = (HANDED, RECEIVED)
 LIVE_SLACK = timedelta(minutes=2)          # as_of this close to now: 现有 is the ward's live count
+RECENT_SHIFTS = 9                          # the picker: three days of three shifts
 ABNORMAL_ITEMS = (dv.TEMP, dv.PULSE, dv.HR, dv.RESP, dv.SBP, dv.DBP, dv.SPO2, dv.PAIN)
 ENDED = {"discharged", "transferred", "deceased"}
 OPEN_ORDER = ("verified", "active", "stop_pending")
 
 
 @dataclass(frozen=True)
-class Abnormal:
+class Reading:
     item: str
     value: Decimal
-    flag: str                              # high / low
+    flag: str                              # high / low; "" within the normal range
     at: datetime
+
+
+Abnormal = Reading
 
 
 @dataclass(frozen=True)
@@ -72,8 +77,10 @@ class PatientLine:
     group: str                             # ns.GROUPS
     reasons: tuple[str, ...]               # ns.REASONS
     events: tuple[tuple[str, datetime], ...]   # (reason code, when) in the shift
-    abnormal: tuple[Abnormal, ...]
+    abnormal: tuple[Reading, ...]          # the worst flagged value per item in the shift
     open_doses: int                        # due in the shift, nothing recorded yet
+    latest: tuple[Reading, ...] = ()       # the last value per item in the shift
+    other_ward: str = ""                   # the ward it was transferred from / to in the shift
 
 
 @dataclass(frozen=True)
@@ -104,6 +111,7 @@ class ShiftReport:
     census_original: int                   # 原有 by the data, whatever the source
     patients: tuple[PatientLine, ...]
     saved: Optional[SavedHandover]
+    recent: tuple[ns.Shift, ...] = ()      # the running shift and those before it, newest first
 
     @property
     def holds(self) -> bool:
@@ -179,29 +187,36 @@ def _values(conn: Connection, ids: list[str], start: datetime, as_of: datetime) 
         .order_by(vital_obs.c.measured_at)).all())
 
 
-def _abnormal(rows: list[Any]) -> dict[str, list[Abnormal]]:
-    """The worst flagged value per patient and item in the shift."""
-    worst: dict[tuple[str, str], Abnormal] = {}
+def _readings(rows: list[Any]) -> tuple[dict[str, list[Reading]], dict[str, list[Reading]]]:
+    """Per patient: the worst flagged value per item in the shift, and the last value per item
+    (rows come in time order)."""
+    worst: dict[tuple[str, str], Reading] = {}
+    last: dict[tuple[str, str], Reading] = {}
     for r in rows:
         if r.item == dv.EVENT or r.num_value is None:
             continue
+        value = Decimal(str(r.num_value)).quantize(dv.LIMITS[r.item].step)
         try:
-            flag = dv.assess(r.item, Decimal(str(r.num_value))).flag
+            flag = dv.assess(r.item, value).flag
         except Exception:   # a legacy value outside today's reject range: not a flag
-            continue
+            flag = ""
+        key = (r.encounter_id, r.item)
+        last[key] = Reading(r.item, value, flag, r.measured_at)
         if not flag:
             continue
-        value = Decimal(str(r.num_value)).quantize(dv.LIMITS[r.item].step)
-        key = (r.encounter_id, r.item)
         old = worst.get(key)
         if old is None or (flag == dv.HIGH and value > old.value) or (flag == dv.LOW and value < old.value):
-            worst[key] = Abnormal(r.item, value, flag, r.measured_at)
-    out: dict[str, list[Abnormal]] = defaultdict(list)
-    for (enc, _item), a in worst.items():
-        out[enc].append(a)
-    for items in out.values():
-        items.sort(key=lambda a: ABNORMAL_ITEMS.index(a.item))
-    return out
+            worst[key] = Reading(r.item, value, flag, r.measured_at)
+
+    def by_patient(found: dict[tuple[str, str], Reading]) -> dict[str, list[Reading]]:
+        out: dict[str, list[Reading]] = defaultdict(list)
+        for (enc, _item), a in found.items():
+            out[enc].append(a)
+        for items in out.values():
+            items.sort(key=lambda a: ABNORMAL_ITEMS.index(a.item))
+        return out
+
+    return by_patient(worst), by_patient(last)
 
 
 def _diagnoses(conn: Connection, ids: list[str]) -> dict[str, str]:
@@ -300,6 +315,7 @@ def shift_report(conn: Connection, ward_id: str, now: datetime, shift_date: Opti
     # The patient list.
     reasons: dict[str, list[str]] = defaultdict(list)
     events: dict[str, list[tuple[str, datetime]]] = defaultdict(list)
+    other: dict[str, str] = {}
     for key, enc_ids in (("discharged", f.discharged), ("transfer_out", f.transfer_out), ("died", f.died),
                          ("admitted", f.admitted), ("transfer_in", f.transfer_in)):
         for e in enc_ids:
@@ -312,6 +328,7 @@ def shift_report(conn: Connection, ward_id: str, now: datetime, shift_date: Opti
         for m in s.moves:
             if shift.start < m.at <= end and ward_id in (m.from_ward, m.to_ward):
                 events[e].append(("transfer_in" if m.to_ward == ward_id else "transfer_out", m.at))
+                other[e] = str(m.from_ward if m.to_ward == ward_id else m.to_ward)
         if s.ended_at is not None and e in (*f.discharged, *f.transfer_out, *f.died) \
                 and shift.start < s.ended_at <= end:
             kind = {"discharged": "discharged", "transferred": "transfer_out", "deceased": "died"}
@@ -324,13 +341,17 @@ def shift_report(conn: Connection, ward_id: str, now: datetime, shift_date: Opti
     for e in present_ids:
         if acuity[e] in (ns.CRITICAL, ns.SERIOUS):
             reasons[e].append(acuity[e])
-    abnormal = _abnormal(values)
+    abnormal, latest = _readings(values)
     for e in abnormal:
         if e in present_ids or e in reasons:
             reasons[e].append("abnormal")
     listed = [e for e in reasons if reasons[e]]
     dx = _diagnoses(conn, listed)
     doses = _open_doses(conn, [e for e in listed if e in present_ids], shift.start, end)
+    names: dict[str, str] = {}
+    if other:
+        names = {str(r.id): str(r.name) for r in conn.execute(
+            select(ward.c.id, ward.c.name).where(ward.c.id.in_(set(other.values()))))}
     lines = []
     for e in listed:
         r = info[e]
@@ -341,8 +362,12 @@ def shift_report(conn: Connection, ward_id: str, now: datetime, shift_date: Opti
         lines.append(PatientLine(e, bed_no, int(sort_key), r.name, r.mrn, dx.get(e, ""),
                                  ns.group_of(reasons[e]), tuple(reasons[e]),
                                  tuple(sorted(events[e], key=lambda x: x[1])), tuple(abnormal.get(e, ())),
-                                 doses.get(e, 0)))
+                                 doses.get(e, 0), tuple(latest.get(e, ())),
+                                 str(names.get(other.get(e, ""), ""))))
     lines.sort(key=lambda p: (ns.GROUPS.index(p.group), p.sort_key, p.bed_no))
+    recent = [ns.shift_at(shifts, now, zone)]
+    while len(recent) < RECENT_SHIFTS:
+        recent.append(ns.previous_shift(shifts, recent[-1], zone))
     return ShiftReport(ward_id, shift, tuple(d.code for d in shifts), end, counts,
                        ns.expected_current(counts), "data" if reported is None else "report",
-                       census_start, tuple(lines), _saved(conn, ward_id, shift))
+                       census_start, tuple(lines), _saved(conn, ward_id, shift), tuple(recent))

@@ -139,12 +139,14 @@ def scenario_counts_of_a_constructed_shift(db: Database) -> None:
     assert by_id[demo_id("encounter", 1)].group == ns.LEAVING
     assert by_id[demo_id("encounter", 2)].reasons == ("transfer_out",)
     assert by_id[demo_id("encounter", 2)].bed_no == "2"             # the bed it left here
+    assert by_id[demo_id("encounter", 2)].other_ward == "外科一病区"
     assert by_id[demo_id("encounter", 3)].reasons == ("died",)
     assert by_id[made["short"]].reasons[:2] == ("discharged", "admitted")
     assert by_id[made["came"]].group == ns.ARRIVING and by_id[made["came"]].bed_no == "14"
     new = by_id[made["new"]]
     assert new.group == ns.ARRIVING and "abnormal" in new.reasons
     assert [(a.item, str(a.value), a.flag) for a in new.abnormal] == [("temp", "39.2", "high")]
+    assert [(a.item, str(a.value)) for a in new.latest] == [("temp", "39.2")]
     assert [e[0] for e in new.events] == ["admitted"]
     assert by_id[demo_id("encounter", 6)].group == ns.OPERATED
     assert by_id[demo_id("encounter", 12)].group == ns.ACUTE        # 病危
