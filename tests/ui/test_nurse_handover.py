@@ -104,7 +104,15 @@ def test_a_shift_handover_counted_written_handed_over_and_received(qtbot: Any, r
     from app.domain.nurse_shift import GROUPS
 
     assert groups == sorted(groups, key=GROUPS.index)          # leaving, arriving, ..., abnormal
-    row = beds.index("12")
+    running = (page.report.shift.shift_date, page.report.shift.code)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)   # the shift before
+    qtbot.waitUntil(lambda: page.report.shift.end == page.report.recent[0].start, timeout=5000)
+    assert page.shift_box.currentIndex() == 1
+    qtbot.keyClick(page.table, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # back again
+    qtbot.waitUntil(lambda: (page.report.shift.shift_date, page.report.shift.code) == running, timeout=5000)
+    assert _shown_counts(page) == expected
+    row = [r.bed_no for r in page.patients.rows()].index("12")
     page.table.selectRow(row)
     assert "病危" in page.edits["events"].toPlainText()          # pre-filled from the data
     commit_text(page.edits["pending"], "今晚复查血常规，备血2U。")
@@ -134,3 +142,51 @@ def test_a_shift_handover_counted_written_handed_over_and_received(qtbot: Any, r
     assert "赵丽" in taker.status.text() and "接班签名" in taker.status.text()
     assert _shown_counts(taker) == expected
     real_window.grab().save("/tmp/nursehandover-page.png")
+
+
+def test_counts_that_do_not_add_up_are_shown_red_and_must_be_explained(qtbot: Any, real_window: Any,
+                                                                      real_backend: Any) -> None:
+    """The last shift's signed report said 33 on the ward; the data say 32: the identity fails, the
+    page says so in red, and Ctrl+Enter is refused at the explanation field until it is written."""
+    from sqlalchemy import insert
+
+    from app.ids import new_id
+    from app.services.demo_ids import demo_id
+    from app.store.schema import nurse_handover
+
+    start, _end = _window_now()
+    prev_start = start - timedelta(hours=8)
+    code = {0: "night", 8: "day", 16: "evening"}[prev_start.astimezone().hour]
+    head = demo_id("staff", "sunmin")
+    counts = dict.fromkeys(("admitted", "discharged", "transfer_in", "transfer_out", "died", "critical",
+                            "serious", "surgery", "delivery"), 0)
+    counts.update(original=33, current=33, holds=True)
+
+    def seed(conn: Any) -> None:
+        conn.execute(insert(nurse_handover).values(
+            id=new_id(), ward_id=demo_id("ward"), shift_date=prev_start.astimezone().date(), shift_code=code,
+            shift_start=prev_start, shift_end=start, counts=counts, notes={"entries": [], "explanation": ""},
+            status="handed", drafted_by=head, handed_by=head, handed_at=start, version=1, created_at=start,
+            updated_at=start))
+
+    db = real_backend._require()
+    with db.begin() as conn:
+        seed(conn)
+    sign_in(qtbot, real_window, "liufang", NURSE_PASSWORD)
+    page = _open(qtbot, real_window)
+    shown = _shown_counts(page)
+    assert shown["original"] == 33 and shown["current"] == _expected(real_backend, demo_id("ward"))["current"]
+    assert page.identity.text().startswith("✗") and "人数不符" in page.identity.text()
+    assert "上一班交班报告" in page.identity.text()
+    assert page.explanation.isVisible()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return, CTRL)        # 交班: refused, the reason shown
+    qtbot.waitUntil(lambda: "差异说明" in page.message.text(), timeout=5000)
+    assert page.report.saved is None and QApplication.focusWidget() is page.explanation
+    commit_text(page.explanation, "大夜班报告现有人数有误，已与孙敏护士长核实")
+    qtbot.keyClick(page.explanation, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: page.report.saved is not None and page.report.saved.status == "handed",
+                    timeout=5000)
+    assert page.report.saved.explanation == "大夜班报告现有人数有误，已与孙敏护士长核实"
+    assert page.report.saved.counts["holds"] is False
+    page.grab().save("/tmp/nursehandover-mismatch.png")
