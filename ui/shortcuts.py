@@ -95,6 +95,7 @@ NURSE_HANDOVER_HAND = "Ctrl+Return"
 NURSE_HANDOVER_RECEIVE = "Ctrl+Shift+Return"
 NURSE_HANDOVER_OLDER = "Alt+Left"
 NURSE_HANDOVER_NEWER = "Alt+Right"
+NURSE_HANDOVER_REFRESH = "Ctrl+R"      # not F5: the window's 刷新病区 owns it
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(NURSE_HANDOVER_SAVE, "nurse_handover", "nh_save"),
     Shortcut("Ctrl+Enter", "nurse_handover", "nh_hand"),
     Shortcut("Ctrl+Shift+Enter", "nurse_handover", "nh_receive"),
+    Shortcut(NURSE_HANDOVER_REFRESH, "nurse_handover", "nh_refresh"),
 )
 
 
@@ -313,6 +315,7 @@ def shortcut_text(what: str) -> str:
         "nh_save": translate("Shortcuts", "保存交班草稿"),
         "nh_hand": translate("Shortcuts", "交班签名（人数不符时须先填写差异说明）"),
         "nh_receive": translate("Shortcuts", "接班签名（须由交班护士以外的护士）"),
+        "nh_refresh": translate("Shortcuts", "重新读取本班报告（输入的内容保留）"),
     }.get(what, what)
 
 

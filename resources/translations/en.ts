@@ -1494,7 +1494,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>交班患者的类别无效，请刷新后重试</source>
-        <translation>A patient's handover category is invalid; refresh and try again</translation>
+        <translation>A patient&apos;s handover category is invalid; refresh and try again</translation>
     </message>
     <message>
         <source>内容过长（每项最多 {limit} 字）</source>
@@ -1502,7 +1502,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>本班已由 {by} 于 {at} 交班签名，不能再修改或再次交班</source>
-        <translation>{by} already signed this shift's handover at {at}: it can no longer be changed or handed over again</translation>
+        <translation>{by} already signed this shift&apos;s handover at {at}: it can no longer be changed or handed over again</translation>
     </message>
     <message>
         <source>您已于 {at} 交班签名，不能重复签名</source>
@@ -1708,11 +1708,11 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>人数不符时写明原因（如：上一班报告有误，已核实）</source>
-        <translation>Why the numbers differ (e.g. the last shift's report was wrong, checked)</translation>
+        <translation>Why the numbers differ (e.g. the last shift&apos;s report was wrong, checked)</translation>
     </message>
     <message>
         <source>病情及本班事件</source>
-        <translation>Condition and this shift's events</translation>
+        <translation>Condition and this shift&apos;s events</translation>
     </message>
     <message>
         <source>生命体征（↑↓ 为异常）</source>
@@ -1748,7 +1748,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>（原有取自上一班交班报告；按数据为 {n} 人）</source>
-        <translation> (start taken from the last shift's report; the data say {n})</translation>
+        <translation> (start taken from the last shift&apos;s report; the data say {n})</translation>
     </message>
     <message>
         <source>  统计至 {t}</source>
@@ -1792,7 +1792,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>（另一位护士已保存本班报告；您输入的内容仍保留，再按 Ctrl+S 以您的内容保存）</source>
-        <translation> (another nurse saved this shift's report; what you typed is kept, press Ctrl+S again to save yours)</translation>
+        <translation> (another nurse saved this shift&apos;s report; what you typed is kept, press Ctrl+S again to save yours)</translation>
     </message>
     <message>
         <source>次/分</source>
@@ -4256,7 +4256,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>护士交接班：本班人数统计及交班患者（护士）</source>
-        <translation>Nurse shift handover: the shift's census and patients (nurses)</translation>
+        <translation>Nurse shift handover: the shift&apos;s census and patients (nurses)</translation>
     </message>
     <message>
         <source>上一班 / 下一班</source>
@@ -4273,6 +4273,10 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>接班签名（须由交班护士以外的护士）</source>
         <translation>Receive and sign (a nurse other than the handing one)</translation>
+    </message>
+    <message>
+        <source>重新读取本班报告（输入的内容保留）</source>
+        <translation>Read the shift's report again (what you typed is kept)</translation>
     </message>
 </context>
 <context>

@@ -4274,6 +4274,10 @@
         <source>接班签名（须由交班护士以外的护士）</source>
         <translation>接班签名（须由交班护士以外的护士）</translation>
     </message>
+    <message>
+        <source>重新读取本班报告（输入的内容保留）</source>
+        <translation>重新读取本班报告（输入的内容保留）</translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>

@@ -3,7 +3,7 @@ running shift and the eight before it; Alt+← / Alt+→), the counts row with �
 原有 + 入院 + 转入 − 出院 − 转出 − 死亡 (a difference shown in red, to be explained before handing
 over), the patients in CLINICAL.md's order with their notes pre-filled from the shift's events,
 abnormal vital signs and open doses, editable. Ctrl+S saves the draft, Ctrl+Enter hands over (the
-handing nurse signs), Ctrl+Shift+Enter receives (another nurse signs).
+handing nurse signs), Ctrl+Shift+Enter receives (another nurse signs), Ctrl+R reads it again.
 
 What the nurse typed stays in the page across reloads of the same shift (another nurse's save,
 a conflict, a refusal); only texts she did not touch follow the saved draft."""
@@ -38,6 +38,7 @@ from ui.shortcuts import (
     NURSE_HANDOVER_NEWER,
     NURSE_HANDOVER_OLDER,
     NURSE_HANDOVER_RECEIVE,
+    NURSE_HANDOVER_REFRESH,
     NURSE_HANDOVER_SAVE,
 )
 
@@ -139,6 +140,7 @@ class NurseHandoverPage(QWidget):
         for keys, handler in ((NURSE_HANDOVER_SAVE, self.save), (NURSE_HANDOVER_HAND, self.hand_over),
                               ("Ctrl+Enter", self.hand_over), (NURSE_HANDOVER_RECEIVE, self.receive),
                               ("Ctrl+Shift+Enter", self.receive),
+                              (NURSE_HANDOVER_REFRESH, self.reload),
                               (NURSE_HANDOVER_OLDER, lambda: self._step(1)),
                               (NURSE_HANDOVER_NEWER, lambda: self._step(-1))):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -153,10 +155,10 @@ class NurseHandoverPage(QWidget):
     # ---- reading
     def reload(self) -> None:
         self.reads += 1
-        shift_date, code = self.wanted
+        request, (shift_date, code) = self.reads, self.wanted
 
         def done(report: Any) -> None:
-            if is_alive(self):
+            if is_alive(self) and request == self.reads:     # an older read never wins
                 self._show(report)
 
         ops.load_report(self.ctx, self.ward_id, shift_date, code, done, self._failed)
@@ -343,7 +345,9 @@ class NurseHandoverPage(QWidget):
     def receive(self) -> None:
         saved = self.report.saved if self.report is not None else None
         if saved is None:
-            self.message.setText(error_text(_Refusal("nurse_handover.not_handed")))
+            from app.errors import ValidationError
+
+            self._failed(ValidationError("nurse_handover.not_handed"))
             return
         ops.receive(self.ctx, self.user, saved.id, saved.version,
                     lambda _c: self._done(translate("NurseHandover", "已接班签名")), self._failed,
@@ -396,14 +400,9 @@ class NurseHandoverPage(QWidget):
             self.reload()
 
     def showEvent(self, event: Any) -> None:
+        """Shown (again): read the shift afresh; another PC's hand-over reaches this one so (what
+        the nurse typed stays)."""
         super().showEvent(event)
-        if self.reads == 0:
-            self.reload()
+        self.reload()
         self.table.setFocus()
 
-
-class _Refusal(Exception):
-    def __init__(self, message_id: str) -> None:
-        super().__init__(message_id)
-        self.message_id = message_id
-        self.params: dict[str, Any] = {}
