@@ -4276,7 +4276,7 @@ Inpatient doctor and nurse workstation</translation>
     </message>
     <message>
         <source>重新读取本班报告（输入的内容保留）</source>
-        <translation>Read the shift's report again (what you typed is kept)</translation>
+        <translation>Read the shift&apos;s report again (what you typed is kept)</translation>
     </message>
 </context>
 <context>

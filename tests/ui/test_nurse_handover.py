@@ -142,6 +142,10 @@ def test_a_shift_handover_counted_written_handed_over_and_received(qtbot: Any, r
     assert "赵丽" in taker.status.text() and "接班签名" in taker.status.text()
     assert _shown_counts(taker) == expected
     real_window.grab().save("/tmp/nursehandover-page.png")
+    real_window.action_set.actions["lang_en"].trigger()         # live: the page follows
+    qtbot.waitUntil(lambda: "matching" in taker.identity.text(), timeout=3000)
+    assert taker.counts.headerData(0, Qt.Orientation.Horizontal) == "Start"
+    assert "received by 赵丽" in taker.status.text() and taker.shift_label.text() == "Shift"
 
 
 def test_counts_that_do_not_add_up_are_shown_red_and_must_be_explained(qtbot: Any, real_window: Any,

@@ -18,6 +18,7 @@ from ui.operations import nurse_handover as ops
 from ui.qt import (
     QAbstractItemView,
     QComboBox,
+    QEvent,
     QHBoxLayout,
     QHeaderView,
     QKeySequence,
@@ -81,11 +82,9 @@ class NurseHandoverPage(QWidget):
         self.identity = QLabel()
         self.identity.setObjectName("nurseHandoverIdentity")
         self.identity.setWordWrap(True)
-        self.explain_label = QLabel(translate("NurseHandover", "差异说明"))
+        self.explain_label = QLabel()
         self.explanation = QLineEdit()
         self.explanation.setObjectName("nurseHandoverExplanation")
-        self.explanation.setPlaceholderText(
-            translate("NurseHandover", "人数不符时写明原因（如：上一班报告有误，已核实）"))
         self.explain_label.setBuddy(self.explanation)
         self.message = QLabel()
         self.message.setObjectName("nurseHandoverMessage")
@@ -109,14 +108,14 @@ class NurseHandoverPage(QWidget):
         form = QVBoxLayout(right)
         form.setContentsMargins(0, 0, 0, 0)
         form.addWidget(self.patient_title)
-        for key, label in (("events", translate("NurseHandover", "病情及本班事件")),
-                           ("vitals", translate("NurseHandover", "生命体征（↑↓ 为异常）")),
-                           ("pending", translate("NurseHandover", "交接事项及待办"))):
+        self.field_labels: dict[str, QLabel] = {}
+        for key in FIELDS:
             edit = QPlainTextEdit()
             edit.setObjectName("nurseHandover_" + key)
             edit.setTabChangesFocus(True)
             edit.textChanged.connect(self._keep)
-            form.addWidget(QLabel(label))
+            self.field_labels[key] = QLabel()
+            form.addWidget(self.field_labels[key])
             form.addWidget(edit, 1)
             self.edits[key] = edit
         split = QSplitter()
@@ -124,7 +123,8 @@ class NurseHandoverPage(QWidget):
         split.addWidget(right)
         split.setSizes([560, 640])
         top = QHBoxLayout()
-        top.addWidget(QLabel(translate("NurseHandover", "班次")))
+        self.shift_label = QLabel()
+        top.addWidget(self.shift_label)
         top.addWidget(self.shift_box)
         top.addWidget(self.status, 1)
         explain = QHBoxLayout()
@@ -147,7 +147,27 @@ class NurseHandoverPage(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(handler)
         self._show_explanation(False)
+        self.retranslate()
         ctx.runner.changes.connect(self._on_changes)
+
+    def retranslate(self) -> None:
+        self.shift_label.setText(translate("NurseHandover", "班次"))
+        self.explain_label.setText(translate("NurseHandover", "差异说明"))
+        self.explanation.setPlaceholderText(
+            translate("NurseHandover", "人数不符时写明原因（如：上一班报告有误，已核实）"))
+        for key, text in (("events", translate("NurseHandover", "病情及本班事件")),
+                          ("vitals", translate("NurseHandover", "生命体征（↑↓ 为异常）")),
+                          ("pending", translate("NurseHandover", "交接事项及待办"))):
+            self.field_labels[key].setText(text)
+        self.counts.retranslate()
+        self.patients.retranslate()
+        if self.report is not None:          # the status, the identity and the shift names
+            self._show(self.report)
+
+    def changeEvent(self, event: Any) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def title(self) -> str:
         return translate("NurseHandover", "护士交接班")
