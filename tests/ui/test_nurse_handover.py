@@ -152,7 +152,7 @@ def test_counts_that_do_not_add_up_are_shown_red_and_must_be_explained(qtbot: An
                                                                       real_backend: Any) -> None:
     """The last shift's signed report said 33 on the ward; the data say 32: the identity fails, the
     page says so in red, and Ctrl+Enter is refused at the explanation field until it is written."""
-    from sqlalchemy import insert
+    from sqlalchemy import delete, insert
 
     from app.ids import new_id
     from app.services.demo_ids import demo_id
@@ -167,6 +167,7 @@ def test_counts_that_do_not_add_up_are_shown_red_and_must_be_explained(qtbot: An
     counts.update(original=33, current=33, holds=True)
 
     def seed(conn: Any) -> None:
+        conn.execute(delete(nurse_handover).where(nurse_handover.c.shift_start == prev_start))   # the demo's
         conn.execute(insert(nurse_handover).values(
             id=new_id(), ward_id=demo_id("ward"), shift_date=prev_start.astimezone().date(), shift_code=code,
             shift_start=prev_start, shift_end=start, counts=counts, notes={"entries": [], "explanation": ""},

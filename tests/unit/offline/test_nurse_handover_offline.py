@@ -34,14 +34,16 @@ def test_the_hand_over_is_queued_offline_and_replayed_once(
                             shift_code="day", entries=t._entries(report))
     layer.execute(hand)                                            # the server is not asked
     with layer._open()[0].connect() as local:
-        row = local.execute(select(nurse_handover.c.status, nurse_handover.c.counts)).one()
+        row = local.execute(select(nurse_handover.c.status, nurse_handover.c.counts)
+                            .where(nurse_handover.c.id == handover_id)).one()
     assert row.status == "handed" and row.counts["current"] == 32 and row.counts["holds"] is True
     receive = hc.ReceiveHandover(op_id=new_id(), actor_id=t.ZHAOLI, device_time=t.NOW,
                                  handover_id=handover_id, base_version=1)
     layer.execute(receive)
     assert layer.queued() == 2
     with demo_engine.connect() as conn:
-        assert conn.execute(select(nurse_handover.c.id)).first() is None    # nothing yet
+        assert conn.execute(select(nurse_handover.c.id)
+                            .where(nurse_handover.c.shift_code == "day")).first() is None   # not yet
     done = layer.replay(demo_engine)
     assert (done.applied, done.remaining) == (2, 0)
     assert layer.replay(demo_engine).applied == 0                  # once

@@ -131,7 +131,7 @@ def scenario_counts_of_a_constructed_shift(db: Database) -> None:
     assert (c[ns.ORIGINAL], c[ns.ADMITTED], c[ns.TRANSFER_IN], c[ns.DISCHARGED], c[ns.TRANSFER_OUT],
             c[ns.DIED]) == (32, 2, 1, 2, 1, 1)
     assert c[ns.CURRENT] == 31 and report.expected_current == 31 and report.holds
-    assert report.original_source == "data"
+    assert report.original_source == "report" and report.census_original == 32   # the demo's night report
     assert (c[ns.CRITICAL], c[ns.SERIOUS], c[ns.SURGERY], c[ns.DELIVERY]) == (1, 2, 1, 0)
     groups = [p.group for p in report.patients]
     assert groups == sorted(groups, key=ns.GROUPS.index)            # CLINICAL.md's order
@@ -158,8 +158,8 @@ def scenario_counts_of_a_constructed_shift(db: Database) -> None:
 def scenario_a_disagreeing_report_is_shown_and_must_be_explained(db: Database) -> None:
     build_day_shift(db)
     night = _report(db, ns.NIGHT)
-    assert night.holds
-    _hand(db, ZHAOLI, night)                       # 大夜: handed over with 现有 32 ...
+    assert night.holds and night.saved is not None and night.saved.status == nh.RECEIVED
+    assert night.saved.counts is not None and night.saved.counts[ns.CURRENT] == 32   # the demo's
     with db.begin() as conn:                       # ... then someone corrects it to 33
         row = conn.execute(select(nurse_handover.c.counts)).scalar_one()
         conn.execute(update(nurse_handover).values(counts=dict(row, current=33)))
