@@ -21,11 +21,37 @@ from app.store.schema import nurse_handover
 BEDSIDE = "已床旁交接，病情同前"      # what the night nurse wrote (demo text, as in resources/demo)
 
 
+WORDS = {"admitted": "入院", "transfer_in": "转入", "discharged": "出院", "transfer_out": "转出",
+         "died": "死亡", "surgery": "手术", "delivery": "分娩", "critical": "病危", "serious": "病重"}
+SHORT = {"temp": ("T", "℃"), "pulse": ("P", "次/分"), "hr": ("HR", "次/分"), "resp": ("R", "次/分"),
+         "sbp": ("BP", ""), "spo2": ("SpO2", "%"), "pain": ("疼痛", "分")}
+
+
+def _hm(at: datetime) -> str:
+    return at.astimezone().strftime("%H:%M")
+
+
+def _vitals(line: nh.PatientLine) -> str:
+    last = {r.item: r for r in line.latest}
+    parts = []
+    for item, (label, unit) in SHORT.items():
+        r = last.get(item)
+        if r is None:
+            continue
+        value = f"{r.value}{unit}"
+        if item == "sbp" and "dbp" in last:
+            value = f"{r.value}/{last['dbp'].value}mmHg"
+        parts.append(f"{label} {value}{'↑' if r.flag == 'high' else '↓' if r.flag == 'low' else ''}")
+    return f"{_hm(max(r.at for r in last.values()))} {' '.join(parts)}" if parts else ""
+
+
 def _entry(line: nh.PatientLine) -> dict[str, Any]:
-    """The note the handing nurse left (the data's own words are the page's, in ui/)."""
+    """The note the night nurse left, in the words she would use."""
+    events = [f"{_hm(at)} {WORDS.get(code, code)}" for code, at in line.events]
+    events += [WORDS[r] for r in line.reasons if r in ("critical", "serious")]
     return {"encounter_id": line.encounter_id, "group": line.group, "reasons": list(line.reasons),
             "bed_no": line.bed_no, "patient_name": line.name, "diagnosis": line.diagnosis,
-            "events": BEDSIDE, "vitals": "", "pending": ""}
+            "events": "；".join([*events, BEDSIDE]), "vitals": _vitals(line), "pending": ""}
 
 
 def seed(conn: Connection, now: datetime) -> dict[str, int]:
