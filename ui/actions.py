@@ -51,7 +51,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("vitals_entry", "nursing", NURSES, shortcut="Ctrl+Shift+T"),   # ui/shortcuts.py VITALS_GRID
     ActionSpec("vitals_view", "nursing", DOCTORS),
     ActionSpec("nursing_record", "nursing", NURSES),
-    ActionSpec("handover", "nursing", NURSES, later=True),
+    ActionSpec("handover", "nursing", NURSES, shortcut="Ctrl+Shift+B"),    # ui/shortcuts NURSE_HANDOVER
     ActionSpec("print_orders", "print", CLINICAL, hint="Ctrl+P"),
     ActionSpec("print_orders_continue", "print", CLINICAL, hint="Ctrl+Alt+P"),
     ActionSpec("print_vitals", "print", NURSES, later=True),
@@ -104,7 +104,7 @@ def action_text(key: str) -> str:
         "vitals_entry": translate("Actions", "体征录入"),
         "vitals_view": translate("Actions", "体温单查看"),
         "nursing_record": translate("Actions", "护理记录"),
-        "handover": translate("Actions", "交班报告"),
+        "handover": translate("Actions", "护士交接班"),
         "print_orders": translate("Actions", "打印医嘱单"),
         "print_orders_continue": translate("Actions", "续打医嘱单"),
         "print_vitals": translate("Actions", "打印体温单"),

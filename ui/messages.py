@@ -163,7 +163,8 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
 # `_texts()` returning a dict literal like the one above); tests/unit/test_error_ids.py reads them all.
 AREA_MODULES: tuple[str, ...] = ("ui.messages_nurse", "ui.messages_offline", "ui.messages_print",
                                  "ui.messages_records", "ui.messages_settings", "ui.messages_vitals",
-                                 "ui.messages_nursing", "ui.messages_diagnoses", "ui.messages_consumables")
+                                 "ui.messages_nursing", "ui.messages_diagnoses", "ui.messages_consumables",
+                                 "ui.messages_nurse_handover")
 
 
 def _all_texts() -> dict[str, Callable[[dict[str, Any]], str]]:

@@ -109,6 +109,15 @@ NURSING_NEW = "Ctrl+N"
 NURSING_CORRECT = "F4"
 NURSING_VOID = "F7"
 NURSING_SCALES = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")     # Braden, Morse, Barthel, pain
+# 护士交接班 (issue 14, ui/nurse/handover.py). Not Ctrl+Shift+H (the doctors' handover: one user
+# may hold both roles); inside the page the keys are those of the doctors' handover.
+NURSE_HANDOVER = "Ctrl+Shift+B"
+NURSE_HANDOVER_SAVE = "Ctrl+S"
+NURSE_HANDOVER_HAND = "Ctrl+Return"
+NURSE_HANDOVER_RECEIVE = "Ctrl+Shift+Return"
+NURSE_HANDOVER_OLDER = "Alt+Left"
+NURSE_HANDOVER_NEWER = "Alt+Right"
+NURSE_HANDOVER_REFRESH = "Ctrl+R"      # not F5: the window's 刷新病区 owns it
 
 
 @dataclass(frozen=True)
@@ -225,6 +234,12 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("↑ ↓ / 0-9", "assessment", "assessment_pick"),
     Shortcut("Enter / Tab", "assessment", "assessment_next"),
     Shortcut("Ctrl+Enter", "assessment", "assessment_sign"),
+    Shortcut(NURSE_HANDOVER, "global", "nurse_handover"),
+    Shortcut(f"{NURSE_HANDOVER_OLDER} / {NURSE_HANDOVER_NEWER}", "nurse_handover", "nh_shifts"),
+    Shortcut(NURSE_HANDOVER_SAVE, "nurse_handover", "nh_save"),
+    Shortcut("Ctrl+Enter", "nurse_handover", "nh_hand"),
+    Shortcut("Ctrl+Shift+Enter", "nurse_handover", "nh_receive"),
+    Shortcut(NURSE_HANDOVER_REFRESH, "nurse_handover", "nh_refresh"),
 )
 
 
@@ -251,6 +266,7 @@ def where_text(where: str) -> str:
         "nursing": translate("Shortcuts", "护理记录"),
         "assessment": translate("Shortcuts", "风险评估"),
         "diagnoses": translate("Shortcuts", "诊断"),
+        "nurse_handover": translate("Shortcuts", "护士交接班"),
     }.get(where, where)
 
 
@@ -363,6 +379,12 @@ def shortcut_text(what: str) -> str:
         "assessment_pick": translate("Shortcuts", "选择该条目的分值（输入分值即可选中）"),
         "assessment_next": translate("Shortcuts", "下一条目"),
         "assessment_sign": translate("Shortcuts", "签名保存评估（每一条目均须填写）"),
+        "nurse_handover": translate("Shortcuts", "护士交接班：本班人数统计及交班患者（护士）"),
+        "nh_shifts": translate("Shortcuts", "上一班 / 下一班"),
+        "nh_save": translate("Shortcuts", "保存交班草稿"),
+        "nh_hand": translate("Shortcuts", "交班签名（人数不符时须先填写差异说明）"),
+        "nh_receive": translate("Shortcuts", "接班签名（须由交班护士以外的护士）"),
+        "nh_refresh": translate("Shortcuts", "重新读取本班报告（输入的内容保留）"),
     }.get(what, what)
 
 

@@ -1,7 +1,7 @@
 """The main window's ward-level pages opened from the menus, each one tab found again or added
-once: 体征录入, 待完成病历, 本科会诊, 医生交接班, the 护士工作站's pages, the chart's own tabs; the
-抗菌药物审批 window and the 病区设置 dialog. A mixin of MainWindow (ui/mainwindow.py), which gives it
-`ctx`, `user`, `tabs`, `ward_view` and `open_patient`; kept apart so the window stays one
+once: 体征录入, 待完成病历, 本科会诊, 医生交接班, 护士交接班, the 护士工作站's pages, the chart's own
+tabs; the 抗菌药物审批 window and the 病区设置 dialog. A mixin of MainWindow (ui/mainwindow.py), which
+gives it `ctx`, `user`, `tabs`, `ward_view` and `open_patient`; kept apart so the window stays one
 responsibility."""
 from __future__ import annotations
 
@@ -67,6 +67,14 @@ class WardTabs:
         if self._find_tab(HandoverPanel) is None:
             panel = HandoverPanel(self.ctx, self.user, self._ward_id())
             self._add_tab(panel, panel.title())
+
+    def show_nurse_handover(self) -> None:
+        """护士交接班 (issue 14): the shift report of the ward on the board."""
+        from ui.nurse.handover import NurseHandoverPage
+
+        if self._find_tab(NurseHandoverPage) is None:
+            page = NurseHandoverPage(self.ctx, self.user, self._ward_id())
+            self._add_tab(page, page.title())
 
     def _open_record(self, encounter_id: str, doc_id: str) -> None:
         from ui.patient_header import PatientPage

@@ -6,7 +6,8 @@ system keyring, never in a file. It holds the tables of the server's schema (app
 metadata, so the same handlers run on it) filled with the ward scope: the current inpatients and
 their stays, this stay's orders, events, executions, vitals, documents and diagnoses, the
 patients' allergies, and whole the dictionaries, order sets, templates, beds, staff with their
-roles and password verifiers (offline login). `replica_meta` says whose it is and as of when
+roles and password verifiers (offline login), the ward's settings and its last week's nurses'
+shift reports. `replica_meta` says whose it is and as of when
 (the server's clock at the snapshot, never the PC's).
 
 A file that cannot be read (wrong key, damaged, a plain SQLite file, another profile's) is never
@@ -19,7 +20,7 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Optional
 
@@ -40,7 +41,7 @@ _META = ("CREATE TABLE IF NOT EXISTS replica_meta (mkey TEXT PRIMARY KEY, mvalue
 # Copied whole: small, and any of it may be needed offline.
 WHOLE: tuple[Table, ...] = (s.dept, s.drug, s.freq, s.icd10, s.lab_test, s.order_item, s.role,
                             s.route, s.doc_template, s.ward, s.bed, s.staff, s.staff_role,
-                            s.order_set, s.order_set_item, s.app_setting, s.consumable, s.cons_rule)
+                            s.order_set, s.order_set_item, s.consumable, s.cons_rule)
 # Of the ward's current stays.
 BY_ENCOUNTER: tuple[Table, ...] = (s.bed_move, s.clin_doc, s.diagnosis, s.lab_result, s.nursing_rec,
                                    s.order_group, s.vital_obs, s.med_order, s.skin_test,
@@ -50,6 +51,9 @@ BY_DOCUMENT: tuple[Table, ...] = (s.doc_rev, s.doc_draft)
 # Of those stays' orders.
 BY_ORDER: tuple[Table, ...] = (s.order_event, s.order_exec, s.order_exec_plan, s.order_override,
                                s.order_cons)
+# Of the ward: its settings (shifts, overdue minutes ...) and its recent nurses' shift reports.
+BY_WARD: tuple[Table, ...] = (s.app_setting, s.nurse_handover)
+WARD_REPORT_DAYS = 7
 
 
 class ReplicaUnusable(DatabaseError):
@@ -149,6 +153,11 @@ def _scoped(table: Table, ward_id: str) -> Select[Any]:
     if table in BY_ORDER:
         return select(table).where(table.c.order_id.in_(
             select(s.med_order.c.id).where(s.med_order.c.encounter_id.in_(stays))))
+    if table is s.app_setting:
+        return select(table).where(table.c.skey.like(f"ward:{ward_id}:%"))
+    if table is s.nurse_handover:
+        since = datetime.now(timezone.utc) - timedelta(days=WARD_REPORT_DAYS)
+        return select(table).where(table.c.ward_id == ward_id).where(table.c.shift_start >= since)
     return select(table)
 
 
@@ -158,7 +167,7 @@ REPLICA_APPEND_ONLY = frozenset({"doc_rev"})
 
 def scope_tables() -> list[Table]:
     """The tables the replica fills, parents first."""
-    wanted = set(WHOLE) | set(BY_ENCOUNTER) | set(BY_ORDER) | set(BY_DOCUMENT) | {
+    wanted = set(WHOLE) | set(BY_ENCOUNTER) | set(BY_ORDER) | set(BY_DOCUMENT) | set(BY_WARD) | {
         s.encounter, s.patient, s.allergy}
     return [t for t in s.metadata.sorted_tables if t in wanted]
 

@@ -186,6 +186,9 @@ def seed_demo(conn: Connection, progress: OptionalProgress = None,
 
     for name, rows in demo_nursing.build(spec, now):         # issue 14: 护理记录
         _batch(conn, s.metadata.tables[name], rows, counts)
+    from app.services import demo_handover
+
+    counts.update(demo_handover.seed(conn, now))             # issue 14: the last shift's report
     report(3, steps, "demo.audit")
     audit.record(conn, AuditEntry("seed", "ward", demo_id("ward"),
                                   after={"tables": dict(sorted(counts.items()))}),

@@ -7,6 +7,10 @@ app_setting under `ward:<ward id>:<name>`; anything not set has the default show
   retest_on_batch     a new batch number of the drug needs a new test (1 / 0, default 1)
   freq:<code>         a frequency's default times on this ward, "08:00,20:00"
   io_boundary         where the ward's 24-hour intake/output day starts, "07:00" (07:00-07:00)
+  shifts              the nursing shifts (交接班, CLINICAL.md §6), default
+                      "day=08:00-16:00,evening=16:00-24:00,night=00:00-08:00" (白班, 小夜, 大夜);
+                      two shifts (日/夜) e.g. "day=08:00-20:00,night=20:00-08:00"; a value that
+                      does not tile the day falls back to the default
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from typing import Optional
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from app.domain.nurse_shift import DEFAULT_SHIFTS, ShiftDef, parse_shifts
 from app.store.schema import app_setting
 
 
@@ -28,6 +33,7 @@ class NurseSettings:
     retest_on_batch: bool = True
     freq_slots: tuple[tuple[str, tuple[str, ...]], ...] = field(default_factory=tuple)
     io_boundary: time = time(7, 0)
+    shifts: tuple[ShiftDef, ...] = DEFAULT_SHIFTS
 
     def slots_for(self, code: str) -> Optional[tuple[str, ...]]:
         return dict(self.freq_slots).get(code)
@@ -69,4 +75,5 @@ def nurse_settings(conn: Connection, ward_id: str) -> NurseSettings:
         skin_read_minutes=_int(values.get("skin_read_minutes"), d.skin_read_minutes, 1, 120),
         skin_valid_hours=_int(values.get("skin_valid_hours"), d.skin_valid_hours, 1, 24 * 30),
         retest_on_batch=str(values.get("retest_on_batch", "1")).strip() not in ("0", "false", ""),
-        freq_slots=slots, io_boundary=parse_boundary(values.get("io_boundary")))
+        freq_slots=slots, io_boundary=parse_boundary(values.get("io_boundary")),
+        shifts=parse_shifts(values.get("shifts")))

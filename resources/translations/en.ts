@@ -104,10 +104,6 @@
         <translation>Nursing record</translation>
     </message>
     <message>
-        <source>交班报告</source>
-        <translation>Handover report</translation>
-    </message>
-    <message>
         <source>打印医嘱单</source>
         <translation>Print order sheet</translation>
     </message>
@@ -162,6 +158,10 @@
     <message>
         <source>离线冲突处理</source>
         <translation>Offline conflicts</translation>
+    </message>
+    <message>
+        <source>护士交接班</source>
+        <translation>Nurse shift handover</translation>
     </message>
 </context>
 <context>
@@ -2046,6 +2046,46 @@ Inpatient doctor and nurse workstation</translation>
         <source>周数须为从 1 起的整数：{weeks}</source>
         <translation>Weeks must be a whole number from 1: {weeks}</translation>
     </message>
+    <message>
+        <source>本病区没有“{shift}”这个班次</source>
+        <translation>This ward has no shift “{shift}”</translation>
+    </message>
+    <message>
+        <source>该班次 {start} 才开始，不能提前交班</source>
+        <translation>This shift only starts at {start}: it cannot be handed over yet</translation>
+    </message>
+    <message>
+        <source>交班患者的类别无效，请刷新后重试</source>
+        <translation>A patient&apos;s handover category is invalid; refresh and try again</translation>
+    </message>
+    <message>
+        <source>内容过长（每项最多 {limit} 字）</source>
+        <translation>Too long (at most {limit} characters per field)</translation>
+    </message>
+    <message>
+        <source>本班已由 {by} 于 {at} 交班签名，不能再修改或再次交班</source>
+        <translation>{by} already signed this shift&apos;s handover at {at}: it can no longer be changed or handed over again</translation>
+    </message>
+    <message>
+        <source>您已于 {at} 交班签名，不能重复签名</source>
+        <translation>You already signed this handover at {at}: it cannot be signed twice</translation>
+    </message>
+    <message>
+        <source>人数不符：原有+入院+转入−出院−转出−死亡 = {expected}，现有 {current}。请核对，或在“差异说明”中写明原因后再交班</source>
+        <translation>The numbers do not add up: start + admitted + transferred in − discharged − transferred out − died = {expected}, but {current} are on the ward. Check them, or write the reason under “Explanation” before handing over</translation>
+    </message>
+    <message>
+        <source>本班尚未交班签名，不能接班</source>
+        <translation>This shift has not been handed over yet: it cannot be received</translation>
+    </message>
+    <message>
+        <source>本班已由 {by} 于 {at} 接班</source>
+        <translation>{by} already received this shift at {at}</translation>
+    </message>
+    <message>
+        <source>交班护士不能为自己接班：须由另一位护士登录后接班签名</source>
+        <translation>The handing nurse cannot receive her own handover: another nurse must sign in and sign as receiver</translation>
+    </message>
 </context>
 <context>
     <name>NurseCons</name>
@@ -2263,6 +2303,233 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>附材</source>
         <translation>Consumables</translation>
+    </message>
+</context>
+<context>
+    <name>NurseHandover</name>
+    <message>
+        <source>班次</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>差异说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>人数不符时写明原因（如：上一班报告有误，已核实）</source>
+        <translation>Why the numbers differ (e.g. the last shift&apos;s report was wrong, checked)</translation>
+    </message>
+    <message>
+        <source>病情及本班事件</source>
+        <translation>Condition and this shift&apos;s events</translation>
+    </message>
+    <message>
+        <source>生命体征（↑↓ 为异常）</source>
+        <translation>Vital signs (↑↓ abnormal)</translation>
+    </message>
+    <message>
+        <source>交接事项及待办</source>
+        <translation>Handover items and to-dos</translation>
+    </message>
+    <message>
+        <source>护士交接班</source>
+        <translation>Nurse shift handover</translation>
+    </message>
+    <message>
+        <source>{date} {shift} {start}–{end}</source>
+        <translation>{date} {shift} {start}–{end}</translation>
+    </message>
+    <message>
+        <source>原有 {o} + 入院 {a} + 转入 {ti} − 出院 {d} − 转出 {to} − 死亡 {x} = {e}</source>
+        <translation>start {o} + admitted {a} + transferred in {ti} − discharged {d} − transferred out {to} − died {x} = {e}</translation>
+    </message>
+    <message>
+        <source>✓ {formula}，与现有 {c} 人相符</source>
+        <translation>✓ {formula}, matching the {c} on the ward</translation>
+    </message>
+    <message>
+        <source>✗ {formula}，但现有 {c} 人：人数不符，请核对</source>
+        <translation>✗ {formula}, but {c} are on the ward: the numbers differ, please check</translation>
+    </message>
+    <message>
+        <source>（原有取自上一班交班报告；按数据为 {n} 人）</source>
+        <translation> (start taken from the last shift&apos;s report; the data say {n})</translation>
+    </message>
+    <message>
+        <source>  统计至 {t}</source>
+        <translation>  counted up to {t}</translation>
+    </message>
+    <message>
+        <source>本班尚未保存。Ctrl+S 保存草稿，Ctrl+Enter 交班签名</source>
+        <translation>Not saved yet. Ctrl+S saves a draft, Ctrl+Enter hands over and signs</translation>
+    </message>
+    <message>
+        <source>草稿（第 {v} 版，{who} 起草）。Ctrl+S 保存，Ctrl+Enter 交班签名</source>
+        <translation>Draft (version {v}, started by {who}). Ctrl+S saves, Ctrl+Enter hands over and signs</translation>
+    </message>
+    <message>
+        <source>{who} {at} 交班签名，待接班（另一位护士 Ctrl+Shift+Enter 接班）</source>
+        <translation>Handed over by {who} at {at}, awaiting the receiving nurse (another nurse: Ctrl+Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>{who} {at} 交班，{taker} {rat} 接班签名</source>
+        <translation>Handed over by {who} at {at}, received by {taker} at {rat}</translation>
+    </message>
+    <message>
+        <source>交班患者 {n} 人</source>
+        <translation>{n} patients handed over</translation>
+    </message>
+    <message>
+        <source>{bed}床 {name}  {dx}  【{group}】</source>
+        <translation>Bed {bed} {name}  {dx}  [{group}]</translation>
+    </message>
+    <message>
+        <source>草稿已保存</source>
+        <translation>Draft saved</translation>
+    </message>
+    <message>
+        <source>已交班签名，待接班护士接班</source>
+        <translation>Handed over and signed; awaiting the receiving nurse</translation>
+    </message>
+    <message>
+        <source>已接班签名</source>
+        <translation>Received and signed</translation>
+    </message>
+    <message>
+        <source>（另一位护士已保存本班报告；您输入的内容仍保留，再按 Ctrl+S 以您的内容保存）</source>
+        <translation> (another nurse saved this shift&apos;s report; what you typed is kept, press Ctrl+S again to save yours)</translation>
+    </message>
+    <message>
+        <source>次/分</source>
+        <translation>/min</translation>
+    </message>
+    <message>
+        <source>原有</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>入院</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <source>出院</source>
+        <translation>Discharged</translation>
+    </message>
+    <message>
+        <source>转入</source>
+        <translation>Transferred in</translation>
+    </message>
+    <message>
+        <source>转出</source>
+        <translation>Transferred out</translation>
+    </message>
+    <message>
+        <source>死亡</source>
+        <translation>Died</translation>
+    </message>
+    <message>
+        <source>现有</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>病危</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>病重</source>
+        <translation>Serious</translation>
+    </message>
+    <message>
+        <source>手术</source>
+        <translation>Surgery</translation>
+    </message>
+    <message>
+        <source>分娩</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>夜班</source>
+        <translation>Night shift</translation>
+    </message>
+    <message>
+        <source>白班</source>
+        <translation>Day shift</translation>
+    </message>
+    <message>
+        <source>小夜班</source>
+        <translation>Evening shift</translation>
+    </message>
+    <message>
+        <source>大夜班</source>
+        <translation>Night shift</translation>
+    </message>
+    <message>
+        <source>出院/转出/死亡</source>
+        <translation>Discharged/out/died</translation>
+    </message>
+    <message>
+        <source>新入院/转入</source>
+        <translation>Admitted/in</translation>
+    </message>
+    <message>
+        <source>病危/病重</source>
+        <translation>Critical/serious</translation>
+    </message>
+    <message>
+        <source>体征异常</source>
+        <translation>Abnormal vitals</translation>
+    </message>
+    <message>
+        <source>{time} 转出至{ward}</source>
+        <translation>{time} transferred to {ward}</translation>
+    </message>
+    <message>
+        <source>{time} 由{ward}转入</source>
+        <translation>{time} transferred in from {ward}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>血压 {s}/{d}mmHg{arrow}</source>
+        <translation>BP {s}/{d} mmHg{arrow}</translation>
+    </message>
+    <message>
+        <source>{time} {values}</source>
+        <translation>{time} {values}</translation>
+    </message>
+    <message>
+        <source>{item} {value}{unit}{arrow}（{time}）</source>
+        <translation>{item} {value}{unit}{arrow} ({time})</translation>
+    </message>
+    <message>
+        <source>本班异常：{values}</source>
+        <translation>Abnormal this shift: {values}</translation>
+    </message>
+    <message>
+        <source>本班到时未执行医嘱 {n} 项，请接班护士核对</source>
+        <translation>{n} doses due this shift not recorded yet; receiving nurse please check</translation>
+    </message>
+    <message>
+        <source>床号</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>交班类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>本班情况</source>
+        <translation>This shift</translation>
+    </message>
+    <message>
+        <source>诊断</source>
+        <translation>Diagnosis</translation>
     </message>
 </context>
 <context>
@@ -5446,6 +5713,34 @@ ml</translation>
     <message>
         <source>当前项的附材：移除（填写理由）或添加</source>
         <translation>The current item&apos;s consumables: remove (with a reason) or add</translation>
+    </message>
+    <message>
+        <source>护士交接班</source>
+        <translation>Nurse shift handover</translation>
+    </message>
+    <message>
+        <source>护士交接班：本班人数统计及交班患者（护士）</source>
+        <translation>Nurse shift handover: the shift&apos;s census and patients (nurses)</translation>
+    </message>
+    <message>
+        <source>上一班 / 下一班</source>
+        <translation>Previous / next shift</translation>
+    </message>
+    <message>
+        <source>保存交班草稿</source>
+        <translation>Save the handover draft</translation>
+    </message>
+    <message>
+        <source>交班签名（人数不符时须先填写差异说明）</source>
+        <translation>Hand over and sign (explain first when the numbers differ)</translation>
+    </message>
+    <message>
+        <source>接班签名（须由交班护士以外的护士）</source>
+        <translation>Receive and sign (a nurse other than the handing one)</translation>
+    </message>
+    <message>
+        <source>重新读取本班报告（输入的内容保留）</source>
+        <translation>Read the shift&apos;s report again (what you typed is kept)</translation>
     </message>
 </context>
 <context>

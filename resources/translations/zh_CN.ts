@@ -104,10 +104,6 @@
         <translation>护理记录</translation>
     </message>
     <message>
-        <source>交班报告</source>
-        <translation>交班报告</translation>
-    </message>
-    <message>
         <source>打印医嘱单</source>
         <translation>打印医嘱单</translation>
     </message>
@@ -162,6 +158,10 @@
     <message>
         <source>离线冲突处理</source>
         <translation>离线冲突处理</translation>
+    </message>
+    <message>
+        <source>护士交接班</source>
+        <translation>护士交接班</translation>
     </message>
 </context>
 <context>
@@ -2046,6 +2046,46 @@
         <source>周数须为从 1 起的整数：{weeks}</source>
         <translation>周数须为从 1 起的整数：{weeks}</translation>
     </message>
+    <message>
+        <source>本病区没有“{shift}”这个班次</source>
+        <translation>本病区没有“{shift}”这个班次</translation>
+    </message>
+    <message>
+        <source>该班次 {start} 才开始，不能提前交班</source>
+        <translation>该班次 {start} 才开始，不能提前交班</translation>
+    </message>
+    <message>
+        <source>交班患者的类别无效，请刷新后重试</source>
+        <translation>交班患者的类别无效，请刷新后重试</translation>
+    </message>
+    <message>
+        <source>内容过长（每项最多 {limit} 字）</source>
+        <translation>内容过长（每项最多 {limit} 字）</translation>
+    </message>
+    <message>
+        <source>本班已由 {by} 于 {at} 交班签名，不能再修改或再次交班</source>
+        <translation>本班已由 {by} 于 {at} 交班签名，不能再修改或再次交班</translation>
+    </message>
+    <message>
+        <source>您已于 {at} 交班签名，不能重复签名</source>
+        <translation>您已于 {at} 交班签名，不能重复签名</translation>
+    </message>
+    <message>
+        <source>人数不符：原有+入院+转入−出院−转出−死亡 = {expected}，现有 {current}。请核对，或在“差异说明”中写明原因后再交班</source>
+        <translation>人数不符：原有+入院+转入−出院−转出−死亡 = {expected}，现有 {current}。请核对，或在“差异说明”中写明原因后再交班</translation>
+    </message>
+    <message>
+        <source>本班尚未交班签名，不能接班</source>
+        <translation>本班尚未交班签名，不能接班</translation>
+    </message>
+    <message>
+        <source>本班已由 {by} 于 {at} 接班</source>
+        <translation>本班已由 {by} 于 {at} 接班</translation>
+    </message>
+    <message>
+        <source>交班护士不能为自己接班：须由另一位护士登录后接班签名</source>
+        <translation>交班护士不能为自己接班：须由另一位护士登录后接班签名</translation>
+    </message>
 </context>
 <context>
     <name>NurseCons</name>
@@ -2263,6 +2303,233 @@
     <message>
         <source>附材</source>
         <translation>附材</translation>
+    </message>
+</context>
+<context>
+    <name>NurseHandover</name>
+    <message>
+        <source>班次</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>差异说明</source>
+        <translation>差异说明</translation>
+    </message>
+    <message>
+        <source>人数不符时写明原因（如：上一班报告有误，已核实）</source>
+        <translation>人数不符时写明原因（如：上一班报告有误，已核实）</translation>
+    </message>
+    <message>
+        <source>病情及本班事件</source>
+        <translation>病情及本班事件</translation>
+    </message>
+    <message>
+        <source>生命体征（↑↓ 为异常）</source>
+        <translation>生命体征（↑↓ 为异常）</translation>
+    </message>
+    <message>
+        <source>交接事项及待办</source>
+        <translation>交接事项及待办</translation>
+    </message>
+    <message>
+        <source>护士交接班</source>
+        <translation>护士交接班</translation>
+    </message>
+    <message>
+        <source>{date} {shift} {start}–{end}</source>
+        <translation>{date} {shift} {start}–{end}</translation>
+    </message>
+    <message>
+        <source>原有 {o} + 入院 {a} + 转入 {ti} − 出院 {d} − 转出 {to} − 死亡 {x} = {e}</source>
+        <translation>原有 {o} + 入院 {a} + 转入 {ti} − 出院 {d} − 转出 {to} − 死亡 {x} = {e}</translation>
+    </message>
+    <message>
+        <source>✓ {formula}，与现有 {c} 人相符</source>
+        <translation>✓ {formula}，与现有 {c} 人相符</translation>
+    </message>
+    <message>
+        <source>✗ {formula}，但现有 {c} 人：人数不符，请核对</source>
+        <translation>✗ {formula}，但现有 {c} 人：人数不符，请核对</translation>
+    </message>
+    <message>
+        <source>（原有取自上一班交班报告；按数据为 {n} 人）</source>
+        <translation>（原有取自上一班交班报告；按数据为 {n} 人）</translation>
+    </message>
+    <message>
+        <source>  统计至 {t}</source>
+        <translation>  统计至 {t}</translation>
+    </message>
+    <message>
+        <source>本班尚未保存。Ctrl+S 保存草稿，Ctrl+Enter 交班签名</source>
+        <translation>本班尚未保存。Ctrl+S 保存草稿，Ctrl+Enter 交班签名</translation>
+    </message>
+    <message>
+        <source>草稿（第 {v} 版，{who} 起草）。Ctrl+S 保存，Ctrl+Enter 交班签名</source>
+        <translation>草稿（第 {v} 版，{who} 起草）。Ctrl+S 保存，Ctrl+Enter 交班签名</translation>
+    </message>
+    <message>
+        <source>{who} {at} 交班签名，待接班（另一位护士 Ctrl+Shift+Enter 接班）</source>
+        <translation>{who} {at} 交班签名，待接班（另一位护士 Ctrl+Shift+Enter 接班）</translation>
+    </message>
+    <message>
+        <source>{who} {at} 交班，{taker} {rat} 接班签名</source>
+        <translation>{who} {at} 交班，{taker} {rat} 接班签名</translation>
+    </message>
+    <message>
+        <source>交班患者 {n} 人</source>
+        <translation>交班患者 {n} 人</translation>
+    </message>
+    <message>
+        <source>{bed}床 {name}  {dx}  【{group}】</source>
+        <translation>{bed}床 {name}  {dx}  【{group}】</translation>
+    </message>
+    <message>
+        <source>草稿已保存</source>
+        <translation>草稿已保存</translation>
+    </message>
+    <message>
+        <source>已交班签名，待接班护士接班</source>
+        <translation>已交班签名，待接班护士接班</translation>
+    </message>
+    <message>
+        <source>已接班签名</source>
+        <translation>已接班签名</translation>
+    </message>
+    <message>
+        <source>（另一位护士已保存本班报告；您输入的内容仍保留，再按 Ctrl+S 以您的内容保存）</source>
+        <translation>（另一位护士已保存本班报告；您输入的内容仍保留，再按 Ctrl+S 以您的内容保存）</translation>
+    </message>
+    <message>
+        <source>次/分</source>
+        <translation>次/分</translation>
+    </message>
+    <message>
+        <source>原有</source>
+        <translation>原有</translation>
+    </message>
+    <message>
+        <source>入院</source>
+        <translation>入院</translation>
+    </message>
+    <message>
+        <source>出院</source>
+        <translation>出院</translation>
+    </message>
+    <message>
+        <source>转入</source>
+        <translation>转入</translation>
+    </message>
+    <message>
+        <source>转出</source>
+        <translation>转出</translation>
+    </message>
+    <message>
+        <source>死亡</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>现有</source>
+        <translation>现有</translation>
+    </message>
+    <message>
+        <source>病危</source>
+        <translation>病危</translation>
+    </message>
+    <message>
+        <source>病重</source>
+        <translation>病重</translation>
+    </message>
+    <message>
+        <source>手术</source>
+        <translation>手术</translation>
+    </message>
+    <message>
+        <source>分娩</source>
+        <translation>分娩</translation>
+    </message>
+    <message>
+        <source>夜班</source>
+        <translation>夜班</translation>
+    </message>
+    <message>
+        <source>白班</source>
+        <translation>白班</translation>
+    </message>
+    <message>
+        <source>小夜班</source>
+        <translation>小夜班</translation>
+    </message>
+    <message>
+        <source>大夜班</source>
+        <translation>大夜班</translation>
+    </message>
+    <message>
+        <source>出院/转出/死亡</source>
+        <translation>出院/转出/死亡</translation>
+    </message>
+    <message>
+        <source>新入院/转入</source>
+        <translation>新入院/转入</translation>
+    </message>
+    <message>
+        <source>病危/病重</source>
+        <translation>病危/病重</translation>
+    </message>
+    <message>
+        <source>体征异常</source>
+        <translation>体征异常</translation>
+    </message>
+    <message>
+        <source>{time} 转出至{ward}</source>
+        <translation>{time} 转出至{ward}</translation>
+    </message>
+    <message>
+        <source>{time} 由{ward}转入</source>
+        <translation>{time} 由{ward}转入</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>血压 {s}/{d}mmHg{arrow}</source>
+        <translation>血压 {s}/{d}mmHg{arrow}</translation>
+    </message>
+    <message>
+        <source>{time} {values}</source>
+        <translation>{time} {values}</translation>
+    </message>
+    <message>
+        <source>{item} {value}{unit}{arrow}（{time}）</source>
+        <translation>{item} {value}{unit}{arrow}（{time}）</translation>
+    </message>
+    <message>
+        <source>本班异常：{values}</source>
+        <translation>本班异常：{values}</translation>
+    </message>
+    <message>
+        <source>本班到时未执行医嘱 {n} 项，请接班护士核对</source>
+        <translation>本班到时未执行医嘱 {n} 项，请接班护士核对</translation>
+    </message>
+    <message>
+        <source>床号</source>
+        <translation>床号</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>交班类别</source>
+        <translation>交班类别</translation>
+    </message>
+    <message>
+        <source>本班情况</source>
+        <translation>本班情况</translation>
+    </message>
+    <message>
+        <source>诊断</source>
+        <translation>诊断</translation>
     </message>
 </context>
 <context>
@@ -5446,6 +5713,34 @@ ml</translation>
     <message>
         <source>当前项的附材：移除（填写理由）或添加</source>
         <translation>当前项的附材：移除（填写理由）或添加</translation>
+    </message>
+    <message>
+        <source>护士交接班</source>
+        <translation>护士交接班</translation>
+    </message>
+    <message>
+        <source>护士交接班：本班人数统计及交班患者（护士）</source>
+        <translation>护士交接班：本班人数统计及交班患者（护士）</translation>
+    </message>
+    <message>
+        <source>上一班 / 下一班</source>
+        <translation>上一班 / 下一班</translation>
+    </message>
+    <message>
+        <source>保存交班草稿</source>
+        <translation>保存交班草稿</translation>
+    </message>
+    <message>
+        <source>交班签名（人数不符时须先填写差异说明）</source>
+        <translation>交班签名（人数不符时须先填写差异说明）</translation>
+    </message>
+    <message>
+        <source>接班签名（须由交班护士以外的护士）</source>
+        <translation>接班签名（须由交班护士以外的护士）</translation>
+    </message>
+    <message>
+        <source>重新读取本班报告（输入的内容保留）</source>
+        <translation>重新读取本班报告（输入的内容保留）</translation>
     </message>
 </context>
 <context>

@@ -1048,4 +1048,34 @@ CREATE INDEX ix_preq_cons_item_line_id ON preq_cons_item (line_id);
 
 UPDATE alembic_version SET version_num='0010' WHERE alembic_version.version_num = '0009';
 
+-- Running upgrade 0010 -> 0011
+
+CREATE TABLE nurse_handover (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    ward_id VARCHAR2(36 CHAR) NOT NULL, 
+    shift_date DATE NOT NULL, 
+    shift_code VARCHAR2(8 CHAR) NOT NULL, 
+    shift_start DATETIME NOT NULL, 
+    shift_end DATETIME NOT NULL, 
+    counts NCLOB, 
+    notes NCLOB NOT NULL, 
+    status VARCHAR2(10 CHAR) NOT NULL, 
+    drafted_by VARCHAR2(36 CHAR) NOT NULL, 
+    handed_by VARCHAR2(36 CHAR), 
+    handed_at DATETIME, 
+    received_by VARCHAR2(36 CHAR), 
+    received_at DATETIME, 
+    version INTEGER NOT NULL, 
+    created_at DATETIME NOT NULL, 
+    updated_at DATETIME NOT NULL, 
+    CONSTRAINT pk_nurse_handover PRIMARY KEY (id), 
+    CONSTRAINT fk_nurse_handover_ward_id FOREIGN KEY(ward_id) REFERENCES ward (id), 
+    CONSTRAINT fk_nurse_handover_drafted_by FOREIGN KEY(drafted_by) REFERENCES staff (id), 
+    CONSTRAINT fk_nurse_handover_handed_by FOREIGN KEY(handed_by) REFERENCES staff (id), 
+    CONSTRAINT fk_nurse_handover_received_by FOREIGN KEY(received_by) REFERENCES staff (id), 
+    CONSTRAINT uq_nurse_handover_shift UNIQUE (ward_id, shift_date, shift_code)
+);
+
+UPDATE alembic_version SET version_num='0011' WHERE alembic_version.version_num = '0010';
+
 COMMIT;

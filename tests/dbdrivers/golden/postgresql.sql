@@ -1029,5 +1029,35 @@ CREATE INDEX ix_preq_cons_item_line_id ON preq_cons_item (line_id);
 
 UPDATE alembic_version SET version_num='0010' WHERE alembic_version.version_num = '0009';
 
+-- Running upgrade 0010 -> 0011
+
+CREATE TABLE nurse_handover (
+    id VARCHAR(36) NOT NULL, 
+    ward_id VARCHAR(36) NOT NULL, 
+    shift_date DATE NOT NULL, 
+    shift_code VARCHAR(8) NOT NULL, 
+    shift_start TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    shift_end TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    counts TEXT, 
+    notes TEXT NOT NULL, 
+    status VARCHAR(10) NOT NULL, 
+    drafted_by VARCHAR(36) NOT NULL, 
+    handed_by VARCHAR(36), 
+    handed_at TIMESTAMP WITHOUT TIME ZONE, 
+    received_by VARCHAR(36), 
+    received_at TIMESTAMP WITHOUT TIME ZONE, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_nurse_handover PRIMARY KEY (id), 
+    CONSTRAINT fk_nurse_handover_ward_id FOREIGN KEY(ward_id) REFERENCES ward (id), 
+    CONSTRAINT fk_nurse_handover_drafted_by FOREIGN KEY(drafted_by) REFERENCES staff (id), 
+    CONSTRAINT fk_nurse_handover_handed_by FOREIGN KEY(handed_by) REFERENCES staff (id), 
+    CONSTRAINT fk_nurse_handover_received_by FOREIGN KEY(received_by) REFERENCES staff (id), 
+    CONSTRAINT uq_nurse_handover_shift UNIQUE (ward_id, shift_date, shift_code)
+);
+
+UPDATE alembic_version SET version_num='0011' WHERE alembic_version.version_num = '0010';
+
 COMMIT;
 

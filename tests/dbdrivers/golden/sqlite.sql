@@ -769,15 +769,15 @@ CREATE TABLE _alembic_tmp_med_order (
     CONSTRAINT pk_med_order PRIMARY KEY (id), 
     CONSTRAINT skin_test_req CHECK (skin_test_req IN (0, 1)), 
     CONSTRAINT verbal CHECK (verbal IN (0, 1)), 
-    CONSTRAINT fk_med_order_ordered_by FOREIGN KEY(ordered_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
-    CONSTRAINT fk_med_order_stopped_by FOREIGN KEY(stopped_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
     CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id), 
     CONSTRAINT fk_med_order_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
     CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
-    CONSTRAINT fk_med_order_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
+    CONSTRAINT fk_med_order_ordered_by FOREIGN KEY(ordered_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
     CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_stopped_by FOREIGN KEY(stopped_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
     CONSTRAINT fk_med_order_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
     CONSTRAINT fk_med_order_group_id FOREIGN KEY(group_id) REFERENCES order_group (id), 
     CONSTRAINT fk_med_order_approved_by FOREIGN KEY(approved_by) REFERENCES staff (id)
@@ -790,9 +790,9 @@ DROP TABLE med_order;
 
 ALTER TABLE _alembic_tmp_med_order RENAME TO med_order;
 
-CREATE INDEX ix_med_order_group_id ON med_order (group_id);
-
 CREATE INDEX ix_med_order_enc_status ON med_order (encounter_id, status);
+
+CREATE INDEX ix_med_order_group_id ON med_order (group_id);
 
 CREATE INDEX ix_med_order_encounter_id ON med_order (encounter_id);
 
@@ -920,9 +920,9 @@ CREATE TABLE _alembic_tmp_order_exec (
     is_duplicate BOOLEAN DEFAULT 0 NOT NULL, 
     device_id VARCHAR(60), 
     CONSTRAINT pk_order_exec PRIMARY KEY (id), 
-    CONSTRAINT fk_order_exec_checked_by FOREIGN KEY(checked_by) REFERENCES staff (id), 
-    CONSTRAINT fk_order_exec_done_by FOREIGN KEY(done_by) REFERENCES staff (id), 
     CONSTRAINT fk_order_exec_order_id FOREIGN KEY(order_id) REFERENCES med_order (id), 
+    CONSTRAINT fk_order_exec_done_by FOREIGN KEY(done_by) REFERENCES staff (id), 
+    CONSTRAINT fk_order_exec_checked_by FOREIGN KEY(checked_by) REFERENCES staff (id), 
     CONSTRAINT ck_order_exec_is_duplicate CHECK (is_duplicate IN (0, 1)), 
     CONSTRAINT fk_order_exec_plan_id FOREIGN KEY(plan_id) REFERENCES order_exec_plan (id), 
     CONSTRAINT fk_order_exec_voids_id FOREIGN KEY(voids_id) REFERENCES order_exec (id), 
@@ -937,9 +937,9 @@ DROP TABLE order_exec;
 
 ALTER TABLE _alembic_tmp_order_exec RENAME TO order_exec;
 
-CREATE INDEX ix_order_exec_order_id ON order_exec (order_id);
-
 CREATE INDEX ix_order_exec_planned ON order_exec (planned_at, status);
+
+CREATE INDEX ix_order_exec_order_id ON order_exec (order_id);
 
 CREATE INDEX ix_order_exec_plan_id ON order_exec (plan_id);
 
@@ -1146,4 +1146,34 @@ CREATE TABLE preq_cons_item (
 CREATE INDEX ix_preq_cons_item_line_id ON preq_cons_item (line_id);
 
 UPDATE alembic_version SET version_num='0010' WHERE alembic_version.version_num = '0009';
+
+-- Running upgrade 0010 -> 0011
+
+CREATE TABLE nurse_handover (
+    id VARCHAR(36) NOT NULL, 
+    ward_id VARCHAR(36) NOT NULL, 
+    shift_date DATE NOT NULL, 
+    shift_code VARCHAR(8) NOT NULL, 
+    shift_start DATETIME NOT NULL, 
+    shift_end DATETIME NOT NULL, 
+    counts TEXT, 
+    notes TEXT NOT NULL, 
+    status VARCHAR(10) NOT NULL, 
+    drafted_by VARCHAR(36) NOT NULL, 
+    handed_by VARCHAR(36), 
+    handed_at DATETIME, 
+    received_by VARCHAR(36), 
+    received_at DATETIME, 
+    version INTEGER NOT NULL, 
+    created_at DATETIME NOT NULL, 
+    updated_at DATETIME NOT NULL, 
+    CONSTRAINT pk_nurse_handover PRIMARY KEY (id), 
+    CONSTRAINT fk_nurse_handover_ward_id FOREIGN KEY(ward_id) REFERENCES ward (id), 
+    CONSTRAINT fk_nurse_handover_drafted_by FOREIGN KEY(drafted_by) REFERENCES staff (id), 
+    CONSTRAINT fk_nurse_handover_handed_by FOREIGN KEY(handed_by) REFERENCES staff (id), 
+    CONSTRAINT fk_nurse_handover_received_by FOREIGN KEY(received_by) REFERENCES staff (id), 
+    CONSTRAINT uq_nurse_handover_shift UNIQUE (ward_id, shift_date, shift_code)
+);
+
+UPDATE alembic_version SET version_num='0011' WHERE alembic_version.version_num = '0010';
 
