@@ -1184,6 +1184,28 @@ UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num 
 
 /
 
+-- Running upgrade 0008 -> 0009
+
+ALTER TABLE doc_template ADD owner_id VARCHAR2(36 CHAR)
+
+/
+
+ALTER TABLE doc_template ADD CONSTRAINT fk_doc_template_owner_id FOREIGN KEY(owner_id) REFERENCES staff (id)
+
+/
+
+CREATE INDEX ix_doc_template_owner_id ON doc_template (owner_id)
+
+/
+
+ALTER TABLE doc_phrase MODIFY text VARCHAR2(500 CHAR)
+
+/
+
+UPDATE alembic_version SET version_num='0009' WHERE alembic_version.version_num = '0008'
+
+/
+
 COMMIT
 
 /

@@ -921,5 +921,17 @@ CREATE INDEX ix_sheet_print_enc ON sheet_print (encounter_id, sheet);
 
 UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num = '0007';
 
+-- Running upgrade 0008 -> 0009
+
+ALTER TABLE doc_template ADD COLUMN owner_id VARCHAR(36);
+
+ALTER TABLE doc_template ADD CONSTRAINT fk_doc_template_owner_id FOREIGN KEY(owner_id) REFERENCES staff (id);
+
+CREATE INDEX ix_doc_template_owner_id ON doc_template (owner_id);
+
+ALTER TABLE doc_phrase ALTER COLUMN text TYPE VARCHAR(500);
+
+UPDATE alembic_version SET version_num='0009' WHERE alembic_version.version_num = '0008';
+
 COMMIT;
 

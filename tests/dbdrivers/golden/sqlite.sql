@@ -1037,3 +1037,29 @@ CREATE INDEX ix_sheet_print_enc ON sheet_print (encounter_id, sheet);
 
 UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num = '0007';
 
+-- Running upgrade 0008 -> 0009
+
+ALTER TABLE doc_template ADD COLUMN owner_id VARCHAR(36) REFERENCES staff (id);
+
+CREATE INDEX ix_doc_template_owner_id ON doc_template (owner_id);
+
+CREATE TABLE _alembic_tmp_doc_phrase (
+    id VARCHAR(36) NOT NULL, 
+    staff_id VARCHAR(36) NOT NULL, 
+    sort_key INTEGER NOT NULL, 
+    text VARCHAR(500) NOT NULL, 
+    CONSTRAINT pk_doc_phrase PRIMARY KEY (id), 
+    CONSTRAINT fk_doc_phrase_staff_id FOREIGN KEY(staff_id) REFERENCES staff (id)
+);
+
+INSERT INTO _alembic_tmp_doc_phrase (id, staff_id, sort_key, text) SELECT doc_phrase.id, doc_phrase.staff_id, doc_phrase.sort_key, doc_phrase.text 
+FROM doc_phrase;
+
+DROP TABLE doc_phrase;
+
+ALTER TABLE _alembic_tmp_doc_phrase RENAME TO doc_phrase;
+
+CREATE INDEX ix_doc_phrase_staff_id ON doc_phrase (staff_id);
+
+UPDATE alembic_version SET version_num='0009' WHERE alembic_version.version_num = '0008';
+
