@@ -34,6 +34,7 @@ doc_phrase = Table(
     _fk("staff_id", "staff", nullable=False, index=True),
     Column("sort_key", Integer, nullable=False),
     Column("text", Unicode(500), nullable=False),          # 500 since revision 0009
+    _version(),                                            # since revision 0009
 )
 
 # 会诊: requested by the patient's doctor, accepted by the consulted department (or doctor), answered

@@ -948,6 +948,8 @@ CREATE INDEX ix_doc_template_owner_id ON doc_template (owner_id);
 
 ALTER TABLE doc_phrase MODIFY text NVARCHAR2(500);
 
+ALTER TABLE doc_phrase ADD COLUMN version INTEGER DEFAULT '1' NOT NULL;
+
 UPDATE alembic_version SET version_num='0009' WHERE alembic_version.version_num = '0008';
 
 COMMIT;

@@ -1202,6 +1202,10 @@ ALTER TABLE doc_phrase MODIFY text VARCHAR2(500 CHAR)
 
 /
 
+ALTER TABLE doc_phrase ADD version INTEGER DEFAULT '1' NOT NULL
+
+/
+
 UPDATE alembic_version SET version_num='0009' WHERE alembic_version.version_num = '0008'
 
 /

@@ -1048,6 +1048,7 @@ CREATE TABLE _alembic_tmp_doc_phrase (
     staff_id VARCHAR(36) NOT NULL, 
     sort_key INTEGER NOT NULL, 
     text VARCHAR(500) NOT NULL, 
+    version INTEGER DEFAULT '1' NOT NULL, 
     CONSTRAINT pk_doc_phrase PRIMARY KEY (id), 
     CONSTRAINT fk_doc_phrase_staff_id FOREIGN KEY(staff_id) REFERENCES staff (id)
 );

@@ -45,6 +45,10 @@ def _phrase_text(old: int, new: int) -> None:
                               recreate='always' if sqlite else 'never') as batch:
         batch.alter_column('text', existing_type=sa.Unicode(length=old),
                            type_=sa.Unicode(length=new), existing_nullable=False)
+        if new > old:        # edits and removals of a phrase carry the version the user saw
+            batch.add_column(sa.Column('version', sa.Integer(), nullable=False, server_default='1'))
+        else:
+            batch.drop_column('version')
 
 
 def upgrade() -> None:
