@@ -16,6 +16,8 @@ VITALS = "vitals"
 EXECUTION = "execution"      # an execution fact (issue 13)
 SKIN_TEST = "skin_test"
 PHARMACY = "pharmacy"        # a 集中发送 request (issue 13)
+TEMPLATE = "template"        # a document template (模板管理)
+PHRASE = "phrase"            # a doctor's phrase list (常用语)
 
 
 @dataclass(frozen=True)

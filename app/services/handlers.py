@@ -41,7 +41,7 @@ HANDLER_MODULES: tuple[str, ...] = ("app.services.patient_cmds", "app.services.a
                                     "app.services.skin_tests", "app.services.pharmacy",
                                     "app.services.doc_handlers", "app.services.consults",
                                     "app.services.handover", "app.services.vitals_cmds",
-                                    "app.services.nursing_cmds")
+                                    "app.services.nursing_cmds", "app.services.template_cmds")
 _loaded = False
 
 
