@@ -69,7 +69,7 @@ def scenario_personal_copy_is_edited_and_picked_first(db: Database) -> None:
     mine = row(db, copy_id)
     assert (mine.scope, mine.owner_id, mine.editable, mine.version) == ("personal", RESIDENT, True, 1)
     assert mine.sections == src.sections
-    added = mine.sections + (dd.Section(id="", title="夜间情况", text="夜间睡眠可。"),)
+    added = (*mine.sections, dd.Section(id="", title="夜间情况", text="夜间睡眠可。"))
     run(db, tc.SaveTemplate(**stamp(RESIDENT), template_id=copy_id, base_version=1, scope="personal",
                             name="我的病程记录", doc_type="progress", sections=added))
     saved = row(db, copy_id)
@@ -133,10 +133,10 @@ def scenario_bad_input_is_refused_at_the_field(db: Database) -> None:
 
     err = save(name="  ")
     assert (err.message_id, err.params["field"]) == ("template.name_required", "name")
-    err = save(sections=ok + (dd.Section(id="c", title=" 主诉 "),))
+    err = save(sections=(*ok, dd.Section(id="c", title=" 主诉 ")))
     assert (err.message_id, err.params["field"], err.params["index"]) == \
         ("template.duplicate_title", "section", 2)
-    err = save(sections=(dd.Section(id="c", title="", required=True),) + ok)
+    err = save(sections=(dd.Section(id="c", title="", required=True), *ok))
     assert (err.message_id, err.params["index"]) == ("template.required_untitled", 0)
     assert save(sections=()).message_id == "template.no_sections"
     assert save(doc_type="nonsense").params["field"] == "doc_type"
@@ -162,7 +162,7 @@ def scenario_phrases_are_the_owners_own(db: Database) -> None:
     refused(db, tc.EditPhrase(**stamp(RESIDENT), phrase_id=new, base_version=1, text="旧"),
             ConflictError)
     mine = phrases(db, RESIDENT)
-    order = [mine[-1]] + mine[:-1]                            # the new one to the top
+    order = [mine[-1], *mine[:-1]]                          # the new one to the top
     run(db, tc.ReorderPhrases(**stamp(RESIDENT), phrase_ids=tuple(p.id for p in order),
                               base_versions=tuple(p.version for p in order)))
     assert [p.text for p in phrases(db, RESIDENT)][:2] == ["胸闷好转。", before[0].text]
