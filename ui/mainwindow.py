@@ -470,6 +470,7 @@ class MainWindow(WardTabs, QMainWindow):
             "record_todo": self.show_record_todo,
             "consult_queue": self.show_consults,
             "doctor_handover": self.show_handover,
+            "template_manage": self.show_templates,
             "vitals_entry": self.open_vitals_grid,
         }
         for key, handler in handlers.items():

@@ -162,7 +162,8 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
 # Each clinical area keeps its message texts in its own module (ui/messages_<area>.py, a
 # `_texts()` returning a dict literal like the one above); tests/unit/test_error_ids.py reads them all.
 AREA_MODULES: tuple[str, ...] = ("ui.messages_nurse", "ui.messages_offline", "ui.messages_print",
-                                 "ui.messages_records", "ui.messages_vitals")
+                                 "ui.messages_records", "ui.messages_templates",
+                                 "ui.messages_vitals")
 
 
 def _all_texts() -> dict[str, Callable[[dict[str, Any]], str]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from ui.qt import is_alive, translate
+from ui.qt import Qt, is_alive, translate
 
 
 class WardTabs:
@@ -15,6 +15,7 @@ class WardTabs:
     tabs: Any
     ward_view: Any
     _approvals: Any
+    _template_window: Any
     open_patient: Callable[[str], None]
 
     def _find_tab(self, cls: type) -> Optional[Any]:
@@ -96,6 +97,22 @@ class WardTabs:
             page.show_records()
         elif getattr(page, "vitals_tab", None) is not None:
             page.chart_tabs.setCurrentWidget(page.vitals_tab)
+
+    def show_templates(self) -> None:
+        """模板管理 (issue 12): one non-modal window of the signed-in user's templates; a child
+        dialog of the window, so the lock hides it and another user's sign-in drops it."""
+        from ui.records.template_editor import TemplateManager
+
+        window = getattr(self, "_template_window", None)
+        if window is None or not is_alive(window) or window.user is not self.user:
+            window = TemplateManager(self.ctx, self.user, self)  # type: ignore[arg-type]
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            window.finished.connect(lambda _r: self.activateWindow())   # type: ignore[attr-defined]
+            self._template_window = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        window.list.setFocus()
 
     def show_approvals(self) -> None:
         """抗菌药物审批: one window per session, on the ward in front."""
