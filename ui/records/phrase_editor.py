@@ -47,6 +47,8 @@ class PhraseEditor(QDialog):
         self._warned = False
         self.list = QListWidget()
         self.list.setObjectName("phraseList")
+        self.list.setSpacing(2)
+        self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(self._picked)
         self.text = QPlainTextEdit()
         self.text.setObjectName("phraseText")
@@ -81,6 +83,12 @@ class PhraseEditor(QDialog):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        legend = QLabel(translate(
+            "Phrases", "{new} 新增 · {save} 保存 · {remove} 删除 · {up} / {down} 移动").format(
+            new=keys.PHRASE_NEW, save=keys.PHRASE_SAVE, remove=keys.PHRASE_REMOVE, up=keys.SECTION_UP,
+            down=keys.SECTION_DOWN))
+        legend.setStyleSheet(INFO_STYLE)
+        buttons.addWidget(legend)
         close = QPushButton(translate("Phrases", "关闭 (Esc)"))
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)

@@ -60,6 +60,7 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(24)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
@@ -165,6 +166,15 @@ class TemplateManager(QDialog):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)      # Tab goes field to field
             row.addWidget(button)
         self.tool_row.addStretch(1)
+        legend = QLabel(translate(
+            "Templates", "{new} 新建 · {copy} 复制为个人 · {save} 保存 · {add} / {remove} 添加 / 删除段落"
+            " · {up} / {down} 移动 · {req} 必填 · Esc 关闭").format(
+                new=keys.TPL_NEW, copy=keys.TPL_COPY, save=keys.TPL_SAVE, add=keys.SECTION_ADD,
+                remove=keys.SECTION_REMOVE, up=keys.SECTION_UP, down=keys.SECTION_DOWN,
+                req=keys.SECTION_REQUIRED))
+        legend.setObjectName("templateKeys")
+        legend.setStyleSheet(INFO_STYLE)
+        self.tool_row.addWidget(legend)
         self.section_row.addStretch(1)
 
     def _layout(self) -> None:
