@@ -47,6 +47,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("consult_queue", "records", frozenset({"doctor"}), shortcut="Ctrl+Shift+K"),
     ActionSpec("doctor_handover", "records", DOCTORS, shortcut="Ctrl+Shift+H"),
     ActionSpec("record_write", "records", DOCTORS),
+    ActionSpec("template_manage", "records", DOCTORS | {"admin"}, shortcut="Ctrl+Shift+M",
+               separator_before=True),                                   # ui/shortcuts TEMPLATE_MANAGE
     ActionSpec("record_cosign", "records", frozenset({"doctor"}), later=True),
     ActionSpec("vitals_entry", "nursing", NURSES, shortcut="Ctrl+Shift+T"),   # ui/shortcuts.py VITALS_GRID
     ActionSpec("vitals_view", "nursing", DOCTORS),
@@ -100,6 +102,7 @@ def action_text(key: str) -> str:
         "consult_queue": translate("Actions", "本科会诊"),
         "doctor_handover": translate("Actions", "医生交接班"),
         "record_write": translate("Actions", "病历书写"),
+        "template_manage": translate("Actions", "模板管理…"),
         "record_cosign": translate("Actions", "病历审签"),
         "vitals_entry": translate("Actions", "体征录入"),
         "vitals_view": translate("Actions", "体温单查看"),

@@ -476,6 +476,7 @@ class MainWindow(WardTabs, QMainWindow):
             "consult_queue": self.show_consults,
             "doctor_handover": self.show_handover,
             "handover": self.show_nurse_handover,
+            "template_manage": self.show_templates,
             "vitals_entry": self.open_vitals_grid,
         }
         for key, handler in handlers.items():

@@ -93,6 +93,20 @@ DX_UP = "Ctrl+Up"
 DX_DOWN = "Ctrl+Down"
 DX_REMOVE = "Del"
 DX_RENAME = "F2"
+TEMPLATE_MANAGE = "Ctrl+Shift+M"   # 模板管理 (a window of its own; the keys below are its own)
+TPL_NEW = "Ctrl+N"
+TPL_SAVE = "Ctrl+S"
+TPL_COPY = "Ctrl+D"                # 复制为个人模板
+TPL_RETIRE = "Ctrl+Shift+Del"
+SECTION_ADD = "Alt+Ins"
+SECTION_REMOVE = "Alt+Del"
+SECTION_UP = "Alt+Up"              # also: a phrase up in the 常用语 editor
+SECTION_DOWN = "Alt+Down"
+SECTION_REQUIRED = "Alt+R"
+PHRASE_MANAGE = "Ctrl+M"           # in the Ctrl+J phrase picker: open the 常用语 editor
+PHRASE_NEW = "Ctrl+N"              # in the 常用语 editor
+PHRASE_SAVE = "Ctrl+S"
+PHRASE_REMOVE = "Alt+Del"
 # Charting (issue 14): the 体征录入 grid (ui/vitals/grid.py) and the 体温单 tab (ui/vitals/tempchart.py).
 VITALS_GRID = "Ctrl+Shift+T"
 WARD_SETTINGS_SAVE = "Ctrl+S"      # 病区设置 (a dialog of its own)
@@ -219,6 +233,20 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(DOC_TODO, "global", "doc_todo"),
     Shortcut(CONSULT_QUEUE, "global", "consult_queue"),
     Shortcut(DOCTOR_HANDOVER, "global", "doctor_handover"),
+    Shortcut(TEMPLATE_MANAGE, "global", "template_manage"),
+    Shortcut(TPL_NEW, "templates", "tpl_new"),
+    Shortcut(TPL_SAVE, "templates", "tpl_save"),
+    Shortcut(TPL_COPY, "templates", "tpl_copy"),
+    Shortcut(TPL_RETIRE, "templates", "tpl_retire"),
+    Shortcut(SECTION_ADD, "templates", "section_add"),
+    Shortcut(SECTION_REMOVE, "templates", "section_remove"),
+    Shortcut(f"{SECTION_UP} / {SECTION_DOWN}", "templates", "section_move"),
+    Shortcut(SECTION_REQUIRED, "templates", "section_required"),
+    Shortcut(PHRASE_MANAGE, "records", "phrase_manage"),
+    Shortcut(PHRASE_NEW, "phrases", "phrase_new"),
+    Shortcut(PHRASE_SAVE, "phrases", "phrase_save"),
+    Shortcut(PHRASE_REMOVE, "phrases", "phrase_remove"),
+    Shortcut(f"{SECTION_UP} / {SECTION_DOWN}", "phrases", "phrase_move"),
     Shortcut(VITALS_GRID, "global", "vitals_grid"),
     Shortcut("Enter / Tab", "vitals", "vitals_next"),
     Shortcut("Shift+Tab", "vitals", "vitals_prev"),
@@ -259,6 +287,8 @@ def where_text(where: str) -> str:
         "skin": translate("Shortcuts", "皮试"),
         "pharmacy": translate("Shortcuts", "集中发送"),
         "records": translate("Shortcuts", "病历"),
+        "templates": translate("Shortcuts", "模板管理"),
+        "phrases": translate("Shortcuts", "常用语维护"),
         "vitals": translate("Shortcuts", "体征录入"),
         "tempchart": translate("Shortcuts", "体温单"),
         "ward_settings": translate("Shortcuts", "病区设置"),
@@ -364,6 +394,20 @@ def shortcut_text(what: str) -> str:
         "dx_remove": translate("Shortcuts", "在诊断列表中：删除误录的诊断（填写原因；原记录保留）"),
         "doctor_handover": translate(
             "Shortcuts", "医生交接班：按 I-PASS 逐一填写，Ctrl+Enter 交班，Ctrl+Shift+Enter 接班"),
+        "template_manage": translate("Shortcuts", "模板管理：个人、科室、全院病历模板及其段落"),
+        "tpl_new": translate("Shortcuts", "新建个人模板"),
+        "tpl_save": translate("Shortcuts", "保存模板（保存为新版本）"),
+        "tpl_copy": translate("Shortcuts", "将所选模板复制为个人模板"),
+        "tpl_retire": translate("Shortcuts", "停用所选模板（已写的病历不受影响）"),
+        "section_add": translate("Shortcuts", "在当前段落后添加段落"),
+        "section_remove": translate("Shortcuts", "删除当前段落"),
+        "section_move": translate("Shortcuts", "当前段落上移 / 下移"),
+        "section_required": translate("Shortcuts", "当前段落设为必填 / 取消必填"),
+        "phrase_manage": translate("Shortcuts", "在常用语列表中：维护本人的常用语"),
+        "phrase_new": translate("Shortcuts", "新增常用语"),
+        "phrase_save": translate("Shortcuts", "保存对所选常用语的修改"),
+        "phrase_remove": translate("Shortcuts", "删除所选常用语"),
+        "phrase_move": translate("Shortcuts", "所选常用语上移 / 下移"),
         "vitals_grid": translate("Shortcuts", "体征录入：病区当前时段的体征表（护士）"),
         "vitals_next": translate("Shortcuts", "下一格；离开一行即保存该行"),
         "vitals_prev": translate("Shortcuts", "上一格"),

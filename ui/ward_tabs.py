@@ -17,6 +17,7 @@ class WardTabs:
     ward_view: Any
     _approvals: Any
     ward_settings_dialog: Any = None
+    _template_window: Any
     open_patient: Callable[[str], None]
 
     def _find_tab(self, cls: type) -> Optional[Any]:
@@ -129,6 +130,21 @@ class WardTabs:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ward_settings_dialog = dialog
         dialog.open()
+    def show_templates(self) -> None:
+        """模板管理 (issue 12): one non-modal window of the signed-in user's templates; a child
+        dialog of the window, so the lock hides it and another user's sign-in drops it."""
+        from ui.records.template_editor import TemplateManager
+
+        window = getattr(self, "_template_window", None)
+        if window is None or not is_alive(window) or window.user is not self.user:
+            window = TemplateManager(self.ctx, self.user, self)  # type: ignore[arg-type]
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            window.finished.connect(lambda _r: self.activateWindow())   # type: ignore[attr-defined]
+            self._template_window = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        window.list.setFocus()
 
     def show_approvals(self) -> None:
         """抗菌药物审批: one window per session, on the ward in front."""

@@ -25,12 +25,20 @@ PRINT = "print"
 ADMIN = "admin"                    # staff accounts, unlock, dictionaries
 WARD_MANAGE = "ward.manage"        # the ward's settings (overdue tolerance, skin tests, times)
 DIAGNOSIS_RECORD = "diagnosis.record"   # add, revise, remove, reorder a stay's diagnoses
+# Document templates (模板管理). A personal template is its owner's (doc.write); a department's
+# may be edited by a doctor of that department at attending level or above (主治医师 and up,
+# staff.title_rank >= 2, checked by app/services/template_cmds.py with this permission); the
+# hospital's by the medical-records office (医务科 / 病案管理): no such role exists yet, so the
+# admin role holds it.
+TEMPLATE_DEPT = "template.dept"
+TEMPLATE_HOSPITAL = "template.hospital"
 
 ALL_PERMISSIONS: frozenset[str] = frozenset({
     ORDER_ENTER, ORDER_SIGN, ORDER_VERIFY, ORDER_EXECUTE, DOC_WRITE, DOC_SIGN, DOC_COSIGN,
     NURSING_WRITE, VITALS_CHART, ALLERGY_RECORD, PATIENT_GRADE, BED_MOVE, CHART_VIEW, PRINT, ADMIN,
     WARD_MANAGE,
     DIAGNOSIS_RECORD,
+    TEMPLATE_DEPT, TEMPLATE_HOSPITAL,
 })
 
 DOCTOR = "doctor"
@@ -41,14 +49,14 @@ ROLE_ADMIN = "admin"
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     DOCTOR: frozenset({ORDER_ENTER, ORDER_SIGN, DOC_WRITE, DOC_SIGN, DOC_COSIGN, ALLERGY_RECORD,
-                       PATIENT_GRADE, CHART_VIEW, PRINT, DIAGNOSIS_RECORD}),
+                       PATIENT_GRADE, CHART_VIEW, PRINT, DIAGNOSIS_RECORD, TEMPLATE_DEPT}),
     INTERN: frozenset({ORDER_ENTER, DOC_WRITE, ALLERGY_RECORD, CHART_VIEW, PRINT}),
     NURSE: frozenset({ORDER_VERIFY, ORDER_EXECUTE, NURSING_WRITE, VITALS_CHART, ALLERGY_RECORD,
                       CHART_VIEW, PRINT}),
     HEAD_NURSE: frozenset({ORDER_VERIFY, ORDER_EXECUTE, NURSING_WRITE, VITALS_CHART,
                            ALLERGY_RECORD, PATIENT_GRADE, BED_MOVE, CHART_VIEW, PRINT,
                            WARD_MANAGE}),
-    ROLE_ADMIN: frozenset({ADMIN, CHART_VIEW, PRINT, WARD_MANAGE}),
+    ROLE_ADMIN: frozenset({ADMIN, CHART_VIEW, PRINT, WARD_MANAGE, TEMPLATE_HOSPITAL}),
 }
 
 ROLES: tuple[str, ...] = (DOCTOR, INTERN, NURSE, HEAD_NURSE, ROLE_ADMIN)

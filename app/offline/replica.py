@@ -5,9 +5,9 @@ One SQLCipher file per workstation profile, its key made once (256 random bits) 
 system keyring, never in a file. It holds the tables of the server's schema (app.store.schema
 metadata, so the same handlers run on it) filled with the ward scope: the current inpatients and
 their stays, this stay's orders, events, executions, vitals, documents and diagnoses, the
-patients' allergies, and whole the dictionaries, order sets, templates, beds, staff with their
-roles and password verifiers (offline login), the ward's settings and its last week's nurses'
-shift reports. `replica_meta` says whose it is and as of when
+patients' allergies, and whole the dictionaries, order sets, templates, phrase lists, beds, staff
+with their roles and password verifiers (offline login), the ward's settings and its last week's
+nurses' shift reports. `replica_meta` says whose it is and as of when
 (the server's clock at the snapshot, never the PC's).
 
 A file that cannot be read (wrong key, damaged, a plain SQLite file, another profile's) is never
@@ -41,7 +41,7 @@ _META = ("CREATE TABLE IF NOT EXISTS replica_meta (mkey TEXT PRIMARY KEY, mvalue
 # Copied whole: small, and any of it may be needed offline.
 WHOLE: tuple[Table, ...] = (s.dept, s.drug, s.freq, s.icd10, s.lab_test, s.order_item, s.role,
                             s.route, s.doc_template, s.ward, s.bed, s.staff, s.staff_role,
-                            s.order_set, s.order_set_item, s.consumable, s.cons_rule)
+                            s.order_set, s.order_set_item, s.consumable, s.cons_rule, s.doc_phrase)
 # Of the ward's current stays.
 BY_ENCOUNTER: tuple[Table, ...] = (s.bed_move, s.clin_doc, s.diagnosis, s.lab_result, s.nursing_rec,
                                    s.order_group, s.vital_obs, s.med_order, s.skin_test,

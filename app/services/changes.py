@@ -19,6 +19,8 @@ PHARMACY = "pharmacy"        # a 集中发送 request (issue 13)
 CONSUMABLE = "consumable"    # 附材 bound to plan items, and the rules (issue 13)
 SETTING = "setting"          # a ward's settings (病区设置)
 DIAGNOSIS = "diagnosis"      # a stay's diagnoses (header, bed card, documents)
+TEMPLATE = "template"        # a document template (模板管理)
+PHRASE = "phrase"            # a doctor's phrase list (常用语)
 
 
 @dataclass(frozen=True)

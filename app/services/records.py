@@ -85,6 +85,12 @@ class Template:
     name: str
     dept_id: Optional[str]
     sections: tuple[dd.Section, ...]
+    owner_id: Optional[str] = None         # a personal template (revision 0009)
+
+    @property
+    def scope(self) -> str:
+        """personal / dept / hospital (app/services/template_cmds.py)."""
+        return "personal" if self.owner_id else "dept" if self.dept_id else "hospital"
 
 
 @dataclass(frozen=True)
@@ -156,22 +162,29 @@ def open_document(conn: Connection, doc_id: str, reader_id: str) -> DocumentView
                                         dd.sections_from_json(slot.body)))
 
 
-def templates(conn: Connection, dept_id: Optional[str] = None) -> list[Template]:
-    """The hospital's templates and this department's, in the §5 order of document types."""
+def templates(conn: Connection, dept_id: Optional[str] = None,
+              owner_id: Optional[str] = None) -> list[Template]:
+    """The templates a doctor picks from: her own (owner_id), her department's and the
+    hospital's, in that order, each in the §5 order of document types."""
     order = {code: n for n, code in enumerate(dd.doc_types())}
+    shared = doc_template.c.owner_id.is_(None) & or_(doc_template.c.dept_id.is_(None),
+                                                     doc_template.c.dept_id == dept_id)
     rows = conn.execute(select(doc_template.c.id, doc_template.c.doc_type, doc_template.c.name,
-                               doc_template.c.dept_id, doc_template.c.body)
+                               doc_template.c.dept_id, doc_template.c.owner_id, doc_template.c.body)
                         .where(doc_template.c.is_active == True)  # noqa: E712
-                        .where(or_(doc_template.c.dept_id.is_(None),
-                                   doc_template.c.dept_id == dept_id))).all()
-    out = [Template(r.id, r.doc_type, r.name, r.dept_id, dd.sections_from_json(r.body)) for r in rows]
-    return sorted(out, key=lambda t: (order.get(t.doc_type, 99), t.dept_id is None, t.name))
+                        .where(or_(shared, doc_template.c.owner_id == owner_id)
+                               if owner_id is not None else shared)).all()
+    out = [Template(r.id, r.doc_type, r.name, r.dept_id, dd.sections_from_json(r.body), r.owner_id)
+           for r in rows]
+    rank = {"personal": 0, "dept": 1, "hospital": 2}
+    return sorted(out, key=lambda t: (rank[t.scope], order.get(t.doc_type, 99), t.name))
 
 
 def ensure_templates(conn: Connection, now: datetime) -> int:
     """The hospital templates of every §5 document type (from resources/emr), added once."""
     have = set(conn.execute(select(doc_template.c.doc_type)
-                            .where(doc_template.c.dept_id.is_(None))).scalars())
+                            .where(doc_template.c.dept_id.is_(None))
+                            .where(doc_template.c.owner_id.is_(None))).scalars())
     rows = [{"id": new_id(), "doc_type": t.code, "name": t.name, "dept_id": None,
              "body": {"sections": dd.sections_to_json(t.sections)}, "is_active": True,
              "version": 1, "created_at": now, "updated_at": now}

@@ -435,7 +435,8 @@ doc_template = Table(
     "doc_template", metadata, _pk(),
     Column("doc_type", String(30), nullable=False, index=True),  # admission, first_progress ...
     Column("name", Unicode(60), nullable=False),
-    _fk("dept_id", "dept"),
+    _fk("dept_id", "dept"),                                # the department's (NULL: hospital)
+    _fk("owner_id", "staff", index=True),                  # personal (revision 0012)
     Column("body", JSONText, nullable=False),              # sections and fields
     Column("is_active", flag("is_active"), nullable=False, default=True),
     _version(), *_stamps(),

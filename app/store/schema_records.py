@@ -33,7 +33,8 @@ doc_phrase = Table(
     "doc_phrase", metadata, _pk(),
     _fk("staff_id", "staff", nullable=False, index=True),
     Column("sort_key", Integer, nullable=False),
-    Column("text", Unicode(200), nullable=False),
+    Column("text", Unicode(500), nullable=False),          # 500 since revision 0012
+    _version(),                                            # since revision 0012
 )
 
 # 会诊: requested by the patient's doctor, accepted by the consulted department (or doctor), answered

@@ -163,6 +163,10 @@
         <source>护士交接班</source>
         <translation>Nurse shift handover</translation>
     </message>
+    <message>
+        <source>模板管理…</source>
+        <translation>Templates…</translation>
+    </message>
 </context>
 <context>
     <name>Approvals</name>
@@ -2085,6 +2089,90 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>交班护士不能为自己接班：须由另一位护士登录后接班签名</source>
         <translation>The handing nurse cannot receive her own handover: another nurse must sign in and sign as receiver</translation>
+    </message>
+    <message>
+        <source>请填写模板名称</source>
+        <translation>Enter the template&apos;s name</translation>
+    </message>
+    <message>
+        <source>模板名称不能超过 {max} 个字</source>
+        <translation>The template name may have at most {max} characters</translation>
+    </message>
+    <message>
+        <source>模板至少要有一个段落</source>
+        <translation>A template needs at least one section</translation>
+    </message>
+    <message>
+        <source>第 {n} 段为必填段落，须填写标题</source>
+        <translation>Section {n} is required and needs a title</translation>
+    </message>
+    <message>
+        <source>第 {n} 段没有标题</source>
+        <translation>Section {n} has no title</translation>
+    </message>
+    <message>
+        <source>第 {n} 段的标题不能超过 {max} 个字</source>
+        <translation>The title of section {n} may have at most {max} characters</translation>
+    </message>
+    <message>
+        <source>第 {n} 段的标题“{title}”与前面的段落重复</source>
+        <translation>The title &quot;{title}&quot; of section {n} repeats an earlier section</translation>
+    </message>
+    <message>
+        <source>第 {n} 段的默认内容不能超过 {max} 个字</source>
+        <translation>The default text of section {n} may have at most {max} characters</translation>
+    </message>
+    <message>
+        <source>第 {n} 段的引入资料类型无效</source>
+        <translation>Section {n} pulls in an unknown kind of chart data</translation>
+    </message>
+    <message>
+        <source>模板范围无效</source>
+        <translation>Unknown template scope</translation>
+    </message>
+    <message>
+        <source>个人模板只能由本人修改</source>
+        <translation>Only its owner may change a personal template</translation>
+    </message>
+    <message>
+        <source>科室模板只能由本科室主治医师及以上修改</source>
+        <translation>Only attending physicians (or more senior) of the department may change a department template</translation>
+    </message>
+    <message>
+        <source>全院模板只能由医务科（病案管理）修改</source>
+        <translation>Only the medical records office may change a hospital template</translation>
+    </message>
+    <message>
+        <source>该模板已停用</source>
+        <translation>This template has been retired</translation>
+    </message>
+    <message>
+        <source>常用语内容不能为空</source>
+        <translation>The phrase is empty</translation>
+    </message>
+    <message>
+        <source>常用语不能超过 {max} 个字（现为 {length} 个字）</source>
+        <translation>A phrase may have at most {max} characters (this one has {length})</translation>
+    </message>
+    <message>
+        <source>常用语最多 {max} 条</source>
+        <translation>At most {max} phrases</translation>
+    </message>
+    <message>
+        <source>只能修改本人的常用语</source>
+        <translation>You can change only your own phrases</translation>
+    </message>
+    <message>
+        <source>该常用语已被删除</source>
+        <translation>This phrase has been removed</translation>
+    </message>
+    <message>
+        <source>常用语顺序无效</source>
+        <translation>Invalid phrase order</translation>
+    </message>
+    <message>
+        <source>常用语列表已在别处修改，已重新读取，请再排序</source>
+        <translation>The phrase list was changed elsewhere and has been read again; reorder it again</translation>
     </message>
 </context>
 <context>
@@ -4761,6 +4849,69 @@ ml</translation>
     </message>
 </context>
 <context>
+    <name>Phrases</name>
+    <message>
+        <source>维护常用语</source>
+        <translation>Edit phrases</translation>
+    </message>
+    <message>
+        <source>常用语内容（最多 {n} 个字）</source>
+        <translation>Phrase text (at most {n} characters)</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>{new} 新增 · {save} 保存 · {remove} 删除 · {up} / {down} 移动</source>
+        <translation>{new} new · {save} save · {remove} remove · {up} / {down} move</translation>
+    </message>
+    <message>
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>尚无常用语：在下方输入后按 {key} 保存</source>
+        <translation>No phrases yet: type one below and press {key}</translation>
+    </message>
+    <message>
+        <source>第 {n} 条：修改后按 {key} 保存</source>
+        <translation>Phrase {n}: edit it and press {key} to save</translation>
+    </message>
+    <message>
+        <source>新常用语：输入后按 {key} 保存</source>
+        <translation>New phrase: type it and press {key} to save</translation>
+    </message>
+    <message>
+        <source>有未保存的内容：按 {key} 保存，再按 Esc 放弃并关闭</source>
+        <translation>Unsaved text: press {key} to save, or Esc again to discard and close</translation>
+    </message>
+    <message>
+        <source>维护常用语 ({key})</source>
+        <translation>Edit phrases ({key})</translation>
+    </message>
+    <message>
+        <source>尚无常用语：按 {key} 添加</source>
+        <translation>No phrases yet: press {key} to add some</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreview</name>
     <message>
         <source>长期医嘱单</source>
@@ -5040,6 +5191,10 @@ ml</translation>
     <message>
         <source>诊断</source>
         <translation>Diagnoses</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
     </message>
 </context>
 <context>
@@ -5742,6 +5897,70 @@ ml</translation>
         <source>重新读取本班报告（输入的内容保留）</source>
         <translation>Read the shift&apos;s report again (what you typed is kept)</translation>
     </message>
+    <message>
+        <source>模板管理</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>常用语维护</source>
+        <translation>Phrase editor</translation>
+    </message>
+    <message>
+        <source>模板管理：个人、科室、全院病历模板及其段落</source>
+        <translation>Templates: personal, department and hospital document templates and their sections</translation>
+    </message>
+    <message>
+        <source>新建个人模板</source>
+        <translation>New personal template</translation>
+    </message>
+    <message>
+        <source>保存模板（保存为新版本）</source>
+        <translation>Save the template (as a new version)</translation>
+    </message>
+    <message>
+        <source>将所选模板复制为个人模板</source>
+        <translation>Copy the selected template to your personal templates</translation>
+    </message>
+    <message>
+        <source>停用所选模板（已写的病历不受影响）</source>
+        <translation>Retire the selected template (documents already written are not affected)</translation>
+    </message>
+    <message>
+        <source>在当前段落后添加段落</source>
+        <translation>Add a section after the current one</translation>
+    </message>
+    <message>
+        <source>删除当前段落</source>
+        <translation>Remove the current section</translation>
+    </message>
+    <message>
+        <source>当前段落上移 / 下移</source>
+        <translation>Move the current section up / down</translation>
+    </message>
+    <message>
+        <source>当前段落设为必填 / 取消必填</source>
+        <translation>Mark the current section required / not required</translation>
+    </message>
+    <message>
+        <source>在常用语列表中：维护本人的常用语</source>
+        <translation>In the phrase list: edit your own phrases</translation>
+    </message>
+    <message>
+        <source>新增常用语</source>
+        <translation>New phrase</translation>
+    </message>
+    <message>
+        <source>保存对所选常用语的修改</source>
+        <translation>Save the changes to the selected phrase</translation>
+    </message>
+    <message>
+        <source>删除所选常用语</source>
+        <translation>Remove the selected phrase</translation>
+    </message>
+    <message>
+        <source>所选常用语上移 / 下移</source>
+        <translation>Move the selected phrase up / down</translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>
@@ -5807,6 +6026,137 @@ ml</translation>
     <message>
         <source>第 {n} / {total} 周</source>
         <translation>Week {n} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>Templates</name>
+    <message>
+        <source>个人</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>科室</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>全院</source>
+        <translation>Hospital</translation>
+    </message>
+    <message>
+        <source>模板管理</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>病历类型</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <source>模板名称</source>
+        <translation>Template name</translation>
+    </message>
+    <message>
+        <source>段落标题</source>
+        <translation>Section title</translation>
+    </message>
+    <message>
+        <source>必填</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>默认内容</source>
+        <translation>Default text</translation>
+    </message>
+    <message>
+        <source>必填（签名时不能为空）</source>
+        <translation>Required (may not be empty at signing)</translation>
+    </message>
+    <message>
+        <source>新建病历时此段预先填入的内容（可空）</source>
+        <translation>Text this section starts with in a new document (may be empty)</translation>
+    </message>
+    <message>
+        <source>新建个人模板</source>
+        <translation>New personal template</translation>
+    </message>
+    <message>
+        <source>复制为个人模板</source>
+        <translation>Copy to personal</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Retire</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>添加段落</source>
+        <translation>Add section</translation>
+    </message>
+    <message>
+        <source>删除段落</source>
+        <translation>Remove section</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>{new} 新建 · {copy} 复制为个人 · {save} 保存 · {add} / {remove} 添加 / 删除段落 · {up} / {down} 移动 · {req} 必填 · Esc 关闭</source>
+        <translation>{new} new · {copy} copy to personal · {save} save · {add} / {remove} add / remove section · {up} / {down} move · {req} required · Esc close</translation>
+    </message>
+    <message>
+        <source>模板（个人、科室、全院）</source>
+        <translation>Templates (personal, department, hospital)</translation>
+    </message>
+    <message>
+        <source>段落</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>有未保存的修改：按 {key} 保存，或再次选择其他模板以放弃修改</source>
+        <translation>Unsaved changes: press {key} to save, or choose another template again to discard them</translation>
+    </message>
+    <message>
+        <source>{scope}模板只读：按 {key} 复制为个人模板后修改</source>
+        <translation>{scope} template, read only: press {key} to copy it to your personal templates and edit the copy</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>新模板：填写名称、调整段落后按 {key} 保存</source>
+        <translation>New template: enter a name, adjust the sections, then press {key}</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>已复制为个人模板，可修改后按 {key} 保存</source>
+        <translation>Copied to your personal templates: edit it and press {key} to save</translation>
+    </message>
+    <message>
+        <source>模板“{name}”已停用</source>
+        <translation>Template &quot;{name}&quot; retired</translation>
+    </message>
+    <message>
+        <source>该模板已被他人先行修改：您的修改仍在此处，按 {key} 以最新版本为基础保存</source>
+        <translation>Someone else changed this template first: your changes are still here; press {key} to save them on top of the latest version</translation>
+    </message>
+    <message>
+        <source>有未保存的修改：按 {key} 保存，再按 Esc 放弃并关闭</source>
+        <translation>Unsaved changes: press {key} to save, or Esc again to discard and close</translation>
     </message>
 </context>
 <context>

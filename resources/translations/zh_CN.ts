@@ -163,6 +163,10 @@
         <source>护士交接班</source>
         <translation>护士交接班</translation>
     </message>
+    <message>
+        <source>模板管理…</source>
+        <translation>模板管理…</translation>
+    </message>
 </context>
 <context>
     <name>Approvals</name>
@@ -2085,6 +2089,90 @@
     <message>
         <source>交班护士不能为自己接班：须由另一位护士登录后接班签名</source>
         <translation>交班护士不能为自己接班：须由另一位护士登录后接班签名</translation>
+    </message>
+    <message>
+        <source>请填写模板名称</source>
+        <translation>请填写模板名称</translation>
+    </message>
+    <message>
+        <source>模板名称不能超过 {max} 个字</source>
+        <translation>模板名称不能超过 {max} 个字</translation>
+    </message>
+    <message>
+        <source>模板至少要有一个段落</source>
+        <translation>模板至少要有一个段落</translation>
+    </message>
+    <message>
+        <source>第 {n} 段为必填段落，须填写标题</source>
+        <translation>第 {n} 段为必填段落，须填写标题</translation>
+    </message>
+    <message>
+        <source>第 {n} 段没有标题</source>
+        <translation>第 {n} 段没有标题</translation>
+    </message>
+    <message>
+        <source>第 {n} 段的标题不能超过 {max} 个字</source>
+        <translation>第 {n} 段的标题不能超过 {max} 个字</translation>
+    </message>
+    <message>
+        <source>第 {n} 段的标题“{title}”与前面的段落重复</source>
+        <translation>第 {n} 段的标题“{title}”与前面的段落重复</translation>
+    </message>
+    <message>
+        <source>第 {n} 段的默认内容不能超过 {max} 个字</source>
+        <translation>第 {n} 段的默认内容不能超过 {max} 个字</translation>
+    </message>
+    <message>
+        <source>第 {n} 段的引入资料类型无效</source>
+        <translation>第 {n} 段的引入资料类型无效</translation>
+    </message>
+    <message>
+        <source>模板范围无效</source>
+        <translation>模板范围无效</translation>
+    </message>
+    <message>
+        <source>个人模板只能由本人修改</source>
+        <translation>个人模板只能由本人修改</translation>
+    </message>
+    <message>
+        <source>科室模板只能由本科室主治医师及以上修改</source>
+        <translation>科室模板只能由本科室主治医师及以上修改</translation>
+    </message>
+    <message>
+        <source>全院模板只能由医务科（病案管理）修改</source>
+        <translation>全院模板只能由医务科（病案管理）修改</translation>
+    </message>
+    <message>
+        <source>该模板已停用</source>
+        <translation>该模板已停用</translation>
+    </message>
+    <message>
+        <source>常用语内容不能为空</source>
+        <translation>常用语内容不能为空</translation>
+    </message>
+    <message>
+        <source>常用语不能超过 {max} 个字（现为 {length} 个字）</source>
+        <translation>常用语不能超过 {max} 个字（现为 {length} 个字）</translation>
+    </message>
+    <message>
+        <source>常用语最多 {max} 条</source>
+        <translation>常用语最多 {max} 条</translation>
+    </message>
+    <message>
+        <source>只能修改本人的常用语</source>
+        <translation>只能修改本人的常用语</translation>
+    </message>
+    <message>
+        <source>该常用语已被删除</source>
+        <translation>该常用语已被删除</translation>
+    </message>
+    <message>
+        <source>常用语顺序无效</source>
+        <translation>常用语顺序无效</translation>
+    </message>
+    <message>
+        <source>常用语列表已在别处修改，已重新读取，请再排序</source>
+        <translation>常用语列表已在别处修改，已重新读取，请再排序</translation>
     </message>
 </context>
 <context>
@@ -4761,6 +4849,69 @@ ml</translation>
     </message>
 </context>
 <context>
+    <name>Phrases</name>
+    <message>
+        <source>维护常用语</source>
+        <translation>维护常用语</translation>
+    </message>
+    <message>
+        <source>常用语内容（最多 {n} 个字）</source>
+        <translation>常用语内容（最多 {n} 个字）</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>{new} 新增 · {save} 保存 · {remove} 删除 · {up} / {down} 移动</source>
+        <translation>{new} 新增 · {save} 保存 · {remove} 删除 · {up} / {down} 移动</translation>
+    </message>
+    <message>
+        <source>关闭 (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>尚无常用语：在下方输入后按 {key} 保存</source>
+        <translation>尚无常用语：在下方输入后按 {key} 保存</translation>
+    </message>
+    <message>
+        <source>第 {n} 条：修改后按 {key} 保存</source>
+        <translation>第 {n} 条：修改后按 {key} 保存</translation>
+    </message>
+    <message>
+        <source>新常用语：输入后按 {key} 保存</source>
+        <translation>新常用语：输入后按 {key} 保存</translation>
+    </message>
+    <message>
+        <source>有未保存的内容：按 {key} 保存，再按 Esc 放弃并关闭</source>
+        <translation>有未保存的内容：按 {key} 保存，再按 Esc 放弃并关闭</translation>
+    </message>
+    <message>
+        <source>维护常用语 ({key})</source>
+        <translation>维护常用语 ({key})</translation>
+    </message>
+    <message>
+        <source>尚无常用语：按 {key} 添加</source>
+        <translation>尚无常用语：按 {key} 添加</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreview</name>
     <message>
         <source>长期医嘱单</source>
@@ -5040,6 +5191,10 @@ ml</translation>
     <message>
         <source>诊断</source>
         <translation>诊断</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>范围</translation>
     </message>
 </context>
 <context>
@@ -5742,6 +5897,70 @@ ml</translation>
         <source>重新读取本班报告（输入的内容保留）</source>
         <translation>重新读取本班报告（输入的内容保留）</translation>
     </message>
+    <message>
+        <source>模板管理</source>
+        <translation>模板管理</translation>
+    </message>
+    <message>
+        <source>常用语维护</source>
+        <translation>常用语维护</translation>
+    </message>
+    <message>
+        <source>模板管理：个人、科室、全院病历模板及其段落</source>
+        <translation>模板管理：个人、科室、全院病历模板及其段落</translation>
+    </message>
+    <message>
+        <source>新建个人模板</source>
+        <translation>新建个人模板</translation>
+    </message>
+    <message>
+        <source>保存模板（保存为新版本）</source>
+        <translation>保存模板（保存为新版本）</translation>
+    </message>
+    <message>
+        <source>将所选模板复制为个人模板</source>
+        <translation>将所选模板复制为个人模板</translation>
+    </message>
+    <message>
+        <source>停用所选模板（已写的病历不受影响）</source>
+        <translation>停用所选模板（已写的病历不受影响）</translation>
+    </message>
+    <message>
+        <source>在当前段落后添加段落</source>
+        <translation>在当前段落后添加段落</translation>
+    </message>
+    <message>
+        <source>删除当前段落</source>
+        <translation>删除当前段落</translation>
+    </message>
+    <message>
+        <source>当前段落上移 / 下移</source>
+        <translation>当前段落上移 / 下移</translation>
+    </message>
+    <message>
+        <source>当前段落设为必填 / 取消必填</source>
+        <translation>当前段落设为必填 / 取消必填</translation>
+    </message>
+    <message>
+        <source>在常用语列表中：维护本人的常用语</source>
+        <translation>在常用语列表中：维护本人的常用语</translation>
+    </message>
+    <message>
+        <source>新增常用语</source>
+        <translation>新增常用语</translation>
+    </message>
+    <message>
+        <source>保存对所选常用语的修改</source>
+        <translation>保存对所选常用语的修改</translation>
+    </message>
+    <message>
+        <source>删除所选常用语</source>
+        <translation>删除所选常用语</translation>
+    </message>
+    <message>
+        <source>所选常用语上移 / 下移</source>
+        <translation>所选常用语上移 / 下移</translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>
@@ -5807,6 +6026,137 @@ ml</translation>
     <message>
         <source>第 {n} / {total} 周</source>
         <translation>第 {n} / {total} 周</translation>
+    </message>
+</context>
+<context>
+    <name>Templates</name>
+    <message>
+        <source>个人</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>科室</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>全院</source>
+        <translation>全院</translation>
+    </message>
+    <message>
+        <source>模板管理</source>
+        <translation>模板管理</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>病历类型</source>
+        <translation>病历类型</translation>
+    </message>
+    <message>
+        <source>模板名称</source>
+        <translation>模板名称</translation>
+    </message>
+    <message>
+        <source>段落标题</source>
+        <translation>段落标题</translation>
+    </message>
+    <message>
+        <source>必填</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>默认内容</source>
+        <translation>默认内容</translation>
+    </message>
+    <message>
+        <source>必填（签名时不能为空）</source>
+        <translation>必填（签名时不能为空）</translation>
+    </message>
+    <message>
+        <source>新建病历时此段预先填入的内容（可空）</source>
+        <translation>新建病历时此段预先填入的内容（可空）</translation>
+    </message>
+    <message>
+        <source>新建个人模板</source>
+        <translation>新建个人模板</translation>
+    </message>
+    <message>
+        <source>复制为个人模板</source>
+        <translation>复制为个人模板</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>添加段落</source>
+        <translation>添加段落</translation>
+    </message>
+    <message>
+        <source>删除段落</source>
+        <translation>删除段落</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>{new} 新建 · {copy} 复制为个人 · {save} 保存 · {add} / {remove} 添加 / 删除段落 · {up} / {down} 移动 · {req} 必填 · Esc 关闭</source>
+        <translation>{new} 新建 · {copy} 复制为个人 · {save} 保存 · {add} / {remove} 添加 / 删除段落 · {up} / {down} 移动 · {req} 必填 · Esc 关闭</translation>
+    </message>
+    <message>
+        <source>模板（个人、科室、全院）</source>
+        <translation>模板（个人、科室、全院）</translation>
+    </message>
+    <message>
+        <source>段落</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>有未保存的修改：按 {key} 保存，或再次选择其他模板以放弃修改</source>
+        <translation>有未保存的修改：按 {key} 保存，或再次选择其他模板以放弃修改</translation>
+    </message>
+    <message>
+        <source>{scope}模板只读：按 {key} 复制为个人模板后修改</source>
+        <translation>{scope}模板只读：按 {key} 复制为个人模板后修改</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>新模板：填写名称、调整段落后按 {key} 保存</source>
+        <translation>新模板：填写名称、调整段落后按 {key} 保存</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>已复制为个人模板，可修改后按 {key} 保存</source>
+        <translation>已复制为个人模板，可修改后按 {key} 保存</translation>
+    </message>
+    <message>
+        <source>模板“{name}”已停用</source>
+        <translation>模板“{name}”已停用</translation>
+    </message>
+    <message>
+        <source>该模板已被他人先行修改：您的修改仍在此处，按 {key} 以最新版本为基础保存</source>
+        <translation>该模板已被他人先行修改：您的修改仍在此处，按 {key} 以最新版本为基础保存</translation>
+    </message>
+    <message>
+        <source>有未保存的修改：按 {key} 保存，再按 Esc 放弃并关闭</source>
+        <translation>有未保存的修改：按 {key} 保存，再按 Esc 放弃并关闭</translation>
     </message>
 </context>
 <context>

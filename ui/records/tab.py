@@ -13,6 +13,7 @@ from ui import shortcuts as keys
 from ui.formatting import local_datetime
 from ui.messages import error_text, message_text
 from ui.operations import records as ops
+from ui.operations import templates as template_ops
 from ui.qt import (
     QAbstractItemView,
     QAction,
@@ -35,7 +36,9 @@ from ui.records import local_drafts
 from ui.records.dialogs import DiffDialog, PickerDialog, ReasonDialog
 from ui.records.editor import Autosaver, SectionEditor, state_text
 from ui.records.model import COL_TITLE, DocListModel, doc_type_text, status_text
+from ui.records.phrase_editor import PhrasePicker
 from ui.records.pull import text_for
+from ui.records.template_editor import scope_text
 
 EDIT, READ, REVISE, COSIGN = "edit", "read", "revise", "cosign"
 ERROR_STYLE = "color: #c62828;"
@@ -290,6 +293,8 @@ class RecordsTab(QWidget):
         ops.autosave(self.ctx, self.user, doc_id, base_rev_no, sections, on_done, on_error)
 
     def _changes(self, changes: Any) -> None:
+        if is_alive(self) and changes.touches("template"):
+            self._templates = None            # the picker reads them again (模板管理)
         if not is_alive(self) or not self.loaded or not changes.touches("document"):
             return
         if changes.origin == self.token:
@@ -334,9 +339,10 @@ class RecordsTab(QWidget):
             if not is_alive(self):
                 return
             self._templates = list(templates)
-            rows: list[tuple[str, ...]] = [(doc_type_text(t.doc_type), str(t.name))
+            rows: list[tuple[str, ...]] = [(doc_type_text(t.doc_type), str(t.name), scope_text(t.scope))
                                            for t in self._templates]
-            headers = (translate("Records", "病历类型"), translate("Records", "模板"))
+            headers = (translate("Records", "病历类型"), translate("Records", "模板"),
+                       translate("Records", "范围"))
             dialog = PickerDialog(translate("Records", "新建病历"), headers, rows, self)
             dialog.accepted.connect(lambda: self._create(self._templates[dialog.chosen]))
             self._open_dialog(dialog)
@@ -344,7 +350,8 @@ class RecordsTab(QWidget):
         if self._templates is not None:
             show(self._templates)
         else:
-            ops.load_templates(self.ctx, getattr(self.user, "dept_id", None), show, self._failed)
+            template_ops.load_picker(self.ctx, getattr(self.user, "dept_id", None), self.staff_id,
+                                     show, self._failed)
 
     def _open_dialog(self, dialog: Any) -> None:
         self.dialog = dialog
@@ -453,10 +460,8 @@ class RecordsTab(QWidget):
         def show(phrases: Any) -> None:
             if not is_alive(self):
                 return
-            texts = list(phrases)
-            dialog = PickerDialog(translate("Records", "常用语"), (translate("Records", "常用语"),),
-                                  [(t,) for t in texts], self)
-            dialog.accepted.connect(lambda: self.editor.insert(texts[dialog.chosen]))
+            dialog = PhrasePicker(self.ctx, self.user, list(phrases), self)   # Ctrl+M: 维护常用语
+            dialog.accepted.connect(lambda: self.editor.insert(dialog.texts[dialog.chosen]))
             self._open_dialog(dialog)
 
         ops.load_phrases(self.ctx, self.staff_id, show, self._failed)

@@ -19,7 +19,7 @@ from alembic.ddl.base import (
     format_type,
 )
 from alembic.ddl.impl import DefaultImpl
-from alembic.ddl.postgresql import PostgresqlImpl
+from alembic.ddl.postgresql import PostgresqlColumnType, PostgresqlImpl, visit_column_type
 from sqlalchemy.ext.compiler import compiles
 
 
@@ -35,6 +35,11 @@ class KingbaseImpl(PostgresqlImpl):
     """KingbaseES in PG mode takes PostgreSQL's DDL."""
 
     __dialect__ = "kingbase"
+
+
+# ALTER COLUMN ... TYPE (revision 0009 widens doc_phrase.text): PostgreSQL's rule, keyed on
+# "postgresql" in Alembic, so registered for kingbase too.
+compiles(PostgresqlColumnType, "kingbase")(visit_column_type)
 
 
 def _modify(element: Any, compiler: Any) -> str:

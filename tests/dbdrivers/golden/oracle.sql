@@ -1358,6 +1358,32 @@ UPDATE alembic_version SET version_num='0011' WHERE alembic_version.version_num 
 
 /
 
+-- Running upgrade 0011 -> 0012
+
+ALTER TABLE doc_template ADD owner_id VARCHAR2(36 CHAR)
+
+/
+
+ALTER TABLE doc_template ADD CONSTRAINT fk_doc_template_owner_id FOREIGN KEY(owner_id) REFERENCES staff (id)
+
+/
+
+CREATE INDEX ix_doc_template_owner_id ON doc_template (owner_id)
+
+/
+
+ALTER TABLE doc_phrase MODIFY text VARCHAR2(500 CHAR)
+
+/
+
+ALTER TABLE doc_phrase ADD version INTEGER DEFAULT '1' NOT NULL
+
+/
+
+UPDATE alembic_version SET version_num='0012' WHERE alembic_version.version_num = '0011'
+
+/
+
 COMMIT
 
 /

@@ -769,16 +769,16 @@ CREATE TABLE _alembic_tmp_med_order (
     CONSTRAINT pk_med_order PRIMARY KEY (id), 
     CONSTRAINT skin_test_req CHECK (skin_test_req IN (0, 1)), 
     CONSTRAINT verbal CHECK (verbal IN (0, 1)), 
-    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
-    CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
-    CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_ordered_by FOREIGN KEY(ordered_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
-    CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
     CONSTRAINT fk_med_order_stopped_by FOREIGN KEY(stopped_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
+    CONSTRAINT fk_med_order_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_ordered_by FOREIGN KEY(ordered_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
+    CONSTRAINT fk_med_order_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
+    CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id), 
     CONSTRAINT fk_med_order_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
+    CONSTRAINT fk_med_order_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
     CONSTRAINT fk_med_order_group_id FOREIGN KEY(group_id) REFERENCES order_group (id), 
     CONSTRAINT fk_med_order_approved_by FOREIGN KEY(approved_by) REFERENCES staff (id)
 );
@@ -790,9 +790,9 @@ DROP TABLE med_order;
 
 ALTER TABLE _alembic_tmp_med_order RENAME TO med_order;
 
-CREATE INDEX ix_med_order_enc_status ON med_order (encounter_id, status);
-
 CREATE INDEX ix_med_order_group_id ON med_order (group_id);
+
+CREATE INDEX ix_med_order_enc_status ON med_order (encounter_id, status);
 
 CREATE INDEX ix_med_order_encounter_id ON med_order (encounter_id);
 
@@ -920,9 +920,9 @@ CREATE TABLE _alembic_tmp_order_exec (
     is_duplicate BOOLEAN DEFAULT 0 NOT NULL, 
     device_id VARCHAR(60), 
     CONSTRAINT pk_order_exec PRIMARY KEY (id), 
+    CONSTRAINT fk_order_exec_checked_by FOREIGN KEY(checked_by) REFERENCES staff (id), 
     CONSTRAINT fk_order_exec_order_id FOREIGN KEY(order_id) REFERENCES med_order (id), 
     CONSTRAINT fk_order_exec_done_by FOREIGN KEY(done_by) REFERENCES staff (id), 
-    CONSTRAINT fk_order_exec_checked_by FOREIGN KEY(checked_by) REFERENCES staff (id), 
     CONSTRAINT ck_order_exec_is_duplicate CHECK (is_duplicate IN (0, 1)), 
     CONSTRAINT fk_order_exec_plan_id FOREIGN KEY(plan_id) REFERENCES order_exec_plan (id), 
     CONSTRAINT fk_order_exec_voids_id FOREIGN KEY(voids_id) REFERENCES order_exec (id), 
@@ -1176,4 +1176,31 @@ CREATE TABLE nurse_handover (
 );
 
 UPDATE alembic_version SET version_num='0011' WHERE alembic_version.version_num = '0010';
+
+-- Running upgrade 0011 -> 0012
+
+ALTER TABLE doc_template ADD COLUMN owner_id VARCHAR(36) REFERENCES staff (id);
+
+CREATE INDEX ix_doc_template_owner_id ON doc_template (owner_id);
+
+CREATE TABLE _alembic_tmp_doc_phrase (
+    id VARCHAR(36) NOT NULL, 
+    staff_id VARCHAR(36) NOT NULL, 
+    sort_key INTEGER NOT NULL, 
+    text VARCHAR(500) NOT NULL, 
+    version INTEGER DEFAULT '1' NOT NULL, 
+    CONSTRAINT pk_doc_phrase PRIMARY KEY (id), 
+    CONSTRAINT fk_doc_phrase_staff_id FOREIGN KEY(staff_id) REFERENCES staff (id)
+);
+
+INSERT INTO _alembic_tmp_doc_phrase (id, staff_id, sort_key, text) SELECT doc_phrase.id, doc_phrase.staff_id, doc_phrase.sort_key, doc_phrase.text 
+FROM doc_phrase;
+
+DROP TABLE doc_phrase;
+
+ALTER TABLE _alembic_tmp_doc_phrase RENAME TO doc_phrase;
+
+CREATE INDEX ix_doc_phrase_staff_id ON doc_phrase (staff_id);
+
+UPDATE alembic_version SET version_num='0012' WHERE alembic_version.version_num = '0011';
 
