@@ -5,6 +5,7 @@ offers her copy first, with the section in the document it makes; a phrase added
 editor (Ctrl+J, then Ctrl+M) is in the Ctrl+J list at once and goes into the document."""
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from tests.ui.conftest import commit_text, sign_in
@@ -43,6 +44,8 @@ def test_a_personal_copy_with_a_new_section_is_offered_first_for_a_new_document(
     qtbot.waitUntil(lambda: manager.current is not None and manager.current.scope == "personal",
                     timeout=10_000)
     assert manager.editable and manager.rows[0].id == manager.current.id     # personal first
+    if os.environ.get("WS_SHOTS"):
+        manager.grab().save(os.path.join(os.environ["WS_SHOTS"], "template-manager.png"))
     before = len(manager.sections)
     manager.section_list.setFocus()
     key(qtbot, Qt.Key.Key_End, CTRL)
