@@ -14,6 +14,7 @@ def setting_label(name: str) -> str:
         "skin_valid_hours": translate("WardSettings", "皮试结果有效期（小时）"),
         "retest_on_batch": translate("WardSettings", "更换批号需重新皮试"),
         "io_boundary": translate("WardSettings", "24小时出入量起点（HH:MM）"),
+        "shifts": translate("WardSettings", "护理班次（交接班）"),
     }
     if name.startswith("freq:"):
         return translate("WardSettings", "频次 {code} 的执行时间").format(code=name[5:])
@@ -41,6 +42,8 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
         "ward_settings.time_count": lambda p: translate(
             "Messages", "频次 {code} 每日 {n} 次，请填写 {n} 个时间").format(
                 code=p.get("code", ""), n=p.get("n", "")),
+        "ward_settings.bad_shifts": lambda p: translate(
+            "Messages", "班次须覆盖全天且首尾相接，如 day=08:00-16:00,evening=16:00-24:00,night=00:00-08:00"),
         "ward_settings.unknown": lambda p: translate("Messages", "未知的病区设置：{field}").format(
             field=p.get("field", "")),
         "ward_settings.changed_meanwhile": lambda p: translate(

@@ -60,6 +60,14 @@ def normalize(conn: Connection, name: str, value: str) -> Optional[str]:
         if not _TIME.match(text):
             raise ValidationError("ward_settings.bad_time", field=name, value=text)
         return text
+    if name == "shifts":
+        from app.domain.nurse_shift import DEFAULT_SHIFTS, parse_shifts
+
+        # parse_shifts answers its DEFAULT_SHIFTS object itself for a value that does not tile the
+        # day (for the readers' sake); a good value, even the default's, is a new tuple.
+        if parse_shifts(text) is DEFAULT_SHIFTS:
+            raise ValidationError("ward_settings.bad_shifts", field=name)
+        return text.replace(" ", "")
     if name in FLAGS:
         if text not in ("0", "1"):
             raise ValidationError("ward_settings.bad_flag", field=name)
@@ -135,6 +143,7 @@ class SettingsView:
 
 def settings_view(conn: Connection, ward_id: str) -> SettingsView:
     """Two statements: the ward's settings and the frequency dictionary."""
+    from app.domain.nurse_shift import DEFAULT_SETTING
     from app.services.ward_settings import NurseSettings
 
     prefix = setting_key(ward_id, "")
@@ -150,6 +159,6 @@ def settings_view(conn: Connection, ward_id: str) -> SettingsView:
                 "skin_read_minutes": str(d.skin_read_minutes),
                 "skin_valid_hours": str(d.skin_valid_hours),
                 "retest_on_batch": "1" if d.retest_on_batch else "0",
-                "io_boundary": d.io_boundary.strftime("%H:%M")}
+                "io_boundary": d.io_boundary.strftime("%H:%M"), "shifts": DEFAULT_SETTING}
     names = list(defaults) + [f"freq:{f.code}" for f in freqs if f.dictionary_times]
     return SettingsView(ward_id, {n: stored_rows.get(n) for n in names}, defaults, freqs)

@@ -2174,6 +2174,10 @@ Inpatient doctor and nurse workstation</translation>
         <source>常用语列表已在别处修改，已重新读取，请再排序</source>
         <translation>The phrase list was changed elsewhere and has been read again; reorder it again</translation>
     </message>
+    <message>
+        <source>班次须覆盖全天且首尾相接，如 day=08:00-16:00,evening=16:00-24:00,night=00:00-08:00</source>
+        <translation>The shifts must cover the whole day end to end, e.g. day=08:00-16:00,evening=16:00-24:00,night=00:00-08:00</translation>
+    </message>
 </context>
 <context>
     <name>NurseCons</name>
@@ -6629,6 +6633,14 @@ ml</translation>
     <message>
         <source>24小时出入量起点（HH:MM）</source>
         <translation>24-hour intake/output day starts at (HH:MM)</translation>
+    </message>
+    <message>
+        <source>护理班次（交接班）</source>
+        <translation>Nursing shifts (handover)</translation>
+    </message>
+    <message>
+        <source>day 白班、evening 小夜、night 大夜；两班制如 day=08:00-20:00,night=20:00-08:00</source>
+        <translation>day, evening and night shifts; two shifts e.g. day=08:00-20:00,night=20:00-08:00</translation>
     </message>
 </context>
 <context>

@@ -129,3 +129,12 @@ def test_the_intake_output_day_starts_where_the_ward_says(demo_engine: Database)
     with pytest.raises(ValidationError) as err:
         save(demo_engine, {"io_boundary": "8点"})
     assert err.value.params["field"] == "io_boundary"
+
+
+def test_the_wards_shifts_are_set_and_a_day_with_a_gap_refused(demo_engine: Database) -> None:
+    save(demo_engine, {"shifts": "day=08:00-20:00, night=20:00-08:00"})          # 日/夜 two shifts
+    with demo_engine.connect() as conn:
+        assert [s.code for s in nurse_settings(conn, WARD).shifts] == ["day", "night"]
+    with pytest.raises(ValidationError) as err:
+        save(demo_engine, {"shifts": "day=08:00-16:00,night=20:00-08:00"})        # 16-20 uncovered
+    assert err.value.message_id == "ward_settings.bad_shifts"
