@@ -61,7 +61,8 @@ def test_pinyin_search_add_reorder_rename_remove_and_the_header_follows(
     assert working(dialog) == [picked, "急性肾盂肾炎"]               # on screen at once
     qtbot.waitUntil(lambda: header_diagnosis(tab).startswith(picked), timeout=5000)
     assert working(dialog) == [picked, "急性肾盂肾炎"]               # and as stored
-    assert [r.kind for r in dialog.group_rows("working")] == ["primary", "secondary"]
+    qtbot.waitUntil(lambda: [r.kind for r in dialog.group_rows("working")] == ["primary", "secondary"],
+                    timeout=5000)                               # the list read again after the save
     assert dialog.selected_row().name == picked
     qtbot.keyClick(dialog.tree, Qt.Key.Key_F2)                      # detail added to the name
     qtbot.waitUntil(lambda: dialog.child is not None and dialog.child.isVisible(), timeout=3000)
