@@ -29,7 +29,7 @@ from app.errors import ConflictError, DatabaseError, PermissionDenied, Validatio
 from app.services import audit
 from app.services.commands import PAYLOAD_VERSION, Command, to_payload
 from app.services.uow import UnitOfWork
-from app.store.schema import applied_op, staff, staff_role
+from app.store.schema import applied_op, metadata, staff, staff_role
 from app.store.sqlfunc import utc_now
 
 APPLIED, REJECTED, CONFLICT = "applied", "rejected", "conflict"
@@ -147,15 +147,19 @@ class _Batch:
 
 
 def run_batch(uow: UnitOfWork, commands: Sequence[Command],
-              one_by_one: frozenset[int] = frozenset()) -> list[Outcome]:
+              one_by_one: frozenset[int] = frozenset(),
+              stale: Optional[dict[str, dict[str, Any]]] = None) -> list[Outcome]:
     """Every command of the batch once, in order, inside `uow` (the caller commits).
 
-    Raises SetBasedFailed(run) when a run's set-based form failed: run the batch again in a new
-    unit of work with that run in `one_by_one` (`run_batches` does)."""
+    `stale` maps the rows this replay already found changed on the server (a conflict) to that
+    conflict's details; it grows as the batch runs. Raises SetBasedFailed(run) when a run's
+    set-based form failed: run the batch again in a new unit of work with that run in
+    `one_by_one` (`run_batches` does)."""
     from app.services.handlers import HANDLERS
 
     _load()
     batch = _Batch(uow, commands)
+    found = dict(stale or {})
     outcomes: dict[str, Outcome] = {}
     todo: list[Command] = []
     for cmd in commands:
@@ -179,11 +183,48 @@ def run_batch(uow: UnitOfWork, commands: Sequence[Command],
                 outcomes[cmd.op_id] = batch.record(cmd, refused)
             else:
                 ready.append(cmd)
-        for cmd, error in zip(ready, _run_all(
-                uow, ready, entry.fn, None if index in one_by_one else BATCH_HANDLERS.get(kind), index)):
+        if any(hasattr(cmd, "base_version") for cmd in ready):
+            errors: list[Optional[WardStationError]] = []
+            for cmd in ready:                # one by one: an earlier conflict decides a later one
+                error = _after_conflict(uow, cmd, found) or _one(uow, cmd, entry.fn)
+                _note_stale(error, found)
+                errors.append(error)
+        else:
+            errors = _run_all(uow, ready, entry.fn,
+                              None if index in one_by_one else BATCH_HANDLERS.get(kind), index)
+        for cmd, error in zip(ready, errors):
             outcomes[cmd.op_id] = batch.record(cmd, error)
     batch.flush()
+    if stale is not None:
+        stale.update(found)
     return [outcomes[cmd.op_id] for cmd in commands]
+
+
+def _note_stale(error: Optional[WardStationError], found: dict[str, dict[str, Any]]) -> None:
+    if isinstance(error, ConflictError) and isinstance(error.params.get("id"), str):
+        found.setdefault(str(error.params["id"]), dict(error.params))
+
+
+def _after_conflict(uow: UnitOfWork, cmd: Command,
+                    found: dict[str, dict[str, Any]]) -> Optional[WardStationError]:
+    """A change typed offline on a row whose earlier offline change met a conflict in this replay
+    was made on a version the server never had: its base version may equal the server's by
+    chance (both counted one up), so it is a conflict as well, never applied on top of another
+    user's change (tests/unit/offline/test_conflict_interleavings.py)."""
+    from app.services.handlers import current_row
+
+    if not hasattr(cmd, "base_version"):
+        return None
+    for name, value in vars(cmd).items():
+        if name.endswith("_id") and name not in ("op_id", "actor_id") and value in found:
+            params = dict(found[value])
+            table = metadata.tables.get(str(params.get("entity", "")))
+            current = None if table is None else current_row(uow.conn, table, str(value))
+            params.update(base_version=vars(cmd)["base_version"],
+                          current_version=None if current is None else current["version"],
+                          current=None if current is None else audit.jsonable(current))
+            return ConflictError("conflict.stale", **params)
+    return None
 
 
 class SetBasedFailed(Exception):
@@ -247,13 +288,15 @@ def uow_translate(uow: UnitOfWork, exc: BaseException) -> WardStationError:
     return error
 
 
-def run_batches(db: Any, workstation: str, commands: Sequence[Command]) -> list[Outcome]:
+def run_batches(db: Any, workstation: str, commands: Sequence[Command],
+                stale: Optional[dict[str, dict[str, Any]]] = None) -> list[Outcome]:
     """`run_batch` in one committed unit of work, again with a failed set-based run one by one."""
     from app.services.write import run_unit
 
     one_by_one: set[int] = set()
     while True:
-        work = functools.partial(run_batch, commands=commands, one_by_one=frozenset(one_by_one))
+        work = functools.partial(run_batch, commands=commands, one_by_one=frozenset(one_by_one),
+                                 stale=stale)
         try:
             return run_unit(db, workstation, work)
         except SetBasedFailed as failed:

@@ -37,6 +37,7 @@ def replay(outbox: Outbox, db: Any, workstation: str, *, batch: int = BATCH,
     total = outbox.counts()["queued"]
     stopped: Optional[str] = None
     retried = False
+    stale: dict[str, dict[str, Any]] = {}     # rows found changed on the server, this replay
     if progress is not None and total:
         progress(0, total, "replay")
     while True:
@@ -45,7 +46,7 @@ def replay(outbox: Outbox, db: Any, workstation: str, *, batch: int = BATCH,
             break
         commands = [item.command() for item in queued]
         try:
-            outcomes = run_batches(db, workstation, commands)
+            outcomes = run_batches(db, workstation, commands, stale)
         except OfflineError as err:
             stopped = err.message_id
             break
