@@ -183,10 +183,11 @@ def run_batch(uow: UnitOfWork, commands: Sequence[Command],
                 outcomes[cmd.op_id] = batch.record(cmd, refused)
             else:
                 ready.append(cmd)
-        if any(hasattr(cmd, "base_version") for cmd in ready):
+        if any(_versioned(cmd) for cmd in ready):
+            # One by one: an earlier conflict on a row decides a later change of that row.
             errors: list[Optional[WardStationError]] = []
-            for cmd in ready:                # one by one: an earlier conflict decides a later one
-                error = _after_conflict(uow, cmd, found) or _one(uow, cmd, entry.fn)
+            for cmd in ready:
+                error = _one(uow, cmd, entry.fn, found)
                 _note_stale(error, found)
                 errors.append(error)
         else:
@@ -202,28 +203,34 @@ def run_batch(uow: UnitOfWork, commands: Sequence[Command],
 
 def _note_stale(error: Optional[WardStationError], found: dict[str, dict[str, Any]]) -> None:
     if isinstance(error, ConflictError) and isinstance(error.params.get("id"), str):
-        found.setdefault(str(error.params["id"]), dict(error.params))
+        found.setdefault(str(error.params["id"]),
+                         {k: error.params.get(k) for k in ("entity", "id")})
 
 
-def _after_conflict(uow: UnitOfWork, cmd: Command,
-                    found: dict[str, dict[str, Any]]) -> Optional[WardStationError]:
-    """A change typed offline on a row whose earlier offline change met a conflict in this replay
-    was made on a version the server never had: its base version may equal the server's by
-    chance (both counted one up), so it is a conflict as well, never applied on top of another
-    user's change (tests/unit/offline/test_conflict_interleavings.py)."""
+def _versioned(cmd: Command) -> bool:
+    """A change made on a version of a row the user saw (optimistic concurrency)."""
+    return hasattr(cmd, "base_version") or hasattr(cmd, "base_versions")
+
+
+def _on_stale_row(uow: UnitOfWork, cmd: Command, mark: int,
+                  found: dict[str, dict[str, Any]]) -> Optional[ConflictError]:
+    """A change typed offline on a row whose earlier queued change met a conflict was made on a
+    version the server never had: its base version may equal the server's by chance (both
+    counted one up), so it is a conflict as well, never applied on top of another user's change
+    (tests/unit/offline/test_conflict_interleavings.py). The rows it changed are the ones its
+    audit entries name; a row it created is new, so never stale."""
     from app.services.handlers import current_row
 
-    if not hasattr(cmd, "base_version"):
-        return None
-    for name, value in vars(cmd).items():
-        if name.endswith("_id") and name not in ("op_id", "actor_id") and value in found:
-            params = dict(found[value])
-            table = metadata.tables.get(str(params.get("entity", "")))
-            current = None if table is None else current_row(uow.conn, table, str(value))
-            params.update(base_version=vars(cmd)["base_version"],
-                          current_version=None if current is None else current["version"],
-                          current=None if current is None else audit.jsonable(current))
-            return ConflictError("conflict.stale", **params)
+    for entry in uow._pending[mark:]:
+        if entry.action == "create" or entry.entity_id not in found:
+            continue
+        params = dict(found[entry.entity_id])
+        table = metadata.tables.get(str(params.get("entity", "")))
+        current = None if table is None else current_row(uow.conn, table, entry.entity_id)
+        params.update(base_version=getattr(cmd, "base_version", None),
+                      current_version=None if current is None else current["version"],
+                      current=None if current is None else audit.jsonable(current))
+        return ConflictError("conflict.stale", **params)
     return None
 
 
@@ -256,12 +263,17 @@ def _run_all(uow: UnitOfWork, run: list[Command], single: Callable[[UnitOfWork, 
     return [_one(uow, cmd, single) for cmd in run]
 
 
-def _one(uow: UnitOfWork, cmd: Command, single: Callable[[UnitOfWork, Any], Any]
-         ) -> Optional[WardStationError]:
+def _one(uow: UnitOfWork, cmd: Command, single: Callable[[UnitOfWork, Any], Any],
+         stale: Optional[dict[str, dict[str, Any]]] = None) -> Optional[WardStationError]:
+    """`cmd` in a savepoint; `stale`: rows an earlier queued change found changed on the server."""
     saved = _audit_mark(uow)
     point = uow.conn.begin_nested()
     try:
         single(uow, cmd)
+        if stale and _versioned(cmd):
+            conflict = _on_stale_row(uow, cmd, saved, stale)
+            if conflict is not None:
+                raise conflict
     except WardStationError as error:
         if isinstance(error, DatabaseError):
             raise

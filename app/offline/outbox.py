@@ -19,6 +19,7 @@ from app.clock import utcnow
 from app.services.commands import Command, from_payload, to_payload
 
 QUEUED, APPLIED, REJECTED, CONFLICT = "queued", "applied", "rejected", "conflict"
+_STALE = "stale:"          # outbox_note keys of `Outbox.stale_rows`
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
@@ -105,8 +106,11 @@ class Outbox:
             self._conn.execute("UPDATE outbox SET state = ?, reason = ?, settled_at = ? WHERE op_id = ?",
                                (state, reason, utcnow().isoformat(), op_id))
 
-    def settle_many(self, outcomes: list[tuple[str, str, Optional[str]]]) -> None:
-        """(op_id, state, reason) of a whole replay batch, in one local transaction."""
+    def settle_many(self, outcomes: list[tuple[str, str, Optional[str]]],
+                    stale: Optional[dict[str, dict[str, Any]]] = None) -> None:
+        """(op_id, state, reason) of a whole replay batch, in one local transaction, with the
+        rows found changed on the server so far (`stale_rows`: a replay cut short and begun
+        again still knows them)."""
         now = utcnow().isoformat()
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
@@ -114,6 +118,10 @@ class Outbox:
                 self._conn.executemany(
                     "UPDATE outbox SET state = ?, reason = ?, settled_at = ? WHERE op_id = ?",
                     [(state, reason, now, op_id) for op_id, state, reason in outcomes])
+                self._conn.executemany(
+                    "INSERT OR IGNORE INTO outbox_note VALUES (?, ?, ?)",
+                    [(_STALE + row_id, json.dumps(params, ensure_ascii=False), now)
+                     for row_id, params in (stale or {}).items()])
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
@@ -127,6 +135,19 @@ class Outbox:
             else:
                 self._conn.execute("INSERT OR REPLACE INTO outbox_note VALUES ('last_error', ?, ?)",
                                    (message_id, utcnow().isoformat()))
+
+    def stale_rows(self) -> dict[str, dict[str, Any]]:
+        """Rows a replayed change of this queue met a conflict on, while changes typed after it
+        are still queued: those were made on a version the server never had."""
+        with self._lock:
+            rows = self._conn.execute("SELECT nkey, nvalue FROM outbox_note WHERE nkey LIKE ?",
+                                      (_STALE + "%",)).fetchall()
+        return {str(k)[len(_STALE):]: json.loads(v) for k, v in rows}
+
+    def forget_stale(self) -> None:
+        """The queue is empty: whatever is typed next starts from the server's versions."""
+        with self._lock:
+            self._conn.execute("DELETE FROM outbox_note WHERE nkey LIKE ?", (_STALE + "%",))
 
     def last_error(self) -> Optional[str]:
         with self._lock:

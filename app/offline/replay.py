@@ -37,7 +37,7 @@ def replay(outbox: Outbox, db: Any, workstation: str, *, batch: int = BATCH,
     total = outbox.counts()["queued"]
     stopped: Optional[str] = None
     retried = False
-    stale: dict[str, dict[str, Any]] = {}     # rows found changed on the server, this replay
+    stale = outbox.stale_rows()             # rows found changed on the server, this queue
     if progress is not None and total:
         progress(0, total, "replay")
     while True:
@@ -59,11 +59,13 @@ def replay(outbox: Outbox, db: Any, workstation: str, *, batch: int = BATCH,
             stopped = err.message_id
             break
         retried = False
-        outbox.settle_many([(o.op_id, o.state, o.reason) for o in outcomes])
+        outbox.settle_many([(o.op_id, o.state, o.reason) for o in outcomes], stale)
         for o in outcomes:
             counts[o.state] = counts.get(o.state, 0) + 1
         if progress is not None:
             progress(sum(counts.values()), total, "replay")
     outbox.note_error(stopped)
+    if stopped is None and not outbox.counts()["queued"]:
+        outbox.forget_stale()
     return ReplayReport(counts[APPLIED], counts[REJECTED], counts[CONFLICT],
                         outbox.counts()["queued"], stopped)
