@@ -107,7 +107,8 @@ patient = Table(
     Column("pinyin", String(40), index=True),
     Column("sex", String(1), nullable=False),                # M / F / U
     Column("birth_date", Date),
-    Column("id_card", String(18)),
+    Column("id_card", String(18)),                           # 居民身份证号
+    Column("health_card", String(30)),                       # 居民健康卡号 (revision 0013)
     Column("phone", String(20)),
     Column("ethnicity", Unicode(20)),
     Column("marital", Unicode(10)),
@@ -532,6 +533,9 @@ from app.store.schema_consumables import consumable as consumable  # noqa: E402
 from app.store.schema_consumables import order_cons as order_cons  # noqa: E402
 from app.store.schema_consumables import preq_cons as preq_cons  # noqa: E402
 from app.store.schema_consumables import preq_cons_item as preq_cons_item  # noqa: E402
+from app.store.schema_exchange import exchange_out as exchange_out  # noqa: E402
+from app.store.schema_exchange import member_inst as member_inst  # noqa: E402
+from app.store.schema_exchange import referral as referral  # noqa: E402
 from app.store.schema_handover import nurse_handover as nurse_handover  # noqa: E402
 from app.store.schema_nurse import pharm_req as pharm_req  # noqa: E402
 from app.store.schema_nurse import pharm_req_item as pharm_req_item  # noqa: E402

@@ -1092,4 +1092,93 @@ ALTER TABLE doc_phrase ADD COLUMN version INTEGER DEFAULT '1' NOT NULL;
 
 UPDATE alembic_version SET version_num='0012' WHERE alembic_version.version_num = '0011';
 
+-- Running upgrade 0012 -> 0013
+
+ALTER TABLE patient ADD COLUMN health_card VARCHAR2(30 CHAR);
+
+CREATE TABLE member_inst (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    code VARCHAR2(30 CHAR) NOT NULL, 
+    name NVARCHAR2(80) NOT NULL, 
+    inst_level VARCHAR2(10 CHAR) NOT NULL, 
+    endpoint VARCHAR2(200 CHAR) NOT NULL, 
+    is_active SMALLINT NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at DATETIME NOT NULL, 
+    updated_at DATETIME NOT NULL, 
+    CONSTRAINT pk_member_inst PRIMARY KEY (id), 
+    CONSTRAINT uq_member_inst_code UNIQUE (code), 
+    CONSTRAINT ck_member_inst_is_active CHECK (is_active IN (0, 1))
+);
+
+CREATE TABLE referral (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    direction VARCHAR2(4 CHAR) NOT NULL, 
+    inbound SMALLINT NOT NULL, 
+    encounter_id VARCHAR2(36 CHAR), 
+    patient_id VARCHAR2(36 CHAR), 
+    inst_id VARCHAR2(36 CHAR) NOT NULL, 
+    reason NVARCHAR2(200) NOT NULL, 
+    to_dept NVARCHAR2(60) NOT NULL, 
+    dept_id VARCHAR2(36 CHAR), 
+    status VARCHAR2(10 CHAR) NOT NULL, 
+    reject_reason NVARCHAR2(200), 
+    bundle_ident VARCHAR2(64 CHAR) NOT NULL, 
+    patient_name NVARCHAR2(40), 
+    summary NCLOB, 
+    created_by VARCHAR2(36 CHAR), 
+    sent_by VARCHAR2(36 CHAR), 
+    sent_at DATETIME, 
+    answered_by VARCHAR2(36 CHAR), 
+    answered_at DATETIME, 
+    completed_at DATETIME, 
+    version INTEGER NOT NULL, 
+    created_at DATETIME NOT NULL, 
+    updated_at DATETIME NOT NULL, 
+    CONSTRAINT pk_referral PRIMARY KEY (id), 
+    CONSTRAINT fk_referral_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_referral_patient_id FOREIGN KEY(patient_id) REFERENCES patient (id), 
+    CONSTRAINT fk_referral_inst_id FOREIGN KEY(inst_id) REFERENCES member_inst (id), 
+    CONSTRAINT fk_referral_dept_id FOREIGN KEY(dept_id) REFERENCES dept (id), 
+    CONSTRAINT fk_referral_created_by FOREIGN KEY(created_by) REFERENCES staff (id), 
+    CONSTRAINT fk_referral_sent_by FOREIGN KEY(sent_by) REFERENCES staff (id), 
+    CONSTRAINT fk_referral_answered_by FOREIGN KEY(answered_by) REFERENCES staff (id), 
+    CONSTRAINT uq_referral_bundle_ident UNIQUE (bundle_ident), 
+    CONSTRAINT ck_referral_inbound CHECK (inbound IN (0, 1))
+);
+
+CREATE INDEX ix_referral_encounter_id ON referral (encounter_id);
+
+CREATE INDEX ix_referral_dept_status ON referral (dept_id, status);
+
+CREATE TABLE exchange_out (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    kind VARCHAR2(16 CHAR) NOT NULL, 
+    bundle_ident VARCHAR2(64 CHAR) NOT NULL, 
+    referral_id VARCHAR2(36 CHAR), 
+    inst_id VARCHAR2(36 CHAR) NOT NULL, 
+    patient_id VARCHAR2(36 CHAR), 
+    payload NCLOB NOT NULL, 
+    state VARCHAR2(8 CHAR) NOT NULL, 
+    attempts INTEGER NOT NULL, 
+    next_try_at DATETIME NOT NULL, 
+    last_status SMALLINT, 
+    last_error NVARCHAR2(400), 
+    remote_ref VARCHAR2(200 CHAR), 
+    queued_at DATETIME NOT NULL, 
+    sent_at DATETIME, 
+    version INTEGER NOT NULL, 
+    CONSTRAINT pk_exchange_out PRIMARY KEY (id), 
+    CONSTRAINT fk_exchange_out_referral_id FOREIGN KEY(referral_id) REFERENCES referral (id), 
+    CONSTRAINT fk_exchange_out_inst_id FOREIGN KEY(inst_id) REFERENCES member_inst (id), 
+    CONSTRAINT fk_exchange_out_patient_id FOREIGN KEY(patient_id) REFERENCES patient (id), 
+    CONSTRAINT uq_exchange_out_bundle_ident UNIQUE (bundle_ident)
+);
+
+CREATE INDEX ix_exchange_out_referral_id ON exchange_out (referral_id);
+
+CREATE INDEX ix_exchange_out_due ON exchange_out (state, next_try_at);
+
+UPDATE alembic_version SET version_num='0013' WHERE alembic_version.version_num = '0012';
+
 COMMIT;

@@ -1073,5 +1073,92 @@ ALTER TABLE doc_phrase ADD COLUMN version INTEGER DEFAULT '1' NOT NULL;
 
 UPDATE alembic_version SET version_num='0012' WHERE alembic_version.version_num = '0011';
 
+-- Running upgrade 0012 -> 0013
+
+ALTER TABLE patient ADD COLUMN health_card VARCHAR(30);
+
+CREATE TABLE member_inst (
+    id VARCHAR(36) NOT NULL, 
+    code VARCHAR(30) NOT NULL, 
+    name VARCHAR(80) NOT NULL, 
+    inst_level VARCHAR(10) NOT NULL, 
+    endpoint VARCHAR(200) NOT NULL, 
+    is_active BOOLEAN NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_member_inst PRIMARY KEY (id), 
+    CONSTRAINT uq_member_inst_code UNIQUE (code)
+);
+
+CREATE TABLE referral (
+    id VARCHAR(36) NOT NULL, 
+    direction VARCHAR(4) NOT NULL, 
+    inbound BOOLEAN NOT NULL, 
+    encounter_id VARCHAR(36), 
+    patient_id VARCHAR(36), 
+    inst_id VARCHAR(36) NOT NULL, 
+    reason VARCHAR(200) NOT NULL, 
+    to_dept VARCHAR(60) NOT NULL, 
+    dept_id VARCHAR(36), 
+    status VARCHAR(10) NOT NULL, 
+    reject_reason VARCHAR(200), 
+    bundle_ident VARCHAR(64) NOT NULL, 
+    patient_name VARCHAR(40), 
+    summary TEXT, 
+    created_by VARCHAR(36), 
+    sent_by VARCHAR(36), 
+    sent_at TIMESTAMP WITHOUT TIME ZONE, 
+    answered_by VARCHAR(36), 
+    answered_at TIMESTAMP WITHOUT TIME ZONE, 
+    completed_at TIMESTAMP WITHOUT TIME ZONE, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_referral PRIMARY KEY (id), 
+    CONSTRAINT fk_referral_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_referral_patient_id FOREIGN KEY(patient_id) REFERENCES patient (id), 
+    CONSTRAINT fk_referral_inst_id FOREIGN KEY(inst_id) REFERENCES member_inst (id), 
+    CONSTRAINT fk_referral_dept_id FOREIGN KEY(dept_id) REFERENCES dept (id), 
+    CONSTRAINT fk_referral_created_by FOREIGN KEY(created_by) REFERENCES staff (id), 
+    CONSTRAINT fk_referral_sent_by FOREIGN KEY(sent_by) REFERENCES staff (id), 
+    CONSTRAINT fk_referral_answered_by FOREIGN KEY(answered_by) REFERENCES staff (id), 
+    CONSTRAINT uq_referral_bundle_ident UNIQUE (bundle_ident)
+);
+
+CREATE INDEX ix_referral_encounter_id ON referral (encounter_id);
+
+CREATE INDEX ix_referral_dept_status ON referral (dept_id, status);
+
+CREATE TABLE exchange_out (
+    id VARCHAR(36) NOT NULL, 
+    kind VARCHAR(16) NOT NULL, 
+    bundle_ident VARCHAR(64) NOT NULL, 
+    referral_id VARCHAR(36), 
+    inst_id VARCHAR(36) NOT NULL, 
+    patient_id VARCHAR(36), 
+    payload TEXT NOT NULL, 
+    state VARCHAR(8) NOT NULL, 
+    attempts INTEGER NOT NULL, 
+    next_try_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    last_status SMALLINT, 
+    last_error VARCHAR(400), 
+    remote_ref VARCHAR(200), 
+    queued_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    sent_at TIMESTAMP WITHOUT TIME ZONE, 
+    version INTEGER NOT NULL, 
+    CONSTRAINT pk_exchange_out PRIMARY KEY (id), 
+    CONSTRAINT fk_exchange_out_referral_id FOREIGN KEY(referral_id) REFERENCES referral (id), 
+    CONSTRAINT fk_exchange_out_inst_id FOREIGN KEY(inst_id) REFERENCES member_inst (id), 
+    CONSTRAINT fk_exchange_out_patient_id FOREIGN KEY(patient_id) REFERENCES patient (id), 
+    CONSTRAINT uq_exchange_out_bundle_ident UNIQUE (bundle_ident)
+);
+
+CREATE INDEX ix_exchange_out_referral_id ON exchange_out (referral_id);
+
+CREATE INDEX ix_exchange_out_due ON exchange_out (state, next_try_at);
+
+UPDATE alembic_version SET version_num='0013' WHERE alembic_version.version_num = '0012';
+
 COMMIT;
 

@@ -1384,6 +1384,113 @@ UPDATE alembic_version SET version_num='0012' WHERE alembic_version.version_num 
 
 /
 
+-- Running upgrade 0012 -> 0013
+
+ALTER TABLE patient ADD health_card VARCHAR2(30 CHAR)
+
+/
+
+CREATE TABLE member_inst (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    code VARCHAR2(30 CHAR) NOT NULL, 
+    name VARCHAR2(80 CHAR) NOT NULL, 
+    inst_level VARCHAR2(10 CHAR) NOT NULL, 
+    endpoint VARCHAR2(200 CHAR) NOT NULL, 
+    is_active SMALLINT NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP NOT NULL, 
+    updated_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_member_inst PRIMARY KEY (id), 
+    CONSTRAINT uq_member_inst_code UNIQUE (code), 
+    CONSTRAINT ck_member_inst_is_active CHECK (is_active IN (0, 1))
+)
+
+/
+
+CREATE TABLE referral (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    direction VARCHAR2(4 CHAR) NOT NULL, 
+    inbound SMALLINT NOT NULL, 
+    encounter_id VARCHAR2(36 CHAR), 
+    patient_id VARCHAR2(36 CHAR), 
+    inst_id VARCHAR2(36 CHAR) NOT NULL, 
+    reason VARCHAR2(200 CHAR) NOT NULL, 
+    to_dept VARCHAR2(60 CHAR) NOT NULL, 
+    dept_id VARCHAR2(36 CHAR), 
+    status VARCHAR2(10 CHAR) NOT NULL, 
+    reject_reason VARCHAR2(200 CHAR), 
+    bundle_ident VARCHAR2(64 CHAR) NOT NULL, 
+    patient_name VARCHAR2(40 CHAR), 
+    summary CLOB, 
+    created_by VARCHAR2(36 CHAR), 
+    sent_by VARCHAR2(36 CHAR), 
+    sent_at TIMESTAMP, 
+    answered_by VARCHAR2(36 CHAR), 
+    answered_at TIMESTAMP, 
+    completed_at TIMESTAMP, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP NOT NULL, 
+    updated_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_referral PRIMARY KEY (id), 
+    CONSTRAINT fk_referral_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_referral_patient_id FOREIGN KEY(patient_id) REFERENCES patient (id), 
+    CONSTRAINT fk_referral_inst_id FOREIGN KEY(inst_id) REFERENCES member_inst (id), 
+    CONSTRAINT fk_referral_dept_id FOREIGN KEY(dept_id) REFERENCES dept (id), 
+    CONSTRAINT fk_referral_created_by FOREIGN KEY(created_by) REFERENCES staff (id), 
+    CONSTRAINT fk_referral_sent_by FOREIGN KEY(sent_by) REFERENCES staff (id), 
+    CONSTRAINT fk_referral_answered_by FOREIGN KEY(answered_by) REFERENCES staff (id), 
+    CONSTRAINT uq_referral_bundle_ident UNIQUE (bundle_ident), 
+    CONSTRAINT ck_referral_inbound CHECK (inbound IN (0, 1))
+)
+
+/
+
+CREATE INDEX ix_referral_encounter_id ON referral (encounter_id)
+
+/
+
+CREATE INDEX ix_referral_dept_status ON referral (dept_id, status)
+
+/
+
+CREATE TABLE exchange_out (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    kind VARCHAR2(16 CHAR) NOT NULL, 
+    bundle_ident VARCHAR2(64 CHAR) NOT NULL, 
+    referral_id VARCHAR2(36 CHAR), 
+    inst_id VARCHAR2(36 CHAR) NOT NULL, 
+    patient_id VARCHAR2(36 CHAR), 
+    payload CLOB NOT NULL, 
+    state VARCHAR2(8 CHAR) NOT NULL, 
+    attempts INTEGER NOT NULL, 
+    next_try_at TIMESTAMP NOT NULL, 
+    last_status SMALLINT, 
+    last_error VARCHAR2(400 CHAR), 
+    remote_ref VARCHAR2(200 CHAR), 
+    queued_at TIMESTAMP NOT NULL, 
+    sent_at TIMESTAMP, 
+    version INTEGER NOT NULL, 
+    CONSTRAINT pk_exchange_out PRIMARY KEY (id), 
+    CONSTRAINT fk_exchange_out_referral_id FOREIGN KEY(referral_id) REFERENCES referral (id), 
+    CONSTRAINT fk_exchange_out_inst_id FOREIGN KEY(inst_id) REFERENCES member_inst (id), 
+    CONSTRAINT fk_exchange_out_patient_id FOREIGN KEY(patient_id) REFERENCES patient (id), 
+    CONSTRAINT uq_exchange_out_bundle_ident UNIQUE (bundle_ident)
+)
+
+/
+
+CREATE INDEX ix_exchange_out_referral_id ON exchange_out (referral_id)
+
+/
+
+CREATE INDEX ix_exchange_out_due ON exchange_out (state, next_try_at)
+
+/
+
+UPDATE alembic_version SET version_num='0013' WHERE alembic_version.version_num = '0012'
+
+/
+
 COMMIT
 
 /

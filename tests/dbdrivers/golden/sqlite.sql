@@ -769,16 +769,16 @@ CREATE TABLE _alembic_tmp_med_order (
     CONSTRAINT pk_med_order PRIMARY KEY (id), 
     CONSTRAINT skin_test_req CHECK (skin_test_req IN (0, 1)), 
     CONSTRAINT verbal CHECK (verbal IN (0, 1)), 
-    CONSTRAINT fk_med_order_stopped_by FOREIGN KEY(stopped_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
-    CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_ordered_by FOREIGN KEY(ordered_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
     CONSTRAINT fk_med_order_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
+    CONSTRAINT fk_med_order_ordered_by FOREIGN KEY(ordered_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
+    CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_stopped_by FOREIGN KEY(stopped_by) REFERENCES staff (id), 
     CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
     CONSTRAINT fk_med_order_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
+    CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
+    CONSTRAINT fk_med_order_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
     CONSTRAINT fk_med_order_group_id FOREIGN KEY(group_id) REFERENCES order_group (id), 
     CONSTRAINT fk_med_order_approved_by FOREIGN KEY(approved_by) REFERENCES staff (id)
 );
@@ -790,9 +790,9 @@ DROP TABLE med_order;
 
 ALTER TABLE _alembic_tmp_med_order RENAME TO med_order;
 
-CREATE INDEX ix_med_order_group_id ON med_order (group_id);
-
 CREATE INDEX ix_med_order_enc_status ON med_order (encounter_id, status);
+
+CREATE INDEX ix_med_order_group_id ON med_order (group_id);
 
 CREATE INDEX ix_med_order_encounter_id ON med_order (encounter_id);
 
@@ -920,9 +920,9 @@ CREATE TABLE _alembic_tmp_order_exec (
     is_duplicate BOOLEAN DEFAULT 0 NOT NULL, 
     device_id VARCHAR(60), 
     CONSTRAINT pk_order_exec PRIMARY KEY (id), 
-    CONSTRAINT fk_order_exec_checked_by FOREIGN KEY(checked_by) REFERENCES staff (id), 
     CONSTRAINT fk_order_exec_order_id FOREIGN KEY(order_id) REFERENCES med_order (id), 
     CONSTRAINT fk_order_exec_done_by FOREIGN KEY(done_by) REFERENCES staff (id), 
+    CONSTRAINT fk_order_exec_checked_by FOREIGN KEY(checked_by) REFERENCES staff (id), 
     CONSTRAINT ck_order_exec_is_duplicate CHECK (is_duplicate IN (0, 1)), 
     CONSTRAINT fk_order_exec_plan_id FOREIGN KEY(plan_id) REFERENCES order_exec_plan (id), 
     CONSTRAINT fk_order_exec_voids_id FOREIGN KEY(voids_id) REFERENCES order_exec (id), 
@@ -937,9 +937,9 @@ DROP TABLE order_exec;
 
 ALTER TABLE _alembic_tmp_order_exec RENAME TO order_exec;
 
-CREATE INDEX ix_order_exec_planned ON order_exec (planned_at, status);
-
 CREATE INDEX ix_order_exec_order_id ON order_exec (order_id);
+
+CREATE INDEX ix_order_exec_planned ON order_exec (planned_at, status);
 
 CREATE INDEX ix_order_exec_plan_id ON order_exec (plan_id);
 
@@ -1203,4 +1203,93 @@ ALTER TABLE _alembic_tmp_doc_phrase RENAME TO doc_phrase;
 CREATE INDEX ix_doc_phrase_staff_id ON doc_phrase (staff_id);
 
 UPDATE alembic_version SET version_num='0012' WHERE alembic_version.version_num = '0011';
+
+-- Running upgrade 0012 -> 0013
+
+ALTER TABLE patient ADD COLUMN health_card VARCHAR(30);
+
+CREATE TABLE member_inst (
+    id VARCHAR(36) NOT NULL, 
+    code VARCHAR(30) NOT NULL, 
+    name VARCHAR(80) NOT NULL, 
+    inst_level VARCHAR(10) NOT NULL, 
+    endpoint VARCHAR(200) NOT NULL, 
+    is_active BOOLEAN NOT NULL, 
+    version INTEGER NOT NULL, 
+    created_at DATETIME NOT NULL, 
+    updated_at DATETIME NOT NULL, 
+    CONSTRAINT pk_member_inst PRIMARY KEY (id), 
+    CONSTRAINT uq_member_inst_code UNIQUE (code), 
+    CONSTRAINT ck_member_inst_is_active CHECK (is_active IN (0, 1))
+);
+
+CREATE TABLE referral (
+    id VARCHAR(36) NOT NULL, 
+    direction VARCHAR(4) NOT NULL, 
+    inbound BOOLEAN NOT NULL, 
+    encounter_id VARCHAR(36), 
+    patient_id VARCHAR(36), 
+    inst_id VARCHAR(36) NOT NULL, 
+    reason VARCHAR(200) NOT NULL, 
+    to_dept VARCHAR(60) NOT NULL, 
+    dept_id VARCHAR(36), 
+    status VARCHAR(10) NOT NULL, 
+    reject_reason VARCHAR(200), 
+    bundle_ident VARCHAR(64) NOT NULL, 
+    patient_name VARCHAR(40), 
+    summary TEXT, 
+    created_by VARCHAR(36), 
+    sent_by VARCHAR(36), 
+    sent_at DATETIME, 
+    answered_by VARCHAR(36), 
+    answered_at DATETIME, 
+    completed_at DATETIME, 
+    version INTEGER NOT NULL, 
+    created_at DATETIME NOT NULL, 
+    updated_at DATETIME NOT NULL, 
+    CONSTRAINT pk_referral PRIMARY KEY (id), 
+    CONSTRAINT fk_referral_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_referral_patient_id FOREIGN KEY(patient_id) REFERENCES patient (id), 
+    CONSTRAINT fk_referral_inst_id FOREIGN KEY(inst_id) REFERENCES member_inst (id), 
+    CONSTRAINT fk_referral_dept_id FOREIGN KEY(dept_id) REFERENCES dept (id), 
+    CONSTRAINT fk_referral_created_by FOREIGN KEY(created_by) REFERENCES staff (id), 
+    CONSTRAINT fk_referral_sent_by FOREIGN KEY(sent_by) REFERENCES staff (id), 
+    CONSTRAINT fk_referral_answered_by FOREIGN KEY(answered_by) REFERENCES staff (id), 
+    CONSTRAINT uq_referral_bundle_ident UNIQUE (bundle_ident), 
+    CONSTRAINT ck_referral_inbound CHECK (inbound IN (0, 1))
+);
+
+CREATE INDEX ix_referral_encounter_id ON referral (encounter_id);
+
+CREATE INDEX ix_referral_dept_status ON referral (dept_id, status);
+
+CREATE TABLE exchange_out (
+    id VARCHAR(36) NOT NULL, 
+    kind VARCHAR(16) NOT NULL, 
+    bundle_ident VARCHAR(64) NOT NULL, 
+    referral_id VARCHAR(36), 
+    inst_id VARCHAR(36) NOT NULL, 
+    patient_id VARCHAR(36), 
+    payload TEXT NOT NULL, 
+    state VARCHAR(8) NOT NULL, 
+    attempts INTEGER NOT NULL, 
+    next_try_at DATETIME NOT NULL, 
+    last_status SMALLINT, 
+    last_error VARCHAR(400), 
+    remote_ref VARCHAR(200), 
+    queued_at DATETIME NOT NULL, 
+    sent_at DATETIME, 
+    version INTEGER NOT NULL, 
+    CONSTRAINT pk_exchange_out PRIMARY KEY (id), 
+    CONSTRAINT fk_exchange_out_referral_id FOREIGN KEY(referral_id) REFERENCES referral (id), 
+    CONSTRAINT fk_exchange_out_inst_id FOREIGN KEY(inst_id) REFERENCES member_inst (id), 
+    CONSTRAINT fk_exchange_out_patient_id FOREIGN KEY(patient_id) REFERENCES patient (id), 
+    CONSTRAINT uq_exchange_out_bundle_ident UNIQUE (bundle_ident)
+);
+
+CREATE INDEX ix_exchange_out_referral_id ON exchange_out (referral_id);
+
+CREATE INDEX ix_exchange_out_due ON exchange_out (state, next_try_at);
+
+UPDATE alembic_version SET version_num='0013' WHERE alembic_version.version_num = '0012';
 
