@@ -189,6 +189,9 @@ def seed_demo(conn: Connection, progress: OptionalProgress = None,
     from app.services import demo_handover
 
     counts.update(demo_handover.seed(conn, now))             # issue 14: the last shift's report
+    from app.services import demo_exchange
+
+    counts.update(demo_exchange.seed(conn, now))             # issue 17: member institutions, ids
     report(3, steps, "demo.audit")
     audit.record(conn, AuditEntry("seed", "ward", demo_id("ward"),
                                   after={"tables": dict(sorted(counts.items()))}),
