@@ -32,6 +32,7 @@ DIAGNOSIS_RECORD = "diagnosis.record"   # add, revise, remove, reorder a stay's 
 # admin role holds it.
 TEMPLATE_DEPT = "template.dept"
 TEMPLATE_HOSPITAL = "template.hospital"
+REFERRAL = "referral"              # 双向转诊: refer a patient up or down, answer an incoming referral
 
 ALL_PERMISSIONS: frozenset[str] = frozenset({
     ORDER_ENTER, ORDER_SIGN, ORDER_VERIFY, ORDER_EXECUTE, DOC_WRITE, DOC_SIGN, DOC_COSIGN,
@@ -39,6 +40,7 @@ ALL_PERMISSIONS: frozenset[str] = frozenset({
     WARD_MANAGE,
     DIAGNOSIS_RECORD,
     TEMPLATE_DEPT, TEMPLATE_HOSPITAL,
+    REFERRAL,
 })
 
 DOCTOR = "doctor"
@@ -49,7 +51,8 @@ ROLE_ADMIN = "admin"
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     DOCTOR: frozenset({ORDER_ENTER, ORDER_SIGN, DOC_WRITE, DOC_SIGN, DOC_COSIGN, ALLERGY_RECORD,
-                       PATIENT_GRADE, CHART_VIEW, PRINT, DIAGNOSIS_RECORD, TEMPLATE_DEPT}),
+                       PATIENT_GRADE, CHART_VIEW, PRINT, DIAGNOSIS_RECORD, TEMPLATE_DEPT,
+                       REFERRAL}),
     INTERN: frozenset({ORDER_ENTER, DOC_WRITE, ALLERGY_RECORD, CHART_VIEW, PRINT}),
     NURSE: frozenset({ORDER_VERIFY, ORDER_EXECUTE, NURSING_WRITE, VITALS_CHART, ALLERGY_RECORD,
                       CHART_VIEW, PRINT}),

@@ -85,8 +85,16 @@ class ReferralInfo:
     requester_name: str
 
 
-def _instant(at: datetime) -> str:
+def instant(at: datetime) -> str:
     return at.astimezone(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+_instant = instant
+
+
+def stable_id(ident: str, key: str) -> str:
+    """A resource id made from the Bundle identifier: the same on every build."""
+    return str(uuid.uuid5(_NS, f"{ident}/{key}"))
 
 
 def _day(at: date) -> str:
