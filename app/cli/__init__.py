@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.check_cmds",     # order-check
     "app.cli.offline_cmds",   # offline status, offline replay
     "app.cli.print_cmds",     # print long-orders, print temp-orders
+    "app.cli.exchange_cmds",  # exchange export, send, status
 )
 
 EXIT_OK = 0

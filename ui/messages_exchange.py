@@ -1,0 +1,35 @@
+"""Texts of the regional exchange's message ids (app/services/referral_cmds.py, app/exchange/),
+listed in ui/messages.py AREA_MODULES."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ui.qt import translate
+
+
+def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
+    return {
+        "exchange.unknown_patient": lambda p: translate("Messages", "没有住院号为 {mrn} 的患者").format(
+            mrn=p.get("mrn", "")),
+        "exchange.no_identifier": lambda p: translate(
+            "Messages", "患者 {mrn} 没有居民身份证号或居民健康卡号，区域平台无法识别，请先补录").format(
+                mrn=p.get("mrn", "")),
+        "exchange.bad_referral": lambda p: translate(
+            "Messages", "收到的转诊单无法识别（缺少转诊申请或标识）"),
+        "exchange.bad_output": lambda p: translate("Messages", "无法写入文件：{path}").format(
+            path=p.get("path", "")),
+        "exchange.no_platform": lambda p: translate(
+            "Messages", "没有使用该平台地址的成员机构：{url}").format(url=p.get("url", "")),
+        "referral.reason_required": lambda p: translate("Messages", "请填写转诊原因"),
+        "referral.dept_required": lambda p: translate("Messages", "请填写接收科室"),
+        "referral.reject_reason_required": lambda p: translate("Messages", "请填写拒绝原因"),
+        "referral.too_long": lambda p: translate("Messages", "内容过长：最多 {max} 个字").format(
+            max=p.get("max", "")),
+        "referral.unknown_institution": lambda p: translate(
+            "Messages", "该医联体成员机构不存在或已停用，请重新选择"),
+        "referral.bad_direction": lambda p: translate("Messages", "转诊方向无效（上转或下转）"),
+        "referral.not_outbound": lambda p: translate("Messages", "这是收到的转诊，不能由本院发送"),
+        "referral.not_inbound": lambda p: translate("Messages", "这是本院发出的转诊，不能由本院接收或拒绝"),
+        "referral.not_draft": lambda p: translate("Messages", "该转诊已发送，不能再次发送"),
+        "referral.answered": lambda p: translate("Messages", "该转诊已被接收或拒绝，请查看最新状态"),
+    }
