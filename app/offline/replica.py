@@ -7,8 +7,9 @@ metadata, so the same handlers run on it) filled with the ward scope: the curren
 their stays, this stay's orders, events, executions, vitals, documents and diagnoses, the
 patients' allergies, and whole the dictionaries, order sets, templates, phrase lists, beds, staff
 with their roles and password verifiers (offline login), the ward's settings and its last week's
-nurses' shift reports. `replica_meta` says whose it is and as of when
-(the server's clock at the snapshot, never the PC's).
+nurses' shift reports, the member institutions and the exchange's settings, and the referrals
+of the ward's stays or for its department with what they queued for the platform.
+`replica_meta` says whose it is and as of when (the server's clock at the snapshot, never the PC's).
 
 A file that cannot be read (wrong key, damaged, a plain SQLite file, another profile's) is never
 overwritten or deleted: `ReplicaUnusable` with a clear message id, the file left for IT.
@@ -24,7 +25,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Optional
 
-from sqlalchemy import Table, delete, insert, select, text
+from sqlalchemy import Table, and_, delete, insert, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
@@ -41,7 +42,8 @@ _META = ("CREATE TABLE IF NOT EXISTS replica_meta (mkey TEXT PRIMARY KEY, mvalue
 # Copied whole: small, and any of it may be needed offline.
 WHOLE: tuple[Table, ...] = (s.dept, s.drug, s.freq, s.icd10, s.lab_test, s.order_item, s.role,
                             s.route, s.doc_template, s.ward, s.bed, s.staff, s.staff_role,
-                            s.order_set, s.order_set_item, s.consumable, s.cons_rule, s.doc_phrase)
+                            s.order_set, s.order_set_item, s.consumable, s.cons_rule, s.doc_phrase,
+                            s.member_inst)
 # Of the ward's current stays.
 BY_ENCOUNTER: tuple[Table, ...] = (s.bed_move, s.clin_doc, s.diagnosis, s.lab_result, s.nursing_rec,
                                    s.order_group, s.vital_obs, s.med_order, s.skin_test,
@@ -153,12 +155,25 @@ def _scoped(table: Table, ward_id: str) -> Select[Any]:
     if table in BY_ORDER:
         return select(table).where(table.c.order_id.in_(
             select(s.med_order.c.id).where(s.med_order.c.encounter_id.in_(stays))))
-    if table is s.app_setting:
-        return select(table).where(table.c.skey.like(f"ward:{ward_id}:%"))
+    if table is s.app_setting:       # the ward's own, and the exchange's (naming systems ...)
+        return select(table).where(or_(table.c.skey.like(f"ward:{ward_id}:%"),
+                                       table.c.skey.like("exchange:%")))
+    if table is s.referral:
+        return select(table).where(_ward_referrals(ward_id, stays))
+    if table is s.exchange_out:      # what the ward's referrals queued (replaced at each snapshot)
+        return select(table).where(table.c.referral_id.in_(
+            select(s.referral.c.id).where(_ward_referrals(ward_id, stays))))
     if table is s.nurse_handover:
         since = datetime.now(timezone.utc) - timedelta(days=WARD_REPORT_DAYS)
         return select(table).where(table.c.ward_id == ward_id).where(table.c.shift_start >= since)
     return select(table)
+
+
+def _ward_referrals(ward_id: str, stays: Select[Any]) -> Any:
+    """Referrals out of the ward's current stays, and those that came in for its department."""
+    dept = select(s.ward.c.dept_id).where(s.ward.c.id == ward_id).scalar_subquery()
+    return or_(s.referral.c.encounter_id.in_(stays),
+               and_(s.referral.c.inbound == True, s.referral.c.dept_id == dept))  # noqa: E712
 
 
 # Tables of the scope that are append-only on SQLite (app/store/append_only.py triggers).
@@ -168,7 +183,7 @@ REPLICA_APPEND_ONLY = frozenset({"doc_rev"})
 def scope_tables() -> list[Table]:
     """The tables the replica fills, parents first."""
     wanted = set(WHOLE) | set(BY_ENCOUNTER) | set(BY_ORDER) | set(BY_DOCUMENT) | set(BY_WARD) | {
-        s.encounter, s.patient, s.allergy}
+        s.encounter, s.patient, s.allergy, s.referral, s.exchange_out}
     return [t for t in s.metadata.sorted_tables if t in wanted]
 
 
