@@ -115,7 +115,9 @@ class PlatformClient:
         adapter = HTTPAdapter(pool_connections=1, pool_maxsize=max(1, settings.parallel), max_retries=0)
         self.session.mount("https://", adapter)
         self.session.mount("http://", adapter)
-        self.session.verify = settings.ca_bundle or True
+        # Passed on every call as well: requests lets REQUESTS_CA_BUNDLE override Session.verify.
+        self.verify: Any = settings.ca_bundle or True
+        self.session.verify = self.verify
         self.session.headers.update({"Accept": FHIR_JSON, "User-Agent": "WardStation"})
         if token:
             self.session.headers["Authorization"] = f"Bearer {token}"
@@ -131,7 +133,8 @@ class PlatformClient:
     def _once(self, method: str, path: str, **kwargs: Any) -> tuple[int, dict[str, str], bytes]:
         self.calls += 1
         with self.session.request(method, f"{self.base}/{path.lstrip('/')}", timeout=self.timeout,
-                                  stream=True, allow_redirects=False, **kwargs) as resp:
+                                  stream=True, allow_redirects=False, verify=self.verify,
+                                  **kwargs) as resp:
             chunks: list[bytes] = []
             size = 0
             for chunk in resp.iter_content(64 * 1024):
@@ -151,7 +154,7 @@ class PlatformClient:
             try:
                 status, headers, body = self._once(method, path, **kwargs)
             except requests.exceptions.SSLError as exc:
-                raise PlatformUnavailable(f"TLS: {type(exc).__name__}") from None
+                raise PlatformUnavailable(f"TLS: {_tls_reason(exc)}") from None
             except (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
                     requests.exceptions.ChunkedEncodingError) as exc:
                 last = PlatformUnavailable(_fault(exc))
@@ -194,6 +197,16 @@ class PlatformClient:
         if not isinstance(data, dict) or data.get("resourceType") != "Bundle":
             raise ValueError("not a Bundle")
         return data
+
+
+def _tls_reason(exc: Exception) -> str:
+    """The certificate problem in a few words (CERTIFICATE_VERIFY_FAILED ...), for IT."""
+    text = str(exc)
+    for marker in ("CERTIFICATE_VERIFY_FAILED", "WRONG_VERSION_NUMBER", "hostname mismatch",
+                   "self-signed certificate", "certificate has expired", "unable to get local issuer"):
+        if marker.lower() in text.lower():
+            return marker
+    return "handshake failed" if "handshake" in text.lower() else type(exc).__name__
 
 
 def _fault(exc: Exception) -> str:
