@@ -7,6 +7,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ORDER = ("search", "checks", "screens", "orders", "records", "nurse", "charting", "printing", "offline",
+         "exchange",
          "freshness", "startup", "memory", "package")
 
 

@@ -173,7 +173,8 @@ class PlatformClient:
     def create_bundle(self, payload: str, system: str, value: str) -> SendResult:
         """Conditional create of one Bundle (the exact bytes queued)."""
         headers = {"Content-Type": FHIR_JSON + "; charset=utf-8",
-                   "If-None-Exist": f"identifier={system}|{value}"}
+                   "If-None-Exist": f"identifier={system}|{value}",
+                   "Prefer": "return=minimal"}          # the Location is all we keep
         try:
             status, answer, body = self.request("POST", "Bundle", data=payload.encode("utf-8"),
                                                 headers=headers)

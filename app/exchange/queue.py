@@ -3,12 +3,11 @@ the rows a sender reads and settles. The Bundle is stored as it was built: every
 same bytes, and the platform's conditional create on its identifier stores it once."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Optional
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import UnicodeText, func, insert, select, type_coerce
 from sqlalchemy.engine import Connection
 
 from app.exchange.fhir_bundle import bundle_ident
@@ -45,15 +44,13 @@ class OutItem:
     version: int
 
 
-def payload_text(payload: Any) -> str:
-    """The Bundle as sent: compact JSON, keys sorted, so each attempt sends the same bytes."""
-    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
 def due(conn: Connection, now: datetime, limit: int, endpoint: Optional[str] = None) -> list[OutItem]:
     """Queued rows whose next try is due, oldest first (the state/next_try_at index)."""
+    # The payload as stored (JSONText writes compact JSON, keys sorted): the bytes to send, with
+    # no parse and dump of each Bundle on the way.
+    raw = type_coerce(exchange_out.c.payload, UnicodeText)
     query = (select(exchange_out.c.id, exchange_out.c.kind, exchange_out.c.bundle_ident,
-                    member_inst.c.endpoint, member_inst.c.code, exchange_out.c.payload,
+                    member_inst.c.endpoint, member_inst.c.code, raw,
                     exchange_out.c.attempts, exchange_out.c.version)
              .join(member_inst, member_inst.c.id == exchange_out.c.inst_id)
              .where(exchange_out.c.state == QUEUED).where(exchange_out.c.next_try_at <= now)
@@ -61,7 +58,7 @@ def due(conn: Connection, now: datetime, limit: int, endpoint: Optional[str] = N
              .limit(limit))
     if endpoint is not None:
         query = query.where(member_inst.c.endpoint == endpoint)
-    return [OutItem(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), payload_text(r[5]),
+    return [OutItem(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]),
                     int(r[6]), int(r[7])) for r in conn.execute(query).all()]
 
 

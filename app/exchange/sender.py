@@ -14,12 +14,13 @@ every resend a no-op on the platform.
 from __future__ import annotations
 
 import concurrent.futures
+import random
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Callable, Optional
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, select, update
 
 from app.clock import utcnow
 from app.exchange import queue as q
@@ -65,42 +66,63 @@ class FlushReport:
 
 def _claim(db: Any, workstation: str, now: datetime, limit: int,
            endpoint: Optional[str]) -> list[q.OutItem]:
+    """Due rows taken for this flush in two statements, whatever their number: one UPDATE moves
+    their next try to this sender's own lease time (a random microsecond makes it its mark),
+    then the rows carrying that mark are this sender's; a row another sender took first is not."""
     from app.services.write import run_unit
 
     def work(uow: Any) -> list[q.OutItem]:
-        claimed = []
-        for item in q.due(uow.conn, now, limit, endpoint):
-            result = uow.conn.execute(update(exchange_out).where(exchange_out.c.id == item.id)
-                                      .where(exchange_out.c.version == item.version)
-                                      .values(next_try_at=now + LEASE, version=item.version + 1))
-            if result.rowcount == 1:
-                claimed.append(q.OutItem(item.id, item.kind, item.bundle_ident, item.endpoint,
-                                         item.inst_code, item.payload_text, item.attempts,
-                                         item.version + 1))
-        return claimed
+        due = q.due(uow.conn, now, limit, endpoint)
+        if not due:
+            return []
+        lease = now + LEASE + timedelta(microseconds=random.randrange(1, 1_000_000))
+        ids = [item.id for item in due]
+        uow.conn.execute(update(exchange_out).where(exchange_out.c.id.in_(ids))
+                         .where(exchange_out.c.state == q.QUEUED)
+                         .where(exchange_out.c.next_try_at <= now)
+                         .values(next_try_at=lease, version=exchange_out.c.version + 1))
+        mine = dict(uow.conn.execute(select(exchange_out.c.id, exchange_out.c.version)
+                                     .where(exchange_out.c.id.in_(ids))
+                                     .where(exchange_out.c.next_try_at == lease)).all())
+        return [q.OutItem(item.id, item.kind, item.bundle_ident, item.endpoint, item.inst_code,
+                          item.payload_text, item.attempts, int(mine[item.id]))
+                for item in due if item.id in mine]
 
     result: list[q.OutItem] = run_unit(db, workstation, work)
     return result
 
 
 def _record(db: Any, workstation: str, done: list[tuple[q.OutItem, SendResult]], now: datetime) -> None:
+    """Every outcome of a batch in one transaction: one executemany per kind of outcome (a few
+    statements a batch on the engines that batch executemany), each row's claim version checked."""
     from app.services.write import run_unit
 
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for item, res in done:
+        common = {"b_id": item.id, "b_version": item.version, "version": item.version + 1,
+                  "last_status": res.status}
+        if res.outcome == DEFERRED:
+            rows.setdefault("deferred", []).append(dict(
+                common, next_try_at=now + next_delay(max(1, item.attempts), res.retry_after)))
+        elif res.done:
+            rows.setdefault("sent", []).append(dict(
+                common, state=q.SENT, sent_at=now, remote_ref=(res.location or "")[:200] or None,
+                last_error=None, attempts=item.attempts + 1))
+        elif res.outcome == FAILED:
+            rows.setdefault("failed", []).append(dict(
+                common, state=q.FAILED, last_error=res.message[:400], attempts=item.attempts + 1))
+        else:
+            rows.setdefault("retry", []).append(dict(
+                common, last_error=res.message[:400], attempts=item.attempts + 1,
+                next_try_at=now + next_delay(item.attempts + 1, res.retry_after)))
+
     def work(uow: Any) -> None:
-        for item, res in done:
-            values: dict[str, Any] = {"version": item.version + 1, "last_status": res.status}
-            if res.outcome == DEFERRED:
-                values["next_try_at"] = now + next_delay(max(1, item.attempts), res.retry_after)
-            elif res.done:
-                values.update(state=q.SENT, sent_at=now, remote_ref=(res.location or "")[:200] or None,
-                              last_error=None, attempts=item.attempts + 1)
-            elif res.outcome == FAILED:
-                values.update(state=q.FAILED, last_error=res.message[:400], attempts=item.attempts + 1)
-            else:
-                values.update(last_error=res.message[:400], attempts=item.attempts + 1,
-                              next_try_at=now + next_delay(item.attempts + 1, res.retry_after))
-            uow.conn.execute(update(exchange_out).where(exchange_out.c.id == item.id)
-                             .where(exchange_out.c.version == item.version).values(**values))
+        for group in rows.values():
+            names = [k for k in group[0] if not k.startswith("b_")]
+            stmt = (update(exchange_out).where(exchange_out.c.id == bindparam("b_id"))
+                    .where(exchange_out.c.version == bindparam("b_version"))
+                    .values({k: bindparam(k) for k in names}))
+            uow.conn.execute(stmt, group)
 
     run_unit(db, workstation, work)
 
@@ -138,19 +160,27 @@ def flush(db: Any, *, workstation: str, endpoint: Optional[str] = None,
         return res
 
     workers = max(1, settings.parallel)
+
+    def take() -> list[q.OutItem]:
+        size = BATCH if limit is None else min(BATCH, limit - handled - len(batch))
+        return _claim(db, workstation, clock(), size, endpoint) if size > 0 else []
+
+    batch: list[q.OutItem] = []
     try:
         with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
-            while limit is None or handled < limit:
-                size = BATCH if limit is None else min(BATCH, limit - handled)
-                batch = _claim(db, workstation, clock(), size, endpoint)
-                if not batch:
-                    break
-                results = list(zip(batch, pool.map(send, batch)))
+            batch = take()
+            while batch:
+                futures = [(item, pool.submit(send, item)) for item in batch]
+                # The next batch is claimed while this one is on the wire (its rows are leased:
+                # the claim cannot take them again).
+                following = take() if len(batch) == BATCH else []
+                results = [(item, f.result()) for item, f in futures]
                 _record(db, workstation, results, clock())
                 for item, res in results:
                     _count(out, item, res)
                 handled += len(batch)
                 report(min(handled, total) if total else handled, total, "exchange.send")
+                batch = following
     finally:
         for c in clients.values():
             c.close()

@@ -53,7 +53,7 @@ class FhirServer:
             time.sleep(self.latency)
         fault = self._fault()
         if fault == "timeout":
-            time.sleep(1.5)
+            time.sleep(3.0)                  # past the tests' read timeout (2 s)
         if fault == "429":
             return Response(json.dumps(outcome("too many requests", "throttled")), 429,
                             {"Retry-After": self.retry_after}, content_type=FHIR)
@@ -80,8 +80,9 @@ class FhirServer:
                 sock.close()
             return Response("", 500)
         location = f"{self.base}/Bundle/{abs(hash(key)) % 10**8}/_history/1"
-        return Response(json.dumps(bundle), 200 if exists else 201, {"Location": location},
-                        content_type=FHIR)
+        minimal = request.headers.get("Prefer", "") == "return=minimal"
+        return Response("" if minimal else json.dumps(bundle), 200 if exists else 201,
+                        {"Location": location}, content_type=FHIR)
 
     def _search(self, request: Request) -> Response:
         key = request.args.get("identifier", "")

@@ -51,8 +51,8 @@ def db(demo_engine: Database, fhir: FhirServer) -> Database:
     with demo_engine.begin() as conn:
         conn.execute(update(member_inst).values(endpoint=fhir.base))
         conn.execute(insert(app_setting), [
-            {"skey": "exchange:connect_timeout", "svalue": "0.5"},
-            {"skey": "exchange:read_timeout", "svalue": "0.5"},
+            {"skey": "exchange:connect_timeout", "svalue": "2"},
+            {"skey": "exchange:read_timeout", "svalue": "2"},      # a loaded test machine is slow
             {"skey": "exchange:retries", "svalue": "2"}])
     return demo_engine
 
