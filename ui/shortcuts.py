@@ -84,6 +84,7 @@ DOC_CONSULT = "Ctrl+R"             # 申请会诊 from the 病历 tab
 CONSULT_QUEUE = "Ctrl+Shift+K"     # the department's 会诊 queue
 DOCTOR_HANDOVER = "Ctrl+Shift+H"   # 医生交接班 (in it: Ctrl+Enter hands over, Ctrl+Shift+Enter takes over)
 DOC_DIAGNOSES = "F7"               # the chart's 诊断 dialog, from the 病历 tab (F7 voids only on 医嘱)
+DOC_REFERRAL = "Ctrl+Shift+F"      # 转诊 (上转/下转) from the 病历 tab
 # In the 诊断 dialog (ui/records/diagnoses.py): the list keys act on the diagnosis list only.
 DX_ADMISSION = "Ctrl+1"
 DX_WORKING = "Ctrl+2"
@@ -224,6 +225,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(DOC_DIFF, "records", "doc_diff"),
     Shortcut(DOC_CONSULT, "records", "doc_consult"),
     Shortcut(DOC_DIAGNOSES, "records", "doc_diagnoses"),
+    Shortcut(DOC_REFERRAL, "records", "doc_referral"),
     Shortcut("↑ ↓ Enter", "diagnoses", "dx_pick"),
     Shortcut(f"{DX_ADMISSION} / {DX_WORKING} / {DX_DISCHARGE}", "diagnoses", "dx_kind"),
     Shortcut(DX_SEARCH, "diagnoses", "dx_search"),
@@ -386,6 +388,7 @@ def shortcut_text(what: str) -> str:
         "doc_consult": translate("Shortcuts", "申请会诊（科室、急或普通、会诊目的；诊断自动引入）"),
         "consult_queue": translate("Shortcuts", "本科会诊：Enter 接收，再按 Enter 书写会诊意见并签名"),
         "doc_diagnoses": translate("Shortcuts", "诊断：入院、修正、出院诊断（ICD-10，主要诊断在前）"),
+        "doc_referral": translate("Shortcuts", "转诊：上转或下转到医联体成员机构，发送后经区域平台传送"),
         "dx_pick": translate("Shortcuts", "在检索框中：输入拼音首字母、中文或 ICD-10 编码，上下键选择，Enter 加入所选类别"),  # noqa: E501
         "dx_kind": translate("Shortcuts", "加入到入院诊断 / 修正诊断 / 出院诊断"),
         "dx_search": translate("Shortcuts", "回到检索框"),

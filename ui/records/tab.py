@@ -134,6 +134,7 @@ class RecordsTab(QWidget):
             ("diff", keys.DOC_DIFF, self.show_diff, True),
             ("consult", keys.DOC_CONSULT, self.request_consult, writer),
             ("diagnoses", keys.DOC_DIAGNOSES, self.show_diagnoses, True),
+            ("referral", keys.DOC_REFERRAL, self.show_referrals, bool(can("referral"))),
         ]
         for key, shortcut, handler, allowed in specs:
             action = QAction(self)
@@ -145,7 +146,8 @@ class RecordsTab(QWidget):
             action.setEnabled(allowed)
             self.addAction(action)
             self.actions_by_key[key] = action
-            if allowed and key in ("new", "sign", "cosign", "revise", "diff", "consult", "diagnoses"):
+            if allowed and key in ("new", "sign", "cosign", "revise", "diff", "consult", "diagnoses",
+                                   "referral"):
                 button = QToolButton()
                 button.setDefaultAction(action)
                 self.buttons.addWidget(button)
@@ -526,6 +528,20 @@ class RecordsTab(QWidget):
         self._open_dialog(DiagnosesDialog(self.ctx, self.user, self.encounter_id,
                                           getattr(header, "name", ""), self))
 
+    def show_referrals(self) -> None:
+        """转诊: the stay's referrals and the form for a new one (ui/records/referrals.py)."""
+        from ui.operations.referrals import supported
+        from ui.records.referrals import ReferralDialog
+
+        if not supported(self.ctx):
+            return
+        page: Any = self.parent()
+        while page is not None and not hasattr(page, "header_widget"):
+            page = page.parent()
+        header = page.header_widget.header if page is not None else None
+        self._open_dialog(ReferralDialog(self.ctx, self.user, self.encounter_id,
+                                         getattr(header, "name", ""), self))
+
     def _consult_sent(self, _changes: Any) -> None:
         if is_alive(self):
             self._set_hint(translate("Records", "会诊申请已发送"))
@@ -548,7 +564,7 @@ class RecordsTab(QWidget):
                  "diff": translate("Records", "版本对比"), "pull": translate("Records", "引入病历资料"),
                  "phrase": translate("Records", "常用语"), "copy": translate("Records", "复制既往病历"),
                  "save": translate("Records", "保存草稿"), "consult": translate("Records", "请会诊"),
-                 "diagnoses": translate("Records", "诊断")}
+                 "diagnoses": translate("Records", "诊断"), "referral": translate("Records", "转诊")}
         for key, action in self.actions_by_key.items():
             action.setText(texts.get(key, key))
             action.setToolTip(f"{texts.get(key, key)} ({action.shortcut().toString()})")

@@ -1,0 +1,38 @@
+"""Operations of the 转诊 dialog (ui/records/referrals.py): member institutions and the stay's
+referrals on the read pool; CreateReferral (with send: queued for the platform in the same
+transaction) through the one write path. Commands are stamped here, never in a widget."""
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+from ui.operations import OpContext
+
+Callback = Callable[[Any], None]
+OnError = Optional[Callable[[Any], None]]
+
+
+def supported(ctx: OpContext) -> bool:
+    return all(hasattr(ctx.backend, name) for name in ("read", "execute"))
+
+
+def load(ctx: OpContext, encounter_id: str, on_done: Callback, on_error: OnError = None) -> int:
+    """(institutions, the stay's referrals) in one read."""
+    from app.services.referrals import institutions, stay_referrals
+
+    backend: Any = ctx.backend
+    return ctx.runner.read(lambda: backend.read(
+        lambda conn: (institutions(conn), stay_referrals(conn, encounter_id))),
+        on_done, on_error, name="referrals")
+
+
+def refer(ctx: OpContext, user: Any, encounter_id: str, inst_id: str, direction: str, reason: str,
+          to_dept: str, send: bool, on_done: Optional[Callback] = None, on_error: OnError = None) -> int:
+    from app.clock import utcnow
+    from app.ids import new_id
+    from app.services.referral_cmds import CreateReferral
+
+    command = CreateReferral(op_id=new_id(), actor_id=str(user.id), device_time=utcnow(),
+                             referral_id=new_id(), encounter_id=encounter_id, inst_id=inst_id,
+                             direction=direction, reason=reason, to_dept=to_dept, send=send)
+    return ctx.runner.mutate(lambda: ctx.backend.execute(command), on_done, on_error,
+                             name="CreateReferral", origin=ctx.origin)
