@@ -45,6 +45,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("order_execute", "orders", NURSES),
     ActionSpec("record_todo", "records", DOCTORS, shortcut="Ctrl+Shift+L"),   # ui/shortcuts DOC_TODO
     ActionSpec("consult_queue", "records", frozenset({"doctor"}), shortcut="Ctrl+Shift+K"),
+    ActionSpec("referral_queue", "records", frozenset({"doctor"}), shortcut="Ctrl+Shift+U"),  # REFERRAL_QUEUE
     ActionSpec("doctor_handover", "records", DOCTORS, shortcut="Ctrl+Shift+H"),
     ActionSpec("record_write", "records", DOCTORS),
     ActionSpec("template_manage", "records", DOCTORS | {"admin"}, shortcut="Ctrl+Shift+M",
@@ -100,6 +101,7 @@ def action_text(key: str) -> str:
         "order_execute": translate("Actions", "医嘱执行"),
         "record_todo": translate("Actions", "待完成病历"),
         "consult_queue": translate("Actions", "本科会诊"),
+        "referral_queue": translate("Actions", "转入申请"),
         "doctor_handover": translate("Actions", "医生交接班"),
         "record_write": translate("Actions", "病历书写"),
         "template_manage": translate("Actions", "模板管理…"),

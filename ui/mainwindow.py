@@ -474,6 +474,7 @@ class MainWindow(WardTabs, QMainWindow):
             "about": self.about,
             "record_todo": self.show_record_todo,
             "consult_queue": self.show_consults,
+            "referral_queue": self.show_referral_queue,
             "doctor_handover": self.show_handover,
             "handover": self.show_nurse_handover,
             "template_manage": self.show_templates,

@@ -82,6 +82,7 @@ DOC_SAVE = "Ctrl+S"
 DOC_TODO = "Ctrl+Shift+L"         # the doctor's 待完成 list (Ctrl+Shift+T is the nurses' 体征录入)
 DOC_CONSULT = "Ctrl+R"             # 申请会诊 from the 病历 tab
 CONSULT_QUEUE = "Ctrl+Shift+K"     # the department's 会诊 queue
+REFERRAL_QUEUE = "Ctrl+Shift+U"    # referrals received for the department (转入申请)
 DOCTOR_HANDOVER = "Ctrl+Shift+H"   # 医生交接班 (in it: Ctrl+Enter hands over, Ctrl+Shift+Enter takes over)
 DOC_DIAGNOSES = "F7"               # the chart's 诊断 dialog, from the 病历 tab (F7 voids only on 医嘱)
 DOC_REFERRAL = "Ctrl+Shift+F"      # 转诊 (上转/下转) from the 病历 tab
@@ -234,6 +235,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(DX_REMOVE, "diagnoses", "dx_remove"),
     Shortcut(DOC_TODO, "global", "doc_todo"),
     Shortcut(CONSULT_QUEUE, "global", "consult_queue"),
+    Shortcut(REFERRAL_QUEUE, "global", "referral_queue"),
     Shortcut(DOCTOR_HANDOVER, "global", "doctor_handover"),
     Shortcut(TEMPLATE_MANAGE, "global", "template_manage"),
     Shortcut(TPL_NEW, "templates", "tpl_new"),
@@ -387,6 +389,8 @@ def shortcut_text(what: str) -> str:
         "doc_todo": translate("Shortcuts", "待完成病历：本人患者的到期与超时病历、待审签病历"),
         "doc_consult": translate("Shortcuts", "申请会诊（科室、急或普通、会诊目的；诊断自动引入）"),
         "consult_queue": translate("Shortcuts", "本科会诊：Enter 接收，再按 Enter 书写会诊意见并签名"),
+        "referral_queue": translate(
+            "Shortcuts", "转入申请：其他医联体机构转来本科的患者，Enter 接收，Delete 拒绝并说明原因"),
         "doc_diagnoses": translate("Shortcuts", "诊断：入院、修正、出院诊断（ICD-10，主要诊断在前）"),
         "doc_referral": translate("Shortcuts", "转诊：上转或下转到医联体成员机构，发送后经区域平台传送"),
         "dx_pick": translate("Shortcuts", "在检索框中：输入拼音首字母、中文或 ICD-10 编码，上下键选择，Enter 加入所选类别"),  # noqa: E501

@@ -61,6 +61,14 @@ class WardTabs:
             queue = ConsultQueue(self.ctx, self.user)
             self._add_tab(queue, queue.title())
 
+    def show_referral_queue(self) -> None:
+        """转入申请 (issue 17): referrals other member institutions sent to this department."""
+        from ui.records.referral_queue import ReferralQueue
+
+        if self._find_tab(ReferralQueue) is None:
+            queue = ReferralQueue(self.ctx, self.user)
+            self._add_tab(queue, queue.title())
+
     def show_handover(self) -> None:
         """医生交接班 (issue 12) of the ward on the board."""
         from ui.records.handover import HandoverPanel

@@ -333,6 +333,13 @@ def _structured(key: str, refs: list[str], lines: list[str]) -> dict[str, Any]:
             "text": _narrative("\n".join(lines)), "entry": [{"reference": r} for r in refs]}
 
 
+def _vital_line(v: VitalFact) -> str:
+    if v.item in BP_PARTS:
+        return f"{BP_PARTS[v.item][1]} {_number(v.value)} mm[Hg]"
+    display, unit = VITALS[v.item][1:] if v.item in VITALS else (v.item, "")
+    return f"{display} {_number(v.value)} {unit}".rstrip()
+
+
 def build_bundle(record: StayRecord, settings: ExchangeSettings, *, ident: str, timestamp: datetime,
                  referral: Optional[ReferralInfo] = None) -> dict[str, Any]:
     """The document Bundle of `record`; `ident` is Bundle.identifier's value (stable per send)."""
@@ -364,8 +371,7 @@ def build_bundle(record: StayRecord, settings: ExchangeSettings, *, ident: str, 
                                      for a in record.allergies]))
     vitals = b.vitals(record.vitals, subject)
     if vitals:
-        sections.append(_structured("vitals", vitals,
-                                    [f"{v.item} {_number(v.value)}" for v in record.vitals]))
+        sections.append(_structured("vitals", vitals, [_vital_line(v) for v in record.vitals]))
     if referral is not None:
         requester = b.practitioner(referral.requester_id, referral.requester_name) \
             if referral.requester_id and referral.requester_name else signer

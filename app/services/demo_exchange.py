@@ -1,7 +1,8 @@
 """The demo's regional exchange (issue 17): the 医联体's member institutions and the patients'
 identifiers the platform accepts (居民身份证号 with its check digit, some 居民健康卡号). Bed 30's
 patient has neither, as happens with an unidentified admission: a referral of that patient is
-refused with a clear message."""
+refused with a clear message. One referral up from the community health centre waits in the
+department's 转入申请 (what it carries is a FHIR Bundle as the platform would deliver it)."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -11,7 +12,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from app.services.demo_ids import demo_id
-from app.store.schema import encounter, member_inst, patient
+from app.store.schema import encounter, member_inst, patient, referral
 
 # The platform of the demo: an address that never resolves (.invalid), so nothing leaves the PC.
 DEMO_ENDPOINT = "https://platform.demo.invalid/fhir"
@@ -48,4 +49,40 @@ def seed(conn: Connection, now: datetime) -> dict[str, int]:
             values["health_card"] = f"H330100{n:08d}"
         conn.execute(update(patient).where(patient.c.id == pid).values(**values))
         changed += 1
-    return {"member_inst": len(rows), "patient_ids": changed}
+    conn.execute(insert(referral).values(**incoming_referral(now)))
+    return {"member_inst": len(rows), "patient_ids": changed, "referral": 1}
+
+
+def incoming_referral(now: datetime) -> dict[str, Any]:
+    """A referral up from the community health centre, waiting in the department's 转入申请."""
+    from datetime import date, timedelta
+    from decimal import Decimal
+
+    from app.exchange import fhir_bundle as fb
+    from app.exchange import stay_record as sr
+    from app.exchange.settings import ExchangeSettings
+
+    at = now - timedelta(hours=2)
+    person = sr.PatientFacts("community-p1", "C2024001", "孙桂兰", "F", date(1956, 3, 14),
+                             id_card_number("330104", date(1956, 3, 14), 22), None, None, "东桥街道")
+    record = sr.StayRecord(
+        "community-e1", at - timedelta(days=5), None, "全科", person,
+        (sr.DiagnosisFact("cdx1", "primary", "E11.2", "2型糖尿病伴肾并发症", "2型糖尿病伴有肾的并发症",
+                          at - timedelta(days=5)),),
+        sr.DocumentFact("cdoc1", "discharge", "转诊病情摘要", 1, at, at, "community-dr1", "周医生", (
+            sr.Section("主诉", "口干多饮10年，双下肢水肿1月"),
+            sr.Section("诊疗经过", "门诊调整胰岛素方案，空腹血糖仍在11-13 mmol/L，尿蛋白（++）。"))),
+        (sr.MedicationFact("cmed1", "二甲双胍片 0.5g 口服 每日三次", None, "二甲双胍片", Decimal("0.5"), "g",
+                           "po", "tid", at - timedelta(days=30), None, False),),
+        (sr.AllergyFact("call1", "磺胺类", "皮疹", "moderate", at - timedelta(days=300)),),
+        (sr.VitalFact("cv1", "sbp", Decimal(156), at), sr.VitalFact("cv2", "dbp", Decimal(92), at)))
+    ident = "ref-demo-community-0001"
+    info = fb.ReferralInfo("demo-community-0001", "up", "血糖控制不佳，并发糖尿病肾病，上转进一步诊治",
+                           "内科", "DQ-CHC-0312", "东桥社区卫生服务中心", at, "community-dr1", "周医生")
+    settings = ExchangeSettings(org_code="DQ-CHC-0312", org_name="东桥社区卫生服务中心")
+    bundle = fb.build_bundle(record, settings, ident=ident, timestamp=at, referral=info)
+    return {"id": demo_id("referral", "community", 1), "direction": "up", "inbound": True,
+            "encounter_id": None, "patient_id": None, "inst_id": demo_id("member_inst", "DQ-CHC-0312"),
+            "reason": info.reason, "to_dept": "内科", "dept_id": demo_id("dept"), "status": "sent",
+            "bundle_ident": ident, "patient_name": person.name, "summary": bundle,
+            "version": 1, "created_at": at, "updated_at": at}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Optional
+from typing import Any, Optional
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
@@ -37,6 +37,7 @@ class ReferralRow:
     delivery_error: Optional[str]
     patient_name: Optional[str]
     version: int
+    summary: Any = None             # inbound: the Bundle as received (its documents, its source)
 
 
 def institutions(conn: Connection) -> list[Institution]:
@@ -58,7 +59,8 @@ def _rows(conn: Connection, where: object) -> list[ReferralRow]:
              .where(where).order_by(referral.c.created_at.desc(), referral.c.id))   # type: ignore[arg-type]
     return [ReferralRow(r["id"], r["direction"], bool(r["inbound"]), r["inst_name"], r["reason"],
                         r["to_dept"], r["status"], r["reject_reason"], r["created_at"], r["sent_at"],
-                        r["delivery"], r["delivery_error"], r["patient_name"], int(r["version"]))
+                        r["delivery"], r["delivery_error"], r["patient_name"], int(r["version"]),
+                        r["summary"])
             for r in conn.execute(query).mappings()]
 
 
@@ -69,3 +71,4 @@ def stay_referrals(conn: Connection, encounter_id: str) -> list[ReferralRow]:
 def incoming(conn: Connection, dept_id: str) -> list[ReferralRow]:
     """Referrals received for the department, newest first (answered ones too: their status)."""
     return _rows(conn, (referral.c.inbound == True) & (referral.c.dept_id == dept_id))  # noqa: E712
+

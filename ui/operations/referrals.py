@@ -36,3 +36,28 @@ def refer(ctx: OpContext, user: Any, encounter_id: str, inst_id: str, direction:
                              direction=direction, reason=reason, to_dept=to_dept, send=send)
     return ctx.runner.mutate(lambda: ctx.backend.execute(command), on_done, on_error,
                              name="CreateReferral", origin=ctx.origin)
+
+
+def load_incoming(ctx: OpContext, dept_id: str, on_done: Callback, on_error: OnError = None) -> int:
+    from app.services.referrals import incoming
+
+    backend: Any = ctx.backend
+    return ctx.runner.read(lambda: backend.read(lambda conn: incoming(conn, dept_id)), on_done, on_error,
+                           name="incoming_referrals")
+
+
+def answer(ctx: OpContext, user: Any, referral_id: str, base_version: int, reason: Optional[str],
+           on_done: Optional[Callback] = None, on_error: OnError = None) -> int:
+    """Accept (reason None) or reject (with the reason) an incoming referral; the answer goes to
+    the platform through the exchange queue."""
+    from app.clock import utcnow
+    from app.ids import new_id
+    from app.services.referral_cmds import AcceptReferral, RejectReferral
+
+    stamp: dict[str, Any] = {"op_id": new_id(), "actor_id": str(user.id), "device_time": utcnow()}
+    command: Any = (AcceptReferral(**stamp, referral_id=referral_id, base_version=base_version)
+                    if reason is None else
+                    RejectReferral(**stamp, referral_id=referral_id, base_version=base_version,
+                                   reason=reason))
+    return ctx.runner.mutate(lambda: ctx.backend.execute(command), on_done, on_error,
+                             name=type(command).__name__, origin=ctx.origin)

@@ -50,6 +50,9 @@ def status_text(row: Any) -> str:
     texts = {"draft": translate("Referrals", "草稿"), "sent": translate("Referrals", "已发送"),
              "accepted": translate("Referrals", "对方已接收"),
              "rejected": translate("Referrals", "对方已拒绝"), "completed": translate("Referrals", "已完成")}
+    if row.inbound:                         # as the receiving department sees it
+        texts.update({"sent": translate("Referrals", "待处理"), "accepted": translate("Referrals", "已接收"),
+                      "rejected": translate("Referrals", "已拒绝")})
     text = str(texts.get(row.status, row.status))
     if row.status == "rejected" and row.reject_reason:
         text += translate("Referrals", "：{reason}").format(reason=row.reject_reason)

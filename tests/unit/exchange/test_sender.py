@@ -34,6 +34,8 @@ DOCTOR = demo_id("staff", "zhangwei")
 COMMUNITY = demo_id("member_inst", "DQ-CHC-0312")
 PC = "pc-exchange"
 
+OUTBOUND = select(func.count()).select_from(referral).where(referral.c.inbound.is_(False))
+
 
 @pytest.fixture
 def fhir() -> Iterator[FhirServer]:
@@ -99,7 +101,7 @@ def test_the_same_command_twice_is_one_referral_and_one_queued_bundle(db: Databa
     run_command(db, PC, cmd)                                 # a retried save, same op_id
     assert len(_rows(db)) == 1
     with db.read() as conn:
-        assert conn.execute(select(func.count()).select_from(referral)).scalar_one() == 1
+        assert conn.execute(OUTBOUND).scalar_one() == 1
 
 
 def test_a_platform_down_for_a_day_loses_nothing_and_duplicates_nothing(
@@ -155,7 +157,7 @@ def test_a_patient_without_an_identifier_the_platform_accepts_is_refused(db: Dat
     assert err.value.message_id == "exchange.no_identifier"
     assert _rows(db) == []
     with db.read() as conn:                                  # the whole save rolled back
-        assert conn.execute(select(func.count()).select_from(referral)).scalar_one() == 0
+        assert conn.execute(OUTBOUND).scalar_one() == 0
 
 
 def test_an_incoming_referral_rejected_with_a_reason_sends_the_answer(
