@@ -10,6 +10,8 @@ set has the default shown here (STYLE.md rule 11: declared once, read as an immu
   sys_drug / sys_lab / sys_ws445 / sys_inst
                         local code systems: drugs, lab tests, WS 445 data-element names (codes
                         where no standard code exists), member institution codes
+  share_to              member institution code whose platform gets every signed 出院记录
+                        ("" = none: discharge summaries are not offered)
   ca_bundle             the hospital's CA bundle (PEM file) for TLS; "" = the system's store
   connect_timeout / read_timeout   seconds, on every call
   parallel              requests in flight at once per flush (bounded)
@@ -41,6 +43,7 @@ class ExchangeSettings:
     sys_lab: str = "urn:wardstation:cs:lab"
     sys_ws445: str = "urn:wardstation:cs:ws445"
     sys_inst: str = "urn:wardstation:sid:institution"
+    share_to: str = ""
     ca_bundle: str = ""
     connect_timeout: float = 5.0
     read_timeout: float = 30.0

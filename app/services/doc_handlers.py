@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from app.domain import documents as dd
 from app.domain import roles
 from app.errors import PermissionDenied, ValidationError
+from app.exchange.share import offer_document
 from app.ids import new_id
 from app.services import changes as kinds
 from app.services.audit import AuditEntry
@@ -177,6 +178,8 @@ def sign_document(uow: UnitOfWork, cmd: SignDocument) -> Changes:
                          {"status": dd.SIGNED, "rev_no": 1, "version": version,
                           "cosign_needed": needs_cosign, "sha256": _digest(cmd.sections)},
                          cmd.op_id))
+    if not needs_cosign:                 # an intern's is offered once co-signed
+        offer_document(uow, doc, 1)
     return _changed(doc)
 
 
@@ -205,6 +208,7 @@ def cosign_document(uow: UnitOfWork, cmd: CosignDocument) -> Changes:
     after.update(rev_no=rev_no, version=version)
     uow.audit(AuditEntry("cosign", kinds.DOCUMENT, doc["id"], cmd.actor_id, doc["patient_id"],
                          {"status": doc["status"], "rev_no": doc["rev_no"]}, after, cmd.op_id))
+    offer_document(uow, doc, rev_no)
     return _changed(doc)
 
 
@@ -236,4 +240,5 @@ def revise_document(uow: UnitOfWork, cmd: ReviseDocument) -> Changes:
                          {"status": doc["status"], "rev_no": doc["rev_no"]},
                          {"status": dd.AMENDED, "rev_no": rev_no, "version": version,
                           "reason": reason, "sha256": _digest(cmd.sections)}, cmd.op_id))
+    offer_document(uow, doc, rev_no)     # the amended version goes to the platform as well
     return _changed(doc)
