@@ -53,3 +53,22 @@ def test_an_offline_referral_runs_on_the_replica_and_replays_once(
     assert n == 1
     person = next(e["resource"] for e in payload["entry"] if e["resource"]["resourceType"] == "Patient")
     assert person["identifier"][0]["system"] == "urn:oid:1.2.3.4"
+
+
+def test_an_incoming_referral_answered_offline_is_answered_once_on_the_server(
+        keyring_service: Any, demo_engine: Database, tmp_path: Path) -> None:
+    incoming = demo_id("referral", "community", 1)              # the department's, in the replica too
+    layer = OfflineLayer(tmp_path, "ref-ward", "pc-ref")
+    cmd = rc.RejectReferral(op_id=new_id(), actor_id=demo_id("staff", "zhangwei"), device_time=utcnow(),
+                            referral_id=incoming, base_version=1, reason="本科床位已满")
+    try:
+        layer.refresh(demo_engine, demo_id("ward"))
+        layer.execute(cmd)
+        assert layer.replay(demo_engine).applied == 1
+    finally:
+        layer.close()
+    with demo_engine.connect() as conn:
+        row = conn.execute(select(referral.c.status, referral.c.reject_reason)
+                           .where(referral.c.id == incoming)).one()
+        answers = conn.execute(select(exchange_out.c.kind)).scalars().all()
+    assert tuple(row) == ("rejected", "本科床位已满") and answers == ["answer"]
