@@ -533,6 +533,10 @@ class MainWindow(WardTabs, QMainWindow):
                            lambda st: self.status.set_connection(
                                ONLINE if st.online else OFFLINE, st.queued, st.as_of),
                            self.replay_relay)
+            if ok:
+                from ui.operations.referrals import send_in_background
+
+                send_in_background(self.ctx)
 
         check_connection(self.ctx, settled)
 

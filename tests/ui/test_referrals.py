@@ -1,7 +1,8 @@
 """转诊 from the 病历 tab on the real services over a copy of the seeded demo database: Ctrl+Shift+F
 opens the dialog with the 医联体's member institutions; a referral without a reason is said in the
 dialog (the form kept); a complete one, sent with Ctrl+Enter, shows in the list as sent and
-waiting for the platform, and its FHIR Bundle is in the exchange queue; an intern has no 转诊."""
+waiting for the platform, its FHIR Bundle in the exchange queue; once the backend's background
+sender reaches the platform, the list says the platform has it. An intern has no 转诊."""
 from __future__ import annotations
 
 import os
@@ -56,6 +57,33 @@ def test_a_referral_down_is_sent_from_the_chart_and_queued_for_the_platform(
     rows = real_backend.read(
         lambda conn: conn.execute(select(exchange_out.c.kind, exchange_out.c.state)).all())
     assert [tuple(r) for r in rows] == [("referral", "queued")]
+    # The platform is reachable: the backend sends in the background and the list says so.
+    from pytest_httpserver import HTTPServer
+    from sqlalchemy import update
+
+    from app.clock import utcnow
+    from app.store.schema import member_inst
+    from tests.unit.exchange.fhir_server import FhirServer
+
+    server = HTTPServer(threaded=True)
+    server.start()
+    try:
+        fhir = FhirServer(server)
+        if real_backend._exchange is not None:                # a health check's flush, if one ran
+            real_backend._exchange.join(10)
+        with real_backend._db.begin() as conn:
+            conn.execute(update(member_inst).values(endpoint=fhir.base))
+            conn.execute(update(exchange_out).values(next_try_at=utcnow()))   # due again now
+        real_backend._exchange_at = float("-inf")            # not "sent a moment ago"
+        assert real_backend.send_exchange_soon()
+        qtbot.waitUntil(lambda: len(fhir.stored) == 1, timeout=10_000)
+        real_backend._exchange.join(5)
+        dialog.load()
+        qtbot.waitUntil(lambda: dialog.model.data(dialog.model.index(0, 5)) == "已发送（平台已收到）",
+                        timeout=5000)
+    finally:
+        server.clear()
+        server.stop()
 
 
 def test_an_intern_cannot_refer(qtbot: Any, real_window: Any) -> None:

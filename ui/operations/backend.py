@@ -35,6 +35,7 @@ T = TypeVar("T")
 
 SPOOL_DRAIN_SECONDS = 5.0     # queued chart-view audits reach the server within this
 OPEN_WAIT_SECONDS = 60.0      # a call made while the database still opens waits this long
+EXCHANGE_EVERY_SECONDS = 30.0  # the exchange queue is flushed at most this often (issue 17)
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,8 @@ class AppBackend:
         # local already). Opened on first use: the keyring is asked only then.
         self.offline: Optional[OfflineLayer] = None
         self.server_down = False        # the last health check or call found the server away
+        self._exchange: Optional[threading.Thread] = None
+        self._exchange_at = float("-inf")
         if profile_name is not None:
             from app.offline.mode import OfflineLayer
 
@@ -452,12 +455,46 @@ class AppBackend:
             raise
         self.server_down = False
 
+    def send_exchange_soon(self) -> bool:
+        """After a health check found the server: send what the exchange queue holds for the
+        platforms (app/exchange/sender.py) on a thread of its own, one flush at a time and at
+        most every EXCHANGE_EVERY_SECONDS; nothing here waits on it. True when one started."""
+        import time
+
+        if self.server_down or self._db is None or self._stop.is_set():
+            return False
+        if self._exchange is not None and self._exchange.is_alive():
+            return False
+        if time.monotonic() - self._exchange_at < EXCHANGE_EVERY_SECONDS:
+            return False
+        self._exchange_at = time.monotonic()
+        db = self._db
+
+        def run() -> None:
+            from app.clock import utcnow
+            from app.exchange import queue
+            from app.exchange.sender import flush
+
+            try:
+                with db.read() as conn:           # one indexed query when nothing is due
+                    due = queue.due(conn, utcnow(), 1)
+                if due and not self._stop.is_set():
+                    flush(db, workstation=self.workstation)
+            except Exception:                     # an outage or a bug: said in the log, kept queued
+                log.warning("the exchange queue could not be sent", exc_info=True)
+
+        self._exchange = threading.Thread(target=run, name="exchange-send", daemon=True)
+        self._exchange.start()
+        return True
+
     def close(self) -> None:
         """Stop the background writer (queued views stay on disk for the next start), close pools."""
         if self._opener is not None:
             self._opener.join(OPEN_WAIT_SECONDS)
         self._stop.set()
         self._wake.set()
+        if self._exchange is not None:
+            self._exchange.join(timeout=SPOOL_DRAIN_SECONDS + 1)
         if self._drainer is not None:
             self._drainer.join(timeout=SPOOL_DRAIN_SECONDS + 1)
         if self._spool is not None:

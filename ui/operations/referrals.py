@@ -61,3 +61,11 @@ def answer(ctx: OpContext, user: Any, referral_id: str, base_version: int, reaso
                                    reason=reason))
     return ctx.runner.mutate(lambda: ctx.backend.execute(command), on_done, on_error,
                              name=type(command).__name__, origin=ctx.origin)
+
+
+def send_in_background(ctx: OpContext) -> None:
+    """After a health check that found the server: the exchange queue goes to the platforms on
+    the backend's own thread (at most every 30 s); the GUI thread only starts it."""
+    start = getattr(ctx.backend, "send_exchange_soon", None)
+    if callable(start):
+        start()
