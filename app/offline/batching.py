@@ -40,7 +40,7 @@ _IN_CHUNK = 900
 # None (applied) or the refusal. It raises only when the run as a whole cannot go this way.
 BatchHandler = Callable[[UnitOfWork, Sequence[Any]], list[Optional[WardStationError]]]
 BATCH_HANDLERS: dict[type[Command], BatchHandler] = {}
-_BATCH_MODULES: tuple[str, ...] = ("app.offline.batch_allergy",)
+_BATCH_MODULES: tuple[str, ...] = ("app.offline.batch_allergy", "app.offline.batch_vitals")
 _loaded = False
 
 
