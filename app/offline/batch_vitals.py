@@ -19,7 +19,7 @@ from sqlalchemy import insert, select
 
 from app.domain import vitals as dv
 from app.errors import ValidationError, WardStationError
-from app.offline.batching import handles_batch
+from app.offline.batching import Stale, handles_batch, movable
 from app.services.uow import UnitOfWork
 from app.services.vitals_cmds import RecordVitals, audit_vitals, vitals_rows, void_targets
 from app.store.schema import encounter, vital_obs
@@ -55,8 +55,12 @@ def _weights(uow: UnitOfWork, ids: Sequence[str]) -> dict[str, tuple[datetime, D
     return last
 
 
+movable(RecordVitals)
+
+
 @handles_batch(RecordVitals)
-def record_vitals_many(uow: UnitOfWork, cmds: Sequence[RecordVitals]) -> list[Optional[WardStationError]]:
+def record_vitals_many(uow: UnitOfWork, cmds: Sequence[RecordVitals],
+                       stale: Stale) -> list[Optional[WardStationError]]:
     encounters = _encounters(uow, [cmd.encounter_id for cmd in cmds])
     weighed = [cmd.encounter_id for cmd in cmds if any(v.item == dv.WEIGHT for v in cmd.values)]
     weights = _weights(uow, weighed) if weighed else {}
