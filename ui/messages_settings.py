@@ -46,7 +46,8 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
         "ward_settings.bad_shifts": lambda p: translate(
             "Messages", "班次须覆盖全天且首尾相接，如 day=08:00-16:00,evening=16:00-24:00,night=00:00-08:00"),
         "ward_settings.bad_label_size": lambda p: translate(
-            "Messages", "瓶签尺寸须为“宽x高”（毫米），宽 {low_w}–{high_w}，高 {low_h}–{high_h}，如 80x50").format(
+            "Messages",
+            "瓶签尺寸须为“宽x高”（毫米），宽 {low_w}–{high_w}，高 {low_h}–{high_h}，如 80x50").format(
                 low_w=p.get("low_w", ""), high_w=p.get("high_w", ""), low_h=p.get("low_h", ""),
                 high_h=p.get("high_h", "")),
         "ward_settings.unknown": lambda p: translate("Messages", "未知的病区设置：{field}").format(
