@@ -1,0 +1,117 @@
+"""瓶签 (print labels) on the seeded demo ward: a label a page at the ward's label size (80 x 50 mm
+by default, a 病区设置), one for each infusion item not given yet (a group: one label with every
+drug), with bed, name, 住院号, drugs and doses, route, frequency and time; each page rendered by
+pdftoppm and its Code 128 barcode decoded with zxing-cpp gives back the item's execution id."""
+# ruff: noqa: F811  (the fixtures imported from exec_db are the tests' parameters)
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.domain.execution import label_code, plan_id_of_label
+from tests.unit.printing.exec_db import (  # noqa: F401  (fixtures)
+    WARD,
+    cli,
+    exec_seeded_file,
+    fonts_embedded,
+    page_size_pt,
+    pages,
+    pdf_text,
+    plan_day,
+    print_audits,
+    tomorrow,
+    ward_url,
+)
+from tests.unit.services.conftest import NOW
+
+zxingcpp = pytest.importorskip("zxingcpp")
+pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+MM_PT = 72 / 25.4
+
+
+def decoded(pdf: Path, page: int, dpi: int = 300) -> list[str]:
+    """The page as a PNG, as a scanner sees it: the Code 128 codes found on it."""
+    from PIL import Image
+
+    stem = pdf.with_name(f"{pdf.stem}-{page}")
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-png", "-singlefile",
+                    str(pdf), str(stem)], check=True)
+    with Image.open(f"{stem}.png") as image:
+        found = zxingcpp.read_barcodes(image)
+    return [r.text for r in found if r.format == zxingcpp.BarcodeFormat.Code128]
+
+
+def open_infusions(url: str) -> list[Any]:
+    """Tomorrow's infusion items as the execution screen lists them, in the labels' order."""
+    from app.services import exec_printing as ep
+    from app.store.db import open_database
+
+    db = open_database(url)
+    try:
+        with db.connect() as conn:
+            scope = ep.ward_scope(conn, WARD)
+            return [i for i in ep.day_items(conn, scope, tomorrow(), NOW) if i.sheet == "infusion"]
+    finally:
+        db.dispose()
+
+
+def test_a_label_per_infusion_whose_barcode_is_its_execution_id(ward_url: str, tmp_path: Path,
+                                                                capsys: Any) -> None:
+    plan_day(ward_url, tomorrow())
+    items = open_infusions(ward_url)
+    assert len(items) >= 5 and any(len(i.drugs) > 1 for i in items)
+    out = tmp_path / "labels.pdf"
+    code, stdout, stderr = cli(capsys, "print", "labels", "--url", ward_url, "--ward", WARD,
+                               "--date", tomorrow().isoformat(), "--out", str(out))
+    assert code == 0 and stderr == "", stderr
+    assert f"{len(items)} infusion labels (80x50 mm)" in stdout
+    assert pages(out) == len(items)
+    width, height = page_size_pt(out)
+    assert abs(width - 80 * MM_PT) < 0.5 and abs(height - 50 * MM_PT) < 0.5
+    assert all(" yes yes " in r for r in fonts_embedded(out))
+    for n, item in enumerate(items, start=1):
+        [scanned] = decoded(out, n)
+        assert scanned == label_code(item.plan_id) and plan_id_of_label(scanned) == item.plan_id
+        text = pdf_text(out, n)
+        assert f"{item.bed_no}床" in text and item.patient_name in text and f"住院号{item.mrn}" in text
+        assert all("".join(d.content.split()) in text for d in item.drugs)      # a group: every drug
+        assert item.route_name in text and (item.freq_code or "") in text
+        assert item.planned_at.astimezone().strftime("%H:%M") in text
+    audits = print_audits(ward_url, "infusion_label")
+    assert sorted(p for a in audits for p in a.after_data["items"]) == sorted(i.plan_id for i in items)
+
+
+def test_the_label_size_is_the_wards_setting_and_still_scans(ward_url: str, tmp_path: Path,
+                                                             capsys: Any) -> None:
+    from app.ids import new_id
+    from app.services.demo_ids import demo_id
+    from app.services.ward_settings_cmds import SaveWardSettings
+    from app.services.write import run_command
+    from app.store.db import open_database
+
+    db = open_database(ward_url)
+    try:
+        run_command(db, "pc-head", SaveWardSettings(op_id=new_id(), actor_id=demo_id("staff", "sunmin"),
+                                                    device_time=NOW, ward_id=demo_id("ward"),
+                                                    values={"label_size": "60x40"},
+                                                    seen={"label_size": None}))
+    finally:
+        db.dispose()
+    plan_day(ward_url, tomorrow())
+    group = next(i for i in open_infusions(ward_url) if len(i.drugs) > 1)
+    out = tmp_path / "small.pdf"
+    code, stdout, stderr = cli(capsys, "print", "labels", "--url", ward_url, "--patient", group.mrn,
+                               "--date", tomorrow().isoformat(), "--out", str(out))
+    assert code == 0 and "(60x40 mm)" in stdout, stderr
+    width, height = page_size_pt(out)
+    assert abs(width - 60 * MM_PT) < 0.5 and abs(height - 40 * MM_PT) < 0.5
+    pages_of_group = [n for n in range(1, pages(out) + 1) if decoded(out, n) == [label_code(group.plan_id)]]
+    assert len(pages_of_group) == 1
+    text = pdf_text(out, pages_of_group[0])
+    assert all(d.content.split()[0] in text for d in group.drugs)        # wrapped on the small label
+    subprocess.run(["pdftoppm", "-r", "100", "-f", str(pages_of_group[0]), "-l", str(pages_of_group[0]),
+                    "-png", "-singlefile", str(out), str(tmp_path / "group-60x40")], check=True)
