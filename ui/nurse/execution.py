@@ -313,8 +313,10 @@ class ExecutionPanel(QWidget):
             text = key.text()
             mods = key.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
             if text and text.isprintable() and not text.isspace() and mods == Qt.KeyboardModifier.NoModifier:
-                self.search.setFocus()
-                self.search.setText(text)
+                if not self.search.hasFocus():          # the scan's first key: it replaces the field
+                    self.search.setFocus()
+                    self.search.selectAll()
+                self.search.insert(text)
                 return True
         return super().eventFilter(watched, event)
 
