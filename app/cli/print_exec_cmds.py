@@ -107,7 +107,9 @@ def _print(args: argparse.Namespace, labels: bool) -> int:
         if labels:
             count = write_labels(label_job.labels, label_job.size_mm, out, before_publish=record)
             w, h = label_job.size_mm
-            done = f"{count} infusion label{'s' if count != 1 else ''} ({w}x{h} mm)"
+            n = len(label_job.labels)
+            done = (f"{n} infusion label{'s' if n != 1 else ''} "
+                    f"({w}x{h} mm, {count} page{'s' if count != 1 else ''})")
         else:
             count = write_exec_sheets(sheet_job.header, sheet_job.sections, out, before_publish=record)
             kinds = ",".join(s.kind for s in sheet_job.sections)

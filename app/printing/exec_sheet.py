@@ -30,8 +30,8 @@ KIND_TITLES = {"infusion": "输液执行单", "oral": "口服药执行单", "inj
 WORDS = {"ward": "病区", "day": "日期", "patient": "患者", "page": "第 {n} 页 / 共 {of} 页",
          "rate": "滴速"}
 COLUMNS: tuple[tuple[str, str, float], ...] = (
-    ("bed", "床号", 10.0), ("name", "姓名", 16.0), ("mrn", "住院号", 20.0), ("content", "医嘱内容", 52.0),
-    ("dose", "剂量", 16.0), ("route", "途径", 15.0), ("freq", "频次", 11.0), ("planned", "计划时间", 15.0),
+    ("bed", "床号", 10.0), ("name", "姓名", 16.0), ("mrn", "住院号", 20.0), ("content", "医嘱内容", 55.0),
+    ("dose", "剂量", 14.5), ("route", "途径", 13.5), ("freq", "频次", 11.0), ("planned", "计划时间", 15.0),
     ("done_at", "执行时间", 15.0), ("signed", "执行护士签名", 20.0))
 
 
@@ -74,10 +74,11 @@ def column_x(key: str) -> tuple[float, float]:
 
 @dataclass(frozen=True)
 class _Laid:
-    """A row's lines: the content's wrapped lines, each with the dose it starts (or '')."""
+    """A row's lines: the content's wrapped lines, each with the dose it starts (or '') and its
+    indent (a drug's wrapped lines start under its name, not under the group mark)."""
 
     row: SheetRow
-    lines: tuple[tuple[str, str], ...]
+    lines: tuple[tuple[str, str, float], ...]
 
     @property
     def height(self) -> float:
@@ -86,13 +87,26 @@ class _Laid:
 
 def _lay(row: SheetRow, measure: Callable[[str], float]) -> _Laid:
     _x, w = column_x("content")
-    lines: list[tuple[str, str]] = []
+    lines: list[tuple[str, str, float]] = []
     for text, dose in row.drugs:
-        for n, part in enumerate(wrap(text, w - 2 * PAD_MM, measure)):
-            lines.append((part, dose if n == 0 else ""))
+        lines += drug_lines(text, dose, w - 2 * PAD_MM, measure)
     if row.rate:
-        lines += [(part, "") for part in wrap(f"{WORDS['rate']}：{row.rate}", w - 2 * PAD_MM, measure)]
-    return _Laid(row, tuple(lines or [("", "")]))
+        lines += [(part, "", 0.0) for part in wrap(f"{WORDS['rate']}：{row.rate}", w - 2 * PAD_MM, measure)]
+    return _Laid(row, tuple(lines or [("", "", 0.0)]))
+
+
+GROUP_MARKS = "┌│└"
+
+
+def drug_lines(text: str, dose: str, width: float,
+               measure: Callable[[str], float]) -> list[tuple[str, str, float]]:
+    """A drug's text wrapped to `width`: (line, the dose on its first line, indent in mm); the
+    lines after the first start under the drug's name, clear of its group mark."""
+    mark = text[0] if text[:1] and text[0] in GROUP_MARKS else ""
+    indent = measure(mark) if mark else 0.0
+    parts = wrap(text[len(mark):], width - indent, measure)
+    return [((mark if n == 0 else "") + part, dose if n == 0 else "", 0.0 if n == 0 else indent)
+            for n, part in enumerate(parts)]
 
 
 def paginate(rows: Sequence[SheetRow], measure: Callable[[str], float]) -> list[list[_Laid]]:
@@ -185,10 +199,10 @@ def _row(laid: _Laid, top: float) -> list[Primitive]:
             out.append(Text(x0, first, value, _fit(value, w - 1.0), center_w=w))
     cx, _cw = column_x("content")
     dx, dw = column_x("dose")
-    for n, (text, dose) in enumerate(laid.lines):
+    for n, (text, dose, indent) in enumerate(laid.lines):
         baseline = first + n * LINE_MM
         if text:
-            out.append(Text(cx + PAD_MM, baseline, text, TEXT_PT))
+            out.append(Text(cx + PAD_MM + indent, baseline, text, TEXT_PT))
         if dose:
             out.append(Text(dx, baseline, dose, _fit(dose, dw - 1.0), center_w=dw))
     return out

@@ -16,15 +16,15 @@ from functools import partial
 from pathlib import Path
 from typing import Sequence
 
+from app.printing.exec_sheet import drug_lines
 from app.printing.pdf_render import Publish, measure_mm, write_pdf
 from app.printing.primitives import Line, PageDrawing, Primitive, Rect, Text
-from app.printing.sheet_layout import wrap
 
 MARGIN = 2.5
 QUIET_MODULES = 10
 MAX_MODULE_MM = 0.5
 DRUG_PT, MIN_DRUG_PT = 9.5, 6.5
-WORDS = {"bed": "{bed}床", "mrn": "住院号 {mrn}", "rate": "滴速 {rate}", "more": "…（共 {n} 种）"}
+WORDS = {"bed": "{bed}床", "mrn": "住院号 {mrn}", "rate": "滴速 {rate}"}
 
 
 @dataclass(frozen=True)
@@ -73,67 +73,78 @@ def barcode_bars(value: str, x: float, top: float, width: float, height: float) 
     return bars
 
 
-def draw_label(label: LabelData, size: tuple[float, float], number: int = 1) -> PageDrawing:
+def draw_label(label: LabelData, size: tuple[float, float], number: int = 1) -> list[PageDrawing]:
+    """The label's page; a group whose drugs do not all fit even at the smallest size goes on
+    as many labels as it needs, each whole (patient, barcode, time) and marked 1/2, 2/2: no drug
+    is ever left off a label."""
     width, height = size
     inner = width - 2 * MARGIN
-    items: list[Primitive] = []
+    frame: list[Primitive] = []
     # top: bed and name large, 住院号 at the right
     bed = WORDS["bed"].format(bed=label.bed_no) if label.bed_no else ""
     top_base = MARGIN + 4.6
     x = MARGIN
     if bed:
-        items.append(Text(x, top_base, bed, 13))
+        frame.append(Text(x, top_base, bed, 13))
         x += measure_mm(bed, 13) + 2.5
-    items.append(Text(x, top_base, label.name, 12))
     mrn = WORDS["mrn"].format(mrn=label.mrn)
-    items.append(Text(width - MARGIN - measure_mm(mrn, 8.5), top_base, mrn, 8.5))
+    mrn_pt = 8.5 if width >= 70 else 7.0
+    mrn_x = width - MARGIN - measure_mm(mrn, mrn_pt)
+    name_pt = 12.0                          # the name shrinks rather than run into the 住院号
+    while name_pt > 7 and x + measure_mm(label.name, name_pt) > mrn_x - 1.5:
+        name_pt -= 0.5
+    frame.append(Text(x, top_base, label.name, name_pt))
+    frame.append(Text(mrn_x, top_base, mrn, mrn_pt))
     rule_y = top_base + 1.8
-    items.append(Line(MARGIN, rule_y, width - MARGIN, rule_y, 0.6))
+    frame.append(Line(MARGIN, rule_y, width - MARGIN, rule_y, 0.6))
     # bottom: the barcode, its text under it; the route, frequency and time above it
-    code_pt = 6.0
     code_base = height - MARGIN + 0.3
-    bar_bottom = code_base - 2.6
     bar_h = max(7.0, min(12.0, height * 0.2))
-    bar_top = bar_bottom - bar_h
-    items += barcode_bars(label.code, MARGIN, bar_top, inner, bar_h)
-    items.append(Text(MARGIN, code_base, label.code, code_pt, center_w=inner))
+    bar_top = code_base - 2.6 - bar_h
+    frame += barcode_bars(label.code, MARGIN, bar_top, inner, bar_h)
+    frame.append(Text(MARGIN, code_base, label.code, 6.0, center_w=inner))
     info_base = bar_top - 1.6
-    info = "  ".join(p for p in (label.route, label.freq, f"{label.day.strftime('%m-%d')} {label.planned}",
-                                 WORDS["rate"].format(rate=label.rate) if label.rate else "") if p)
     size_info = 9.0
-    while size_info > 6 and measure_mm(info, size_info) > inner:
-        size_info -= 0.5
-    items.append(Text(MARGIN, info_base, info, size_info))
     line_y = info_base - size_info * 0.3528 - 0.9
-    items.append(Line(MARGIN, line_y, width - MARGIN, line_y, 0.3))
-    items += _drugs(label, MARGIN, rule_y + 0.8, inner, line_y - 0.6)
-    return PageDrawing(number, width, height, tuple(items))
+    frame.append(Line(MARGIN, line_y, width - MARGIN, line_y, 0.3))
+    drug_pt, chunks = _drug_chunks(label, rule_y + 0.8, inner, line_y - 0.6)
+    pages = []
+    for n, chunk in enumerate(chunks, start=1):
+        when = f"{label.day.strftime('%m-%d')} {label.planned}"
+        info = "  ".join(p for p in (label.route, label.freq, when,
+                                     WORDS["rate"].format(rate=label.rate) if label.rate else "",
+                                     f"{n}/{len(chunks)}" if len(chunks) > 1 else "") if p)
+        fit = size_info
+        while fit > 6 and measure_mm(info, fit) > inner:
+            fit -= 0.5
+        items = [*frame, Text(MARGIN, info_base, info, fit)]
+        for row, (text, dose, indent) in enumerate(chunk):
+            baseline = rule_y + 0.8 + (row + 1) * drug_pt * LINE - 0.4
+            items.append(Text(MARGIN + indent, baseline, text, drug_pt))
+            if dose:
+                items.append(Text(MARGIN + inner - measure_mm(dose, drug_pt), baseline, dose, drug_pt))
+        pages.append(PageDrawing(number + n - 1, width, height, tuple(items)))
+    return pages
 
 
-def _drugs(label: LabelData, x: float, top: float, width: float, bottom: float) -> list[Primitive]:
-    """The drugs (wrapped, the dose at the right of each drug's first line), at the largest size
-    that fits the room; what still does not fit ends in "…（共 N 种）"."""
+LINE = 0.3528 * 1.25           # a line of drugs: 1.25 times the size (points to mm)
+
+
+def _drug_chunks(label: LabelData, top: float, width: float,
+                 bottom: float) -> tuple[float, list[list[tuple[str, str, float]]]]:
+    """The drugs' lines (wrapped, the dose at the right of each drug's first line) at the
+    largest size that fits the room, cut into one label's worth each."""
     size = DRUG_PT
     while True:
-        line_mm = size * 0.3528 * 1.25
         dose_w = max((measure_mm(d, size) for _t, d in label.drugs), default=0.0)
-        lines: list[tuple[str, str]] = []
+        lines: list[tuple[str, str, float]] = []
         for text, dose in label.drugs:
-            for n, part in enumerate(wrap(text, width - dose_w - 2.0, partial(_measure, size=size))):
-                lines.append((part, dose if n == 0 else ""))
-        room = int((bottom - top) // line_mm)
+            lines += drug_lines(text, dose, width - dose_w - 2.0, partial(_measure, size=size))
+        room = max(1, int((bottom - top) // (size * LINE)))
         if len(lines) <= room or size <= MIN_DRUG_PT:
             break
         size -= 0.5
-    if len(lines) > room:
-        lines = [*lines[:max(0, room - 1)], (WORDS["more"].format(n=len(label.drugs)), "")]
-    out: list[Primitive] = []
-    for n, (text, dose) in enumerate(lines):
-        baseline = top + (n + 1) * line_mm - 0.4
-        out.append(Text(x, baseline, text, size))
-        if dose:
-            out.append(Text(x + width - measure_mm(dose, size), baseline, dose, size))
-    return out
+    return size, [lines[i:i + room] for i in range(0, len(lines), room)] or [[]]
 
 
 def _measure(text: str, size: float) -> float:
@@ -142,7 +153,9 @@ def _measure(text: str, size: float) -> float:
 
 def write_labels(labels: Sequence[LabelData], size: tuple[float, float], out: Path,
                  before_publish: Publish = None) -> int:
-    """A page a label, the page the label's size, atomically; returns the labels written."""
-    pages = [draw_label(label, size, n) for n, label in enumerate(labels, start=1)]
+    """A page a label, the page the label's size, atomically; returns the pages written."""
+    pages: list[PageDrawing] = []
+    for label in labels:
+        pages += draw_label(label, size, len(pages) + 1)
     write_pdf(pages, out, f"瓶签 {labels[0].ward_name} {labels[0].day.isoformat()}", before_publish)
     return len(pages)

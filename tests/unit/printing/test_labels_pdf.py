@@ -68,7 +68,7 @@ def test_a_label_per_infusion_whose_barcode_is_its_execution_id(ward_url: str, t
     code, stdout, stderr = cli(capsys, "print", "labels", "--url", ward_url, "--ward", WARD,
                                "--date", tomorrow().isoformat(), "--out", str(out))
     assert code == 0 and stderr == "", stderr
-    assert f"{len(items)} infusion labels (80x50 mm)" in stdout
+    assert f"{len(items)} infusion labels (80x50 mm, {len(items)} pages)" in stdout
     assert pages(out) == len(items)
     width, height = page_size_pt(out)
     assert abs(width - 80 * MM_PT) < 0.5 and abs(height - 50 * MM_PT) < 0.5
@@ -106,7 +106,7 @@ def test_the_label_size_is_the_wards_setting_and_still_scans(ward_url: str, tmp_
     out = tmp_path / "small.pdf"
     code, stdout, stderr = cli(capsys, "print", "labels", "--url", ward_url, "--patient", group.mrn,
                                "--date", tomorrow().isoformat(), "--out", str(out))
-    assert code == 0 and "(60x40 mm)" in stdout, stderr
+    assert code == 0 and "(60x40 mm, " in stdout, stderr
     width, height = page_size_pt(out)
     assert abs(width - 60 * MM_PT) < 0.5 and abs(height - 40 * MM_PT) < 0.5
     pages_of_group = [n for n in range(1, pages(out) + 1) if decoded(out, n) == [label_code(group.plan_id)]]
@@ -115,3 +115,27 @@ def test_the_label_size_is_the_wards_setting_and_still_scans(ward_url: str, tmp_
     assert all(d.content.split()[0] in text for d in group.drugs)        # wrapped on the small label
     subprocess.run(["pdftoppm", "-r", "100", "-f", str(pages_of_group[0]), "-l", str(pages_of_group[0]),
                     "-png", "-singlefile", str(out), str(tmp_path / "group-60x40")], check=True)
+
+
+def test_a_group_too_big_for_one_label_goes_on_more_and_leaves_no_drug_off(tmp_path: Path) -> None:
+    import uuid
+    from datetime import date
+
+    from app.domain.orders import group_marks
+    from app.printing.labels import LabelData, write_labels
+
+    names = ["0.9%氯化钠注射液 250ml", "注射用盐酸左氧氟沙星 0.5g", "注射用维生素C 2g", "维生素B6注射液 0.2g",
+             "10%氯化钾注射液 7.5ml", "胰岛素注射液 4U", "注射用水溶性维生素 1支", "门冬氨酸钾镁注射液 20ml"]
+    drugs = tuple((m + n, n.split()[-1]) for m, n in zip(group_marks(len(names)), names))
+    plan_id = str(uuid.uuid4())
+    label = LabelData(label_code(plan_id), "加12", "欧阳春华", "2024000123", "内科一病区", drugs, "静脉滴注",
+                      "qd", "08:00", date(2024, 6, 10), "40 gtt/min")
+    out = tmp_path / "big.pdf"
+    written = write_labels([label], (60, 40), out)
+    assert written == pages(out) > 1
+    texts = [pdf_text(out, n) for n in range(1, written + 1)]
+    for n, text in enumerate(texts, start=1):
+        assert "加12床" in text and "住院号2024000123" in text and f"{n}/{written}" in text
+        assert [plan_id_of_label(c) for c in decoded(out, n)] == [plan_id]
+    printed = "".join(texts)
+    assert all("".join(name.split()) in printed for name in names)
