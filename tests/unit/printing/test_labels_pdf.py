@@ -139,3 +139,30 @@ def test_a_group_too_big_for_one_label_goes_on_more_and_leaves_no_drug_off(tmp_p
         assert [plan_id_of_label(c) for c in decoded(out, n)] == [plan_id]
     printed = "".join(texts)
     assert all("".join(name.split()) in printed for name in names)
+
+
+def test_a_scanned_label_is_found_wherever_its_item_is(ward_url: str) -> None:
+    """What the execution screen asks of a label not on its list: the item's ward, patient, day and
+    whether the item or its order may still be given."""
+    from sqlalchemy import update
+
+    from app.services.exec_printing import scanned_label
+    from app.store.db import open_database
+    from app.store.schema import order_exec_plan
+
+    plan_day(ward_url, tomorrow())
+    item = open_infusions(ward_url)[0]
+    db = open_database(ward_url)
+    try:
+        with db.begin() as conn:
+            found = scanned_label(conn, item.plan_id)
+            assert found is not None and found.ward_name == "内科一病区" and found.mrn == item.mrn
+            assert (found.plan_status, found.stay_status) == ("planned", "admitted")
+            assert found.planned_at.astimezone().date() == tomorrow()
+            conn.execute(update(order_exec_plan).where(order_exec_plan.c.id == item.plan_id)
+                         .values(status="cancelled"))
+            cancelled = scanned_label(conn, item.plan_id)
+            assert cancelled is not None and cancelled.plan_status == "cancelled"
+            assert scanned_label(conn, "00000000-0000-0000-0000-000000000000") is None
+    finally:
+        db.dispose()
