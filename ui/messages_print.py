@@ -37,5 +37,8 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
         "print.doc_unsigned": lambda p: translate("Messages", "该病历尚未签名，不能打印"),
         "print.no_documents": lambda p: translate("Messages", "该患者没有可打印的已签名病历"),
         "print.no_nursing": lambda p: translate("Messages", "该患者没有护理记录，无可打印内容"),
+        "print.bad_date": lambda p: translate("Messages", "日期格式应为 YYYY-MM-DD：{day}").format(
+            day=p.get("day", "")),
+        "print.shift_with_doctor": lambda p: translate("Messages", "班次只用于护士交接班"),
         "print.no_handover": lambda p: translate("Messages", "该病区此班次没有交接班报告，无可打印内容"),
     }

@@ -23,7 +23,7 @@ SHEET_COMMANDS = {"long-orders": "long", "temp-orders": "temp"}
 
 
 def register(subparsers: Any) -> None:
-    printing = subparsers.add_parser("print", help="print a sheet to PDF (医嘱单, 体温单)")
+    printing = subparsers.add_parser("print", help="print to PDF (医嘱单, 体温单, 病历, 护理记录, 交接班)")
     sub = printing.add_subparsers(dest="print_command")
     for name, sheet in SHEET_COMMANDS.items():
         p = sub.add_parser(name, help=("长期医嘱单" if sheet == "long" else "临时医嘱单") + " as PDF")
@@ -35,9 +35,10 @@ def register(subparsers: Any) -> None:
                           help="续打: only the lines and stops not printed yet, at their rows")
         mode.add_argument("--pages", metavar="N[,N...]", help="reprint these pages (audited)")
         p.set_defaults(handler=cmd_sheet, sheet=sheet)
-    from app.cli import print_chart_cmds
+    from app.cli import print_chart_cmds, print_record_cmds
 
     print_chart_cmds.register(sub)
+    print_record_cmds.register(sub)
 
 
 def _pages(text: str) -> set[int]:

@@ -64,6 +64,12 @@ class Frame:
 
 
 PAGE_TEXT = "第 {n} 页  共 {m} 页"
+# Characters the embedded font has no glyph for, and the ones drawn instead (typed text may hold them).
+SUBSTITUTES = str.maketrans({"\u2212": "\uff0d", "\u2022": "\u00b7"})
+
+
+def printable(text: str) -> str:
+    return text.translate(SUBSTITUTES)
 
 
 def line_height(size: float) -> float:
@@ -140,7 +146,7 @@ def frame_items(frame: Frame, title: str, number: int, count: int) -> list[Primi
         items.append(Text(left, 21.5, title, 15, center_w=width))
     x = left
     for part in frame.header:
-        items.append(Text(x, 29.5, part, 9.5))
+        items.append(Text(x, 29.5, printable(part), 9.5))
         x += max(28.0, measure_mm(part, 9.5) + 6)
     items.append(Line(left, 31.5, left + width, 31.5, 0.8))
     items.append(Text(left, frame.height_mm - 7, PAGE_TEXT.format(n=number, m=count), 9, center_w=width))
@@ -160,6 +166,7 @@ def paragraph(text: str, x: float, width: float, size: float = 10.5, *, color: C
     base = size * PT_MM * 1.15
     lead_w = measure(lead) if lead else 0.0
     indent_w = measure("　　")
+    text, lead = printable(text), printable(lead)
     for p, part in enumerate(text.split("\n") if text else [""]):
         offset = (first_indent + lead_w) if p == 0 else indent_w
         first, rest = _first_and_rest(part, width - offset, width, measure)
@@ -220,6 +227,7 @@ def row(cells: Sequence[Cell], *, group: str = "", title: str = "", min_height: 
         found: list[tuple[str, bool, Color]] = []
         inner = c.width - 2 * CELL_PAD
         for text, struck, color in ((c.text, c.strike, c.color), (c.after, False, c.after_color)):
+            text = printable(text)
             if text or not found:
                 for part in (text.split("\n") if text else [""]):
                     found += [(r, struck, color) for r in wrap(part, inner, _measure(c.size))]

@@ -29,7 +29,7 @@ FORM_TEXT = {
 }
 CONSCIOUSNESS = {"alert": "清醒", "drowsy": "嗜睡", "confused": "意识模糊", "stupor": "昏睡",
                  "light_coma": "浅昏迷", "deep_coma": "深昏迷", "delirium": "谵妄", "sedated": "镇静"}
-REFLEX = {"brisk": "+", "sluggish": "±", "absent": "−"}
+REFLEX = {"brisk": "+", "sluggish": "±", "absent": "－"}
 IO_KINDS = {"iv": "静脉", "oral": "口服", "tube": "鼻饲", "blood": "输血", "urine": "尿", "stool": "大便",
             "vomit": "呕吐", "drainage": "引流", "gastric": "胃肠减压", "other": "其他"}
 COLUMNS = {
