@@ -195,13 +195,43 @@ def _measure(size: float) -> Measure:
     return lambda t: measure_mm(t, size)
 
 
+# Chinese line breaking (禁则): a closing mark never begins a line (it hangs at the end of the
+# line before, at most two), an opening mark never ends one (it goes to the next line).
+NO_START = frozenset("，。、；：？！）》」』】〕〉”’…—%,.;:!?)]}·")
+NO_END = frozenset("（《「『【〔〈“‘([{")
+
+
+def rows_of(text: str, first_w: float, width: float, measure: Measure, hang: bool = True) -> list[str]:
+    """`text` (one paragraph) in rows: the first `first_w` wide (after a title or an indent), the
+    others `width`; ASCII words kept whole as sheet_layout.wrap keeps them, with the 禁则 (in a
+    table cell, `hang` False, the last character goes down with the mark instead of hanging)."""
+    rows: list[str] = []
+    rest, w = text, first_w
+    narrowest = max(0.3, min(measure("i"), measure(" "), measure("l")))
+    while rest:
+        window = rest[: int(w / narrowest) + 2]          # more than a row can hold: wrap's first row
+        row = wrap(window, max(w, 5.0), measure)[0]
+        nxt = rest[len(row):]
+        if not nxt.strip():
+            rows.append(row)
+            break
+        hung = 0
+        while hung < 2 and nxt[:1] in NO_START and nxt[:1]:
+            if hang:
+                row, nxt = row + nxt[0], nxt[1:]
+            elif len(row) > 1:
+                row, nxt = row[:-1], row[-1] + nxt
+            hung += 1
+        while len(row) > 1 and row[-1] in NO_END:
+            row, nxt = row[:-1], row[-1] + nxt
+        rows.append(row)
+        rest, w = nxt.lstrip(), width
+    return rows or [""]
+
+
 def _first_and_rest(text: str, first_w: float, width: float, measure: Measure) -> tuple[str, list[str]]:
-    """The first row wrapped to `first_w` (after a title or an indent), the rest to `width`."""
-    if not text:
-        return "", []
-    first = wrap(text, max(first_w, 5.0), measure)[0]
-    remainder = text[len(first):].lstrip()
-    return first, list(wrap(remainder, width, measure)) if remainder else []
+    rows = rows_of(text, first_w, width, measure)
+    return rows[0], rows[1:]
 
 
 @dataclass(frozen=True)
@@ -226,11 +256,12 @@ def row(cells: Sequence[Cell], *, group: str = "", title: str = "", min_height: 
     for c in cells:
         found: list[tuple[str, bool, Color]] = []
         inner = c.width - 2 * CELL_PAD
+        measure = _measure(c.size)
         for text, struck, color in ((c.text, c.strike, c.color), (c.after, False, c.after_color)):
             text = printable(text)
             if text or not found:
                 for part in (text.split("\n") if text else [""]):
-                    found += [(r, struck, color) for r in wrap(part, inner, _measure(c.size))]
+                    found += [(r, struck, color) for r in rows_of(part, inner, inner, measure, False)]
         wrapped.append((c, tuple(found)))
         height = max(height, len(found) * line_height(c.size) * 0.9 + 2 * CELL_PAD)
     items: list[Primitive] = []

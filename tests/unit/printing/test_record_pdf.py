@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from app.errors import ValidationError
-from app.printing import record_pdf
+from app.printing import flow, record_pdf
 from app.printing.primitives import RED, Line, Text
 from app.services import record_printing as rp
 from app.services.write import run_unit
@@ -87,6 +87,8 @@ def test_a_long_document_runs_over_pages_with_the_header_on_each(demo_engine: Da
     body = "".join(t.text for p in drawn for t in p.items
                    if isinstance(t, Text) and frame.body_top_mm < t.baseline < frame.body_bottom)
     assert wp.LONG_HPI in body                                       # every line, once, in order
+    starts = [t.text[0] for p in drawn for t in p.items if isinstance(t, Text) and t.text]
+    assert not set(starts) & flow.NO_START                           # no line begins with ，。：
     for p in drawn:                                                  # no line below the body
         assert all(t.baseline < frame.body_bottom + 0.01 for t in p.items
                    if isinstance(t, Text) and t.baseline > frame.body_top_mm
