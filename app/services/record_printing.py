@@ -176,6 +176,30 @@ def nursing_rows(conn: Connection, encounter_id: str,
     return out
 
 
+@dataclass(frozen=True)
+class RecordJob:
+    """What the print preview of a stay's documents (`what` record) or 护理记录 (nursing_record)
+    needs, read in one go."""
+
+    encounter_id: str
+    what: str
+    header: RecordHeader
+    docs: tuple[PrintedDoc, ...] = ()
+    rows: tuple[tuple[str, tuple[NursingRow, ...]], ...] = ()     # (rec_type, its lines)
+
+
+def record_job(conn: Connection, encounter_id: str, doc_id: Optional[str] = None,
+               kind: Optional[str] = None) -> RecordJob:
+    return RecordJob(encounter_id, RECORD, record_header(conn, encounter_id),
+                     tuple(printed_documents(conn, encounter_id, doc_id, kind)))
+
+
+def nursing_job(conn: Connection, encounter_id: str, rec_types: Sequence[str] = nr.REC_TYPES) -> RecordJob:
+    rows = nursing_rows(conn, encounter_id, rec_types)
+    return RecordJob(encounter_id, NURSING, record_header(conn, encounter_id),
+                     rows=tuple((t, tuple(v)) for t, v in rows.items()))
+
+
 def _patient(uow: UnitOfWork, encounter_id: str) -> str:
     pid = uow.conn.execute(select(encounter.c.patient_id).where(encounter.c.id == encounter_id)).scalar()
     if pid is None:
