@@ -90,3 +90,27 @@ def test_the_doctors_handover_report(demo_engine: Database, tmp_path: Path) -> N
                      "病情摘要：上消化道出血", "待办事项：复查血常规", "应对预案：再次呕血", "上消化道出血"):
         assert expected in text, expected
     assert text.index("上消化道出血，今日") < text.index("慢性心衰急性加重")   # in the order handed over
+
+
+def test_a_draft_report_prints_marked_as_a_draft(demo_engine: Database, tmp_path: Path) -> None:
+    from app.ids import new_id
+    from app.services import nurse_handover as nh
+    from app.services.demo_ids import demo_id
+    from app.services.nurse_handover_cmds import SaveHandoverDraft
+    from app.services.write import run_command
+    from tests.unit.services.conftest import NOW
+
+    with demo_engine.connect() as conn:
+        shift, _defs = nh.pick_shift(conn, demo_id("ward"), NOW)
+    run_command(demo_engine, wp.WS, SaveHandoverDraft(
+        op_id=new_id(), actor_id=wp.NURSE, device_time=NOW, handover_id=new_id(), ward_id=demo_id("ward"),
+        shift_date=shift.shift_date, shift_code=shift.code, entries=()), now=NOW)
+    with demo_engine.connect() as conn:
+        _id, latest = hp.nurse_report(conn, "NK01", now=NOW)
+        _id, draft = hp.nurse_report(conn, "NK01", shift.shift_date, shift.code, now=NOW)
+    assert latest.status == "received"                               # the latest handed over
+    assert draft.status == "draft" and isinstance(draft.counts.get("current"), int)
+    out = tmp_path / "draft.pdf"
+    write_pdf(handover_pdf.draw_nurse_report(draft), out, handover_pdf.report_title(draft))
+    text = "".join(wp.pdf_pages(out))
+    assert "（草稿，尚未交班）" in text and "交班护士" not in text and "白班" in text
