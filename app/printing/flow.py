@@ -15,11 +15,11 @@ Positions are millimetres from the page's top-left corner, sizes points (as prim
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Mapping, Optional, Sequence
+from typing import Callable, Mapping, Optional, Sequence
 
 from app.printing.pdf_render import measure_mm
 from app.printing.primitives import BLACK, Color, Line, PageDrawing, Primitive, Rect, Text
-from app.printing.sheet_layout import Measure, wrap
+from app.printing.sheet_layout import Measure
 
 PT_MM = 25.4 / 72.0
 GREY: Color = (0.45, 0.45, 0.45)
@@ -207,11 +207,17 @@ def rows_of(text: str, first_w: float, width: float, measure: Measure, hang: boo
     table cell, `hang` False, the last character goes down with the mark instead of hanging)."""
     rows: list[str] = []
     rest, w = text, first_w
-    narrowest = max(0.3, min(measure("i"), measure(" "), measure("l")))
+    widths: dict[str, float] = {}
+
+    def char_w(ch: str) -> float:
+        if ch not in widths:
+            widths[ch] = measure(ch)
+        return widths[ch]
+
     while rest:
-        window = rest[: int(w / narrowest) + 2]          # more than a row can hold: wrap's first row
-        row = wrap(window, max(w, 5.0), measure)[0]
+        row = _first_row(rest, max(w, 5.0), char_w)
         nxt = rest[len(row):]
+        row = row.rstrip()
         if not nxt.strip():
             rows.append(row)
             break
@@ -227,6 +233,33 @@ def rows_of(text: str, first_w: float, width: float, measure: Measure, hang: boo
         rows.append(row)
         rest, w = nxt.lstrip(), width
     return rows or [""]
+
+
+def _first_row(text: str, width: float, char_w: Callable[[str], float]) -> str:
+    """The longest start of `text` no wider than `width`, broken where sheet_layout.wrap breaks
+    (anywhere in Chinese, between ASCII words; a word wider than the row cut): the widths of the
+    embedded TrueType font add up, so a row is measured a character at a time."""
+    used = 0.0
+    end = 0
+    i = 0
+    while i < len(text):
+        j = i + 1
+        if text[i].isascii() and not text[i].isspace():
+            while j < len(text) and text[j].isascii() and not text[j].isspace():
+                j += 1
+        token_w = sum(char_w(c) for c in text[i:j])
+        if used + token_w <= width:
+            used += token_w
+            end = i = j
+            continue
+        if end == 0:                       # one token wider than the row: cut it
+            k = i
+            while k < j and (k == i or used + char_w(text[k]) <= width):
+                used += char_w(text[k])
+                k += 1
+            return text[:k]
+        break
+    return text[:end]
 
 
 def _first_and_rest(text: str, first_w: float, width: float, measure: Measure) -> tuple[str, list[str]]:
