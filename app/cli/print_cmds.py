@@ -4,6 +4,8 @@
     python main.py print temp-orders --url URL --patient MRN --out FILE.pdf [--continue | --pages 1,3]
     python main.py print temperature-chart --url URL (--patient MRN | --ward CODE) --out FILE.pdf [--weeks N]
 
+(`print record`, `print nursing-record` and `print handover`: app/cli/print_record_cmds.py.)
+
 The whole sheet by default; `--continue` (续打) only what is new since the last print, at its row
 of the sheet already in the printer; `--pages` reprints pages (audited as a reprint). Every print
 is recorded (what went where) and audited; a failure leaves no file behind.
