@@ -41,4 +41,13 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
             day=p.get("day", "")),
         "print.sheet_moved": lambda p: translate(
             "Messages", "另一台电脑刚刚续打了该患者的医嘱单，请重新打印"),
+        "print.unknown_doc_kind": lambda p: translate("Messages", "没有名为 {kind} 的病历类型").format(
+            kind=p.get("kind", "")),
+        "print.unknown_document": lambda p: translate("Messages", "该患者没有编号为 {doc} 的病历").format(
+            doc=p.get("doc_id", "")),
+        "print.doc_unsigned": lambda p: translate("Messages", "该病历尚未签名，不能打印"),
+        "print.no_documents": lambda p: translate("Messages", "该患者没有可打印的已签名病历"),
+        "print.no_nursing": lambda p: translate("Messages", "该患者没有护理记录，无可打印内容"),
+        "print.shift_with_doctor": lambda p: translate("Messages", "班次只用于护士交接班"),
+        "print.no_handover": lambda p: translate("Messages", "该病区此班次没有交接班报告，无可打印内容"),
     }

@@ -84,6 +84,8 @@ DOC_CONSULT = "Ctrl+R"             # 申请会诊 from the 病历 tab
 CONSULT_QUEUE = "Ctrl+Shift+K"     # the department's 会诊 queue
 DOCTOR_HANDOVER = "Ctrl+Shift+H"   # 医生交接班 (in it: Ctrl+Enter hands over, Ctrl+Shift+Enter takes over)
 DOC_DIAGNOSES = "F7"               # the chart's 诊断 dialog, from the 病历 tab (F7 voids only on 医嘱)
+DOC_PRINT = "Ctrl+P"               # the 病历 tab: print preview of the signed document shown (Ctrl+P
+                                   # prints the sheet on 医嘱: each bound on its own tab only)
 # In the 诊断 dialog (ui/records/diagnoses.py): the list keys act on the diagnosis list only.
 DX_ADMISSION = "Ctrl+1"
 DX_WORKING = "Ctrl+2"
@@ -123,6 +125,7 @@ NURSING_NEW = "Ctrl+N"
 NURSING_CORRECT = "F4"
 NURSING_VOID = "F7"
 NURSING_SCALES = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")     # Braden, Morse, Barthel, pain
+NURSING_PRINT = "Ctrl+P"           # print preview of the 护理记录单 shown (一般 or 危重)
 # 护士交接班 (issue 14, ui/nurse/handover.py). Not Ctrl+Shift+H (the doctors' handover: one user
 # may hold both roles); inside the page the keys are those of the doctors' handover.
 NURSE_HANDOVER = "Ctrl+Shift+B"
@@ -224,6 +227,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(DOC_DIFF, "records", "doc_diff"),
     Shortcut(DOC_CONSULT, "records", "doc_consult"),
     Shortcut(DOC_DIAGNOSES, "records", "doc_diagnoses"),
+    Shortcut(DOC_PRINT, "records", "doc_print"),
     Shortcut("↑ ↓ Enter", "diagnoses", "dx_pick"),
     Shortcut(f"{DX_ADMISSION} / {DX_WORKING} / {DX_DISCHARGE}", "diagnoses", "dx_kind"),
     Shortcut(DX_SEARCH, "diagnoses", "dx_search"),
@@ -258,6 +262,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("Ctrl+Enter", "nursing", "nursing_sign"),
     Shortcut(NURSING_CORRECT, "nursing", "nursing_correct"),
     Shortcut(NURSING_VOID, "nursing", "nursing_void"),
+    Shortcut(NURSING_PRINT, "nursing", "nursing_print"),
     Shortcut(" / ".join(NURSING_SCALES), "nursing", "nursing_scales"),
     Shortcut("↑ ↓ / 0-9", "assessment", "assessment_pick"),
     Shortcut("Enter / Tab", "assessment", "assessment_next"),
@@ -386,6 +391,7 @@ def shortcut_text(what: str) -> str:
         "doc_consult": translate("Shortcuts", "申请会诊（科室、急或普通、会诊目的；诊断自动引入）"),
         "consult_queue": translate("Shortcuts", "本科会诊：Enter 接收，再按 Enter 书写会诊意见并签名"),
         "doc_diagnoses": translate("Shortcuts", "诊断：入院、修正、出院诊断（ICD-10，主要诊断在前）"),
+        "doc_print": translate("Shortcuts", "打印当前已签名病历（含签名、上级医师审签和修订记录）"),
         "dx_pick": translate("Shortcuts", "在检索框中：输入拼音首字母、中文或 ICD-10 编码，上下键选择，Enter 加入所选类别"),  # noqa: E501
         "dx_kind": translate("Shortcuts", "加入到入院诊断 / 修正诊断 / 出院诊断"),
         "dx_search": translate("Shortcuts", "回到检索框"),
@@ -419,6 +425,7 @@ def shortcut_text(what: str) -> str:
         "nursing_sign": translate("Shortcuts", "签名保存该行记录"),
         "nursing_correct": translate("Shortcuts", "更正所选记录：原记录保留并显示删除线，须填写更正原因"),
         "nursing_void": translate("Shortcuts", "作废所选记录（填写原因，原记录保留）"),
+        "nursing_print": translate("Shortcuts", "打印当前护理记录单（更正和作废的记录划线保留）"),
         "nursing_scales": translate("Shortcuts", "Braden / Morse / Barthel / 疼痛评估"),
         "assessment_pick": translate("Shortcuts", "选择该条目的分值（输入分值即可选中）"),
         "assessment_next": translate("Shortcuts", "下一条目"),

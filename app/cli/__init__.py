@@ -31,7 +31,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.check_cmds",     # order-check
     "app.cli.offline_cmds",   # offline status, offline replay
     "app.cli.print_cmds",     # print long-orders, temp-orders; temperature-chart (print_chart_cmds),
-                              # exec-sheet, labels (print_exec_cmds): one `print` group
+                              # exec-sheet, labels (print_exec_cmds), record, nursing-record,
+                              # handover (print_record_cmds): one `print` group
 )
 
 EXIT_OK = 0

@@ -2198,6 +2198,34 @@ Inpatient doctor and nurse workstation</translation>
         <source>瓶签尺寸须为“宽x高”（毫米），宽 {low_w}–{high_w}，高 {low_h}–{high_h}，如 80x50</source>
         <translation>The infusion label size is width x height in mm, width {low_w}–{high_w}, height {low_h}–{high_h}, e.g. 80x50</translation>
     </message>
+    <message>
+        <source>没有名为 {kind} 的病历类型</source>
+        <translation>No medical record type named {kind}</translation>
+    </message>
+    <message>
+        <source>该患者没有编号为 {doc} 的病历</source>
+        <translation>The patient has no medical record document {doc}</translation>
+    </message>
+    <message>
+        <source>该病历尚未签名，不能打印</source>
+        <translation>This document is not signed yet and cannot be printed</translation>
+    </message>
+    <message>
+        <source>该患者没有可打印的已签名病历</source>
+        <translation>The patient has no signed documents to print</translation>
+    </message>
+    <message>
+        <source>该患者没有护理记录，无可打印内容</source>
+        <translation>The patient has no nursing record lines to print</translation>
+    </message>
+    <message>
+        <source>班次只用于护士交接班</source>
+        <translation>A shift applies to the nurses&apos; handover only</translation>
+    </message>
+    <message>
+        <source>该病区此班次没有交接班报告，无可打印内容</source>
+        <translation>The ward has no handover report for this shift to print</translation>
+    </message>
 </context>
 <context>
     <name>NurseCons</name>
@@ -5045,6 +5073,22 @@ ml</translation>
         <source>已打印并记录</source>
         <translation>Printed and recorded</translation>
     </message>
+    <message>
+        <source>一般护理记录单</source>
+        <translation>General nursing record</translation>
+    </message>
+    <message>
+        <source>危重护理记录单</source>
+        <translation>Critical care nursing record</translation>
+    </message>
+    <message>
+        <source>护理记录单</source>
+        <translation>Nursing record</translation>
+    </message>
+    <message>
+        <source>病历</source>
+        <translation>Medical record</translation>
+    </message>
 </context>
 <context>
     <name>Records</name>
@@ -5279,6 +5323,10 @@ ml</translation>
     <message>
         <source>范围</source>
         <translation>Scope</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
     </message>
 </context>
 <context>
@@ -6044,6 +6092,14 @@ ml</translation>
     <message>
         <source>所选常用语上移 / 下移</source>
         <translation>Move the selected phrase up / down</translation>
+    </message>
+    <message>
+        <source>打印当前已签名病历（含签名、上级医师审签和修订记录）</source>
+        <translation>Print the signed document shown (with its signatures, the senior doctor&apos;s co-signature and the revision record)</translation>
+    </message>
+    <message>
+        <source>打印当前护理记录单（更正和作废的记录划线保留）</source>
+        <translation>Print the nursing record shown (corrected and voided lines kept, struck through)</translation>
     </message>
 </context>
 <context>

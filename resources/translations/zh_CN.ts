@@ -2198,6 +2198,34 @@
         <source>瓶签尺寸须为“宽x高”（毫米），宽 {low_w}–{high_w}，高 {low_h}–{high_h}，如 80x50</source>
         <translation>瓶签尺寸须为“宽x高”（毫米），宽 {low_w}–{high_w}，高 {low_h}–{high_h}，如 80x50</translation>
     </message>
+    <message>
+        <source>没有名为 {kind} 的病历类型</source>
+        <translation>没有名为 {kind} 的病历类型</translation>
+    </message>
+    <message>
+        <source>该患者没有编号为 {doc} 的病历</source>
+        <translation>该患者没有编号为 {doc} 的病历</translation>
+    </message>
+    <message>
+        <source>该病历尚未签名，不能打印</source>
+        <translation>该病历尚未签名，不能打印</translation>
+    </message>
+    <message>
+        <source>该患者没有可打印的已签名病历</source>
+        <translation>该患者没有可打印的已签名病历</translation>
+    </message>
+    <message>
+        <source>该患者没有护理记录，无可打印内容</source>
+        <translation>该患者没有护理记录，无可打印内容</translation>
+    </message>
+    <message>
+        <source>班次只用于护士交接班</source>
+        <translation>班次只用于护士交接班</translation>
+    </message>
+    <message>
+        <source>该病区此班次没有交接班报告，无可打印内容</source>
+        <translation>该病区此班次没有交接班报告，无可打印内容</translation>
+    </message>
 </context>
 <context>
     <name>NurseCons</name>
@@ -5045,6 +5073,22 @@ ml</translation>
         <source>已打印并记录</source>
         <translation>已打印并记录</translation>
     </message>
+    <message>
+        <source>一般护理记录单</source>
+        <translation>一般护理记录单</translation>
+    </message>
+    <message>
+        <source>危重护理记录单</source>
+        <translation>危重护理记录单</translation>
+    </message>
+    <message>
+        <source>护理记录单</source>
+        <translation>护理记录单</translation>
+    </message>
+    <message>
+        <source>病历</source>
+        <translation>病历</translation>
+    </message>
 </context>
 <context>
     <name>Records</name>
@@ -5279,6 +5323,10 @@ ml</translation>
     <message>
         <source>范围</source>
         <translation>范围</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>打印</translation>
     </message>
 </context>
 <context>
@@ -6044,6 +6092,14 @@ ml</translation>
     <message>
         <source>所选常用语上移 / 下移</source>
         <translation>所选常用语上移 / 下移</translation>
+    </message>
+    <message>
+        <source>打印当前已签名病历（含签名、上级医师审签和修订记录）</source>
+        <translation>打印当前已签名病历（含签名、上级医师审签和修订记录）</translation>
+    </message>
+    <message>
+        <source>打印当前护理记录单（更正和作废的记录划线保留）</source>
+        <translation>打印当前护理记录单（更正和作废的记录划线保留）</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,9 @@
 """The print preview of a 医嘱单: the pages as they will come out (the whole sheet, or only what a
 续打 adds to the sheet already in the printer), zoom, page through, print, save as PDF.
 
+Other prints (the 病历 and 护理记录, ui/printing/record_preview.py) reuse the dialog: a subclass
+says what it loads (`load`), how it draws (`draw`), its name, and how a print is recorded.
+
 Keys: PgUp/PgDn page, Ctrl++ / Ctrl+- zoom, Ctrl+P print, Ctrl+S save PDF, Esc close. A print is
 recorded (what went where, audited) once it has gone to the printer or the file.
 """
@@ -94,10 +97,51 @@ class PrintPreview(QDialog):
         self.resize(900, 1000)
         self.retranslate()
         self._set_enabled(False)
-        ops.load_sheet_job(ctx, encounter_id, sheet, self._loaded, self._failed)
+        self.load()
+
+    # ---- what this preview prints (a subclass prints something else)
+    def load(self) -> None:
+        ops.load_sheet_job(self.ctx, self.encounter_id, self.sheet, self._loaded, self._failed)
+
+    def what_text(self) -> str:
+        return sheet_title(self.sheet)
+
+    def draw(self, job: Any) -> list[Any]:
+        """The pages to print of the loaded job (and the message above the buttons)."""
+        from app.printing.order_sheets import continuation_pages, draw_pages, whole_pages
+
+        if self.mode == "continuation":
+            wanted = continuation_pages(job.plan, job.plan.fresh_pages(job.on_paper))
+        else:
+            wanted = whole_pages(job.plan)
+        pages = draw_pages(job.plan, job.header, wanted)
+        if not pages:
+            self.message.setText(translate("PrintPreview", "没有需要续打的内容：新医嘱和停止信息都已打印"))
+        elif self.mode == "continuation":
+            self.message.setText(translate(
+                "PrintPreview", "请放入已打印的第 {pages} 页原纸；只打印新增的医嘱和停止信息").format(
+                    pages="、".join(str(p.number) for p in pages)))
+        return pages
+
+    def page_count(self) -> int:
+        return int(self.job.plan.pages) if self.job else 0
+
+    def file_name(self) -> str:
+        return f"{sheet_title(self.sheet)}-{self.job.header.mrn}.pdf"
+
+    def pdf_title(self) -> str:
+        from app.printing.order_sheets import title_of
+
+        return title_of(self.job.plan, self.job.header)
+
+    def record(self, numbers: list[int], done: Any, failed: Any) -> None:
+        kind = self.mode
+        if kind == "whole" and {p.page for p in self.job.on_paper} & set(numbers):
+            kind = "reprint"                              # pages already on paper: audited as such
+        ops.record_print(self.ctx, self.user, self.job, kind, numbers, done, failed)
 
     def retranslate(self) -> None:
-        what = sheet_title(self.sheet)
+        what = self.what_text()
         self.setWindowTitle(translate("PrintPreview", "打印预览 — {sheet}").format(sheet=what)
                             if self.mode == "whole" else
                             translate("PrintPreview", "续打预览 — {sheet}").format(sheet=what))
@@ -111,23 +155,11 @@ class PrintPreview(QDialog):
 
     # ---- loading and drawing
     def _loaded(self, job: Any) -> None:
-        from app.printing.order_sheets import continuation_pages, draw_pages, whole_pages
-
         if not is_alive(self):
             return
         self.loading = False
         self.job = job
-        if self.mode == "continuation":
-            wanted = continuation_pages(job.plan, job.plan.fresh_pages(job.on_paper))
-        else:
-            wanted = whole_pages(job.plan)
-        self.pages = draw_pages(job.plan, job.header, wanted)
-        if not self.pages:
-            self.message.setText(translate("PrintPreview", "没有需要续打的内容：新医嘱和停止信息都已打印"))
-        elif self.mode == "continuation":
-            self.message.setText(translate(
-                "PrintPreview", "请放入已打印的第 {pages} 页原纸；只打印新增的医嘱和停止信息").format(
-                    pages="、".join(str(p.number) for p in self.pages)))
+        self.pages = self.draw(job)
         self._set_enabled(bool(self.pages))
         self.show_page(0)
         self.ready.emit()
@@ -160,7 +192,7 @@ class PrintPreview(QDialog):
             return
         self.info.setText(translate(
             "PrintPreview", "第 {page} 页（共 {count} 页，本次打印第 {pages} 页）  缩放 {zoom}%").format(
-            page=self.pages[self.index].number, count=self.job.plan.pages if self.job else 0,
+            page=self.pages[self.index].number, count=self.page_count(),
             pages=",".join(str(p.number) for p in self.pages), zoom=int(ZOOMS[self.zoom] * 100)))
 
     # ---- printing
@@ -189,18 +221,16 @@ class PrintPreview(QDialog):
             return
         from ui.qt import QFileDialog
 
-        name = f"{sheet_title(self.sheet)}-{self.job.header.mrn}.pdf"
+        name = self.file_name()
         path, _filter = QFileDialog.getSaveFileName(self, translate("PrintPreview", "另存为 PDF"), name,
                                                     "PDF (*.pdf)")
         if path:
             self.save_to(path)
 
     def save_to(self, path: str) -> None:
-        from app.printing.order_sheets import title_of
-
         self._set_enabled(False)
         self.message.setText(translate("PrintPreview", "正在保存…"))
-        ops.save_pdf(self.ctx, self.pages, path, title_of(self.job.plan, self.job.header),
+        ops.save_pdf(self.ctx, self.pages, path, self.pdf_title(),
                      lambda _r: self._record(), self._save_failed)
 
     def _save_failed(self, failure: Any) -> None:
@@ -211,9 +241,6 @@ class PrintPreview(QDialog):
             self.message.setText(error_text(failure.error))
 
     def _record(self) -> None:
-        kind = self.mode
-        if kind == "whole" and {p.page for p in self.job.on_paper} & {p.number for p in self.pages}:
-            kind = "reprint"                              # pages already on paper: audited as such
         self.printed = True
         self._set_enabled(False)
 
@@ -228,4 +255,4 @@ class PrintPreview(QDialog):
             if is_alive(self):
                 self.message.setText(error_text(failure.error))
 
-        ops.record_print(self.ctx, self.user, self.job, kind, [p.number for p in self.pages], done, failed)
+        self.record([p.number for p in self.pages], done, failed)
