@@ -1,4 +1,5 @@
-"""Message texts of printing (app/printing, app/services/sheet_printing.py, app/cli/print_cmds.py)."""
+"""Message texts of printing (app/printing, app/services/sheet_printing.py and exec_printing.py,
+app/cli/print_*.py)."""
 from __future__ import annotations
 
 from typing import Any, Callable
@@ -28,6 +29,16 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
         "print.bad_request": lambda p: translate("Messages", "打印请求无效"),
         "print.printer_failed": lambda p: translate(
             "Messages", "打印机无法开始打印：请检查打印机是否连接、是否有纸"),
+        "print.unknown_kind": lambda p: translate(
+            "Messages", "没有“{kind}”这种执行单（可选：{kinds}）").format(
+            kind=p.get("kind", ""), kinds=p.get("kinds", "")),
+        "print.no_executions": lambda p: translate("Messages", "{who} {day} 没有可打印的执行项").format(
+            who=p.get("who", ""), day=p.get("day", "")),
+        "print.no_labels": lambda p: translate(
+            "Messages", "{who} {day} 没有待执行的输液，无瓶签可打印").format(
+            who=p.get("who", ""), day=p.get("day", "")),
+        "print.bad_date": lambda p: translate("Messages", "日期格式有误（应为 YYYY-MM-DD）：{day}").format(
+            day=p.get("day", "")),
         "print.sheet_moved": lambda p: translate(
             "Messages", "另一台电脑刚刚续打了该患者的医嘱单，请重新打印"),
     }

@@ -30,7 +30,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.demo_cmds",      # demo seed, audit verify
     "app.cli.check_cmds",     # order-check
     "app.cli.offline_cmds",   # offline status, offline replay
-    "app.cli.print_cmds",     # print long-orders, print temp-orders
+    "app.cli.print_cmds",     # print long-orders, temp-orders; temperature-chart (print_chart_cmds),
+                              # exec-sheet, labels (print_exec_cmds): one `print` group
 )
 
 EXIT_OK = 0

@@ -86,6 +86,9 @@ def _draw(canvas: Any, page: PageDrawing, font: str) -> None:
             canvas.setStrokeColorRGB(*item.color)
             canvas.setLineWidth(item.width)
             canvas.line(item.x1 * MM, y(item.y1), item.x2 * MM, y(item.y2))
+        elif isinstance(item, Rect) and item.fill:
+            canvas.setFillColorRGB(*item.color)
+            canvas.rect(item.x * MM, y(item.y + item.h), item.w * MM, item.h * MM, stroke=0, fill=1)
         elif isinstance(item, Rect):
             canvas.setStrokeColorRGB(*item.color)
             canvas.setLineWidth(item.width)

@@ -68,6 +68,14 @@ def normalize(conn: Connection, name: str, value: str) -> Optional[str]:
         if parse_shifts(text) is DEFAULT_SHIFTS:
             raise ValidationError("ward_settings.bad_shifts", field=name)
         return text.replace(" ", "")
+    if name == "label_size":
+        from app.services.ward_settings import LABEL_HEIGHTS, LABEL_WIDTHS, parse_label_size
+
+        size = parse_label_size(text)
+        if size is None:
+            raise ValidationError("ward_settings.bad_label_size", field=name, low_w=LABEL_WIDTHS[0],
+                                  high_w=LABEL_WIDTHS[1], low_h=LABEL_HEIGHTS[0], high_h=LABEL_HEIGHTS[1])
+        return f"{size[0]}x{size[1]}"
     if name in FLAGS:
         if text not in ("0", "1"):
             raise ValidationError("ward_settings.bad_flag", field=name)
@@ -159,6 +167,7 @@ def settings_view(conn: Connection, ward_id: str) -> SettingsView:
                 "skin_read_minutes": str(d.skin_read_minutes),
                 "skin_valid_hours": str(d.skin_valid_hours),
                 "retest_on_batch": "1" if d.retest_on_batch else "0",
-                "io_boundary": d.io_boundary.strftime("%H:%M"), "shifts": DEFAULT_SETTING}
+                "io_boundary": d.io_boundary.strftime("%H:%M"), "shifts": DEFAULT_SETTING,
+                "label_size": f"{d.label_size[0]}x{d.label_size[1]}"}
     names = list(defaults) + [f"freq:{f.code}" for f in freqs if f.dictionary_times]
     return SettingsView(ward_id, {n: stored_rows.get(n) for n in names}, defaults, freqs)

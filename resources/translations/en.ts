@@ -2178,6 +2178,26 @@ Inpatient doctor and nurse workstation</translation>
         <source>班次须覆盖全天且首尾相接，如 day=08:00-16:00,evening=16:00-24:00,night=00:00-08:00</source>
         <translation>The shifts must cover the whole day end to end, e.g. day=08:00-16:00,evening=16:00-24:00,night=00:00-08:00</translation>
     </message>
+    <message>
+        <source>没有“{kind}”这种执行单（可选：{kinds}）</source>
+        <translation>No execution sheet of kind “{kind}” (choose from {kinds})</translation>
+    </message>
+    <message>
+        <source>{who} {day} 没有可打印的执行项</source>
+        <translation>Nothing to print: {who} has no planned executions on {day}</translation>
+    </message>
+    <message>
+        <source>{who} {day} 没有待执行的输液，无瓶签可打印</source>
+        <translation>No infusion label to print: {who} has no infusion waiting on {day}</translation>
+    </message>
+    <message>
+        <source>日期格式有误（应为 YYYY-MM-DD）：{day}</source>
+        <translation>Bad date (use YYYY-MM-DD): {day}</translation>
+    </message>
+    <message>
+        <source>瓶签尺寸须为“宽x高”（毫米），宽 {low_w}–{high_w}，高 {low_h}–{high_h}，如 80x50</source>
+        <translation>The infusion label size is width x height in mm, width {low_w}–{high_w}, height {low_h}–{high_h}, e.g. 80x50</translation>
+    </message>
 </context>
 <context>
     <name>NurseCons</name>
@@ -2395,6 +2415,66 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>附材</source>
         <translation>Consumables</translation>
+    </message>
+    <message>
+        <source>腕带与瓶签不是同一患者：瓶签是 {bed}床 {name}，腕带是 {name2} {mrn2}。请勿执行！</source>
+        <translation>The wristband and the label are not the same patient: the label is bed {bed} {name}, the wristband {name2} {mrn2}. Do not give it!</translation>
+    </message>
+    <message>
+        <source>瓶签与腕带核对一致：{bed}床 {name}</source>
+        <translation>Label and wristband match: bed {bed} {name}</translation>
+    </message>
+    <message>
+        <source>正在查找瓶签……</source>
+        <translation>Looking the label up…</translation>
+    </message>
+    <message>
+        <source>此瓶签的执行项已记录（{bed}床 {name} {time}：{state}），请勿重复执行</source>
+        <translation>This label&apos;s item is already recorded (bed {bed} {name} {time}: {state}); do not give it again</translation>
+    </message>
+    <message>
+        <source>瓶签与已核对的患者不符：瓶签是 {bed}床 {name} {mrn}，已核对的是 {name2} {mrn2}。请勿执行！</source>
+        <translation>The label is not the checked patient&apos;s: the label is bed {bed} {name} {mrn}, the checked patient {name2} {mrn2}. Do not give it!</translation>
+    </message>
+    <message>
+        <source>已扫描瓶签：{bed}床 {name} {time}，执行前请扫描该患者腕带核对</source>
+        <translation>Label scanned: bed {bed} {name} {time}; scan the patient&apos;s wristband before giving it</translation>
+    </message>
+    <message>
+        <source>未找到此瓶签对应的执行项，请核对瓶签</source>
+        <translation>No execution item has this label; check the label</translation>
+    </message>
+    <message>
+        <source>{bed}床 {name}</source>
+        <translation>bed {bed} {name}</translation>
+    </message>
+    <message>
+        <source>此瓶签属于{ward}（{who}），不是本病区的患者，请勿执行！</source>
+        <translation>This label belongs to {ward} ({who}), not a patient of this ward. Do not give it!</translation>
+    </message>
+    <message>
+        <source>{who} 已不在院，此瓶签不可执行</source>
+        <translation>{who} is no longer in hospital; this label cannot be given</translation>
+    </message>
+    <message>
+        <source>此执行项已取消（{who}），请勿执行</source>
+        <translation>This item was cancelled ({who}); do not give it</translation>
+    </message>
+    <message>
+        <source>此医嘱已停止（{who}），请勿执行</source>
+        <translation>This order was stopped ({who}); do not give it</translation>
+    </message>
+    <message>
+        <source>此医嘱已作废（{who}），请勿执行</source>
+        <translation>This order was voided ({who}); do not give it</translation>
+    </message>
+    <message>
+        <source>此瓶签是 {day} 的执行项（{who}），不是今天的</source>
+        <translation>This label is for {day} ({who}), not today</translation>
+    </message>
+    <message>
+        <source>此瓶签的医嘱尚不可执行（{who}）：请先核对医嘱</source>
+        <translation>This label&apos;s order cannot be given yet ({who}): verify the order first</translation>
     </message>
 </context>
 <context>
@@ -6641,6 +6721,10 @@ ml</translation>
     <message>
         <source>day 白班、evening 小夜、night 大夜；两班制如 day=08:00-20:00,night=20:00-08:00</source>
         <translation>day, evening and night shifts; two shifts e.g. day=08:00-20:00,night=20:00-08:00</translation>
+    </message>
+    <message>
+        <source>瓶签尺寸（宽x高，毫米）</source>
+        <translation>Infusion label size (width x height, mm)</translation>
     </message>
 </context>
 <context>

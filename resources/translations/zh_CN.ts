@@ -2178,6 +2178,26 @@
         <source>班次须覆盖全天且首尾相接，如 day=08:00-16:00,evening=16:00-24:00,night=00:00-08:00</source>
         <translation>班次须覆盖全天且首尾相接，如 day=08:00-16:00,evening=16:00-24:00,night=00:00-08:00</translation>
     </message>
+    <message>
+        <source>没有“{kind}”这种执行单（可选：{kinds}）</source>
+        <translation>没有“{kind}”这种执行单（可选：{kinds}）</translation>
+    </message>
+    <message>
+        <source>{who} {day} 没有可打印的执行项</source>
+        <translation>{who} {day} 没有可打印的执行项</translation>
+    </message>
+    <message>
+        <source>{who} {day} 没有待执行的输液，无瓶签可打印</source>
+        <translation>{who} {day} 没有待执行的输液，无瓶签可打印</translation>
+    </message>
+    <message>
+        <source>日期格式有误（应为 YYYY-MM-DD）：{day}</source>
+        <translation>日期格式有误（应为 YYYY-MM-DD）：{day}</translation>
+    </message>
+    <message>
+        <source>瓶签尺寸须为“宽x高”（毫米），宽 {low_w}–{high_w}，高 {low_h}–{high_h}，如 80x50</source>
+        <translation>瓶签尺寸须为“宽x高”（毫米），宽 {low_w}–{high_w}，高 {low_h}–{high_h}，如 80x50</translation>
+    </message>
 </context>
 <context>
     <name>NurseCons</name>
@@ -2395,6 +2415,66 @@
     <message>
         <source>附材</source>
         <translation>附材</translation>
+    </message>
+    <message>
+        <source>腕带与瓶签不是同一患者：瓶签是 {bed}床 {name}，腕带是 {name2} {mrn2}。请勿执行！</source>
+        <translation>腕带与瓶签不是同一患者：瓶签是 {bed}床 {name}，腕带是 {name2} {mrn2}。请勿执行！</translation>
+    </message>
+    <message>
+        <source>瓶签与腕带核对一致：{bed}床 {name}</source>
+        <translation>瓶签与腕带核对一致：{bed}床 {name}</translation>
+    </message>
+    <message>
+        <source>正在查找瓶签……</source>
+        <translation>正在查找瓶签……</translation>
+    </message>
+    <message>
+        <source>此瓶签的执行项已记录（{bed}床 {name} {time}：{state}），请勿重复执行</source>
+        <translation>此瓶签的执行项已记录（{bed}床 {name} {time}：{state}），请勿重复执行</translation>
+    </message>
+    <message>
+        <source>瓶签与已核对的患者不符：瓶签是 {bed}床 {name} {mrn}，已核对的是 {name2} {mrn2}。请勿执行！</source>
+        <translation>瓶签与已核对的患者不符：瓶签是 {bed}床 {name} {mrn}，已核对的是 {name2} {mrn2}。请勿执行！</translation>
+    </message>
+    <message>
+        <source>已扫描瓶签：{bed}床 {name} {time}，执行前请扫描该患者腕带核对</source>
+        <translation>已扫描瓶签：{bed}床 {name} {time}，执行前请扫描该患者腕带核对</translation>
+    </message>
+    <message>
+        <source>未找到此瓶签对应的执行项，请核对瓶签</source>
+        <translation>未找到此瓶签对应的执行项，请核对瓶签</translation>
+    </message>
+    <message>
+        <source>{bed}床 {name}</source>
+        <translation>{bed}床 {name}</translation>
+    </message>
+    <message>
+        <source>此瓶签属于{ward}（{who}），不是本病区的患者，请勿执行！</source>
+        <translation>此瓶签属于{ward}（{who}），不是本病区的患者，请勿执行！</translation>
+    </message>
+    <message>
+        <source>{who} 已不在院，此瓶签不可执行</source>
+        <translation>{who} 已不在院，此瓶签不可执行</translation>
+    </message>
+    <message>
+        <source>此执行项已取消（{who}），请勿执行</source>
+        <translation>此执行项已取消（{who}），请勿执行</translation>
+    </message>
+    <message>
+        <source>此医嘱已停止（{who}），请勿执行</source>
+        <translation>此医嘱已停止（{who}），请勿执行</translation>
+    </message>
+    <message>
+        <source>此医嘱已作废（{who}），请勿执行</source>
+        <translation>此医嘱已作废（{who}），请勿执行</translation>
+    </message>
+    <message>
+        <source>此瓶签是 {day} 的执行项（{who}），不是今天的</source>
+        <translation>此瓶签是 {day} 的执行项（{who}），不是今天的</translation>
+    </message>
+    <message>
+        <source>此瓶签的医嘱尚不可执行（{who}）：请先核对医嘱</source>
+        <translation>此瓶签的医嘱尚不可执行（{who}）：请先核对医嘱</translation>
     </message>
 </context>
 <context>
@@ -6641,6 +6721,10 @@ ml</translation>
     <message>
         <source>day 白班、evening 小夜、night 大夜；两班制如 day=08:00-20:00,night=20:00-08:00</source>
         <translation>day 白班、evening 小夜、night 大夜；两班制如 day=08:00-20:00,night=20:00-08:00</translation>
+    </message>
+    <message>
+        <source>瓶签尺寸（宽x高，毫米）</source>
+        <translation>瓶签尺寸（宽x高，毫米）</translation>
     </message>
 </context>
 <context>

@@ -123,6 +123,10 @@ class WardSettingsDialog(QDialog):
         self.shifts.setToolTip(translate(
             "WardSettings", "day 白班、evening 小夜、night 大夜；两班制如 day=08:00-20:00,night=20:00-08:00"))
         form.addRow(setting_label("shifts"), self.shifts)
+        self.label_size = QLineEdit()
+        self.label_size.setObjectName("setting_label_size")
+        self.label_size.setPlaceholderText("80x50")
+        form.addRow(setting_label("label_size"), self.label_size)
         layout.addWidget(box)
         layout.addWidget(QLabel(translate(
             "WardSettings", "频次默认执行时间（HH:MM，多个用逗号分隔；留空则用频次字典的时间）")))
@@ -184,6 +188,7 @@ class WardSettingsDialog(QDialog):
         self.retest.setChecked(retest == "1")
         self.io_boundary.setText(view.stored.get("io_boundary") or view.defaults["io_boundary"])
         self.shifts.setText(view.stored.get("shifts") or view.defaults["shifts"])
+        self.label_size.setText(view.stored.get("label_size") or view.defaults["label_size"])
         self.freq_model.load([f for f in view.freqs if f"freq:{f.code}" in view.stored], view.stored)
         self.setEnabled(True)
         self.loading = False
@@ -197,6 +202,7 @@ class WardSettingsDialog(QDialog):
         out["retest_on_batch"] = "1" if self.retest.isChecked() else "0"
         out["io_boundary"] = self.io_boundary.text().strip()
         out["shifts"] = self.shifts.text().strip()
+        out["label_size"] = self.label_size.text().strip()
         for code, text in self.freq_model.times.items():
             out[f"freq:{code}"] = text
         return out
@@ -252,6 +258,8 @@ class WardSettingsDialog(QDialog):
             self.io_boundary.setFocus()
         elif name == "shifts":
             self.shifts.setFocus()
+        elif name == "label_size":
+            self.label_size.setFocus()
         elif name.startswith("freq:") and self.freq_model.row_of(name[5:]) >= 0:
             self.table.setFocus()
             self.table.setCurrentIndex(self.freq_model.index(self.freq_model.row_of(name[5:]), COL_WARD))
