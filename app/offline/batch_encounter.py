@@ -22,6 +22,7 @@ from app.services import changes as kinds
 from app.services.commands import SetAcuity, SetNursingGrade
 from app.services.patient_cmds import ACUITIES
 from app.services.uow import UnitOfWork
+from app.services.vitals_cmds import RecordVitals
 from app.store.schema import encounter
 
 _IN_CHUNK = 900
@@ -89,7 +90,7 @@ def set_encounter_states(uow: UnitOfWork, cmds: Sequence[Any],
     return errors
 
 
-movable(SetAcuity)
-movable(SetNursingGrade)
+movable(SetAcuity, RecordVitals)
+movable(SetNursingGrade, RecordVitals)
 handles_batch(SetAcuity)(set_encounter_states)
 handles_batch(SetNursingGrade)(set_encounter_states)

@@ -337,8 +337,16 @@ def _audit_undo(uow: UnitOfWork, mark: int) -> None:
 MOVABLE: set[type[Command]] = set()
 
 
-def movable(command_type: type[Command]) -> type[Command]:
+# Pairs of movable types that may pass each other even when they name the same row: neither
+# reads what the other writes (a vitals row needs only that the stay exists; 病情 changes only
+# the stay's acuity and version).
+COMMUTE: set[frozenset[type[Command]]] = set()
+
+
+def movable(command_type: type[Command], *commutes_with: type[Command]) -> type[Command]:
     MOVABLE.add(command_type)
+    for other in commutes_with:
+        COMMUTE.add(frozenset((command_type, other)))
     return command_type
 
 
@@ -361,7 +369,7 @@ def _runs(commands: list[Command]) -> list[list[Command]]:
     of its ids and after the last barrier (tests/unit/offline/test_batch_runs.py)."""
     runs: list[list[Command]] = []
     floor = 0                                   # no movable command goes before this run
-    last: dict[str, int] = {}                   # id -> the last run holding a command naming it
+    last: dict[str, dict[type[Command], int]] = {}  # id -> type -> its last run naming the id
     for cmd in commands:
         kind = type(cmd)
         if kind not in MOVABLE:
@@ -371,14 +379,16 @@ def _runs(commands: list[Command]) -> list[list[Command]]:
             floor = len(runs) - 1
             continue
         ids = _ids(cmd)
-        start = max([floor, *(last.get(i, 0) for i in ids)])
+        start = max([floor, *(n for i in ids for other, n in last.get(i, {}).items()
+                              if frozenset((kind, other)) not in COMMUTE)])
         target = next((n for n in range(start, len(runs)) if type(runs[n][0]) is kind), None)
         if target is None:
             runs.append([])
             target = len(runs) - 1
         runs[target].append(cmd)
         for i in ids:
-            last[i] = target
+            seen = last.setdefault(i, {})
+            seen[kind] = max(seen.get(kind, 0), target)
     return runs
 
 

@@ -63,22 +63,29 @@ def test_runs_keep_each_rows_order_and_never_cross_a_barrier() -> None:
     void = VoidVital(op_id=_id("op", "void"), actor_id=NURSE, device_time=NOW,
                      obs_id=_id("obs", "v1"), void_id=_id("void"), reason="录错")
     queue = [_allergy("a1", 1), _acuity("s1", 1, 1), _allergy("a2", 2), _vitals("v1", 1),
-             _allergy("a3", 1), _acuity("s2", 2, 1), _vitals("v2", 2), void, _allergy("a4", 3),
-             _allergy("a5", 5)]
+             _allergy("a3", 1), _acuity("s2", 2, 1), _vitals("v2", 2), _grade("g1", 1, 2, 1),
+             _vitals("v3", 1), void, _allergy("a4", 3), _allergy("a5", 5)]
     runs = _runs(queue)
     names = [[cmd.op_id for cmd in run] for run in runs]
     flat = [op for run in names for op in run]
     assert sorted(flat) == sorted(cmd.op_id for cmd in queue)          # each once
     position = {op: n for n, run in enumerate(names) for op in run}
     # Each patient's (each row's) commands in the queue's order ...
-    for first, later in (("a1", "a3"), ("s1", "v1"), ("a2", "v2"), ("s2", "v2")):
+    for first, later in (("a1", "a3"), ("s1", "g1"), ("v1", "v3")):    # within a run: in order
         assert position[_id("op", first)] <= position[_id("op", later)], (first, later)
+        if position[_id("op", first)] == position[_id("op", later)]:
+            run = names[position[_id("op", first)]]
+            assert run.index(_id("op", first)) < run.index(_id("op", later))
     # ... a2 joins a1's run (another patient) but a3 must wait for nothing of its own: bed 1's
     # allergies name the patient, the 病情 the stay, so a3 may join that run too.
     assert position[_id("op", "a2")] == position[_id("op", "a1")]
+    # A vitals row needs only that the stay exists: it may pass a 病情 change of the same stay
+    # (they commute), so the vitals of beds 1 and 2 share one run.
+    assert position[_id("op", "v1")] == position[_id("op", "v2")]
     # Nothing crosses the VoidVital: what came before runs before it, what came after after.
     barrier = position[void.op_id]
-    assert all(position[_id("op", t)] < barrier for t in ("a1", "s1", "a2", "v1", "a3", "s2", "v2"))
+    assert all(position[_id("op", t)] < barrier
+               for t in ("a1", "s1", "a2", "v1", "a3", "s2", "v2", "g1", "v3"))
     assert all(position[_id("op", t)] > barrier for t in ("a4", "a5"))
     assert len(runs) <= 6
 
