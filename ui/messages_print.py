@@ -28,6 +28,14 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
         "print.bad_request": lambda p: translate("Messages", "打印请求无效"),
         "print.printer_failed": lambda p: translate(
             "Messages", "打印机无法开始打印：请检查打印机是否连接、是否有纸"),
+        "print.no_replica": lambda p: translate(
+            "Messages", "本机没有配置 {profile} 的离线副本（联网运行该配置时生成）").format(
+                profile=p.get("profile", "")),
+        "print.replica_other_ward": lambda p: translate(
+            "Messages", "配置 {profile} 的离线副本是病区 {held} 的，不是 {ward}").format(
+                profile=p.get("profile", ""), held=p.get("held", ""), ward=p.get("ward", "")),
+        "print.offline_needs_profile": lambda p: translate(
+            "Messages", "离线打印读取某个配置的离线副本：请指定 --profile"),
         "print.sheet_moved": lambda p: translate(
             "Messages", "另一台电脑刚刚续打了该患者的医嘱单，请重新打印"),
     }

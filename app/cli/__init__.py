@@ -30,7 +30,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.demo_cmds",      # demo seed, audit verify
     "app.cli.check_cmds",     # order-check
     "app.cli.offline_cmds",   # offline status, offline replay
-    "app.cli.print_cmds",     # print long-orders, print temp-orders
+    "app.cli.print_cmds",     # print long-orders, print temp-orders, print temperature-chart
+    "app.cli.print_packet_cmds",  # print downtime-packet (after print_cmds: it joins that group)
 )
 
 EXIT_OK = 0
