@@ -103,8 +103,8 @@ def _from_server(args: argparse.Namespace, out: Path) -> int:
 
             return fail(f"no schema in {db.safe_url} (run: db upgrade --url ...)")
         with db.read() as conn:
-            packet = ward_packet(conn, args.ward, source=SERVER, progress=_progress())
-        pages = layout_packet(packet, measure_mm)
+            packet = ward_packet(conn, args.ward, source=SERVER)
+        pages = layout_packet(packet, measure_mm, _progress())
         workstation = "cli@" + socket.gethostname()
 
         def record() -> None:
@@ -146,8 +146,8 @@ def _from_replica(args: argparse.Namespace, out: Path) -> int:
             if held is not None and held.code != args.ward:
                 raise WardStationError("print.replica_other_ward", profile=name, held=held.code,
                                        ward=args.ward)
-            packet = ward_packet(conn, args.ward, source=REPLICA, as_of=seen.as_of, progress=_progress())
-    pages = layout_packet(packet, measure_mm)
+            packet = ward_packet(conn, args.ward, source=REPLICA, as_of=seen.as_of)
+    pages = layout_packet(packet, measure_mm, _progress())
     spool = AuditSpool(default_spool_path(data_dir(), name), scope)
     try:
         def record() -> None:

@@ -109,12 +109,16 @@ def allergy_text(allergies: Sequence[Any]) -> str:
     return "；".join(parts)
 
 
-def layout_packet(packet: Any, measure: Measure) -> list[Page]:
-    """Every page of the packet, numbered: the cover, then each patient's pages and chart."""
+def layout_packet(packet: Any, measure: Measure,
+                  progress: Optional[Callable[[int, int, str], None]] = None) -> list[Page]:
+    """Every page of the packet, numbered: the cover, then each patient's pages and chart;
+    `progress(k, n, label)` after each patient's pages."""
     clock = _Clock(packet.zone_offset_minutes)
     blocks: list[list[Page]] = []
-    for p in packet.patients:
+    for k, p in enumerate(packet.patients, start=1):
         blocks.append(_patient_pages(p, clock, measure))
+        if progress is not None:
+            progress(k, len(packet.patients), f"bed {p.header.bed_no or '-'} {p.header.mrn}")
     cover_rows = _cover_rows(packet, [0] * len(blocks), [0] * len(blocks))
     cover = _cover(packet, clock, measure, cover_rows)
     first = len(cover) + 1

@@ -3,19 +3,19 @@ needs on paper when the system is away (the patient, allergies, the orders in fo
 three days' vital signs and the week's 体温单), read from the server or from the offline replica
 (the same tables, so the same reads).
 
-The ward-wide parts are read once for the whole ward (the stays, allergies, diagnoses, orders,
-vital signs: one statement each, whatever the number of patients); only the 体温单's week is read
-per patient, by the chart's own read (app.services.vitals.patient_week), so the packet's chart is
-the chart. A print is audited per patient (`packet_audit`), on the server in a unit of work or,
-from the replica, through the local audit queue (app/services/audit_spool.py) that the
-workstation writes to the server once it is back.
+Everything is read once for the whole ward, one statement each whatever the number of
+patients (the stays, allergies, diagnoses, orders, vital signs), the 体温单's weeks by the
+chart's own read (app.services.vitals.chart_weeks, what patient_week runs for one stay), so the
+packet's chart is the chart. A print is audited per patient (`packet_audit`), on the server
+in a unit of work or, from the replica, through the local audit queue
+(app/services/audit_spool.py) that the workstation writes to the server once it is back.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 from sqlalchemy import and_, select
 from sqlalchemy.engine import Connection
@@ -26,7 +26,7 @@ from app.domain.ward import PatientHeader
 from app.errors import ValidationError
 from app.services.audit import AuditEntry
 from app.services.orders import OrderRow, _order_row, _orders_base, arrange
-from app.services.vitals import ChartWeek, Obs, _obs, _obs_query, patient_week
+from app.services.vitals import ChartWeek, Obs, _obs, _obs_query, chart_weeks
 from app.services.ward import age_years, days_in_hospital, local_date
 from app.store.schema import (
     allergy,
@@ -47,7 +47,6 @@ ADMITTED = "admitted"
 SERVER, REPLICA = "server", "replica"
 VITAL_DAYS = 3
 _KIND_RANK = {"primary": 0, "admission": 1, "discharge": 2, "secondary": 3}
-Progress = Optional[Callable[[int, int, str], None]]
 
 
 @dataclass(frozen=True)
@@ -109,9 +108,9 @@ def _zone(zone: Optional[tzinfo]) -> tzinfo:
 
 def ward_packet(conn: Connection, ward_code: str, *, source: str = SERVER,
                 as_of: Optional[datetime] = None, now: Optional[datetime] = None,
-                zone: Optional[tzinfo] = None, progress: Progress = None) -> DowntimePacket:
-    """Everything the packet prints for the ward `ward_code`. `progress(k, n, label)` after each
-    patient's week is read (the longest part)."""
+                zone: Optional[tzinfo] = None) -> DowntimePacket:
+    """Everything the packet prints for the ward `ward_code`, in a fixed number of statements
+    (ten, and the ward's weeks of the 体温单 in four: app.services.vitals.chart_weeks)."""
     zone = _zone(zone)
     now = as_utc(now) if now is not None else utcnow()
     w = conn.execute(select(ward.c.id, ward.c.name, dept.c.name.label("dept"))
@@ -137,9 +136,10 @@ def ward_packet(conn: Connection, ward_code: str, *, source: str = SERVER,
     vitals = _vitals(conn, in_ward, now - timedelta(days=VITAL_DAYS), now, zone)
     hospital = conn.execute(select(app_setting.c.svalue)
                             .where(app_setting.c.skey == "hospital_name")).scalar()
+    weeks = chart_weeks(conn, {s.id: 0 for s in stays}, zone=zone, now=now)
     today = local_date(now)
     patients: list[PacketPatient] = []
-    for n, s in enumerate(stays, start=1):
+    for s in stays:
         diags = diagnoses.get(s.id, [])
         found = allergies.get(s.patient_id, [])
         header = PatientHeader(
@@ -150,11 +150,8 @@ def ward_packet(conn: Connection, ward_code: str, *, source: str = SERVER,
             diagnosis=diags[0] if diags else "", allergies=tuple(a.substance for a in found),
             attending_name=s.attending or "", resident_name="", nursing_grade=int(s.nursing_grade),
             acuity=s.acuity, diagnoses=tuple(diags))
-        week = patient_week(conn, s.id, 0, zone=zone, now=now)
         patients.append(PacketPatient(header, s.diet or "", tuple(found), tuple(orders.get(s.id, [])),
-                                      tuple(vitals.get(s.id, [])), week))
-        if progress is not None:
-            progress(n, len(stays), f"bed {s.bed_no or '-'} {s.mrn}")
+                                      tuple(vitals.get(s.id, [])), weeks[s.id]))
     offset = now.astimezone(zone).utcoffset() or timedelta(0)
     return DowntimePacket(ward_code, w.name, w.dept, str(hospital or ""), now, source, as_of,
                           int(offset.total_seconds() // 60), tuple(patients))
