@@ -145,7 +145,7 @@ def bench_chart_and_packet(url: str, server: PgServer, latency: float) -> list[s
     from app.services import chart_printing as cp
     from app.services.demo_ids import demo_id
     from app.services.downtime import packet_audit, ward_packet
-    from app.services.vitals import patient_week
+    from app.services.vitals import stay_weeks
     from app.services.write import run_unit
     from app.store.db import open_database
     from app.store.schema import encounter, ward
@@ -175,11 +175,7 @@ def bench_chart_and_packet(url: str, server: PgServer, latency: float) -> list[s
             proxy.reset_counts()
             t0 = time.perf_counter()
 
-            def weeks(conn: Any) -> list[Any]:
-                last = patient_week(conn, chart_stay, 0)
-                return [patient_week(conn, chart_stay, n) for n in range(1, last.weeks)] + [last]
-
-            read = db.run_read(weeks)
+            read = db.run_read(lambda conn: stay_weeks(conn, chart_stay))
             t1 = time.perf_counter()
             pages = [tm.build_page(w) for w in read]
             t2 = time.perf_counter()

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from decimal import Decimal
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from sqlalchemy import and_, exists, literal, or_, select
 from sqlalchemy.engine import Connection
@@ -227,6 +227,26 @@ def chart_weeks(conn: Connection, wanted: dict[str, int], *, zone: Optional[tzin
     """For each stay of `wanted`, its page `week_no` (0: its last), in four statements whatever
     their number: the stays with their ward's 24 h I/O boundary, the values, the skin tests, the
     护理记录 lines' intake/output (a ward's downtime packet reads every patient's week so)."""
+    pages = _weeks(conn, {eid: _one_week(n) for eid, n in wanted.items()}, zone, now)
+    return {eid: found[0] for eid, found in pages.items()}
+
+
+def _one_week(week_no: int) -> Callable[[int], list[int]]:
+    return lambda weeks: [weeks if week_no <= 0 else week_no]
+
+
+def stay_weeks(conn: Connection, encounter_id: str, last: Optional[int] = None, *,
+               zone: Optional[tzinfo] = None, now: Optional[datetime] = None) -> list[ChartWeek]:
+    """Every page of the stay's 体温单 (or its `last` ones), in the same four statements."""
+    def pick(weeks: int) -> list[int]:
+        return list(range(1 if last is None else max(1, weeks - last + 1), weeks + 1))
+
+    return _weeks(conn, {encounter_id: pick}, zone, now)[encounter_id]
+
+
+def _weeks(conn: Connection, wanted: dict[str, Callable[[int], list[int]]], zone: Optional[tzinfo],
+           now: Optional[datetime]) -> dict[str, list[ChartWeek]]:
+    """stay -> the pages `wanted[stay](weeks so far)` names, in four statements for all."""
     from app.services.nursing_records import records_io
     from app.services.ward_settings import parse_boundary
 
@@ -249,16 +269,16 @@ def chart_weeks(conn: Connection, wanted: dict[str, int], *, zone: Optional[tzin
         from app.errors import ValidationError
 
         raise ValidationError("not_found", entity="encounter", id=sorted(missing)[0])
-    pages: dict[str, tuple[Any, int, int, date, datetime, datetime]] = {}
+    pages: list[tuple[Any, int, int, date, datetime, datetime]] = []
     for h in heads:
         weeks = weeks_of_stay(h.admitted_at, h.discharged_at or now, zone)
-        week = weeks if wanted[h.id] <= 0 else wanted[h.id]
-        first = h.admitted_at.astimezone(zone).date() + timedelta(days=DAYS_PER_PAGE * (week - 1))
-        start = datetime.combine(first, datetime.min.time(), zone).astimezone(timezone.utc)
-        end = start + timedelta(days=DAYS_PER_PAGE + 1)     # the last day's I/O runs to 07:00 next day
-        pages[h.id] = (h, week, weeks, first, start, end)
-    earliest = min(p[4] for p in pages.values())
-    latest = max(p[5] for p in pages.values())
+        for week in wanted[h.id](weeks):
+            first = h.admitted_at.astimezone(zone).date() + timedelta(days=DAYS_PER_PAGE * (week - 1))
+            start = datetime.combine(first, datetime.min.time(), zone).astimezone(timezone.utc)
+            end = start + timedelta(days=DAYS_PER_PAGE + 1)  # the last day's I/O runs to 07:00 next day
+            pages.append((h, week, weeks, first, start, end))
+    earliest = min(p[4] for p in pages)
+    latest = max(p[5] for p in pages)
     rows = conn.execute(
         _obs_query().add_columns(vital_obs.c.encounter_id.label("stay"))
         .where(vital_obs.c.encounter_id.in_(ids))
@@ -273,12 +293,11 @@ def chart_weeks(conn: Connection, wanted: dict[str, int], *, zone: Optional[tzin
                                  skin_test.c.tested_at)
                           .where(skin_test.c.encounter_id.in_(ids)).order_by(skin_test.c.tested_at)):
         tests_of[t.encounter_id].append(SkinTest(t.substance, t.result, t.tested_at))
-    windows = {eid: due.io_window(p[3], zone, parse_boundary(p[0].io_boundary))[0]
-               for eid, p in pages.items()}
-    io_all = records_io(conn, ids, min(windows.values()),
-                        max(windows.values()) + timedelta(days=DAYS_PER_PAGE))
-    out: dict[str, ChartWeek] = {}
-    for eid, (h, week, weeks, first, start, end) in pages.items():
+    windows = [due.io_window(p[3], zone, parse_boundary(p[0].io_boundary))[0] for p in pages]
+    io_all = records_io(conn, ids, min(windows), max(windows) + timedelta(days=DAYS_PER_PAGE))
+    out: dict[str, list[ChartWeek]] = {}
+    for (h, week, weeks, first, start, end), io_start in zip(pages, windows):
+        eid = h.id
         header = ChartHeader(h.id, h.patient_id, h.name, h.dept or "", h.bed_no or "", h.mrn,
                              h.admitted_at, h.discharged_at)
         days = tuple(first + timedelta(days=i) for i in range(DAYS_PER_PAGE))
@@ -286,9 +305,9 @@ def chart_weeks(conn: Connection, wanted: dict[str, int], *, zone: Optional[tzin
         ops = tuple(sorted(o.measured_at for o in obs if o.item == dv.EVENT and o.code in dv.OPERATIONS))
         page = tuple(o for o in obs if start <= o.measured_at < end)
         offset = datetime.combine(first, datetime.min.time(), zone).utcoffset() or timedelta(0)
-        io_start = windows[eid]
         io_end = io_start + timedelta(days=DAYS_PER_PAGE)
         io = tuple(r for r in io_all.get(eid, ()) if io_start <= r.at < io_end)
-        out[eid] = ChartWeek(header, week, weeks, days, page, ops, tuple(tests_of.get(eid, [])),
-                             int(offset.total_seconds() // 60), io, parse_boundary(h.io_boundary))
+        out.setdefault(eid, []).append(ChartWeek(
+            header, week, weeks, days, page, ops, tuple(tests_of.get(eid, [])),
+            int(offset.total_seconds() // 60), io, parse_boundary(h.io_boundary)))
     return out

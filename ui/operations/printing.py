@@ -51,14 +51,11 @@ def save_pdf(ctx: OpContext, pages: list[Any], path: str, title: str, on_done: C
 # ---- the 体温单 (ui/vitals/chart_print.py)
 def load_chart_weeks(ctx: OpContext, encounter_id: str, on_done: Callback, on_error: OnError = None) -> int:
     """Every week of the stay's 体温单 (a page each), read in one go on the read pool."""
-    from app.services.vitals import patient_week
-
-    def weeks(conn: Any) -> list[Any]:
-        last = patient_week(conn, encounter_id, 0)
-        return [patient_week(conn, encounter_id, n) for n in range(1, last.weeks)] + [last]
+    from app.services.vitals import stay_weeks
 
     backend: Any = ctx.backend
-    return ctx.runner.read(lambda: backend.read(weeks), on_done, on_error, name="chart_weeks")
+    return ctx.runner.read(lambda: backend.read(lambda conn: stay_weeks(conn, encounter_id)),
+                           on_done, on_error, name="chart_weeks")
 
 
 def record_chart_print(ctx: OpContext, user: Any, encounter_id: str, weeks: list[int],
