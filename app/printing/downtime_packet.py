@@ -140,7 +140,8 @@ def layout_packet(packet: Any, measure: Measure,
         for page in block:
             n += 1
             if isinstance(page, ChartSheet):
-                out.append(ChartSheet(page.chart, _finish([], n, total, footer, who, measure)))
+                out.append(ChartSheet(page.chart, _finish(list(page.overlay.items), n, total, footer, who,
+                                                          measure)))
             else:
                 out.append(_finish(list(page.items), n, total, footer, who, measure))
     return out
@@ -253,8 +254,21 @@ def _patient_pages(p: Any, clock: _Clock, measure: Measure) -> list[Page]:
                    title=WORDS[term].format(n=len(orders)), title_more=WORDS["continued"])
     _vitals(flow, p, clock)
     pages: list[Page] = [PageDrawing(0, PAGE_W, PAGE_H, tuple(items)) for items in flow.pages]
-    pages.append(ChartSheet(tm.build_page(p.week), PageDrawing(0, PAGE_W, PAGE_H, ())))
+    overlay = PageDrawing(0, PAGE_W, PAGE_H, tuple(_chart_overlay(p, measure)))
+    pages.append(ChartSheet(tm.build_page(p.week), overlay))
     return pages
+
+
+def _chart_overlay(p: Any, measure: Measure) -> list[Primitive]:
+    """What the packet adds to the chart's own page: its tag, and the allergies under the chart
+    (the chart's header has the patient but not what they must not be given)."""
+    items: list[Primitive] = [Text(RIGHT - measure(WORDS["title"], 8.0), 7.5, WORDS["title"], 8.0, GREY)]
+    text = WORDS["allergies"].format(list=allergy_text(p.allergies)) if p.allergies else WORDS["no_allergy"]
+    y = tm.TABLE_BOTTOM + 10
+    for row in wrap(text, RIGHT - LEFT, _measure_at(measure, 9.5)):
+        y += line_h(9.5)
+        items.append(Text(LEFT, y - line_h(9.5) * 0.25, row, 9.5, RED if p.allergies else BLACK))
+    return items
 
 
 def _order_cells(o: Any, clock: _Clock) -> list[Cell]:

@@ -144,3 +144,23 @@ def offline_zone(packet: DowntimePacket) -> Any:
 
     return timezone(timedelta(minutes=packet.zone_offset_minutes))
 
+
+
+def test_the_ward_wide_week_read_is_each_patients_own(demo_engine: Database) -> None:  # noqa: F811
+    """The packet reads every patient's 体温单 week at once: the same weeks, value for value, as
+    the chart tab reads one by one; a whole stay the same as its weeks one by one."""
+    from app.services.vitals import chart_weeks, patient_week, stay_weeks
+
+    with demo_engine.read() as conn:
+        packet = ward_packet(conn, WARD, now=NOW)
+        stays = [p.header.encounter_id for p in packet.patients]
+        together = chart_weeks(conn, {s: 0 for s in stays}, now=NOW)
+        alone = {s: patient_week(conn, s, 0, now=NOW) for s in stays}
+        assert together == alone
+        assert [p.week for p in packet.patients] == [alone[s] for s in stays]
+        assert sum(len(w.obs) for w in together.values()) > 500
+        longest = max(stays, key=lambda s: alone[s].weeks)
+        assert alone[longest].weeks >= 2
+        whole = stay_weeks(conn, longest, now=NOW)
+        assert whole == [patient_week(conn, longest, n, now=NOW) for n in range(1, alone[longest].weeks + 1)]
+        assert stay_weeks(conn, longest, 1, now=NOW) == whole[-1:]
