@@ -72,11 +72,13 @@ def _print_packet(args: argparse.Namespace) -> int:
     return _from_server(args, out)
 
 
-def _progress() -> Any:
-    line = ProgressLine("downtime packet")
+def _progress(stage: str = "downtime packet") -> Any:
+    """Patient k of n: `wardstation: downtime packet: bed 3 26310015, patient 3/32` as each
+    patient's pages are laid out, then `downtime packet PDF: patient 3/32` as they are written."""
+    line = ProgressLine(stage)
 
     def tell(done: int, total: int, label: str) -> None:
-        line(done, total, f"{label}, patient")
+        line(done, total, f"{label}, patient" if label != "PDF" else "patient")
 
     return tell
 
@@ -114,7 +116,8 @@ def _from_server(args: argparse.Namespace, out: Path) -> int:
 
             run_unit(db, workstation, audit_all)
 
-        write_packet_pdf(pages, out, f"停机应急资料 {packet.ward_name}", before_publish=record)
+        write_packet_pdf(pages, out, f"停机应急资料 {packet.ward_name}", before_publish=record,
+                         progress=_progress("downtime packet PDF"))
     finally:
         db.dispose()
     return _done(out, packet, len(pages), "server")
@@ -154,7 +157,8 @@ def _from_replica(args: argparse.Namespace, out: Path) -> int:
             for entry in packet_audit(packet, None):
                 spool.add(entry)
 
-        write_packet_pdf(pages, out, f"停机应急资料 {packet.ward_name}", before_publish=record)
+        write_packet_pdf(pages, out, f"停机应急资料 {packet.ward_name}", before_publish=record,
+                         progress=_progress("downtime packet PDF"))
     finally:
         spool.close()
     return _done(out, packet, len(pages), "offline copy")

@@ -365,6 +365,17 @@ def draw(canvas: Any, page: Page, font: str) -> None:
         draw_drawing(canvas, page, font)
 
 
-def write_packet_pdf(pages: Sequence[Page], out: Path, title: str, before_publish: Publish = None) -> None:
-    """The packet's pages into `out`, atomically (pdf_render.publish_pdf: no partial file)."""
-    publish_pdf(pages, out, title, lambda _page: (PAGE_W, PAGE_H), draw, before_publish)
+def write_packet_pdf(pages: Sequence[Page], out: Path, title: str, before_publish: Publish = None,
+                     progress: Optional[Callable[[int, int, str], None]] = None) -> None:
+    """The packet's pages into `out`, atomically (pdf_render.publish_pdf: no partial file);
+    `progress(k, n, "PDF")` as each patient's last page (the 体温单) is drawn."""
+    patients = sum(1 for p in pages if isinstance(p, ChartSheet))
+    done = [0]
+
+    def draw_told(canvas: Any, page: Page, font: str) -> None:
+        draw(canvas, page, font)
+        if isinstance(page, ChartSheet) and progress is not None:
+            done[0] += 1
+            progress(done[0], patients, "PDF")
+
+    publish_pdf(pages, out, title, lambda _page: (PAGE_W, PAGE_H), draw_told, before_publish)

@@ -62,8 +62,11 @@ def test_from_the_server_with_progress_and_audit(server: Database, tmp_path: Pat
     assert packet("--url", str(server.url), "--ward", "NK01", "--out", str(out)) == 0
     captured = capsys.readouterr()
     assert "32 patients" in captured.out and "from the server" in captured.out
-    progress = [line for line in captured.err.splitlines() if "downtime packet" in line]
-    assert progress[-1].endswith("patient 32/32") and len(progress) == 32
+    progress = [line for line in captured.err.splitlines() if "downtime packet: " in line]
+    assert progress[0].endswith("patient 1/32") and progress[-1].endswith("patient 32/32")
+    assert len(progress) == 32 and "bed 1 " in progress[0]                # patient k of n, bed order
+    written = [line for line in captured.err.splitlines() if "downtime packet PDF: " in line]
+    assert written[-1].endswith("patient 32/32")
     assert "服务器数据" in text_of(out)
     audited = prints(server)
     assert len(audited) == 32 and {a.after_data["source"] for a in audited} == {"server"}
