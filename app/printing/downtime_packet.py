@@ -213,15 +213,18 @@ def _patient_header(p: Any, clock: _Clock, measure: Measure) -> Callable[[list[P
     care = "    ".join(x for x in (
         WORDS["header_care"].format(diagnosis="、".join(h.diagnoses[:2]) or "-"),
         WORDS["attending"].format(name=h.attending_name) if h.attending_name else "",
-        GRADES.get(h.nursing_grade, ""), ACUITY.get(h.acuity, ""),
-        WORDS["diet"].format(diet=p.diet) if p.diet else "") if x)
+        GRADES.get(h.nursing_grade, ""), WORDS["diet"].format(diet=p.diet) if p.diet else "") if x)
+    acuity = ACUITY.get(h.acuity, "")
     allergies = WORDS["allergies"].format(list=allergy_text(p.allergies)) if p.allergies \
         else WORDS["no_allergy"]
 
     def header(items: list[Primitive]) -> float:
         name = f"{h.bed_no or '-'}床  {h.name}"
         items.append(Text(LEFT, 14, name, 14.0))
-        items.append(Text(LEFT + measure(name, 14.0) + 5, 14, rest, 9.0))
+        x = LEFT + measure(name, 14.0) + 5
+        items.append(Text(x, 14, rest, 9.0))
+        if acuity:                               # 病危 / 病重 in red beside the patient
+            items.append(Text(x + measure(rest, 9.0) + 4, 14, acuity, 10.0, RED))
         items.append(Text(RIGHT - measure(WORDS["title"], 8.0), 7.5, WORDS["title"], 8.0, GREY))
         y = 16.5
         flow_items: list[Primitive] = []
@@ -306,7 +309,7 @@ def _value(o: Any) -> Cell:
     if o.value is None:
         return Cell(CODES.get(o.code or "", o.code or ""), RED)
     v = o.value.normalize()
-    text = format(v, "f")
+    text = f"{o.value:.1f}" if o.item == "temp" else format(v, "f")      # 37.0, not 37
     flag = o.flag
     if flag == "high":
         return Cell(text + "↑", RED)

@@ -44,7 +44,8 @@ def packet_of(db: Database, **kw: Any) -> DowntimePacket:
 
 
 def number(value: Decimal) -> str:
-    return format(value.normalize(), "f")
+    """A temperature as the packet prints it: one decimal (37.0)."""
+    return f"{value:.1f}"
 
 
 def test_every_patient_with_allergy_order_and_vitals_and_fonts_embedded(demo_engine: Database,  # noqa: F811
