@@ -67,3 +67,26 @@ def test_ctrl_p_previews_the_weeks_and_prints_the_one_in_front(qtbot: Any, real_
     assert [(r.after_data["weeks"], r.staff_id) for r in rows] == [([2], user.id)]
     assert not preview.print_button.isEnabled()                          # printed once
     runner.shutdown()
+
+
+def test_the_print_menu_opens_the_chart_in_fronts_preview(qtbot: Any, real_window: Any) -> None:
+    """打印 ▸ 打印体温单 (a nurse's menu): the chart in front shows its 体温单 tab and its preview."""
+    from app.services.demo_ids import demo_id
+    from tests.ui.conftest import sign_in
+    from ui.vitals.chart_print import ChartPrintPreview
+
+    sign_in(qtbot, real_window, "liufang", "demo-nurse1")
+    real_window.open_patient(demo_id("encounter", 10))
+    page = real_window.tabs.currentWidget()
+    qtbot.waitUntil(lambda: page.header_widget.header is not None, timeout=10_000)
+    action = real_window.action_set.actions["print_vitals"]
+    assert action.isEnabled()
+    action.trigger()
+    assert page.chart_tabs.currentWidget() is page.vitals_tab
+    tab = page.vitals_tab
+    qtbot.waitUntil(lambda: any(isinstance(d, ChartPrintPreview) and d.isVisible() for d in tab._dialogs),
+                    timeout=5000)
+    preview = next(d for d in tab._dialogs if isinstance(d, ChartPrintPreview))
+    qtbot.waitUntil(lambda: not preview.loading, timeout=10_000)
+    assert len(preview.pages) == 3 and preview.header.name == page.header_widget.header.name
+    preview.reject()
