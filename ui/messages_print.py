@@ -39,6 +39,14 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
             who=p.get("who", ""), day=p.get("day", "")),
         "print.bad_date": lambda p: translate("Messages", "日期格式有误（应为 YYYY-MM-DD）：{day}").format(
             day=p.get("day", "")),
+        "print.no_replica": lambda p: translate(
+            "Messages", "本机没有配置 {profile} 的离线副本（联网运行该配置时生成）").format(
+                profile=p.get("profile", "")),
+        "print.replica_other_ward": lambda p: translate(
+            "Messages", "配置 {profile} 的离线副本是病区 {held} 的，不是 {ward}").format(
+                profile=p.get("profile", ""), held=p.get("held", ""), ward=p.get("ward", "")),
+        "print.offline_needs_profile": lambda p: translate(
+            "Messages", "离线打印读取某个配置的离线副本：请指定 --profile"),
         "print.sheet_moved": lambda p: translate(
             "Messages", "另一台电脑刚刚续打了该患者的医嘱单，请重新打印"),
         "print.unknown_doc_kind": lambda p: translate("Messages", "没有名为 {kind} 的病历类型").format(

@@ -117,6 +117,9 @@ CONFLICT_REAPPLY = "Ctrl+R"        # ... or submit the offline change again
 VITALS_ALL = "Alt+A"
 CHART_PREV_WEEK = "PgUp"
 CHART_NEXT_WEEK = "PgDown"
+# Ctrl+P prints what is in front, as on the 医嘱 tab: both bound on their own tab only
+# (WidgetWithChildrenShortcut), so only the shown tab's fires; the window binds no Ctrl+P.
+CHART_PRINT = "Ctrl+P"
 # The chart's 护理记录 tab (ui/nursing/tab.py), bound on that tab only. Not Alt+N / Alt+P: the
 # 护理(&N) and 打印(&P) menus own them.
 NURSING_GENERAL = "Alt+1"
@@ -256,6 +259,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("Shift+Tab", "vitals", "vitals_prev"),
     Shortcut(VITALS_ALL, "vitals", "vitals_all"),
     Shortcut(f"{CHART_PREV_WEEK} / {CHART_NEXT_WEEK}", "tempchart", "chart_weeks"),
+    Shortcut(CHART_PRINT, "tempchart", "chart_print"),
     Shortcut(f"{NURSING_GENERAL} / {NURSING_CRITICAL}", "nursing", "nursing_types"),
     Shortcut(NURSING_NEW, "nursing", "nursing_new"),
     Shortcut("Enter / Tab", "nursing", "nursing_next"),
@@ -419,6 +423,7 @@ def shortcut_text(what: str) -> str:
         "vitals_prev": translate("Shortcuts", "上一格"),
         "vitals_all": translate("Shortcuts", "只看应测患者 / 显示全部患者"),
         "chart_weeks": translate("Shortcuts", "上一周 / 下一周"),
+        "chart_print": translate("Shortcuts", "打印体温单（预览：全部周或只打印当前周，打印或另存为 PDF）"),
         "nursing_types": translate("Shortcuts", "一般护理记录 / 危重护理记录"),
         "nursing_new": translate("Shortcuts", "新记录：光标到录入行的时间（默认当前时间）"),
         "nursing_next": translate("Shortcuts", "录入行的下一项"),

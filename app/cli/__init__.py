@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.print_cmds",     # print long-orders, temp-orders; temperature-chart (print_chart_cmds),
                               # exec-sheet, labels (print_exec_cmds), record, nursing-record,
                               # handover (print_record_cmds): one `print` group
+    "app.cli.print_packet_cmds",  # print downtime-packet (after print_cmds: it joins that group)
 )
 
 EXIT_OK = 0

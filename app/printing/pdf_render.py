@@ -68,6 +68,11 @@ def publish_pdf(pages: Sequence[P], out: Path, title: str, size_mm: Callable[[P]
             os.unlink(tmp)
 
 
+def draw_drawing(canvas: Any, page: PageDrawing, font: str) -> None:
+    """One page of primitives on a reportlab canvas (also under another painter's page)."""
+    _draw(canvas, page, font)
+
+
 def _draw(canvas: Any, page: PageDrawing, font: str) -> None:
     height = page.height_mm
 

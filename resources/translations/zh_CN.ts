@@ -398,6 +398,21 @@
     </message>
 </context>
 <context>
+    <name>ChartPrint</name>
+    <message>
+        <source>打印预览 — 体温单</source>
+        <translation>打印预览 — 体温单</translation>
+    </message>
+    <message>
+        <source>只打印当前周</source>
+        <translation>只打印当前周</translation>
+    </message>
+    <message>
+        <source>第 {week} 周（共 {count} 周）  缩放 {zoom}%</source>
+        <translation>第 {week} 周（共 {count} 周）  缩放 {zoom}%</translation>
+    </message>
+</context>
+<context>
     <name>Conflicts</name>
     <message>
         <source>病情（病危/病重）</source>
@@ -2225,6 +2240,18 @@
     <message>
         <source>该病区此班次没有交接班报告，无可打印内容</source>
         <translation>该病区此班次没有交接班报告，无可打印内容</translation>
+    </message>
+    <message>
+        <source>本机没有配置 {profile} 的离线副本（联网运行该配置时生成）</source>
+        <translation>本机没有配置 {profile} 的离线副本（联网运行该配置时生成）</translation>
+    </message>
+    <message>
+        <source>配置 {profile} 的离线副本是病区 {held} 的，不是 {ward}</source>
+        <translation>配置 {profile} 的离线副本是病区 {held} 的，不是 {ward}</translation>
+    </message>
+    <message>
+        <source>离线打印读取某个配置的离线副本：请指定 --profile</source>
+        <translation>离线打印读取某个配置的离线副本：请指定 --profile</translation>
     </message>
 </context>
 <context>
@@ -6101,6 +6128,10 @@ ml</translation>
         <source>打印当前护理记录单（更正和作废的记录划线保留）</source>
         <translation>打印当前护理记录单（更正和作废的记录划线保留）</translation>
     </message>
+    <message>
+        <source>打印体温单（预览：全部周或只打印当前周，打印或另存为 PDF）</source>
+        <translation>打印体温单（预览：全部周或只打印当前周，打印或另存为 PDF）</translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>
@@ -6166,6 +6197,10 @@ ml</translation>
     <message>
         <source>第 {n} / {total} 周</source>
         <translation>第 {n} / {total} 周</translation>
+    </message>
+    <message>
+        <source>打印 ({key})</source>
+        <translation>打印 ({key})</translation>
     </message>
 </context>
 <context>

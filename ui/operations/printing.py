@@ -76,3 +76,34 @@ def record_document_print(ctx: OpContext, user: Any, job: Any, pages: int,
                                   rec_types=tuple(t for t, _rows in job.rows), pages=pages)
     return ctx.runner.mutate(lambda: ctx.backend.execute(command), on_done, on_error,
                              name="RecordDocumentPrint", origin=getattr(ctx, "origin", ""))
+# ---- the 体温单 (ui/vitals/chart_print.py)
+def load_chart_weeks(ctx: OpContext, encounter_id: str, on_done: Callback, on_error: OnError = None) -> int:
+    """Every week of the stay's 体温单 (a page each), read in one go on the read pool."""
+    from app.services.vitals import stay_weeks
+
+    backend: Any = ctx.backend
+    return ctx.runner.read(lambda: backend.read(lambda conn: stay_weeks(conn, encounter_id)),
+                           on_done, on_error, name="chart_weeks")
+
+
+def record_chart_print(ctx: OpContext, user: Any, encounter_id: str, weeks: list[int],
+                       on_done: Optional[Callback] = None, on_error: OnError = None) -> int:
+    from app.clock import utcnow
+    from app.ids import new_id
+    from app.services.chart_printing import RecordChartPrint
+
+    command = RecordChartPrint(op_id=new_id(), actor_id=str(user.id), device_time=utcnow(),
+                               encounter_id=encounter_id, weeks=tuple(weeks))
+    return ctx.runner.mutate(lambda: ctx.backend.execute(command), on_done, on_error,
+                             name="RecordChartPrint", origin=getattr(ctx, "origin", ""))
+
+
+def save_chart_pdf(ctx: OpContext, pages: list[Any], path: str, title: str, on_done: Callback,
+                   on_error: OnError = None) -> int:
+    """The 体温单 pages (app/printing/tempchart_model.py) as a PDF, off the GUI thread."""
+    from pathlib import Path
+
+    from app.printing.tempchart_pdf import write_chart_pdf
+
+    return ctx.runner.background(lambda: write_chart_pdf(pages, Path(path), title), on_done, on_error,
+                                 name="save_chart_pdf")
