@@ -112,7 +112,9 @@ def fail(message: str, status: int = EXIT_FAILURE) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="WardStation ward workstation. Without a command: "
                      "the GUI (options: --profile NAME, and Qt's -platform, -style, ...).")
-    parser.add_argument("--profile", metavar="NAME", help="the GUI against this server profile")
+    # Its own dest: a command's own --profile (offline status, exchange send ...) must not land here.
+    parser.add_argument("--profile", dest="gui_profile", metavar="NAME",
+                        help="the GUI against this server profile")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         module = importlib.import_module(name)
@@ -266,10 +268,10 @@ def _parse(argv: Sequence[str]) -> Union[int, GuiStart, tuple[Handler, argparse.
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     if args.command is None:
         # Only GUI options, but not as _gui_only takes them (--profile twice, or empty).
-        if args.profile is not None and not args.profile.strip():
+        if args.gui_profile is not None and not args.gui_profile.strip():
             raise UsageError("--profile needs a profile name")
         raise UsageError("the GUI takes one --profile NAME and Qt's options (see: --help)")
-    if args.profile is not None:
+    if args.gui_profile is not None:
         raise UsageError(f"--profile before '{args.command}' is for the GUI only; "
                          f"see: {PROG} {args.command} --help")
     handler: Optional[Handler] = getattr(args, "handler", None)
