@@ -15,6 +15,8 @@ def setting_label(name: str) -> str:
         "retest_on_batch": translate("WardSettings", "更换批号需重新皮试"),
         "io_boundary": translate("WardSettings", "24小时出入量起点（HH:MM）"),
         "shifts": translate("WardSettings", "护理班次（交接班）"),
+        "crit_ack_minutes": translate("WardSettings", "危急值确认时限（分钟，0 为立即）"),
+        "crit_note_hours": translate("WardSettings", "危急值病程记录时限（小时）"),
     }
     if name.startswith("freq:"):
         return translate("WardSettings", "频次 {code} 的执行时间").format(code=name[5:])
