@@ -201,3 +201,28 @@ def test_the_ward_sets_both_deadlines(demo_engine: Database) -> None:
             op_id=new_id(), actor_id=SUNMIN, device_time=NOW, ward_id=WARD,
             values={"crit_note_hours": "48"}, seen={"crit_note_hours": "2"}), now=NOW)
     assert err.value.message_id == "ward_settings.out_of_range"
+
+
+def test_the_demo_command_injects_one_for_the_ward(demo_engine: Database, tmp_path: Any,
+                                                    capsys: Any) -> None:
+    from sqlalchemy import text
+
+    from app.cli import dispatch
+    from app.store.head import HEAD_REVISION
+
+    with demo_engine.begin() as conn:                  # made by create_all: stamped as migrated
+        conn.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)"))
+        conn.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": HEAD_REVISION})
+    url = f"sqlite:///{tmp_path / 'demo.db'}"          # the demo_engine's file
+    args = ["demo", "critical", "--url", url, "--patient", BED1_MRN, "--test", "K", "--value", "6.8",
+            "--ref", "LIS-77"]
+    assert dispatch(args) == 0
+    out = capsys.readouterr().out
+    assert "bed 1 赵德明 钾 6.8 mmol/L (HH), status open" in out
+    assert dispatch(args) == 0                                   # the same result again: no second
+    with demo_engine.connect() as conn:
+        assert len(cv.open_alerts(conn, WARD)) == 1
+    assert dispatch(["demo", "critical", "--url", url, "--patient", "00000000", "--test", "K",
+                     "--value", "6.8"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["wardstation: no admitted patient with 住院号 00000000"]
