@@ -18,7 +18,7 @@ The commands (acknowledge, link the note) are in app/services/critical_cmds.py.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, Optional
@@ -84,6 +84,8 @@ class CriticalAlert:
     told_name: str = ""
     note_doc_id: Optional[str] = None
     note_status: Optional[str] = None
+    resident_id: Optional[str] = None
+    attending_id: Optional[str] = None
 
     @property
     def value_with_unit(self) -> str:
@@ -158,7 +160,8 @@ def report_critical(uow: UnitOfWork, report: CriticalReport) -> str:
 
 def _query() -> Any:
     resident, attending, acker = aliased(staff), aliased(staff), aliased(staff)
-    return (select(crit_value, encounter.c.patient_id, bed.c.bed_no, patient.c.name.label("patient_name"),
+    return (select(crit_value, encounter.c.patient_id, encounter.c.resident_id, encounter.c.attending_id,
+                   bed.c.bed_no, patient.c.name.label("patient_name"),
                    patient.c.mrn, resident.c.full_name.label("resident_name"),
                    attending.c.full_name.label("attending_name"), acker.c.full_name.label("ack_by_name"),
                    clin_doc.c.status.label("note_status"))
@@ -178,7 +181,7 @@ def _alert(r: Any) -> CriticalAlert:
         r.abnormal, as_utc(r.reported_at), as_utc(r.received_at), str(r.status),
         str(r.resident_name or ""), str(r.attending_name or ""), str(r.ack_by_name or ""),
         as_utc(r.ack_at) if r.ack_at is not None else None, str(r.told_name or ""),
-        r.note_doc_id, r.note_status)
+        r.note_doc_id, r.note_status, r.resident_id, r.attending_id)
 
 
 def open_alerts(conn: Connection, ward_id: str) -> list[CriticalAlert]:
@@ -227,14 +230,14 @@ def due_items(conn: Connection, stays: list[Any], ids: list[str], now: datetime)
         if r.status == OPEN:
             due = received + timedelta(minutes=ward.crit_ack_minutes)
             out.append(DueItem(s.id, s.bed_no or "", s.name, s.mrn, ACK_DOC, WRITE, "critical", due,
-                               due <= now, None, s.resident_id, s.attending_id))
+                               due <= now, None, s.resident_id, s.attending_id, None, str(r.id)))
         if r.note_status in FROZEN:
             continue                          # documented in a signed 病程记录 entry
         due = received + timedelta(hours=ward.crit_note_hours)
         drafted = r.note_doc_id is not None
         out.append(DueItem(s.id, s.bed_no or "", s.name, s.mrn, NOTE_DOC, SIGN if drafted else WRITE,
                            "critical", due, due < now, r.note_doc_id, s.resident_id, s.attending_id,
-                           r.author_id if drafted else None))
+                           r.author_id if drafted else None, str(r.id)))
     return out
 
 
@@ -244,3 +247,46 @@ def open_counts(alerts: list[CriticalAlert]) -> dict[str, int]:
     for a in alerts:
         out[a.encounter_id] = out.get(a.encounter_id, 0) + 1
     return out
+
+
+@dataclass(frozen=True)
+class PollState:
+    """Where a workstation is in its ward's change sequence."""
+
+    ward_id: str = ""
+    seq: int = -1                     # -1: never asked
+    at: Optional[datetime] = None     # the server's time recorded with it
+    seen: frozenset[int] = field(default_factory=frozenset)   # numbers inside the look-back window
+
+
+@dataclass(frozen=True)
+class PollResult:
+    state: PollState
+    alerts: Optional[list[CriticalAlert]]    # the ward's open critical values; None: unchanged
+    kinds: frozenset[str]                    # the entity kinds that changed on the ward meanwhile
+
+
+def poll_ward(conn: Connection, ward_id: str, state: PollState, resync: bool = False) -> PollResult:
+    """What a logged-in PC asks every few seconds (DESIGN.md "Freshness"). The first call: where
+    the change sequence is now, and the ward's open critical values. Later calls: "anything after
+    N for my ward?" (one indexed query), and the open values again only when a critical value
+    changed, or when `resync` asks (a safety net for a lab system that writes its rows without the
+    sequence's)."""
+    from app.offline import changeseq
+    from app.store.sqlfunc import utc_now
+
+    if state.seq < 0 or state.ward_id != ward_id:
+        now = as_utc(conn.execute(select(utc_now())).scalar_one())
+        start = PollState(ward_id, changeseq.latest(conn), now)
+        return PollResult(start, open_alerts(conn, ward_id), frozenset())
+    mark = changeseq.Mark(state.seq, state.at)
+    found = [c for c in changeseq.after(conn, ward_id, mark) if c.seq not in state.seen]
+    mark = mark.advanced(found)
+    horizon = mark.at - changeseq.LOOK_BACK if mark.at is not None else None
+    seen = {c.seq for c in found if horizon is None or c.recorded_at > horizon}
+    seen |= {s for s in state.seen if s > mark.seq - 10_000}
+    changed = frozenset(c.kind for c in found)
+    # A stay leaving the ward (discharge, transfer) takes its alerts off the ward's banner too.
+    moved = changed & {kinds.CRITICAL, kinds.ENCOUNTER, kinds.BED}
+    alerts = open_alerts(conn, ward_id) if resync or moved else None
+    return PollResult(PollState(ward_id, mark.seq, mark.at, frozenset(seen)), alerts, changed)

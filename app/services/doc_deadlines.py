@@ -55,6 +55,7 @@ class DueItem:
     resident_id: Optional[str]
     attending_id: Optional[str]
     author_id: Optional[str] = None
+    critical_id: Optional[str] = None   # a 危急值 item's critical value (app/services/critical.py)
 
 
 @dataclass(frozen=True)
