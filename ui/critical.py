@@ -71,6 +71,7 @@ class CriticalBanner(QFrame):
         self.rows: list[tuple[QLabel, QPushButton]] = []
         self.more = QLabel()
         self.more.setObjectName("criticalMore")
+        self.more.setContentsMargins(70, 0, 0, 0)     # under the values, not under 危急值
         self.setVisible(False)
 
     def set_alerts(self, alerts: list[Any], may_ack: bool) -> None:
@@ -87,12 +88,13 @@ class CriticalBanner(QFrame):
             row.setContentsMargins(0, 0, 0, 0)
             title = QLabel(translate("Critical", "危急值") if n == 0 else "")
             title.setObjectName("criticalTitle")
-            title.setMinimumWidth(64)
+            title.setFixedWidth(64)
             text = QLabel(alert_text(alert))
             text.setObjectName("criticalText")
             key = f" ({keys.CRITICAL_ACK})" if n == 0 else ""
             button = QPushButton(translate("Critical", "确认") + key)
             button.setObjectName("criticalAck")
+            button.setMinimumWidth(170)          # one column of buttons, the first one's width
             button.setEnabled(may_ack)
             if not may_ack:
                 button.setToolTip(translate("Critical", "须由护士（或接到电话的医生）确认"))
