@@ -6,8 +6,9 @@ told), and the doctor's 病程记录 entry that documents the action.
 the ward's change sequence "anything after N?" (ui/operations/critical.poll, one indexed query)
 and reads the open critical values again only when one changed, so a value the lab reports shows
 on every logged-in PC of the ward within seconds; every RESYNC_POLLS polls it reads them anyway.
-The banner is hidden behind the lock page and the login page (names on a shared PC), and shown
-again on unlock. Keys: ui/shortcuts.py CRITICAL_ACK acknowledges the oldest one.
+The banner is hidden behind the lock page and the login page (names on a shared PC; the lock
+page says how many wait), and shown again on unlock. Keys: ui/shortcuts.py CRITICAL_ACK
+acknowledges the oldest one.
 """
 from __future__ import annotations
 
@@ -278,6 +279,7 @@ class CriticalAlerts(QObject):
             self.banner.set_alerts(self.alerts, may_ack)
         on_screen = user is not None and not w.locked and w.stack.currentWidget() is w.tabs
         self.banner.setVisible(bool(self.alerts) and on_screen)
+        w.lock_page.set_critical_count(len(self.alerts) if user is not None else 0)
 
     def acknowledge_first(self) -> None:
         if self.alerts and self.banner.isVisible() and self.banner.may_ack:

@@ -125,6 +125,9 @@ def test_the_banner_hides_behind_the_lock_and_the_key_opens_the_dialog(
     assert "2床" in part.banner.texts()[0]
     window.lock()
     assert not part.banner.isVisible()                                # names off a locked screen
+    assert window.lock_page.critical_label.isVisible()
+    assert window.lock_page.critical_label.text() == "本病区有 1 条危急值未确认，请解锁后处理"
+    window.grab().save(str(SHOTS / "critical_locked.png"))
     window.lock_page.password_edit.setFocus()
     qtbot.keyClicks(window.lock_page.password_edit, NURSE2_PASSWORD)
     qtbot.keyClick(window.lock_page.password_edit, Qt.Key.Key_Return)
