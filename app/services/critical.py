@@ -129,15 +129,8 @@ def report_critical(uow: UnitOfWork, report: CriticalReport) -> str:
     name = str(test.name if test is not None else report.test_name)[:60]
     unit = report.unit if report.unit is not None else (test.unit if test is not None else None)
     reported = as_utc(report.reported_at)
-    result_id: Optional[str] = None
-    if test is not None:                     # the hospital's own test: the result row as well
-        result_id = new_id()
-        number = _number(report.value_text)
-        conn.execute(insert(lab_result).values(
-            id=result_id, encounter_id=stay.id, test_code=report.test_code, num_value=number,
-            text_value=None if number is not None else report.value_text[:60], unit=unit,
-            abnormal=report.abnormal, taken_at=as_utc(report.taken_at or report.reported_at),
-            reported_at=reported))
+    result_id = new_id() if test is not None else None
+    number = _number(report.value_text)
     alert_id = new_id()
     row = {"id": alert_id, "encounter_id": stay.id, "lab_result_id": result_id,
            "source": report.source, "source_ref": report.source_ref, "test_code": report.test_code,
@@ -145,7 +138,13 @@ def report_critical(uow: UnitOfWork, report: CriticalReport) -> str:
            "abnormal": report.abnormal, "reported_at": reported, "received_at": uow.now,
            "status": OPEN, "version": 1, "created_at": uow.now, "updated_at": uow.now}
     try:
-        with conn.begin_nested():
+        with conn.begin_nested():            # the result row and the alert, or neither
+            if result_id is not None:        # the hospital's own test: its result row as well
+                conn.execute(insert(lab_result).values(
+                    id=result_id, encounter_id=stay.id, test_code=report.test_code, num_value=number,
+                    text_value=None if number is not None else report.value_text[:60], unit=unit,
+                    abnormal=report.abnormal, taken_at=as_utc(report.taken_at or report.reported_at),
+                    reported_at=reported))
             conn.execute(insert(crit_value).values(**row))
     except IntegrityError:                   # the same result sent twice at once: the first stands
         again = conn.execute(select(crit_value.c.id).where(crit_value.c.source == report.source)
