@@ -262,13 +262,16 @@ class CriticalAlerts(QObject):
     def set_alerts(self, alerts: list[Any]) -> None:
         from app.services.critical import open_counts
 
+        changed = [a.id for a in alerts] != [a.id for a in self.alerts]
         self.alerts = alerts
         self.show_state()
         view = self.window.ward_view
         if is_alive(view):
             view.set_critical(open_counts(alerts))
-            self.window.load_marks()         # the cards' 病历 flags count the note now owed
-        self.alerts_changed.emit(list(alerts))
+            if changed:                      # the cards' 病历 flags count the note now owed
+                self.window.load_marks()
+        if changed:
+            self.alerts_changed.emit(list(alerts))
 
     def show_state(self) -> None:
         w = self.window
