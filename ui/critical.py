@@ -354,3 +354,42 @@ def write_note(window: Any, encounter_id: str, critical_id: str) -> None:
                           title or doc_type_text("progress"), sections, created, failed)
 
     ops.load_note_start(ctx, critical_id, getattr(user, "dept_id", None), started, failed)
+
+
+def link_open_note(tab: Any, doc_id: str) -> None:
+    """From the 病历 tab (Ctrl+Alt+W): pick which acknowledged critical value of the stay this
+    病程记录 documents; the picked one is linked (LinkCriticalNote)."""
+    from ui.records.dialogs import PickerDialog
+
+    def failed(failure: Any) -> None:
+        tab._failed(failure)
+
+    def show(alerts: Any) -> None:
+        if not is_alive(tab):
+            return
+        done = ("signed", "cosigned", "amended")
+        waiting = [a for a in alerts if a.status != "open" and a.note_status not in done]
+        if not waiting:
+            tab._set_hint(translate("Critical", "本次住院没有待记录的危急值（未确认的须先由护士确认）"))
+            return
+        rows: list[tuple[str, ...]] = [(alert_text(a), str(a.ack_by_name), str(a.told_name)) for a in waiting]
+        headers = (translate("Critical", "危急值"), translate("Critical", "接收护士"),
+                   translate("Critical", "已通知医生"))
+        dialog = PickerDialog(translate("Critical", "关联危急值"), headers, rows, tab)
+
+        def picked() -> None:
+            if not 0 <= dialog.chosen < len(waiting):
+                return
+            alert = waiting[dialog.chosen]
+
+            def linked(_changes: Any) -> None:
+                if is_alive(tab):
+                    text = translate("Critical", "已关联危急值：{text}")
+                    tab._set_hint(text.format(text=alert_text(alert)))
+
+            ops.link_note(tab.ctx, tab.user, alert, doc_id, linked, failed)
+
+        dialog.accepted.connect(picked)
+        tab._open_dialog(dialog)
+
+    ops.load_for_encounter(tab.ctx, tab.encounter_id, show, failed)

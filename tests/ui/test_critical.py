@@ -188,3 +188,61 @@ def test_the_doctor_documents_it_from_his_time_limit_list(qtbot: Any, real_windo
     assert "护士刘芳接收，已通知张伟" in texts["results"]
     linked = real_backend.read(lambda conn: critical.get(conn, alert_id))
     assert linked.status == "noted" and linked.note_doc_id == tab.view_doc.doc.id
+
+
+def test_a_note_written_in_the_records_tab_is_linked_with_ctrl_alt_w(qtbot: Any, real_window: Any,
+                                                                      real_backend: Any) -> None:
+    from app.services import critical
+    from app.services.demo_ids import demo_id
+    from app.services.doc_commands import CreateDocument
+    from app.services.records import templates
+    from app.services.write import run_command
+    from app.store.db import open_database
+    from tests.unit.services import test_critical as t
+
+    window = real_window
+    sign_in(qtbot, window, DOCTOR, DOCTOR_PASSWORD)
+    path = real_backend._demo_path
+    alert_id = _lab_reports(path, _mrn_of(window, "1"), "K", "6.8")
+    doc_id = demo_id("doc", alert_id)
+    db = open_database(f"sqlite:///{path}")
+    try:
+        t.ack(db, alert_id, at=critical_now(db, alert_id))
+        with db.connect() as conn:
+            progress = next(x for x in templates(conn) if x.doc_type == "progress")
+            alert = critical.get(conn, alert_id)
+        assert alert is not None
+        run_command(db, "pc-doc", CreateDocument(
+            op_id=demo_id("op", doc_id), actor_id=t.ZHANGWEI, device_time=alert.received_at,
+            encounter_id=alert.encounter_id, doc_id=doc_id, doc_type="progress", title="日常病程记录",
+            event_at=alert.received_at, sections=progress.sections))
+    finally:
+        db.dispose()
+    window.open_patient(alert.encounter_id)
+    page = window.tabs.currentWidget()
+    page.show_records()
+    tab = page.records_tab
+    qtbot.waitUntil(lambda: tab.loaded, timeout=10_000)
+    tab.open_doc(doc_id)
+    qtbot.waitUntil(lambda: tab.view_doc is not None and tab.view_doc.doc.id == doc_id, timeout=5000)
+    action = tab.actions_by_key["critical"]
+    assert action.isEnabled() and action.shortcut().toString() == "Ctrl+Alt+W"
+    action.trigger()
+    qtbot.waitUntil(lambda: tab.dialog is not None and tab.dialog.isVisible(), timeout=5000)
+    assert tab.dialog.model.rowCount() == 1
+    tab.dialog.view.selectRow(0)
+    tab.dialog.accept()
+    def linked() -> bool:
+        return bool(real_backend.read(lambda conn: critical.get(conn, alert_id)).note_doc_id == doc_id)
+
+    qtbot.waitUntil(linked, timeout=5000)
+    qtbot.waitUntil(lambda: tab.hint.text().startswith("已关联危急值："), timeout=5000)
+
+
+def critical_now(db: Any, alert_id: str) -> Any:
+    from app.services import critical
+
+    with db.connect() as conn:
+        alert = critical.get(conn, alert_id)
+    assert alert is not None
+    return alert.received_at
