@@ -38,6 +38,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("quit", "system", shortcut="Ctrl+Q", separator_before=True),
     ActionSpec("refresh", "ward", shortcut="F5"),
     ActionSpec("toggle_view", "ward", shortcut="Ctrl+T"),
+    ActionSpec("critical_ack", "ward", frozenset({"doctor", "nurse", "head_nurse"}), shortcut="Ctrl+Shift+W",
+               separator_before=True),                                   # ui/shortcuts CRITICAL_ACK
     ActionSpec("order_entry", "orders", DOCTORS, hint="F2"),
     ActionSpec("order_sign", "orders", frozenset({"doctor"}), hint="F9"),
     ActionSpec("order_approvals", "orders", frozenset({"doctor"})),
@@ -93,6 +95,7 @@ def action_text(key: str) -> str:
         "quit": translate("Actions", "退出"),
         "refresh": translate("Actions", "刷新"),
         "toggle_view": translate("Actions", "床卡/列表切换"),
+        "critical_ack": translate("Actions", "确认危急值…"),
         "order_entry": translate("Actions", "医嘱录入"),
         "order_sign": translate("Actions", "医嘱签署"),
         "order_approvals": translate("Actions", "抗菌药物审批…"),

@@ -164,7 +164,8 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
 AREA_MODULES: tuple[str, ...] = ("ui.messages_nurse", "ui.messages_offline", "ui.messages_print",
                                  "ui.messages_records", "ui.messages_settings", "ui.messages_vitals",
                                  "ui.messages_nursing", "ui.messages_diagnoses", "ui.messages_consumables",
-                                 "ui.messages_nurse_handover", "ui.messages_templates")
+                                 "ui.messages_nurse_handover", "ui.messages_templates",
+                                 "ui.messages_critical")
 
 
 def _all_texts() -> dict[str, Callable[[dict[str, Any]], str]]:

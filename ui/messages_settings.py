@@ -16,6 +16,8 @@ def setting_label(name: str) -> str:
         "io_boundary": translate("WardSettings", "24小时出入量起点（HH:MM）"),
         "shifts": translate("WardSettings", "护理班次（交接班）"),
         "label_size": translate("WardSettings", "瓶签尺寸（宽x高，毫米）"),
+        "crit_ack_minutes": translate("WardSettings", "危急值确认时限（分钟，0 为立即）"),
+        "crit_note_hours": translate("WardSettings", "危急值病程记录时限（小时）"),
     }
     if name.startswith("freq:"):
         return translate("WardSettings", "频次 {code} 的执行时间").format(code=name[5:])

@@ -138,6 +138,10 @@ NURSE_HANDOVER_RECEIVE = "Ctrl+Shift+Return"
 NURSE_HANDOVER_OLDER = "Alt+Left"
 NURSE_HANDOVER_NEWER = "Alt+Right"
 NURSE_HANDOVER_REFRESH = "Ctrl+R"      # not F5: the window's 刷新病区 owns it
+# 危急值 (issue 17): acknowledge the oldest critical value on the banner, from any page of the
+# window (Ctrl+Shift+W: no page binds it; W for 危).
+CRITICAL_ACK = "Ctrl+Shift+W"
+DOC_CRITICAL = "Ctrl+Alt+W"        # the 病历 tab: this 病程记录 documents which 危急值 (link it)
 
 
 @dataclass(frozen=True)
@@ -277,6 +281,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("Ctrl+Enter", "nurse_handover", "nh_hand"),
     Shortcut("Ctrl+Shift+Enter", "nurse_handover", "nh_receive"),
     Shortcut(NURSE_HANDOVER_REFRESH, "nurse_handover", "nh_refresh"),
+    Shortcut(CRITICAL_ACK, "global", "critical_ack"),
+    Shortcut(DOC_CRITICAL, "records", "doc_critical"),
 )
 
 
@@ -312,6 +318,8 @@ def where_text(where: str) -> str:
 def shortcut_text(what: str) -> str:
     return {
         "help": translate("Shortcuts", "快捷键一览"),
+        "critical_ack": translate("Shortcuts", "确认危急值（最早的一条）：填写已通知的医生"),
+        "doc_critical": translate("Shortcuts", "关联危急值：本病程记录记载了哪条危急值的处理"),
         "approve_list": translate("Shortcuts", "审批选中的医嘱"),
         "print_sheet": translate("Shortcuts", "打印医嘱单（预览后打印或另存为 PDF）"),
         "print_continue": translate("Shortcuts", "续打医嘱单：只打印上次打印后新增的医嘱和停止信息"),

@@ -45,7 +45,8 @@ HANDLER_MODULES: tuple[str, ...] = ("app.services.patient_cmds", "app.services.a
                                     "app.services.nursing_cmds", "app.services.nursing_rec_cmds",
                                     "app.services.ward_settings_cmds", "app.services.conflicts",
                                     "app.services.diagnosis_cmds", "app.services.consumable_cmds",
-                                    "app.services.nurse_handover_cmds", "app.services.template_cmds")
+                                    "app.services.nurse_handover_cmds", "app.services.template_cmds",
+                                    "app.services.critical_cmds")
 _loaded = False
 
 

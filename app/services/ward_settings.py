@@ -12,6 +12,8 @@ app_setting under `ward:<ward id>:<name>`; anything not set has the default show
                       two shifts (日/夜) e.g. "day=08:00-20:00,night=20:00-08:00"; a value that
                       does not tile the day falls back to the default
   label_size          the infusion label (瓶签) stock, width x height in mm, default "80x50"
+  crit_ack_minutes    a critical value (危急值) is acknowledged within this (default 0: at once)
+  crit_note_hours     ... and its action documented in a 病程记录 entry within this (default 6)
 """
 from __future__ import annotations
 
@@ -37,6 +39,8 @@ class NurseSettings:
     io_boundary: time = time(7, 0)
     shifts: tuple[ShiftDef, ...] = DEFAULT_SHIFTS
     label_size: tuple[int, int] = (80, 50)      # 瓶签 width, height (mm)
+    crit_ack_minutes: int = 0
+    crit_note_hours: int = 6
 
     def slots_for(self, code: str) -> Optional[tuple[str, ...]]:
         return dict(self.freq_slots).get(code)
@@ -94,4 +98,6 @@ def nurse_settings(conn: Connection, ward_id: str) -> NurseSettings:
         retest_on_batch=str(values.get("retest_on_batch", "1")).strip() not in ("0", "false", ""),
         freq_slots=slots, io_boundary=parse_boundary(values.get("io_boundary")),
         shifts=parse_shifts(values.get("shifts")),
-        label_size=parse_label_size(values.get("label_size")) or d.label_size)
+        label_size=parse_label_size(values.get("label_size")) or d.label_size,
+        crit_ack_minutes=_int(values.get("crit_ack_minutes"), d.crit_ack_minutes, 0, 60),
+        crit_note_hours=_int(values.get("crit_note_hours"), d.crit_note_hours, 1, 24))

@@ -29,7 +29,8 @@ from app.store.schema import app_setting, freq, ward
 
 # name -> (lowest, highest) for the whole-number settings; their meaning in ward_settings.py.
 NUMBERS: dict[str, tuple[int, int]] = {"overdue_minutes": (0, 24 * 60), "skin_read_minutes": (1, 120),
-                                      "skin_valid_hours": (1, 24 * 30)}
+                                      "skin_valid_hours": (1, 24 * 30), "crit_ack_minutes": (0, 60),
+                                      "crit_note_hours": (1, 24)}
 FLAGS = ("retest_on_batch",)
 TIMES = ("io_boundary",)               # a time of day, HH:MM
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -168,6 +169,8 @@ def settings_view(conn: Connection, ward_id: str) -> SettingsView:
                 "skin_valid_hours": str(d.skin_valid_hours),
                 "retest_on_batch": "1" if d.retest_on_batch else "0",
                 "io_boundary": d.io_boundary.strftime("%H:%M"), "shifts": DEFAULT_SETTING,
-                "label_size": f"{d.label_size[0]}x{d.label_size[1]}"}
+                "label_size": f"{d.label_size[0]}x{d.label_size[1]}",
+                "crit_ack_minutes": str(d.crit_ack_minutes),
+                "crit_note_hours": str(d.crit_note_hours)}
     names = list(defaults) + [f"freq:{f.code}" for f in freqs if f.dictionary_times]
     return SettingsView(ward_id, {n: stored_rows.get(n) for n in names}, defaults, freqs)

@@ -167,6 +167,10 @@
         <source>模板管理…</source>
         <translation>Templates…</translation>
     </message>
+    <message>
+        <source>确认危急值…</source>
+        <translation>Acknowledge critical value…</translation>
+    </message>
 </context>
 <context>
     <name>Approvals</name>
@@ -336,6 +340,14 @@
     <message>
         <source>；</source>
         <translation>; </translation>
+    </message>
+    <message>
+        <source>危急值</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>危急值未确认 {n} 条</source>
+        <translation>{n} critical values not acknowledged</translation>
     </message>
 </context>
 <context>
@@ -647,6 +659,81 @@
     </message>
 </context>
 <context>
+    <name>Critical</name>
+    <message>
+        <source>{bed}床 {name}  {test} {value}{flag}  报告 {at}</source>
+        <translation>Bed {bed} {name}  {test} {value}{flag}  reported {at}</translation>
+    </message>
+    <message>
+        <source>危急值</source>
+        <translation>Critical value</translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>须由护士（或接到电话的医生）确认</source>
+        <translation>To be acknowledged by a nurse (or the doctor who took the call)</translation>
+    </message>
+    <message>
+        <source>另有 {n} 条危急值未确认</source>
+        <translation>{n} more critical values not acknowledged</translation>
+    </message>
+    <message>
+        <source>确认危急值</source>
+        <translation>Acknowledge critical value</translation>
+    </message>
+    <message>
+        <source>住院号</source>
+        <translation>Inpatient no.</translation>
+    </message>
+    <message>
+        <source>接收护士</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>已通知医生</source>
+        <translation>Doctor informed</translation>
+    </message>
+    <message>
+        <source>确认接收</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>请填写已通知的医生</source>
+        <translation>Enter the doctor you informed</translation>
+    </message>
+    <message>
+        <source>危急值：{test} {value}{flag}，报告时间 {at}。</source>
+        <translation>Critical value: {test} {value}{flag}, reported {at}.</translation>
+    </message>
+    <message>
+        <source>{when} 护士{nurse}接收，已通知{told}。</source>
+        <translation>Taken by nurse {nurse} at {when}; {told} informed.</translation>
+    </message>
+    <message>
+        <source>该危急值尚未由护士确认接收</source>
+        <translation>This critical value has not been acknowledged by a nurse yet</translation>
+    </message>
+    <message>
+        <source>危急值处理记录</source>
+        <translation>Critical value note</translation>
+    </message>
+    <message>
+        <source>本次住院没有待记录的危急值（未确认的须先由护士确认）</source>
+        <translation>No critical value of this stay waits for a note (one not acknowledged must be acknowledged by a nurse first)</translation>
+    </message>
+    <message>
+        <source>关联危急值</source>
+        <translation>Link critical value</translation>
+    </message>
+    <message>
+        <source>已关联危急值：{text}</source>
+        <translation>Critical value linked: {text}</translation>
+    </message>
+</context>
+<context>
     <name>DemoAccountModel</name>
     <message>
         <source>用户名</source>
@@ -857,6 +944,14 @@
     <message>
         <source>死亡病例讨论记录</source>
         <translation>Death case discussion</translation>
+    </message>
+    <message>
+        <source>危急值确认</source>
+        <translation>Critical value acknowledgement</translation>
+    </message>
+    <message>
+        <source>危急值处理记录（病程）</source>
+        <translation>Critical value note (progress)</translation>
     </message>
 </context>
 <context>
@@ -1069,6 +1164,10 @@
     <message>
         <source>切换用户</source>
         <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>本病区有 {n} 条危急值未确认，请解锁后处理</source>
+        <translation>{n} critical values on this ward are not acknowledged: unlock to take them</translation>
     </message>
 </context>
 <context>
@@ -2252,6 +2351,50 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>离线打印读取某个配置的离线副本：请指定 --profile</source>
         <translation>An offline print reads a profile&apos;s offline copy: give --profile</translation>
+    </message>
+    <message>
+        <source>危急值来源无效（应为 lab 或 platform）</source>
+        <translation>Invalid critical value source (lab or platform)</translation>
+    </message>
+    <message>
+        <source>危急值缺少检验系统的结果编号（最多 64 字符）</source>
+        <translation>The critical value lacks the lab system&apos;s result id (at most 64 characters)</translation>
+    </message>
+    <message>
+        <source>危急值标志“{flag}”无效（应为 HH、LL、H 或 L）</source>
+        <translation>Invalid critical flag &quot;{flag}&quot; (HH, LL, H or L)</translation>
+    </message>
+    <message>
+        <source>危急值的结果不能为空（最多 60 字）</source>
+        <translation>The critical value&apos;s result cannot be empty (at most 60 characters)</translation>
+    </message>
+    <message>
+        <source>住院号 {mrn} 没有在院的住院记录</source>
+        <translation>Inpatient number {mrn} has no current stay</translation>
+    </message>
+    <message>
+        <source>检验项目 {code} 不在检验字典中</source>
+        <translation>Lab test {code} is not in the lab dictionary</translation>
+    </message>
+    <message>
+        <source>该危急值已由 {by} 于 {at} 确认（已通知 {told}）</source>
+        <translation>This critical value was acknowledged by {by} at {at} ({told} informed)</translation>
+    </message>
+    <message>
+        <source>请填写已通知的医生</source>
+        <translation>Enter the doctor you informed</translation>
+    </message>
+    <message>
+        <source>通知对象过长（最多 {limit} 字）</source>
+        <translation>The name of the person informed is too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <source>该危急值尚未由护士确认接收</source>
+        <translation>This critical value has not been acknowledged by a nurse yet</translation>
+    </message>
+    <message>
+        <source>危急值处理须记录在本次住院的病程记录中</source>
+        <translation>The action on a critical value must be documented in a progress note of this stay</translation>
     </message>
 </context>
 <context>
@@ -5355,6 +5498,18 @@ ml</translation>
         <source>打印</source>
         <translation>Print</translation>
     </message>
+    <message>
+        <source>确认超时</source>
+        <translation>Acknowledgement overdue</translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation>To acknowledge</translation>
+    </message>
+    <message>
+        <source>关联危急值</source>
+        <translation>Link critical value</translation>
+    </message>
 </context>
 <context>
     <name>RecordsPull</name>
@@ -6132,6 +6287,14 @@ ml</translation>
         <source>打印体温单（预览：全部周或只打印当前周，打印或另存为 PDF）</source>
         <translation>Print the temperature chart (preview: every week or this week only, print or save as PDF)</translation>
     </message>
+    <message>
+        <source>确认危急值（最早的一条）：填写已通知的医生</source>
+        <translation>Acknowledge a critical value (the oldest): enter the doctor informed</translation>
+    </message>
+    <message>
+        <source>关联危急值：本病程记录记载了哪条危急值的处理</source>
+        <translation>Link a critical value: which critical value this progress note documents</translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>
@@ -6758,10 +6921,6 @@ ml</translation>
         <translation>Ward settings</translation>
     </message>
     <message>
-        <source>执行与皮试</source>
-        <translation>Execution and skin tests</translation>
-    </message>
-    <message>
         <source>频次默认执行时间（HH:MM，多个用逗号分隔；留空则用频次字典的时间）</source>
         <translation>Default times per frequency (HH:MM, separated by commas; blank: the frequency dictionary&apos;s times)</translation>
     </message>
@@ -6816,6 +6975,18 @@ ml</translation>
     <message>
         <source>瓶签尺寸（宽x高，毫米）</source>
         <translation>Infusion label size (width x height, mm)</translation>
+    </message>
+    <message>
+        <source>危急值确认时限（分钟，0 为立即）</source>
+        <translation>Critical value acknowledgement limit (minutes, 0 = at once)</translation>
+    </message>
+    <message>
+        <source>危急值病程记录时限（小时）</source>
+        <translation>Critical value progress note limit (hours)</translation>
+    </message>
+    <message>
+        <source>执行、皮试与危急值</source>
+        <translation>Execution, skin tests and critical values</translation>
     </message>
 </context>
 <context>

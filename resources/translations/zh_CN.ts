@@ -167,6 +167,10 @@
         <source>模板管理…</source>
         <translation>模板管理…</translation>
     </message>
+    <message>
+        <source>确认危急值…</source>
+        <translation>确认危急值…</translation>
+    </message>
 </context>
 <context>
     <name>Approvals</name>
@@ -336,6 +340,14 @@
     <message>
         <source>；</source>
         <translation>；</translation>
+    </message>
+    <message>
+        <source>危急值</source>
+        <translation>危急值</translation>
+    </message>
+    <message>
+        <source>危急值未确认 {n} 条</source>
+        <translation>危急值未确认 {n} 条</translation>
     </message>
 </context>
 <context>
@@ -647,6 +659,81 @@
     </message>
 </context>
 <context>
+    <name>Critical</name>
+    <message>
+        <source>{bed}床 {name}  {test} {value}{flag}  报告 {at}</source>
+        <translation>{bed}床 {name}  {test} {value}{flag}  报告 {at}</translation>
+    </message>
+    <message>
+        <source>危急值</source>
+        <translation>危急值</translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>须由护士（或接到电话的医生）确认</source>
+        <translation>须由护士（或接到电话的医生）确认</translation>
+    </message>
+    <message>
+        <source>另有 {n} 条危急值未确认</source>
+        <translation>另有 {n} 条危急值未确认</translation>
+    </message>
+    <message>
+        <source>确认危急值</source>
+        <translation>确认危急值</translation>
+    </message>
+    <message>
+        <source>住院号</source>
+        <translation>住院号</translation>
+    </message>
+    <message>
+        <source>接收护士</source>
+        <translation>接收护士</translation>
+    </message>
+    <message>
+        <source>已通知医生</source>
+        <translation>已通知医生</translation>
+    </message>
+    <message>
+        <source>确认接收</source>
+        <translation>确认接收</translation>
+    </message>
+    <message>
+        <source>请填写已通知的医生</source>
+        <translation>请填写已通知的医生</translation>
+    </message>
+    <message>
+        <source>危急值：{test} {value}{flag}，报告时间 {at}。</source>
+        <translation>危急值：{test} {value}{flag}，报告时间 {at}。</translation>
+    </message>
+    <message>
+        <source>{when} 护士{nurse}接收，已通知{told}。</source>
+        <translation>{when} 护士{nurse}接收，已通知{told}。</translation>
+    </message>
+    <message>
+        <source>该危急值尚未由护士确认接收</source>
+        <translation>该危急值尚未由护士确认接收</translation>
+    </message>
+    <message>
+        <source>危急值处理记录</source>
+        <translation>危急值处理记录</translation>
+    </message>
+    <message>
+        <source>本次住院没有待记录的危急值（未确认的须先由护士确认）</source>
+        <translation>本次住院没有待记录的危急值（未确认的须先由护士确认）</translation>
+    </message>
+    <message>
+        <source>关联危急值</source>
+        <translation>关联危急值</translation>
+    </message>
+    <message>
+        <source>已关联危急值：{text}</source>
+        <translation>已关联危急值：{text}</translation>
+    </message>
+</context>
+<context>
     <name>DemoAccountModel</name>
     <message>
         <source>用户名</source>
@@ -857,6 +944,14 @@
     <message>
         <source>死亡病例讨论记录</source>
         <translation>死亡病例讨论记录</translation>
+    </message>
+    <message>
+        <source>危急值确认</source>
+        <translation>危急值确认</translation>
+    </message>
+    <message>
+        <source>危急值处理记录（病程）</source>
+        <translation>危急值处理记录（病程）</translation>
     </message>
 </context>
 <context>
@@ -1069,6 +1164,10 @@
     <message>
         <source>切换用户</source>
         <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>本病区有 {n} 条危急值未确认，请解锁后处理</source>
+        <translation>本病区有 {n} 条危急值未确认，请解锁后处理</translation>
     </message>
 </context>
 <context>
@@ -2252,6 +2351,50 @@
     <message>
         <source>离线打印读取某个配置的离线副本：请指定 --profile</source>
         <translation>离线打印读取某个配置的离线副本：请指定 --profile</translation>
+    </message>
+    <message>
+        <source>危急值来源无效（应为 lab 或 platform）</source>
+        <translation>危急值来源无效（应为 lab 或 platform）</translation>
+    </message>
+    <message>
+        <source>危急值缺少检验系统的结果编号（最多 64 字符）</source>
+        <translation>危急值缺少检验系统的结果编号（最多 64 字符）</translation>
+    </message>
+    <message>
+        <source>危急值标志“{flag}”无效（应为 HH、LL、H 或 L）</source>
+        <translation>危急值标志“{flag}”无效（应为 HH、LL、H 或 L）</translation>
+    </message>
+    <message>
+        <source>危急值的结果不能为空（最多 60 字）</source>
+        <translation>危急值的结果不能为空（最多 60 字）</translation>
+    </message>
+    <message>
+        <source>住院号 {mrn} 没有在院的住院记录</source>
+        <translation>住院号 {mrn} 没有在院的住院记录</translation>
+    </message>
+    <message>
+        <source>检验项目 {code} 不在检验字典中</source>
+        <translation>检验项目 {code} 不在检验字典中</translation>
+    </message>
+    <message>
+        <source>该危急值已由 {by} 于 {at} 确认（已通知 {told}）</source>
+        <translation>该危急值已由 {by} 于 {at} 确认（已通知 {told}）</translation>
+    </message>
+    <message>
+        <source>请填写已通知的医生</source>
+        <translation>请填写已通知的医生</translation>
+    </message>
+    <message>
+        <source>通知对象过长（最多 {limit} 字）</source>
+        <translation>通知对象过长（最多 {limit} 字）</translation>
+    </message>
+    <message>
+        <source>该危急值尚未由护士确认接收</source>
+        <translation>该危急值尚未由护士确认接收</translation>
+    </message>
+    <message>
+        <source>危急值处理须记录在本次住院的病程记录中</source>
+        <translation>危急值处理须记录在本次住院的病程记录中</translation>
     </message>
 </context>
 <context>
@@ -5355,6 +5498,18 @@ ml</translation>
         <source>打印</source>
         <translation>打印</translation>
     </message>
+    <message>
+        <source>确认超时</source>
+        <translation>确认超时</translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>关联危急值</source>
+        <translation>关联危急值</translation>
+    </message>
 </context>
 <context>
     <name>RecordsPull</name>
@@ -6132,6 +6287,14 @@ ml</translation>
         <source>打印体温单（预览：全部周或只打印当前周，打印或另存为 PDF）</source>
         <translation>打印体温单（预览：全部周或只打印当前周，打印或另存为 PDF）</translation>
     </message>
+    <message>
+        <source>确认危急值（最早的一条）：填写已通知的医生</source>
+        <translation>确认危急值（最早的一条）：填写已通知的医生</translation>
+    </message>
+    <message>
+        <source>关联危急值：本病程记录记载了哪条危急值的处理</source>
+        <translation>关联危急值：本病程记录记载了哪条危急值的处理</translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>
@@ -6758,10 +6921,6 @@ ml</translation>
         <translation>病区设置</translation>
     </message>
     <message>
-        <source>执行与皮试</source>
-        <translation>执行与皮试</translation>
-    </message>
-    <message>
         <source>频次默认执行时间（HH:MM，多个用逗号分隔；留空则用频次字典的时间）</source>
         <translation>频次默认执行时间（HH:MM，多个用逗号分隔；留空则用频次字典的时间）</translation>
     </message>
@@ -6816,6 +6975,18 @@ ml</translation>
     <message>
         <source>瓶签尺寸（宽x高，毫米）</source>
         <translation>瓶签尺寸（宽x高，毫米）</translation>
+    </message>
+    <message>
+        <source>危急值确认时限（分钟，0 为立即）</source>
+        <translation>危急值确认时限（分钟，0 为立即）</translation>
+    </message>
+    <message>
+        <source>危急值病程记录时限（小时）</source>
+        <translation>危急值病程记录时限（小时）</translation>
+    </message>
+    <message>
+        <source>执行、皮试与危急值</source>
+        <translation>执行、皮试与危急值</translation>
     </message>
 </context>
 <context>

@@ -37,8 +37,10 @@ from ui.qt import (
 from ui.shortcuts import WARD_SETTINGS_SAVE
 from ui.table_model import AnyIndex, RowsTableModel
 
-NUMBER_FIELDS = ("overdue_minutes", "skin_read_minutes", "skin_valid_hours")
-RANGES = {"overdue_minutes": (0, 24 * 60), "skin_read_minutes": (1, 120), "skin_valid_hours": (1, 24 * 30)}
+NUMBER_FIELDS = ("overdue_minutes", "skin_read_minutes", "skin_valid_hours", "crit_ack_minutes",
+                 "crit_note_hours")
+RANGES = {"overdue_minutes": (0, 24 * 60), "skin_read_minutes": (1, 120), "skin_valid_hours": (1, 24 * 30),
+          "crit_ack_minutes": (0, 60), "crit_note_hours": (1, 24)}
 COL_CODE, COL_NAME, COL_PER_DAY, COL_DICT, COL_WARD = range(5)
 
 
@@ -102,7 +104,7 @@ class WardSettingsDialog(QDialog):
         self.setWindowTitle(translate("WardSettings", "病区设置") + (f" — {ward_name}" if ward_name else ""))
         self.resize(720, 620)
         layout = QVBoxLayout(self)
-        box = QGroupBox(translate("WardSettings", "执行与皮试"))
+        box = QGroupBox(translate("WardSettings", "执行、皮试与危急值"))
         form = QFormLayout(box)
         self.numbers: dict[str, QSpinBox] = {}
         for name in NUMBER_FIELDS:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Callable, Optional
 
 from app.domain import documents as dd
+from app.services.critical import NOTE_TYPES
 from ui import shortcuts as keys
 from ui.formatting import local_datetime
 from ui.messages import error_text, message_text
@@ -136,6 +137,7 @@ class RecordsTab(QWidget):
             ("consult", keys.DOC_CONSULT, self.request_consult, writer),
             ("diagnoses", keys.DOC_DIAGNOSES, self.show_diagnoses, True),
             ("print", keys.DOC_PRINT, self.print_document, bool(can("print"))),
+            ("critical", keys.DOC_CRITICAL, self.link_critical, writer),
         ]
         for key, shortcut, handler, allowed in specs:
             action = QAction(self)
@@ -166,6 +168,7 @@ class RecordsTab(QWidget):
             and bool(can("doc.sign") or can("doc.cosign")),
             "diff": v is not None and len(v.revisions) >= 2,
             "print": doc is not None and doc.status in dd.FROZEN and self.mode == READ,
+            "critical": doc is not None and doc.doc_type in NOTE_TYPES,
         }
         for key, ok in rules.items():
             action = self.actions_by_key[key]
@@ -378,6 +381,13 @@ class RecordsTab(QWidget):
         ops.create(self.ctx, self.user, self.encounter_id, doc_id, template.doc_type,
                    doc_type_text(template.doc_type), template.sections, done, self._failed, self.token)
 
+    def link_critical(self) -> None:
+        """This 病程记录 documents a critical value of the stay (ui/critical.py)."""
+        from ui.critical import link_open_note
+
+        if self.view_doc is not None:
+            link_open_note(self, self.view_doc.doc.id)
+
     def save_now(self) -> None:
         self.autosaver.dirty = self.autosaver.dirty or self.mode != READ
         self.autosaver.save()
@@ -562,7 +572,8 @@ class RecordsTab(QWidget):
                  "diff": translate("Records", "版本对比"), "pull": translate("Records", "引入病历资料"),
                  "phrase": translate("Records", "常用语"), "copy": translate("Records", "复制既往病历"),
                  "save": translate("Records", "保存草稿"), "consult": translate("Records", "请会诊"),
-                 "diagnoses": translate("Records", "诊断"), "print": translate("Records", "打印")}
+                 "diagnoses": translate("Records", "诊断"), "print": translate("Records", "打印"),
+                 "critical": translate("Records", "关联危急值")}
         for key, action in self.actions_by_key.items():
             action.setText(texts.get(key, key))
             action.setToolTip(f"{texts.get(key, key)} ({action.shortcut().toString()})")
