@@ -71,7 +71,7 @@ def request() -> CheckRequest:
 
 
 ROUTE_PREFERENCE = ("po", "ivgtt", "iv", "sc", "im", "inh", "top", "pr", "sl", "ivpump")
-UNIT_SPELLING = {"mg": "mg", "IU": "IU", "mmol": "mmol", "ml": "ml"}
+UNIT_SPELLING = {"mg": "mg", "IU": "IU", "mmol": "mmol", "ml": "ml", "amp": "瓶"}
 FREQUENCIES = ("qd", "bid", "tid", "q8h", "qn", "q12h")
 
 

@@ -3,8 +3,9 @@
 - a 10,000-command backlog (allergies on the ward's patients: one command per row, the shape of
   the facts an outage leaves) queued in a real outbox file, then `replay()` through the proxy at
   `--latency-ms` added round trip: ops/s, the backlog's time, round trips per batch;
-- the same with one command in 50 a state change without a set-based form (an acuity change:
-  its own handler under a savepoint), to show what the one-by-one handlers cost in a batch;
+- the same with one command in 50 an acuity change (all typed on version 1: most are conflicts);
+- a ward's backlog: vitals rows, allergies and one command in 25 a 病情/护理级别 change typed on
+  the version the replica counts (the set-based forms of app/offline/batch_*.py);
 - the row-by-row baseline: `run_command` once per command (the online write path), a few
   hundred commands, ops/s;
 - `--chaos`: the full kill -9 run of tests/offline_chaos.py against PostgreSQL (10,000 ops,
@@ -52,6 +53,53 @@ def _commands(tag: str, n: int, every_state: int = 0) -> list[Any]:
             out.append(c.RecordAllergy(op_id=new_id(), actor_id=nurse, device_time=at,
                                        patient_id=demo_id("patient", bed), allergy_id=new_id(),
                                        substance=f"{tag}{i}"))
+    return out
+
+
+def _ward_commands(url: str, n: int, every_state: int = 25) -> list[Any]:
+    """The shape of a ward's outage: vitals rows of the grid (two in three), allergies, and one
+    command in `every_state` a 病情 or 护理级别 change typed on the version the replica counts."""
+    from decimal import Decimal
+
+    from sqlalchemy import select
+
+    from app.ids import new_id
+    from app.services import commands as c
+    from app.services.demo_ids import demo_id
+    from app.services.vitals_cmds import RecordVitals, VitalValue
+    from app.store.db import open_database
+    from app.store.schema import encounter
+
+    db = open_database(url)
+    with db.connect() as conn:
+        versions = {str(r.id): int(r.version) for r in conn.execute(
+            select(encounter.c.id, encounter.c.version)).all()}
+    db.dispose()
+    at = datetime.now(timezone.utc)
+    nurse, doctor = demo_id("staff", "liufang"), demo_id("staff", "liming")
+    out: list[Any] = []
+    for i in range(n):
+        bed = BEDS[i % len(BEDS)]
+        enc = demo_id("encounter", bed)
+        if every_state and i % every_state == every_state - 1:
+            if i % 2:
+                out.append(c.SetAcuity(op_id=new_id(), actor_id=doctor, device_time=at, encounter_id=enc,
+                                       base_version=versions[enc], acuity=("serious", "stable")[i % 4 // 2]))
+            else:
+                out.append(c.SetNursingGrade(op_id=new_id(), actor_id=doctor, device_time=at,
+                                             encounter_id=enc, base_version=versions[enc],
+                                             nursing_grade=1 + i % 3))
+            versions[enc] += 1
+        elif i % 3:
+            out.append(RecordVitals(op_id=new_id(), actor_id=nurse, device_time=at, encounter_id=enc,
+                                    measured_at=at, values=(
+                                        VitalValue(obs_id=new_id(), item="pulse", value=Decimal(70 + i % 30)),
+                                        VitalValue(obs_id=new_id(), item="temp", value=Decimal("36.8"),
+                                                   method="axillary"))))
+        else:
+            out.append(c.RecordAllergy(op_id=new_id(), actor_id=nurse, device_time=at,
+                                       patient_id=demo_id("patient", bed), allergy_id=new_id(),
+                                       substance=f"病区{i}"))
     return out
 
 
@@ -148,6 +196,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         if not args.no_mixed:
             print(bench_backlog(url, "backlog, 1 in 50 a state change",
                                 _commands("混合", args.ops, 50), args.batch, args.latency_ms,
+                                server.port), flush=True)
+            print(bench_backlog(url, "ward backlog (vitals, allergies, 1 in 25 病情/护理级别)",
+                                _ward_commands(url, args.ops), args.batch, args.latency_ms,
                                 server.port), flush=True)
         print(bench_row_by_row(url, args.rows, args.latency_ms, server.port), flush=True)
     finally:

@@ -38,6 +38,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("quit", "system", shortcut="Ctrl+Q", separator_before=True),
     ActionSpec("refresh", "ward", shortcut="F5"),
     ActionSpec("toggle_view", "ward", shortcut="Ctrl+T"),
+    ActionSpec("critical_ack", "ward", frozenset({"doctor", "nurse", "head_nurse"}), shortcut="Ctrl+Shift+W",
+               separator_before=True),                                   # ui/shortcuts CRITICAL_ACK
     ActionSpec("order_entry", "orders", DOCTORS, hint="F2"),
     ActionSpec("order_sign", "orders", frozenset({"doctor"}), hint="F9"),
     ActionSpec("order_approvals", "orders", frozenset({"doctor"})),
@@ -57,7 +59,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("handover", "nursing", NURSES, shortcut="Ctrl+Shift+B"),    # ui/shortcuts NURSE_HANDOVER
     ActionSpec("print_orders", "print", CLINICAL, hint="Ctrl+P"),
     ActionSpec("print_orders_continue", "print", CLINICAL, hint="Ctrl+Alt+P"),
-    ActionSpec("print_vitals", "print", NURSES, later=True),
+    ActionSpec("print_vitals", "print", NURSES),          # the 体温单 tab's Ctrl+P (ui/shortcuts CHART_PRINT)
     ActionSpec("check_connection", "admin", frozenset({"admin", "head_nurse"})),
     ActionSpec("ward_settings", "admin", frozenset({"admin", "head_nurse"})),
     ActionSpec("lang_zh_CN", "language"),
@@ -94,6 +96,7 @@ def action_text(key: str) -> str:
         "quit": translate("Actions", "退出"),
         "refresh": translate("Actions", "刷新"),
         "toggle_view": translate("Actions", "床卡/列表切换"),
+        "critical_ack": translate("Actions", "确认危急值…"),
         "order_entry": translate("Actions", "医嘱录入"),
         "order_sign": translate("Actions", "医嘱签署"),
         "order_approvals": translate("Actions", "抗菌药物审批…"),
@@ -202,6 +205,8 @@ class ActionSet:
                   "print_orders_continue": "print_continue"}
         if key in routes:
             action.triggered.connect(lambda _c=False, k=routes[key]: self._orders_action(k))
+        if key == "print_vitals":
+            action.triggered.connect(self._chart_print)
 
     def show_shortcuts(self) -> None:
         from ui.shortcuts import show_shortcuts
@@ -219,6 +224,17 @@ class ActionSet:
         action = orders.actions_by_key.get(key)
         if action is not None and action.isEnabled():
             action.trigger()
+
+    def _chart_print(self) -> None:
+        """打印体温单 for the chart in front: its 体温单 tab shown, then that tab's print preview."""
+        tabs = getattr(self.window, "tabs", None)
+        page = tabs.currentWidget() if tabs is not None else None
+        chart = getattr(page, "vitals_tab", None)
+        chart_tabs = getattr(page, "chart_tabs", None)
+        if chart is None or chart_tabs is None or not hasattr(chart, "open_print"):
+            return
+        chart_tabs.setCurrentWidget(chart)
+        chart.open_print()
 
     def retranslate(self) -> None:
         for key, menu in self.menus.items():

@@ -50,10 +50,18 @@ class LockPage(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
         self.message.setMinimumHeight(40)
+        # 危急值 (ui/critical.py): how many wait, never whose (the screen is locked).
+        self.critical_label = QLabel()
+        self.critical_label.setObjectName("lockCritical")
+        self.critical_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.critical_label.setStyleSheet("background: #c62828; color: #ffffff; font-weight: bold;"
+                                          " padding: 6px; border-radius: 3px;")
+        self.critical_label.setVisible(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.unlock_button, 1)
         buttons.addWidget(self.switch_button, 1)
         inner = centred_panel(self, "lockPanel", width=420, spacing=10)
+        inner.addWidget(self.critical_label)
         inner.addWidget(self.title)
         inner.addWidget(self.user_label)
         inner.addWidget(self.password_edit)
@@ -70,6 +78,12 @@ class LockPage(QWidget):
         self.set_busy(False)
         self.retranslate()
         self.password_edit.setFocus()
+
+    def set_critical_count(self, count: int) -> None:
+        """The ward's critical values waiting for acknowledgement, as a count only."""
+        text = translate("LockPage", "本病区有 {n} 条危急值未确认，请解锁后处理")
+        self.critical_label.setText(text.format(n=count))
+        self.critical_label.setVisible(count > 0)
 
     def set_busy(self, busy: bool) -> None:
         self.unlock_button.setEnabled(not busy)

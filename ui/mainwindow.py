@@ -27,6 +27,7 @@ from ui.qt import (
     QSize,
     QStackedWidget,
     QTimer,
+    QVBoxLayout,
     QWidget,
     Signal,
     is_alive,
@@ -76,6 +77,7 @@ class _Workspace:
         self.action_set = ActionSet(window, self.toolbar)
         self.idle = IdleWatcher(window)
         self.idle.set_timeout_minutes(window.settings.snapshot().idle_lock_minutes)
+        self.critical: Any = None          # ui/critical.CriticalAlerts, attached by the window
 
 
 # What the bed cards' flags show (app/services/ward_marks.py): orders, documents, scores.
@@ -112,7 +114,12 @@ class MainWindow(WardTabs, QMainWindow):
         self.login_page = LoginPage()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.login_page)
-        self.setCentralWidget(self.stack)
+        central = QWidget()                    # the 危急值 banner goes above the pages (ui/critical.py)
+        pages = QVBoxLayout(central)
+        pages.setContentsMargins(0, 0, 0, 0)
+        pages.setSpacing(0)
+        pages.addWidget(self.stack)
+        self.setCentralWidget(central)
         self.status = StatusPanel()
         self.status.set_profile(ctx.backend.profile_name)
         self.setStatusBar(self.status)
@@ -139,8 +146,11 @@ class MainWindow(WardTabs, QMainWindow):
     # ---- the workspace: built after the first frame, or when first used
     def _workspace(self) -> _Workspace:
         if self._ws is None:
+            from ui.critical import CriticalAlerts
+
             ws = _Workspace(self)
             self._ws = ws
+            ws.critical = CriticalAlerts.attach(self)
             self.stack.addWidget(ws.tabs)
             self.stack.addWidget(ws.lock_page)
             self.addToolBar(ws.toolbar)
@@ -461,6 +471,7 @@ class MainWindow(WardTabs, QMainWindow):
             "settings": self.edit_settings,
             "quit": self.close,
             "refresh": self.refresh_ward,
+            "critical_ack": lambda: self._workspace().critical.acknowledge_first(),
             "toggle_view": self.ward_view.toggle_mode,
             "check_connection": self.check_health,
             "ward_settings": self.show_ward_settings,

@@ -165,6 +165,8 @@ AREA_MODULES: tuple[str, ...] = ("ui.messages_nurse", "ui.messages_offline", "ui
                                  "ui.messages_records", "ui.messages_settings", "ui.messages_vitals",
                                  "ui.messages_nursing", "ui.messages_diagnoses", "ui.messages_consumables",
                                  "ui.messages_nurse_handover", "ui.messages_templates",
+                                 "ui.messages_critical",
+
                                  "ui.messages_exchange")
 
 

@@ -15,6 +15,9 @@ def setting_label(name: str) -> str:
         "retest_on_batch": translate("WardSettings", "更换批号需重新皮试"),
         "io_boundary": translate("WardSettings", "24小时出入量起点（HH:MM）"),
         "shifts": translate("WardSettings", "护理班次（交接班）"),
+        "label_size": translate("WardSettings", "瓶签尺寸（宽x高，毫米）"),
+        "crit_ack_minutes": translate("WardSettings", "危急值确认时限（分钟，0 为立即）"),
+        "crit_note_hours": translate("WardSettings", "危急值病程记录时限（小时）"),
     }
     if name.startswith("freq:"):
         return translate("WardSettings", "频次 {code} 的执行时间").format(code=name[5:])
@@ -44,6 +47,11 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
                 code=p.get("code", ""), n=p.get("n", "")),
         "ward_settings.bad_shifts": lambda p: translate(
             "Messages", "班次须覆盖全天且首尾相接，如 day=08:00-16:00,evening=16:00-24:00,night=00:00-08:00"),
+        "ward_settings.bad_label_size": lambda p: translate(
+            "Messages",
+            "瓶签尺寸须为“宽x高”（毫米），宽 {low_w}–{high_w}，高 {low_h}–{high_h}，如 80x50").format(
+                low_w=p.get("low_w", ""), high_w=p.get("high_w", ""), low_h=p.get("low_h", ""),
+                high_h=p.get("high_h", "")),
         "ward_settings.unknown": lambda p: translate("Messages", "未知的病区设置：{field}").format(
             field=p.get("field", "")),
         "ward_settings.changed_meanwhile": lambda p: translate(

@@ -85,6 +85,8 @@ CONSULT_QUEUE = "Ctrl+Shift+K"     # the department's 会诊 queue
 REFERRAL_QUEUE = "Ctrl+Shift+U"    # referrals received for the department (转入申请)
 DOCTOR_HANDOVER = "Ctrl+Shift+H"   # 医生交接班 (in it: Ctrl+Enter hands over, Ctrl+Shift+Enter takes over)
 DOC_DIAGNOSES = "F7"               # the chart's 诊断 dialog, from the 病历 tab (F7 voids only on 医嘱)
+DOC_PRINT = "Ctrl+P"               # the 病历 tab: print preview of the signed document shown (Ctrl+P
+                                   # prints the sheet on 医嘱: each bound on its own tab only)
 DOC_REFERRAL = "Ctrl+Shift+F"      # 转诊 (上转/下转) from the 病历 tab
 # In the 诊断 dialog (ui/records/diagnoses.py): the list keys act on the diagnosis list only.
 DX_ADMISSION = "Ctrl+1"
@@ -117,6 +119,9 @@ CONFLICT_REAPPLY = "Ctrl+R"        # ... or submit the offline change again
 VITALS_ALL = "Alt+A"
 CHART_PREV_WEEK = "PgUp"
 CHART_NEXT_WEEK = "PgDown"
+# Ctrl+P prints what is in front, as on the 医嘱 tab: both bound on their own tab only
+# (WidgetWithChildrenShortcut), so only the shown tab's fires; the window binds no Ctrl+P.
+CHART_PRINT = "Ctrl+P"
 # The chart's 护理记录 tab (ui/nursing/tab.py), bound on that tab only. Not Alt+N / Alt+P: the
 # 护理(&N) and 打印(&P) menus own them.
 NURSING_GENERAL = "Alt+1"
@@ -125,6 +130,7 @@ NURSING_NEW = "Ctrl+N"
 NURSING_CORRECT = "F4"
 NURSING_VOID = "F7"
 NURSING_SCALES = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")     # Braden, Morse, Barthel, pain
+NURSING_PRINT = "Ctrl+P"           # print preview of the 护理记录单 shown (一般 or 危重)
 # 护士交接班 (issue 14, ui/nurse/handover.py). Not Ctrl+Shift+H (the doctors' handover: one user
 # may hold both roles); inside the page the keys are those of the doctors' handover.
 NURSE_HANDOVER = "Ctrl+Shift+B"
@@ -134,6 +140,10 @@ NURSE_HANDOVER_RECEIVE = "Ctrl+Shift+Return"
 NURSE_HANDOVER_OLDER = "Alt+Left"
 NURSE_HANDOVER_NEWER = "Alt+Right"
 NURSE_HANDOVER_REFRESH = "Ctrl+R"      # not F5: the window's 刷新病区 owns it
+# 危急值 (issue 17): acknowledge the oldest critical value on the banner, from any page of the
+# window (Ctrl+Shift+W: no page binds it; W for 危).
+CRITICAL_ACK = "Ctrl+Shift+W"
+DOC_CRITICAL = "Ctrl+Alt+W"        # the 病历 tab: this 病程记录 documents which 危急值 (link it)
 
 
 @dataclass(frozen=True)
@@ -226,6 +236,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(DOC_DIFF, "records", "doc_diff"),
     Shortcut(DOC_CONSULT, "records", "doc_consult"),
     Shortcut(DOC_DIAGNOSES, "records", "doc_diagnoses"),
+    Shortcut(DOC_PRINT, "records", "doc_print"),
     Shortcut(DOC_REFERRAL, "records", "doc_referral"),
     Shortcut("↑ ↓ Enter", "diagnoses", "dx_pick"),
     Shortcut(f"{DX_ADMISSION} / {DX_WORKING} / {DX_DISCHARGE}", "diagnoses", "dx_kind"),
@@ -256,12 +267,14 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("Shift+Tab", "vitals", "vitals_prev"),
     Shortcut(VITALS_ALL, "vitals", "vitals_all"),
     Shortcut(f"{CHART_PREV_WEEK} / {CHART_NEXT_WEEK}", "tempchart", "chart_weeks"),
+    Shortcut(CHART_PRINT, "tempchart", "chart_print"),
     Shortcut(f"{NURSING_GENERAL} / {NURSING_CRITICAL}", "nursing", "nursing_types"),
     Shortcut(NURSING_NEW, "nursing", "nursing_new"),
     Shortcut("Enter / Tab", "nursing", "nursing_next"),
     Shortcut("Ctrl+Enter", "nursing", "nursing_sign"),
     Shortcut(NURSING_CORRECT, "nursing", "nursing_correct"),
     Shortcut(NURSING_VOID, "nursing", "nursing_void"),
+    Shortcut(NURSING_PRINT, "nursing", "nursing_print"),
     Shortcut(" / ".join(NURSING_SCALES), "nursing", "nursing_scales"),
     Shortcut("↑ ↓ / 0-9", "assessment", "assessment_pick"),
     Shortcut("Enter / Tab", "assessment", "assessment_next"),
@@ -272,6 +285,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("Ctrl+Enter", "nurse_handover", "nh_hand"),
     Shortcut("Ctrl+Shift+Enter", "nurse_handover", "nh_receive"),
     Shortcut(NURSE_HANDOVER_REFRESH, "nurse_handover", "nh_refresh"),
+    Shortcut(CRITICAL_ACK, "global", "critical_ack"),
+    Shortcut(DOC_CRITICAL, "records", "doc_critical"),
 )
 
 
@@ -307,6 +322,8 @@ def where_text(where: str) -> str:
 def shortcut_text(what: str) -> str:
     return {
         "help": translate("Shortcuts", "快捷键一览"),
+        "critical_ack": translate("Shortcuts", "确认危急值（最早的一条）：填写已通知的医生"),
+        "doc_critical": translate("Shortcuts", "关联危急值：本病程记录记载了哪条危急值的处理"),
         "approve_list": translate("Shortcuts", "审批选中的医嘱"),
         "print_sheet": translate("Shortcuts", "打印医嘱单（预览后打印或另存为 PDF）"),
         "print_continue": translate("Shortcuts", "续打医嘱单：只打印上次打印后新增的医嘱和停止信息"),
@@ -392,6 +409,7 @@ def shortcut_text(what: str) -> str:
         "referral_queue": translate(
             "Shortcuts", "转入申请：其他医联体机构转来本科的患者，Enter 接收，Delete 拒绝并说明原因"),
         "doc_diagnoses": translate("Shortcuts", "诊断：入院、修正、出院诊断（ICD-10，主要诊断在前）"),
+        "doc_print": translate("Shortcuts", "打印当前已签名病历（含签名、上级医师审签和修订记录）"),
         "doc_referral": translate("Shortcuts", "转诊：上转或下转到医联体成员机构，发送后经区域平台传送"),
         "dx_pick": translate("Shortcuts", "在检索框中：输入拼音首字母、中文或 ICD-10 编码，上下键选择，Enter 加入所选类别"),  # noqa: E501
         "dx_kind": translate("Shortcuts", "加入到入院诊断 / 修正诊断 / 出院诊断"),
@@ -420,12 +438,14 @@ def shortcut_text(what: str) -> str:
         "vitals_prev": translate("Shortcuts", "上一格"),
         "vitals_all": translate("Shortcuts", "只看应测患者 / 显示全部患者"),
         "chart_weeks": translate("Shortcuts", "上一周 / 下一周"),
+        "chart_print": translate("Shortcuts", "打印体温单（预览：全部周或只打印当前周，打印或另存为 PDF）"),
         "nursing_types": translate("Shortcuts", "一般护理记录 / 危重护理记录"),
         "nursing_new": translate("Shortcuts", "新记录：光标到录入行的时间（默认当前时间）"),
         "nursing_next": translate("Shortcuts", "录入行的下一项"),
         "nursing_sign": translate("Shortcuts", "签名保存该行记录"),
         "nursing_correct": translate("Shortcuts", "更正所选记录：原记录保留并显示删除线，须填写更正原因"),
         "nursing_void": translate("Shortcuts", "作废所选记录（填写原因，原记录保留）"),
+        "nursing_print": translate("Shortcuts", "打印当前护理记录单（更正和作废的记录划线保留）"),
         "nursing_scales": translate("Shortcuts", "Braden / Morse / Barthel / 疼痛评估"),
         "assessment_pick": translate("Shortcuts", "选择该条目的分值（输入分值即可选中）"),
         "assessment_next": translate("Shortcuts", "下一条目"),

@@ -36,12 +36,13 @@ from ui.qt import (
     QWidget,
     translate,
 )
-from ui.ward_model import MARK_ROLE, ROW_ROLE, mark_chips
+from ui.ward_model import CRITICAL_ROLE, MARK_ROLE, ROW_ROLE, mark_chips
 
 CARD_SIZE = QSize(212, 128)      # the narrowest card; the grid widens cards to fill each row
 SPACING = 4
 HEADER_H = 28
 EMPTY_COLOR = QColor("#b0b7bf")
+CRITICAL_MARK = QColor("#c62828")     # a critical value (危急值) not acknowledged: badge and frame
 BORDER = QColor("#cfd6dd")
 TEXT = QColor("#1f2328")
 MUTED = QColor("#57606a")
@@ -74,7 +75,9 @@ class BedCardDelegate(QStyledItemDelegate):
         head_color = GRADE_COLORS.get(card.nursing_grade, GRADE_COLORS[3]) if card.occupied else EMPTY_COLOR
         highlight = option.palette.highlight().color()
 
-        painter.setPen(QPen(highlight if selected else BORDER, 3 if selected else 1))
+        critical = int(index.data(CRITICAL_ROLE) or 0) if card.occupied else 0
+        frame = highlight if selected else (CRITICAL_MARK if critical else BORDER)
+        painter.setPen(QPen(frame, 3 if selected or critical else 1))
         painter.setBrush(QColor("#ffffff") if card.occupied else QColor("#f4f6f8"))
         painter.drawRoundedRect(rect, 6, 6)
 
@@ -96,7 +99,7 @@ class BedCardDelegate(QStyledItemDelegate):
             painter.setFont(base)
             offset = QFontMetrics(bold).horizontalAdvance(bed_text) + 16
             painter.drawText(head.adjusted(offset, 0, -4, 0), LEFT, grade_text(card.nursing_grade))
-        self._badges(painter, head, base, row)
+        self._badges(painter, head, base, row, critical)
 
         body = QRect(rect.left() + 9, head.bottom() + 5, rect.width() - 18, rect.bottom() - head.bottom() - 8)
         if not card.occupied:
@@ -176,9 +179,11 @@ class BedCardDelegate(QStyledItemDelegate):
         return line.right() - x
 
     @staticmethod
-    def _badges(painter: QPainter, head: QRect, base: QFont, row: BedRow) -> None:
+    def _badges(painter: QPainter, head: QRect, base: QFont, row: BedRow, critical: int = 0) -> None:
         card = row.card
         badges: list[tuple[str, QColor]] = []
+        if critical:
+            badges.append((translate("BedCard", "危急值"), CRITICAL_MARK))
         if card.acuity == "critical":
             badges.append((translate("BedCard", "危"), CRITICAL_COLOR))
         elif card.acuity == "serious":

@@ -49,6 +49,7 @@ COLUMN_COUNT = 13
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1       # the BedRow
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2      # numbers sort as numbers (bed 2 before 10)
 MARK_ROLE = Qt.ItemDataRole.UserRole + 3      # the stay's WardMark (or None)
+CRITICAL_ROLE = Qt.ItemDataRole.UserRole + 4  # open critical values (危急值) of the stay, 0 if none
 
 AnyIndex = Union[QModelIndex, QPersistentModelIndex]
 
@@ -122,6 +123,18 @@ class BedTableModel(RowsTableModel[BedRow]):
     def __init__(self, parent: Optional[QObject] = None) -> None:
         super().__init__(parent)
         self._marks: dict[str, Any] = {}
+        self._critical: dict[str, int] = {}
+
+    def set_critical(self, counts: dict[str, int]) -> None:
+        """Open critical values per stay (ui/critical.py): repaint, rows untouched."""
+        if counts == self._critical:
+            return
+        self._critical = dict(counts)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, COLUMN_COUNT - 1))
+
+    def critical(self) -> dict[str, int]:
+        return dict(self._critical)
 
     def set_marks(self, marks: dict[str, Any]) -> None:
         """The cards' flags arrived (or changed): repaint, rows untouched."""
@@ -144,8 +157,15 @@ class BedTableModel(RowsTableModel[BedRow]):
         mark = self._marks.get(card.encounter_id) if card.encounter_id else None
         if role == MARK_ROLE:
             return mark
+        critical = self._critical.get(card.encounter_id, 0) if card.encounter_id else 0
+        if role == CRITICAL_ROLE:
+            return critical
         if col == COL_MARKS and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return mark_text(mark)
+            text = mark_text(mark)
+            if critical:
+                first = translate("BedCard", "危急值未确认 {n} 条").format(n=critical)
+                text = translate("BedCard", "；").join([first, text]) if text else first
+            return text
         if col == COL_MARKS and role == SORT_ROLE:
             urgency = (-(mark.docs_overdue + mark.verify), -len(mark.risks)) if mark else (0, 0)
             return (0 if card.occupied else 1, urgency, card.sort_key)
@@ -167,8 +187,8 @@ class BedTableModel(RowsTableModel[BedRow]):
             return list_text(card.allergies)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_BED and mark is not None:
             return mark_text(mark)                      # the card's tooltip (column 0)
-        if role == Qt.ItemDataRole.ForegroundRole and col == COL_MARKS and mark is not None \
-                and (mark.docs_overdue or mark.risks):
+        urgent = critical or (mark is not None and (mark.docs_overdue or mark.risks))
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_MARKS and urgent:
             return QBrush(ALLERGY_COLOR)
         return None
 

@@ -51,7 +51,14 @@ class WardTabs:
         if self._find_tab(TodoPanel) is None:
             panel = TodoPanel(self.ctx, self.user, self._ward_id())
             panel.open_requested.connect(self._open_record)
+            panel.critical_note_requested.connect(self._write_critical_note)
             self._add_tab(panel, panel.title())
+
+    def _write_critical_note(self, encounter_id: str, critical_id: str) -> None:
+        """危急值: a new 日常病程记录 with the value filled in, linked to it, opened to write."""
+        from ui.critical import write_note
+
+        write_note(self, encounter_id, critical_id)
 
     def show_consults(self) -> None:
         """本科会诊 (issue 12): the department's open consultation requests."""

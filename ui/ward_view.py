@@ -136,6 +136,10 @@ class WardView(QWidget):
         self.model.set_rows(rows)
         self._update_counts()
 
+    def set_critical(self, counts: dict[str, int]) -> None:
+        """Stays with a critical value (危急值) not acknowledged yet: encounter id -> how many."""
+        self.model.set_critical(counts)
+
     def set_marks(self, marks: dict[str, Any]) -> None:
         """The cards' flags (ui/operations/ward.load_marks), painted over the rows already shown."""
         self.model.set_marks(marks)

@@ -58,7 +58,7 @@ class DoseLimit:
     drug: str
     routes: Optional[frozenset[str]]
     population: str  # adult / child / any
-    base_unit: str  # mg / IU / mmol / ml
+    base_unit: str  # mg / IU / mmol / ml / amp (whole vials)
     per_kg: bool
     single_max: Optional[float]
     daily_max: Optional[float]
@@ -442,7 +442,8 @@ class _Builder:
             base = unit[:-3] if per_kg else unit
             if base in MASS_TO_MG:
                 factor, base_unit = MASS_TO_MG[base], "mg"
-            elif base in ("IU", "mmol", "ml"):
+            elif base in ("IU", "mmol", "ml", "amp"):
+                # amp: whole vials/ampoules/bags, for a combination whose label doses by the vial
                 factor, base_unit = 1.0, base
             else:
                 raise row.fail(f"column 'unit': '{unit}' is not a dose unit")

@@ -16,7 +16,7 @@ from app.checks.model import SEVERITY_RANK, Alert
 ADULT_AGE = 18.0
 ELDERLY_FROM = {"elderly": 65.0, "elderly80": 80.0}  # dose_limits populations by age (years)
 SLIP_RATIO = 2.0
-UNIT_LABEL = {"mg": "mg", "IU": "IU", "mmol": "mmol", "ml": "ml"}
+UNIT_LABEL = {"mg": "mg", "IU": "IU", "mmol": "mmol", "ml": "ml", "amp": "瓶(支)"}
 
 
 def _severity(ratio: float) -> str:

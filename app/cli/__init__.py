@@ -30,7 +30,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.demo_cmds",      # demo seed, audit verify
     "app.cli.check_cmds",     # order-check
     "app.cli.offline_cmds",   # offline status, offline replay
-    "app.cli.print_cmds",     # print long-orders, print temp-orders
+    "app.cli.print_cmds",     # print long-orders, temp-orders; temperature-chart (print_chart_cmds),
+                              # exec-sheet, labels (print_exec_cmds), record, nursing-record,
+                              # handover (print_record_cmds): one `print` group
+    "app.cli.print_packet_cmds",  # print downtime-packet (after print_cmds: it joins that group)
     "app.cli.exchange_cmds",  # exchange export, send, status
 )
 
@@ -110,7 +113,9 @@ def fail(message: str, status: int = EXIT_FAILURE) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="WardStation ward workstation. Without a command: "
                      "the GUI (options: --profile NAME, and Qt's -platform, -style, ...).")
-    parser.add_argument("--profile", metavar="NAME", help="the GUI against this server profile")
+    # Its own dest: a command's own --profile (offline status, exchange send ...) must not land here.
+    parser.add_argument("--profile", dest="gui_profile", metavar="NAME",
+                        help="the GUI against this server profile")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         module = importlib.import_module(name)
@@ -264,10 +269,10 @@ def _parse(argv: Sequence[str]) -> Union[int, GuiStart, tuple[Handler, argparse.
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     if args.command is None:
         # Only GUI options, but not as _gui_only takes them (--profile twice, or empty).
-        if args.profile is not None and not args.profile.strip():
+        if args.gui_profile is not None and not args.gui_profile.strip():
             raise UsageError("--profile needs a profile name")
         raise UsageError("the GUI takes one --profile NAME and Qt's options (see: --help)")
-    if args.profile is not None:
+    if args.gui_profile is not None:
         raise UsageError(f"--profile before '{args.command}' is for the GUI only; "
                          f"see: {PROG} {args.command} --help")
     handler: Optional[Handler] = getattr(args, "handler", None)

@@ -1,4 +1,6 @@
-"""IT commands: `demo seed --url URL` and `audit verify --url URL` (DESIGN.md "Command line")."""
+"""IT commands: `demo seed --url URL`, `demo critical --url URL --patient MRN --test K --value 6.8`
+(a critical value (危急值) as the lab would report it, for tests and demonstrations) and
+`audit verify --url URL` (DESIGN.md "Command line")."""
 from __future__ import annotations
 
 import argparse
@@ -15,6 +17,14 @@ def register(subparsers: Any) -> None:
     seed = demo_sub.add_parser("seed", help="load the demo ward into a database")
     seed.add_argument("--url", required=True, help="database URL (schema made by db upgrade)")
     seed.set_defaults(handler=cmd_seed)
+    crit = demo_sub.add_parser("critical", help="report a critical value (危急值) as the lab would")
+    crit.add_argument("--url", required=True, help="database URL")
+    crit.add_argument("--patient", required=True, metavar="MRN", help="住院号 of an admitted patient")
+    crit.add_argument("--test", required=True, metavar="CODE", help="lab test code (K, NA, PLT ...)")
+    crit.add_argument("--value", required=True, help="the result as reported (6.8)")
+    crit.add_argument("--flag", default="HH", choices=("HH", "LL", "H", "L"), help="abnormal flag")
+    crit.add_argument("--ref", help="the lab's own id of the result (a resend with it is ignored)")
+    crit.set_defaults(handler=cmd_critical)
 
     audit = subparsers.add_parser("audit", help="the tamper-evident audit log")
     audit_sub = audit.add_subparsers(dest="audit_command")
@@ -53,6 +63,54 @@ def cmd_seed(args: argparse.Namespace) -> int:
             print(f"demo ward seeded: {sum(counts.values())} rows ({detail})")
     finally:
         db.dispose()
+    return EXIT_OK
+
+
+_CRITICAL_TEXTS = {
+    "critical.no_stay": "no admitted patient with 住院号 {mrn}",
+    "critical.unknown_test": "lab test {code} is not in the lab dictionary",
+    "critical.bad_value": "the value is empty or longer than 60 characters",
+    "critical.bad_ref": "the result id is empty or longer than 64 characters",
+    "critical.bad_flag": "bad flag {flag} (HH, LL, H or L)",
+}
+
+
+@_guard
+def cmd_critical(args: argparse.Namespace) -> int:
+    """One critical result through app/services/critical.report_critical: the lab_result row,
+    the alert and its change-sequence row for the patient's ward, in one transaction."""
+    import socket
+    import uuid
+
+    from app.clock import utcnow
+    from app.errors import ValidationError
+    from app.services import critical
+    from app.services.write import run_unit
+    from app.store import migrate
+    from app.store.db import open_database
+
+    report = critical.CriticalReport(source_ref=args.ref or f"demo-{uuid.uuid4()}", mrn=args.patient,
+                                     test_code=args.test.strip().upper(), value_text=args.value,
+                                     reported_at=utcnow(), abnormal=args.flag)
+    db = open_database(args.url)
+    try:
+        if migrate.check_schema(db) is None:
+            return fail(f"no schema in {db.safe_url} (run: db upgrade --url ...)")
+        try:
+            alert_id = run_unit(db, f"lab@{socket.gethostname()}"[:60],
+                                lambda uow: critical.report_critical(uow, report))
+        except ValidationError as err:
+            text = _CRITICAL_TEXTS.get(err.message_id)
+            if text is None:
+                raise
+            return fail(text.format(**{k: str(v) for k, v in err.params.items()}))
+        with db.read() as conn:
+            alert = critical.get(conn, alert_id)
+    finally:
+        db.dispose()
+    if alert is not None:
+        print(f"critical value reported: bed {alert.bed_no} {alert.patient_name} {alert.test_name} "
+              f"{alert.value_with_unit} ({alert.abnormal or ''}), status {alert.status}, id {alert.id}")
     return EXIT_OK
 
 

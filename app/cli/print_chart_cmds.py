@@ -65,7 +65,7 @@ def _print_chart(args: argparse.Namespace) -> int:
     from app.printing.tempchart_pdf import write_chart_pdf
     from app.services import chart_printing as cp
     from app.services.sheet_printing import current_encounter
-    from app.services.vitals import patient_week
+    from app.services.vitals import stay_weeks
     from app.services.write import run_unit
     from app.store import migrate
     from app.store.db import open_database
@@ -90,9 +90,8 @@ def _print_chart(args: argparse.Namespace) -> int:
         names: list[str] = []
         for n, encounter_id in enumerate(stays, start=1):
             with db.read() as conn:
-                final = patient_week(conn, encounter_id, 0)
-                first = 1 if last is None else max(1, final.weeks - last + 1)
-                weeks = [patient_week(conn, encounter_id, w) for w in range(first, final.weeks)] + [final]
+                weeks = stay_weeks(conn, encounter_id, last)
+                final = weeks[-1]
             pages += [tm.build_page(w) for w in weeks]
             h = final.header
             printed.append((encounter_id, h.patient_id, tuple(w.week_no for w in weeks)))

@@ -3,6 +3,10 @@
     python main.py print long-orders --url URL --patient MRN --out FILE.pdf [--continue | --pages 1,3]
     python main.py print temp-orders --url URL --patient MRN --out FILE.pdf [--continue | --pages 1,3]
     python main.py print temperature-chart --url URL (--patient MRN | --ward CODE) --out FILE.pdf [--weeks N]
+    python main.py print exec-sheet --url URL (--patient MRN | --ward CODE) --out F.pdf [--kind K] [--date D]
+    python main.py print labels --url URL (--patient MRN | --ward CODE) --out F.pdf [--date D]
+
+(`print record`, `print nursing-record` and `print handover`: app/cli/print_record_cmds.py.)
 
 The whole sheet by default; `--continue` (续打) only what is new since the last print, at its row
 of the sheet already in the printer; `--pages` reprints pages (audited as a reprint). Every print
@@ -23,7 +27,8 @@ SHEET_COMMANDS = {"long-orders": "long", "temp-orders": "temp"}
 
 
 def register(subparsers: Any) -> None:
-    printing = subparsers.add_parser("print", help="print a sheet to PDF (医嘱单, 体温单)")
+    printing = subparsers.add_parser(
+        "print", help="print to PDF (医嘱单, 体温单, 执行单, 瓶签, 病历, 护理记录, 交接班)")
     sub = printing.add_subparsers(dest="print_command")
     for name, sheet in SHEET_COMMANDS.items():
         p = sub.add_parser(name, help=("长期医嘱单" if sheet == "long" else "临时医嘱单") + " as PDF")
@@ -35,9 +40,11 @@ def register(subparsers: Any) -> None:
                           help="续打: only the lines and stops not printed yet, at their rows")
         mode.add_argument("--pages", metavar="N[,N...]", help="reprint these pages (audited)")
         p.set_defaults(handler=cmd_sheet, sheet=sheet)
-    from app.cli import print_chart_cmds
+    from app.cli import print_chart_cmds, print_exec_cmds, print_record_cmds
 
     print_chart_cmds.register(sub)
+    print_exec_cmds.register(sub)
+    print_record_cmds.register(sub)
 
 
 def _pages(text: str) -> set[int]:

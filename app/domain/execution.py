@@ -74,3 +74,38 @@ def identify(text: str, patients: Sequence[Identity]) -> Optional[Identity]:
         if len(words) >= 2 and p.mrn in words and p.name in words:
             return p
     return None
+
+
+LABEL_PREFIX = "E"         # an infusion label (瓶签): E + the execution id, see label_code()
+_UUID_DIGITS = 39          # 2**128 has 39 decimal digits
+
+
+def label_code(plan_id: str) -> str:
+    """What a 瓶签's Code 128 barcode holds: the execution id (the item's plan id). A UUID is
+    written as E + its 128 bits in 39 decimal digits, which Code 128 packs two digits a bar
+    pattern (set C), so the barcode fits an 80 mm label with bars wide enough for a 203 dpi
+    printer; any other id as E- + the id itself."""
+    import uuid
+
+    try:
+        value = uuid.UUID(plan_id)
+    except ValueError:
+        return f"{LABEL_PREFIX}-{plan_id}"
+    if str(value) != plan_id.lower():
+        return f"{LABEL_PREFIX}-{plan_id}"
+    return f"{LABEL_PREFIX}{value.int:0{_UUID_DIGITS}d}"
+
+
+def plan_id_of_label(text: str) -> Optional[str]:
+    """The execution id a scanned 瓶签 names, or None when the text is not a label's code."""
+    import uuid
+
+    code = text.strip()
+    if len(code) < 2 or code[0].upper() != LABEL_PREFIX:
+        return None
+    rest = code[1:]
+    if rest.startswith("-"):
+        return rest[1:] or None
+    if len(rest) != _UUID_DIGITS or not rest.isdigit() or int(rest) >= 1 << 128:
+        return None
+    return str(uuid.UUID(int=int(rest)))

@@ -32,6 +32,9 @@ DIAGNOSIS_RECORD = "diagnosis.record"   # add, revise, remove, reorder a stay's 
 # admin role holds it.
 TEMPLATE_DEPT = "template.dept"
 TEMPLATE_HOSPITAL = "template.hospital"
+# Taking a critical value (危急值) the lab reports: the ward's nurses, and a doctor who takes the
+# call himself.
+CRITICAL_ACK = "critical.ack"
 REFERRAL = "referral"              # 双向转诊: refer a patient up or down, answer an incoming referral
 
 ALL_PERMISSIONS: frozenset[str] = frozenset({
@@ -39,7 +42,7 @@ ALL_PERMISSIONS: frozenset[str] = frozenset({
     NURSING_WRITE, VITALS_CHART, ALLERGY_RECORD, PATIENT_GRADE, BED_MOVE, CHART_VIEW, PRINT, ADMIN,
     WARD_MANAGE,
     DIAGNOSIS_RECORD,
-    TEMPLATE_DEPT, TEMPLATE_HOSPITAL,
+    TEMPLATE_DEPT, TEMPLATE_HOSPITAL, CRITICAL_ACK,
     REFERRAL,
 })
 
@@ -52,13 +55,13 @@ ROLE_ADMIN = "admin"
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     DOCTOR: frozenset({ORDER_ENTER, ORDER_SIGN, DOC_WRITE, DOC_SIGN, DOC_COSIGN, ALLERGY_RECORD,
                        PATIENT_GRADE, CHART_VIEW, PRINT, DIAGNOSIS_RECORD, TEMPLATE_DEPT,
-                       REFERRAL}),
+                       CRITICAL_ACK, REFERRAL}),
     INTERN: frozenset({ORDER_ENTER, DOC_WRITE, ALLERGY_RECORD, CHART_VIEW, PRINT}),
     NURSE: frozenset({ORDER_VERIFY, ORDER_EXECUTE, NURSING_WRITE, VITALS_CHART, ALLERGY_RECORD,
-                      CHART_VIEW, PRINT}),
+                      CHART_VIEW, PRINT, CRITICAL_ACK}),
     HEAD_NURSE: frozenset({ORDER_VERIFY, ORDER_EXECUTE, NURSING_WRITE, VITALS_CHART,
                            ALLERGY_RECORD, PATIENT_GRADE, BED_MOVE, CHART_VIEW, PRINT,
-                           WARD_MANAGE}),
+                           WARD_MANAGE, CRITICAL_ACK}),
     ROLE_ADMIN: frozenset({ADMIN, CHART_VIEW, PRINT, WARD_MANAGE, TEMPLATE_HOSPITAL}),
 }
 

@@ -14,7 +14,7 @@ from typing import Any, Optional
 from sqlalchemy import and_, insert, select
 
 from app.errors import ValidationError, WardStationError
-from app.offline.batching import handles_batch
+from app.offline.batching import Stale, handles_batch, movable
 from app.services import changes as kinds
 from app.services.audit import AuditEntry
 from app.services.commands import RecordAllergy
@@ -25,8 +25,12 @@ from app.store.schema import allergy, patient
 _IN_CHUNK = 900
 
 
+movable(RecordAllergy)
+
+
 @handles_batch(RecordAllergy)
-def record_allergies(uow: UnitOfWork, cmds: Sequence[RecordAllergy]) -> list[Optional[WardStationError]]:
+def record_allergies(uow: UnitOfWork, cmds: Sequence[RecordAllergy],
+                     stale: Stale) -> list[Optional[WardStationError]]:
     patient_ids = sorted({cmd.patient_id for cmd in cmds})
     known: set[str] = set()
     active: set[tuple[str, str]] = set()

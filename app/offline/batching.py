@@ -36,11 +36,14 @@ APPLIED, REJECTED, CONFLICT = "applied", "rejected", "conflict"
 # Bind parameters per IN list: well under every engine's limit (Oracle 1,000 expressions).
 _IN_CHUNK = 900
 
-# A set-based handler: the commands of one run (their rights already checked) -> per command
-# None (applied) or the refusal. It raises only when the run as a whole cannot go this way.
-BatchHandler = Callable[[UnitOfWork, Sequence[Any]], list[Optional[WardStationError]]]
+# A set-based handler: the commands of one run (their rights already checked) and the rows this
+# replay found changed on the server (`_on_stale_row`) -> per command None (applied) or the
+# refusal. It raises only when the run as a whole cannot go this way.
+Stale = dict[str, dict[str, Any]]
+BatchHandler = Callable[[UnitOfWork, Sequence[Any], Stale], list[Optional[WardStationError]]]
 BATCH_HANDLERS: dict[type[Command], BatchHandler] = {}
-_BATCH_MODULES: tuple[str, ...] = ("app.offline.batch_allergy",)
+_BATCH_MODULES: tuple[str, ...] = ("app.offline.batch_allergy", "app.offline.batch_vitals",
+                                   "app.offline.batch_encounter")
 _loaded = False
 
 
@@ -183,7 +186,8 @@ def run_batch(uow: UnitOfWork, commands: Sequence[Command],
                 outcomes[cmd.op_id] = batch.record(cmd, refused)
             else:
                 ready.append(cmd)
-        if any(_versioned(cmd) for cmd in ready):
+        many = None if index in one_by_one else BATCH_HANDLERS.get(kind)
+        if many is None and any(_versioned(cmd) for cmd in ready):
             # One by one: an earlier conflict on a row decides a later change of that row.
             errors: list[Optional[WardStationError]] = []
             for cmd in ready:
@@ -191,8 +195,9 @@ def run_batch(uow: UnitOfWork, commands: Sequence[Command],
                 _note_stale(error, found)
                 errors.append(error)
         else:
-            errors = _run_all(uow, ready, entry.fn,
-                              None if index in one_by_one else BATCH_HANDLERS.get(kind), index)
+            errors = _run_all(uow, ready, entry.fn, many, index, found)
+            for error in errors:
+                _note_stale(error, found)
         for cmd, error in zip(ready, errors):
             outcomes[cmd.op_id] = batch.record(cmd, error)
     batch.flush()
@@ -244,13 +249,14 @@ class SetBasedFailed(Exception):
 
 
 def _run_all(uow: UnitOfWork, run: list[Command], single: Callable[[UnitOfWork, Any], Any],
-             many: Optional[BatchHandler], index: int) -> list[Optional[WardStationError]]:
+             many: Optional[BatchHandler], index: int,
+             stale: dict[str, dict[str, Any]]) -> list[Optional[WardStationError]]:
     if not run:
         return []
     if many is not None and len(run) > 1:
         # No savepoint (two round trips): failing is rare, and then the batch runs again.
         try:
-            return many(uow, run)
+            return many(uow, run, stale)
         except DatabaseError:
             raise
         except WardStationError as exc:
@@ -260,7 +266,7 @@ def _run_all(uow: UnitOfWork, run: list[Command], single: Callable[[UnitOfWork, 
             if isinstance(err, DatabaseError) and err.kind != "constraint":
                 raise err from exc               # the link, not the data
             raise SetBasedFailed(index) from exc
-    return [_one(uow, cmd, single) for cmd in run]
+    return [_one(uow, cmd, single, stale) for cmd in run]
 
 
 def _one(uow: UnitOfWork, cmd: Command, single: Callable[[UnitOfWork, Any], Any],
@@ -325,14 +331,64 @@ def _audit_undo(uow: UnitOfWork, mark: int) -> None:
     del uow._pending[mark:]
 
 
+# Command types whose effect depends only on the rows their ids name: in a batch, one may run
+# before commands of other types that name none of its ids (a patient's own order is kept), so
+# a run of its type is not split by them. Any other type is a barrier nothing moves across.
+MOVABLE: set[type[Command]] = set()
+
+
+# Pairs of movable types that may pass each other even when they name the same row: neither
+# reads what the other writes (a vitals row needs only that the stay exists; 病情 changes only
+# the stay's acuity and version).
+COMMUTE: set[frozenset[type[Command]]] = set()
+
+
+def movable(command_type: type[Command], *commutes_with: type[Command]) -> type[Command]:
+    MOVABLE.add(command_type)
+    for other in commutes_with:
+        COMMUTE.add(frozenset((command_type, other)))
+    return command_type
+
+
+def _ids(cmd: Command) -> set[str]:
+    """The rows a command names: its *_id fields (and *_ids tuples), its op and actor aside."""
+    out: set[str] = set()
+    for name, value in vars(cmd).items():
+        if name in ("op_id", "actor_id"):
+            continue
+        if name.endswith("_id") and isinstance(value, str):
+            out.add(value)
+        elif name.endswith("_ids") and isinstance(value, tuple):
+            out.update(v for v in value if isinstance(v, str))
+    return out
+
+
 def _runs(commands: list[Command]) -> list[list[Command]]:
-    """Consecutive stretches of one command type (the queue's order unchanged)."""
+    """Stretches of one command type, in the queue's order, except that a command of a MOVABLE
+    type joins the earliest run of its type that comes after every earlier command sharing one
+    of its ids and after the last barrier (tests/unit/offline/test_batch_runs.py)."""
     runs: list[list[Command]] = []
+    floor = 0                                   # no movable command goes before this run
+    last: dict[str, dict[type[Command], int]] = {}  # id -> type -> its last run naming the id
     for cmd in commands:
-        if runs and type(runs[-1][0]) is type(cmd):
+        kind = type(cmd)
+        if kind not in MOVABLE:
+            if not (runs and type(runs[-1][0]) is kind):
+                runs.append([])
             runs[-1].append(cmd)
-        else:
-            runs.append([cmd])
+            floor = len(runs) - 1
+            continue
+        ids = _ids(cmd)
+        start = max([floor, *(n for i in ids for other, n in last.get(i, {}).items()
+                              if frozenset((kind, other)) not in COMMUTE)])
+        target = next((n for n in range(start, len(runs)) if type(runs[n][0]) is kind), None)
+        if target is None:
+            runs.append([])
+            target = len(runs) - 1
+        runs[target].append(cmd)
+        for i in ids:
+            seen = last.setdefault(i, {})
+            seen[kind] = max(seen.get(kind, 0), target)
     return runs
 
 

@@ -53,13 +53,17 @@ class Queued:
 
 
 class Outbox:
-    def __init__(self, path: Path, key: Optional[str] = None) -> None:
+    def __init__(self, path: Path, key: Optional[str] = None,
+                 opener: Optional[Callable[[Path], Any]] = None) -> None:
         """`key`: the outbox lives in the encrypted replica file (app/offline/replica.py), so a
-        command's local effect and its entry commit together (app/offline/mode.py)."""
+        command's local effect and its entry commit together (app/offline/mode.py). `opener`:
+        another DB-API-like connection to the file (the power-cut tests' crash-simulating VFS)."""
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        if key is None:
+        if opener is not None:
+            self._conn = opener(path)
+        elif key is None:
             self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None,
                                          timeout=10)
         else:

@@ -4,7 +4,8 @@
 One SQLCipher file per workstation profile, its key made once (256 random bits) and kept in the
 system keyring, never in a file. It holds the tables of the server's schema (app.store.schema
 metadata, so the same handlers run on it) filled with the ward scope: the current inpatients and
-their stays, this stay's orders, events, executions, vitals, documents and diagnoses, the
+their stays, this stay's orders, events, executions, vitals, documents, diagnoses and critical
+values (危急值: acknowledged through an outage too), the
 patients' allergies, and whole the dictionaries, order sets, templates, phrase lists, beds, staff
 with their roles and password verifiers (offline login), the ward's settings and its last week's
 nurses' shift reports, the member institutions and the exchange's settings, and the referrals
@@ -47,7 +48,7 @@ WHOLE: tuple[Table, ...] = (s.dept, s.drug, s.freq, s.icd10, s.lab_test, s.order
 # Of the ward's current stays.
 BY_ENCOUNTER: tuple[Table, ...] = (s.bed_move, s.clin_doc, s.diagnosis, s.lab_result, s.nursing_rec,
                                    s.order_group, s.vital_obs, s.med_order, s.skin_test,
-                                   s.consult_req)
+                                   s.consult_req, s.crit_value)
 # Of those stays' documents: their revisions and the drafts being typed (another PC's too).
 BY_DOCUMENT: tuple[Table, ...] = (s.doc_rev, s.doc_draft)
 # Of those stays' orders.

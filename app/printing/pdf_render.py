@@ -68,6 +68,11 @@ def publish_pdf(pages: Sequence[P], out: Path, title: str, size_mm: Callable[[P]
             os.unlink(tmp)
 
 
+def draw_drawing(canvas: Any, page: PageDrawing, font: str) -> None:
+    """One page of primitives on a reportlab canvas (also under another painter's page)."""
+    _draw(canvas, page, font)
+
+
 def _draw(canvas: Any, page: PageDrawing, font: str) -> None:
     height = page.height_mm
 
@@ -86,6 +91,9 @@ def _draw(canvas: Any, page: PageDrawing, font: str) -> None:
             canvas.setStrokeColorRGB(*item.color)
             canvas.setLineWidth(item.width)
             canvas.line(item.x1 * MM, y(item.y1), item.x2 * MM, y(item.y2))
+        elif isinstance(item, Rect) and item.fill:
+            canvas.setFillColorRGB(*item.color)
+            canvas.rect(item.x * MM, y(item.y + item.h), item.w * MM, item.h * MM, stroke=0, fill=1)
         elif isinstance(item, Rect):
             canvas.setStrokeColorRGB(*item.color)
             canvas.setLineWidth(item.width)

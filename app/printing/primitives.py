@@ -40,6 +40,7 @@ class Rect:
     h: float
     width: float = 0.8
     color: Color = BLACK
+    fill: bool = False        # filled in `color` with no outline (a barcode's bar)
 
 
 Primitive = Union[Text, Line, Rect]

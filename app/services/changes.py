@@ -21,6 +21,7 @@ SETTING = "setting"          # a ward's settings (病区设置)
 DIAGNOSIS = "diagnosis"      # a stay's diagnoses (header, bed card, documents)
 TEMPLATE = "template"        # a document template (模板管理)
 PHRASE = "phrase"            # a doctor's phrase list (常用语)
+CRITICAL = "critical"        # a critical value (危急值): reported, acknowledged, documented
 REFERRAL = "referral"        # a referral up or down, and what the platform was sent (issue 17)
 
 

@@ -3,6 +3,7 @@ bed order), and recording the print in the audit trail (a chart print puts nothi
 later print must know of, so unlike the 医嘱单 it keeps no placements: the audit entry is all)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Optional
 
 from sqlalchemy import select
@@ -10,6 +11,9 @@ from sqlalchemy.engine import Connection
 
 from app.errors import ValidationError
 from app.services import audit
+from app.services.changes import Changes
+from app.services.commands import Command, register
+from app.services.handlers import handles
 from app.services.uow import UnitOfWork
 from app.store.schema import bed, encounter, ward
 
@@ -32,3 +36,23 @@ def record_chart_print(uow: UnitOfWork, encounter_id: str, patient_id: str, week
     """Audit a print of the stay's 体温单 (which weeks)."""
     uow.audit(audit.AuditEntry("print", "temperature_chart", encounter_id, staff_id, patient_id, None,
                                {"sheet": "temperature_chart", "weeks": list(weeks)}, op_id))
+
+
+@dataclass(frozen=True)
+class RecordChartPrint(Command):
+    """The GUI's print of a stay's 体温单 (which weeks): audited through the one write path."""
+
+    encounter_id: str
+    weeks: tuple[int, ...]
+
+
+register(RecordChartPrint)
+
+
+@handles(RecordChartPrint, "print")
+def record_chart_print_cmd(uow: UnitOfWork, cmd: RecordChartPrint) -> Changes:
+    pid = uow.conn.execute(select(encounter.c.patient_id).where(encounter.c.id == cmd.encounter_id)).scalar()
+    if pid is None:
+        raise ValidationError("not_found", entity="encounter", id=cmd.encounter_id)
+    record_chart_print(uow, cmd.encounter_id, str(pid), cmd.weeks, cmd.actor_id, cmd.op_id)
+    return Changes.of("chart_print", [cmd.encounter_id], [str(pid)])

@@ -9,8 +9,12 @@ stays overdue until a document of its type is signed; drafts and co-signatures a
 A 医生交接班 entry marked 经治医师变更 (the receiving doctor takes the patient over) owes a 交班记录
 from the handing doctor before the handover and a 接班记录 from the receiver 24 h after it.
 
-The whole ward is six statements whatever the number of patients (stays, documents, surgery
-orders, transfers in, handovers, open 会诊 requests): bench/records.py measures it for 40
+A critical value (危急值, app/services/critical.py) not acknowledged in time, and one whose action
+is not documented in a signed 病程记录 entry in time, are listed too.
+
+The whole ward is seven statements whatever the number of patients (stays, documents, surgery
+orders, transfers in, handovers, open 会诊 requests, critical values; the ward's deadlines for
+these only when it has one): bench/records.py measures it for 40
 patients at 30 ms a round trip.
 """
 from __future__ import annotations
@@ -51,6 +55,7 @@ class DueItem:
     resident_id: Optional[str]
     attending_id: Optional[str]
     author_id: Optional[str] = None
+    critical_id: Optional[str] = None   # a 危急值 item's critical value (app/services/critical.py)
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,9 @@ def due_items(conn: Connection, now: datetime, *, ward_id: Optional[str] = None,
         items.extend(_stay_items(s, docs[s.id], surgeries[s.id], transfers[s.id], now,
                                  takeovers.get(s.id, [])))
     items.extend(_consult_items(conn, stays, ids, now))
+    from app.services import critical  # 危急值: acknowledged at once, documented within 6 h
+
+    items.extend(critical.due_items(conn, stays, ids, now))
     far = datetime.max.replace(tzinfo=now.tzinfo)
     items.sort(key=lambda i: (not i.overdue, i.due_at or far, i.bed_no or ""))
     return items
@@ -242,7 +250,7 @@ def bed_marks(items: list[DueItem]) -> dict[str, BedMark]:
     due: dict[str, int] = defaultdict(int)
     late: dict[str, int] = defaultdict(int)
     for i in items:
-        if i.kind == COSIGN:
+        if i.kind == COSIGN or i.doc_type == "critical_ack":   # the card marks those itself
             continue
         due[i.encounter_id] += 1
         if i.overdue:

@@ -34,7 +34,8 @@ class _Entry:
 HANDLERS: dict[type[Command], _Entry] = {}
 # Modules whose handlers register themselves on import; later issues append theirs.
 HANDLER_MODULES: tuple[str, ...] = ("app.services.patient_cmds", "app.services.auth",
-                                    "app.services.sheet_printing",
+                                    "app.services.sheet_printing", "app.services.record_printing",
+                                    "app.services.chart_printing",
                                     "app.services.order_handlers", "app.services.order_signing",
                                     "app.services.order_sets", "app.services.plan_cmds",
                                     "app.services.verification", "app.services.execution",
@@ -45,6 +46,8 @@ HANDLER_MODULES: tuple[str, ...] = ("app.services.patient_cmds", "app.services.a
                                     "app.services.ward_settings_cmds", "app.services.conflicts",
                                     "app.services.diagnosis_cmds", "app.services.consumable_cmds",
                                     "app.services.nurse_handover_cmds", "app.services.template_cmds",
+                                    "app.services.critical_cmds",
+
                                     "app.services.referral_cmds")
 _loaded = False
 

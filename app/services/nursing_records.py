@@ -107,17 +107,23 @@ class RecordIO:
 
 def record_io(conn: Connection, encounter_id: str, start: datetime, end: datetime) -> tuple[RecordIO, ...]:
     """The current lines with intake or output between start and end (one statement)."""
-    rows = conn.execute(select(nursing_rec.c.recorded_at, nursing_rec.c.body)
-                        .where(nursing_rec.c.encounter_id == encounter_id).where(_current_lines())
+    return records_io(conn, [encounter_id], start, end).get(encounter_id, ())
+
+
+def records_io(conn: Connection, encounter_ids: list[str], start: datetime,
+               end: datetime) -> dict[str, tuple[RecordIO, ...]]:
+    """record_io for several stays at once (one statement): stay -> its lines."""
+    rows = conn.execute(select(nursing_rec.c.encounter_id, nursing_rec.c.recorded_at, nursing_rec.c.body)
+                        .where(nursing_rec.c.encounter_id.in_(encounter_ids)).where(_current_lines())
                         .where(nursing_rec.c.recorded_at >= start)
                         .where(nursing_rec.c.recorded_at < end)
                         .order_by(nursing_rec.c.recorded_at)).all()
-    out = []
+    out: dict[str, list[RecordIO]] = {}
     for r in rows:
         t = nr.io_totals([r.body or {}])
         if not t.empty:
-            out.append(RecordIO(r.recorded_at, t.intake, t.output, t.urine))
-    return tuple(out)
+            out.setdefault(r.encounter_id, []).append(RecordIO(r.recorded_at, t.intake, t.output, t.urine))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from decimal import Decimal
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from sqlalchemy import and_, exists, literal, or_, select
 from sqlalchemy.engine import Connection
@@ -219,49 +219,95 @@ def weeks_of_stay(admitted_at: datetime, until: datetime, zone: tzinfo) -> int:
 def patient_week(conn: Connection, encounter_id: str, week_no: int = 0, *,
                  zone: Optional[tzinfo] = None, now: Optional[datetime] = None) -> ChartWeek:
     """Page `week_no` (1 = the admission week; 0 = the last page) of the stay's 体温单."""
-    from app.services.nursing_records import record_io
+    return chart_weeks(conn, {encounter_id: week_no}, zone=zone, now=now)[encounter_id]
+
+
+def chart_weeks(conn: Connection, wanted: dict[str, int], *, zone: Optional[tzinfo] = None,
+                now: Optional[datetime] = None) -> dict[str, ChartWeek]:
+    """For each stay of `wanted`, its page `week_no` (0: its last), in four statements whatever
+    their number: the stays with their ward's 24 h I/O boundary, the values, the skin tests, the
+    护理记录 lines' intake/output (a ward's downtime packet reads every patient's week so)."""
+    pages = _weeks(conn, {eid: _one_week(n) for eid, n in wanted.items()}, zone, now)
+    return {eid: found[0] for eid, found in pages.items()}
+
+
+def _one_week(week_no: int) -> Callable[[int], list[int]]:
+    return lambda weeks: [weeks if week_no <= 0 else week_no]
+
+
+def stay_weeks(conn: Connection, encounter_id: str, last: Optional[int] = None, *,
+               zone: Optional[tzinfo] = None, now: Optional[datetime] = None) -> list[ChartWeek]:
+    """Every page of the stay's 体温单 (or its `last` ones), in the same four statements."""
+    def pick(weeks: int) -> list[int]:
+        return list(range(1 if last is None else max(1, weeks - last + 1), weeks + 1))
+
+    return _weeks(conn, {encounter_id: pick}, zone, now)[encounter_id]
+
+
+def _weeks(conn: Connection, wanted: dict[str, Callable[[int], list[int]]], zone: Optional[tzinfo],
+           now: Optional[datetime]) -> dict[str, list[ChartWeek]]:
+    """stay -> the pages `wanted[stay](weeks so far)` names, in four statements for all."""
+    from app.services.nursing_records import records_io
     from app.services.ward_settings import parse_boundary
 
     zone = _zone(zone)
     now = now or datetime.now(timezone.utc)
+    ids = sorted(wanted)
     boundary_key = literal("ward:") + encounter.c.ward_id + literal(":io_boundary")
     boundary = (select(app_setting.c.svalue).where(app_setting.c.skey == boundary_key)
                 .scalar_subquery().label("io_boundary"))
-    h = conn.execute(
+    heads = conn.execute(
         select(encounter.c.id, encounter.c.patient_id, encounter.c.admitted_at,
                encounter.c.discharged_at, patient.c.name, patient.c.mrn, dept.c.name.label("dept"),
                bed.c.bed_no, boundary)
         .join(patient, patient.c.id == encounter.c.patient_id)
         .join(dept, dept.c.id == encounter.c.dept_id)
         .outerjoin(bed, bed.c.id == encounter.c.bed_id)
-        .where(encounter.c.id == encounter_id)).first()
-    if h is None:
+        .where(encounter.c.id.in_(ids))).all()
+    missing = set(ids) - {h.id for h in heads}
+    if missing:
         from app.errors import ValidationError
 
-        raise ValidationError("not_found", entity="encounter", id=encounter_id)
-    header = ChartHeader(h.id, h.patient_id, h.name, h.dept or "", h.bed_no or "", h.mrn,
-                         h.admitted_at, h.discharged_at)
-    weeks = weeks_of_stay(h.admitted_at, h.discharged_at or now, zone)
-    week = weeks if week_no <= 0 else week_no
-    first = h.admitted_at.astimezone(zone).date() + timedelta(days=DAYS_PER_PAGE * (week - 1))
-    days = tuple(first + timedelta(days=i) for i in range(DAYS_PER_PAGE))
-    start = datetime.combine(first, datetime.min.time(), zone).astimezone(timezone.utc)
-    end = start + timedelta(days=DAYS_PER_PAGE + 1)     # the last day's I/O runs to 07:00 next day
+        raise ValidationError("not_found", entity="encounter", id=sorted(missing)[0])
+    pages: list[tuple[Any, int, int, date, datetime, datetime]] = []
+    for h in heads:
+        weeks = weeks_of_stay(h.admitted_at, h.discharged_at or now, zone)
+        for week in wanted[h.id](weeks):
+            first = h.admitted_at.astimezone(zone).date() + timedelta(days=DAYS_PER_PAGE * (week - 1))
+            start = datetime.combine(first, datetime.min.time(), zone).astimezone(timezone.utc)
+            end = start + timedelta(days=DAYS_PER_PAGE + 1)  # the last day's I/O runs to 07:00 next day
+            pages.append((h, week, weeks, first, start, end))
+    earliest = min(p[4] for p in pages)
+    latest = max(p[5] for p in pages)
     rows = conn.execute(
-        _obs_query().where(vital_obs.c.encounter_id == encounter_id)
-        .where(or_(and_(vital_obs.c.measured_at >= start, vital_obs.c.measured_at < end),
+        _obs_query().add_columns(vital_obs.c.encounter_id.label("stay"))
+        .where(vital_obs.c.encounter_id.in_(ids))
+        .where(or_(and_(vital_obs.c.measured_at >= earliest, vital_obs.c.measured_at < latest),
                    and_(vital_obs.c.item == dv.EVENT, vital_obs.c.code.in_(dv.OPERATIONS))))
         .order_by(vital_obs.c.measured_at, vital_obs.c.created_at)).all()
-    obs = [_obs(r, zone) for r in rows]
-    ops = tuple(sorted(o.measured_at for o in obs if o.item == dv.EVENT and o.code in dv.OPERATIONS))
-    page = tuple(o for o in obs if start <= o.measured_at < end)
-    tests = conn.execute(select(skin_test.c.substance, skin_test.c.result, skin_test.c.tested_at)
-                         .where(skin_test.c.encounter_id == encounter_id)
-                         .order_by(skin_test.c.tested_at)).all()
-    offset = datetime.combine(first, datetime.min.time(), zone).utcoffset() or timedelta(0)
-    io_boundary = parse_boundary(h.io_boundary)
-    io_start = due.io_window(first, zone, io_boundary)[0]
-    io = record_io(conn, encounter_id, io_start, io_start + timedelta(days=DAYS_PER_PAGE))
-    return ChartWeek(header, week, weeks, days, page, ops,
-                     tuple(SkinTest(t.substance, t.result, t.tested_at) for t in tests),
-                     int(offset.total_seconds() // 60), io, io_boundary)
+    obs_of: dict[str, list[Obs]] = defaultdict(list)
+    for r in rows:
+        obs_of[r.stay].append(_obs(r, zone))
+    tests_of: dict[str, list[SkinTest]] = defaultdict(list)
+    for t in conn.execute(select(skin_test.c.encounter_id, skin_test.c.substance, skin_test.c.result,
+                                 skin_test.c.tested_at)
+                          .where(skin_test.c.encounter_id.in_(ids)).order_by(skin_test.c.tested_at)):
+        tests_of[t.encounter_id].append(SkinTest(t.substance, t.result, t.tested_at))
+    windows = [due.io_window(p[3], zone, parse_boundary(p[0].io_boundary))[0] for p in pages]
+    io_all = records_io(conn, ids, min(windows), max(windows) + timedelta(days=DAYS_PER_PAGE))
+    out: dict[str, list[ChartWeek]] = {}
+    for (h, week, weeks, first, start, end), io_start in zip(pages, windows):
+        eid = h.id
+        header = ChartHeader(h.id, h.patient_id, h.name, h.dept or "", h.bed_no or "", h.mrn,
+                             h.admitted_at, h.discharged_at)
+        days = tuple(first + timedelta(days=i) for i in range(DAYS_PER_PAGE))
+        obs = obs_of.get(eid, [])
+        ops = tuple(sorted(o.measured_at for o in obs if o.item == dv.EVENT and o.code in dv.OPERATIONS))
+        page = tuple(o for o in obs if start <= o.measured_at < end)
+        offset = datetime.combine(first, datetime.min.time(), zone).utcoffset() or timedelta(0)
+        io_end = io_start + timedelta(days=DAYS_PER_PAGE)
+        io = tuple(r for r in io_all.get(eid, ()) if io_start <= r.at < io_end)
+        out.setdefault(eid, []).append(ChartWeek(
+            header, week, weeks, days, page, ops, tuple(tests_of.get(eid, [])),
+            int(offset.total_seconds() // 60), io, parse_boundary(h.io_boundary)))
+    return out

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any, Optional
+from typing import Any, Callable, Optional, Sequence
 
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
@@ -97,7 +97,10 @@ def _last_weight(uow: UnitOfWork, encounter_id: str) -> Optional[Decimal]:
     return None if found is None else Decimal(str(found))
 
 
-def _assess(uow: UnitOfWork, cmd: RecordVitals) -> list[tuple[VitalValue, Optional[dv.Assessment]]]:
+WeightOf = Callable[[str], Optional[Decimal]]     # an encounter's last charted weight
+
+
+def _assess(cmd: RecordVitals, last_weight: WeightOf) -> list[tuple[VitalValue, Optional[dv.Assessment]]]:
     numbers = {v.item: v.value for v in cmd.values if v.value is not None}
     out: list[tuple[VitalValue, Optional[dv.Assessment]]] = []
     unconfirmed: list[dict[str, str]] = []
@@ -123,7 +126,7 @@ def _assess(uow: UnitOfWork, cmd: RecordVitals) -> list[tuple[VitalValue, Option
             out.append((v, None))
             continue
         assert v.value is not None
-        last = _last_weight(uow, cmd.encounter_id) if v.item == dv.WEIGHT else None
+        last = last_weight(cmd.encounter_id) if v.item == dv.WEIGHT else None
         a = dv.assess(v.item, v.value, sbp=numbers.get(dv.SBP) if v.item == dv.DBP else None,
                       last_weight=last)
         if a.needs_confirm and v.item not in cmd.confirmed:
@@ -135,13 +138,17 @@ def _assess(uow: UnitOfWork, cmd: RecordVitals) -> list[tuple[VitalValue, Option
     return out
 
 
-def _check_voids(uow: UnitOfWork, encounter_id: str, ids: list[str]) -> None:
+def void_targets(uow: UnitOfWork, ids: Sequence[str]) -> dict[str, Any]:
+    """The rows these corrections name, by id (id, encounter_id, voided, code)."""
     if not ids:
-        return
+        return {}
     rows = uow.conn.execute(select(vital_obs.c.id, vital_obs.c.encounter_id, vital_obs.c.voided,
                                    vital_obs.c.code)
-                            .where(vital_obs.c.id.in_(ids))).all()
-    found = {r.id: r for r in rows}
+                            .where(vital_obs.c.id.in_(list(ids)))).all()
+    return {r.id: r for r in rows}
+
+
+def _check_voids(encounter_id: str, ids: list[str], found: dict[str, Any]) -> None:
     for i in ids:
         r = found.get(i)
         if r is None or r.encounter_id != encounter_id:
@@ -171,18 +178,22 @@ def _row(cmd: Command, encounter_id: str, at: datetime, slot_at: Optional[dateti
     return base
 
 
-@handles(RecordVitals, roles.VITALS_CHART)
-def record_vitals(uow: UnitOfWork, cmd: RecordVitals) -> Changes:
+def vitals_rows(uow: UnitOfWork, cmd: RecordVitals, enc: Any, last_weight: WeightOf,
+                targets: dict[str, Any]) -> list[dict[str, Any]]:
+    """RecordVitals' checks and its vital_obs rows: `enc` its encounter row (None: not found),
+    `targets` the rows its corrections name (void_targets). Shared by the handler and its
+    set-based replay form (app/offline/batch_vitals.py), so both refuse alike."""
     if not cmd.values:
         raise ValidationError("vitals.nothing_to_record")
-    enc = _encounter(uow, cmd.encounter_id)
+    if enc is None:
+        raise ValidationError("not_found", entity="encounter", id=cmd.encounter_id)
     for at in {v.measured_at or cmd.measured_at for v in cmd.values}:
         _check_time(uow, enc, at)
-    checked = _assess(uow, cmd)
+    checked = _assess(cmd, last_weight)
     voids = [v.voids for v in cmd.values if v.voids]
     if len(set(voids)) != len(voids):
         raise ValidationError("vitals.corrected_twice")
-    _check_voids(uow, cmd.encounter_id, voids)
+    _check_voids(cmd.encounter_id, voids, targets)
     rows = []
     for v, a in checked:
         value = a.value if a is not None else None
@@ -195,13 +206,26 @@ def record_vitals(uow: UnitOfWork, cmd: RecordVitals) -> Changes:
                          id=v.obs_id, item=v.item, num_value=value, code=code, method=v.method,
                          note=(v.note or cmd.reason or None) if v.voids else v.note,
                          voids=v.voids))
-    _insert(uow, rows)
-    uow.audit(AuditEntry("create", kinds.VITALS, cmd.encounter_id, cmd.actor_id, enc.patient_id,
+    return rows
+
+
+def audit_vitals(uow: UnitOfWork, cmd: RecordVitals, patient_id: str, rows: list[dict[str, Any]]) -> None:
+    uow.audit(AuditEntry("create", kinds.VITALS, cmd.encounter_id, cmd.actor_id, patient_id,
                          None, {"obs": jsonable([{k: r[k] for k in ("id", "item", "num_value", "code",
                                                                       "method", "measured_at", "voids")}
                                                   for r in rows]),
                                 "slot_at": jsonable(cmd.slot_at), "confirmed": list(cmd.confirmed)},
                          cmd.op_id))
+
+
+@handles(RecordVitals, roles.VITALS_CHART)
+def record_vitals(uow: UnitOfWork, cmd: RecordVitals) -> Changes:
+    enc = _encounter(uow, cmd.encounter_id) if cmd.values else None
+    targets = void_targets(uow, [v.voids for v in cmd.values if v.voids])
+    rows = vitals_rows(uow, cmd, enc, lambda eid: _last_weight(uow, eid), targets)
+    assert enc is not None                # vitals_rows refused a missing one
+    _insert(uow, rows)
+    audit_vitals(uow, cmd, enc.patient_id, rows)
     return Changes.of(kinds.VITALS, [cmd.encounter_id], [enc.patient_id])
 
 

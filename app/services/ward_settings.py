@@ -11,9 +11,13 @@ app_setting under `ward:<ward id>:<name>`; anything not set has the default show
                       "day=08:00-16:00,evening=16:00-24:00,night=00:00-08:00" (白班, 小夜, 大夜);
                       two shifts (日/夜) e.g. "day=08:00-20:00,night=20:00-08:00"; a value that
                       does not tile the day falls back to the default
+  label_size          the infusion label (瓶签) stock, width x height in mm, default "80x50"
+  crit_ack_minutes    a critical value (危急值) is acknowledged within this (default 0: at once)
+  crit_note_hours     ... and its action documented in a 病程记录 entry within this (default 6)
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import time
 from typing import Optional
@@ -34,6 +38,9 @@ class NurseSettings:
     freq_slots: tuple[tuple[str, tuple[str, ...]], ...] = field(default_factory=tuple)
     io_boundary: time = time(7, 0)
     shifts: tuple[ShiftDef, ...] = DEFAULT_SHIFTS
+    label_size: tuple[int, int] = (80, 50)      # 瓶签 width, height (mm)
+    crit_ack_minutes: int = 0
+    crit_note_hours: int = 6
 
     def slots_for(self, code: str) -> Optional[tuple[str, ...]]:
         return dict(self.freq_slots).get(code)
@@ -60,6 +67,20 @@ def parse_boundary(value: Optional[str], default: time = time(7, 0)) -> time:
     return at if at.minute in (0, 30) else default
 
 
+LABEL_WIDTHS, LABEL_HEIGHTS = (50, 120), (30, 100)      # what a label printer's stock can be (mm)
+
+
+def parse_label_size(value: Optional[str]) -> Optional[tuple[int, int]]:
+    """"80x50" (also 80×50, 80*50) within LABEL_WIDTHS x LABEL_HEIGHTS, or None."""
+    parts = re.split(r"\s*[xX×*]\s*", str(value or "").strip())
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        return None
+    w, h = int(parts[0]), int(parts[1])
+    if not (LABEL_WIDTHS[0] <= w <= LABEL_WIDTHS[1] and LABEL_HEIGHTS[0] <= h <= LABEL_HEIGHTS[1]):
+        return None
+    return w, h
+
+
 def nurse_settings(conn: Connection, ward_id: str) -> NurseSettings:
     """The ward's settings in one query."""
     prefix = setting_key(ward_id, "")
@@ -76,4 +97,7 @@ def nurse_settings(conn: Connection, ward_id: str) -> NurseSettings:
         skin_valid_hours=_int(values.get("skin_valid_hours"), d.skin_valid_hours, 1, 24 * 30),
         retest_on_batch=str(values.get("retest_on_batch", "1")).strip() not in ("0", "false", ""),
         freq_slots=slots, io_boundary=parse_boundary(values.get("io_boundary")),
-        shifts=parse_shifts(values.get("shifts")))
+        shifts=parse_shifts(values.get("shifts")),
+        label_size=parse_label_size(values.get("label_size")) or d.label_size,
+        crit_ack_minutes=_int(values.get("crit_ack_minutes"), d.crit_ack_minutes, 0, 60),
+        crit_note_hours=_int(values.get("crit_note_hours"), d.crit_note_hours, 1, 24))

@@ -29,7 +29,8 @@ from app.store.schema import app_setting, freq, ward
 
 # name -> (lowest, highest) for the whole-number settings; their meaning in ward_settings.py.
 NUMBERS: dict[str, tuple[int, int]] = {"overdue_minutes": (0, 24 * 60), "skin_read_minutes": (1, 120),
-                                      "skin_valid_hours": (1, 24 * 30)}
+                                      "skin_valid_hours": (1, 24 * 30), "crit_ack_minutes": (0, 60),
+                                      "crit_note_hours": (1, 24)}
 FLAGS = ("retest_on_batch",)
 TIMES = ("io_boundary",)               # a time of day, HH:MM
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -68,6 +69,14 @@ def normalize(conn: Connection, name: str, value: str) -> Optional[str]:
         if parse_shifts(text) is DEFAULT_SHIFTS:
             raise ValidationError("ward_settings.bad_shifts", field=name)
         return text.replace(" ", "")
+    if name == "label_size":
+        from app.services.ward_settings import LABEL_HEIGHTS, LABEL_WIDTHS, parse_label_size
+
+        size = parse_label_size(text)
+        if size is None:
+            raise ValidationError("ward_settings.bad_label_size", field=name, low_w=LABEL_WIDTHS[0],
+                                  high_w=LABEL_WIDTHS[1], low_h=LABEL_HEIGHTS[0], high_h=LABEL_HEIGHTS[1])
+        return f"{size[0]}x{size[1]}"
     if name in FLAGS:
         if text not in ("0", "1"):
             raise ValidationError("ward_settings.bad_flag", field=name)
@@ -159,6 +168,9 @@ def settings_view(conn: Connection, ward_id: str) -> SettingsView:
                 "skin_read_minutes": str(d.skin_read_minutes),
                 "skin_valid_hours": str(d.skin_valid_hours),
                 "retest_on_batch": "1" if d.retest_on_batch else "0",
-                "io_boundary": d.io_boundary.strftime("%H:%M"), "shifts": DEFAULT_SETTING}
+                "io_boundary": d.io_boundary.strftime("%H:%M"), "shifts": DEFAULT_SETTING,
+                "label_size": f"{d.label_size[0]}x{d.label_size[1]}",
+                "crit_ack_minutes": str(d.crit_ack_minutes),
+                "crit_note_hours": str(d.crit_note_hours)}
     names = list(defaults) + [f"freq:{f.code}" for f in freqs if f.dictionary_times]
     return SettingsView(ward_id, {n: stored_rows.get(n) for n in names}, defaults, freqs)

@@ -527,12 +527,13 @@ Index("uq_nursing_rec_replaces", nursing_rec.c.replaces_id, unique=True)
 
 # The tables of later issues, each area in its own module, re-exported like the audit tables:
 # the nurse side (issue 13), the nurses' shift handover (issue 14) and what was printed where
-# on the 医嘱单 (续打, issue 16).
+# on the 医嘱单 (续打, issue 16), critical values (危急值, issue 17).
 from app.store.schema_consumables import cons_rule as cons_rule  # noqa: E402
 from app.store.schema_consumables import consumable as consumable  # noqa: E402
 from app.store.schema_consumables import order_cons as order_cons  # noqa: E402
 from app.store.schema_consumables import preq_cons as preq_cons  # noqa: E402
 from app.store.schema_consumables import preq_cons_item as preq_cons_item  # noqa: E402
+from app.store.schema_critical import crit_value as crit_value  # noqa: E402
 from app.store.schema_exchange import exchange_out as exchange_out  # noqa: E402
 from app.store.schema_exchange import member_inst as member_inst  # noqa: E402
 from app.store.schema_exchange import referral as referral  # noqa: E402

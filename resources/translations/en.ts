@@ -167,6 +167,14 @@
         <source>模板管理…</source>
         <translation>Templates…</translation>
     </message>
+    <message>
+        <source>确认危急值…</source>
+        <translation>Acknowledge critical value…</translation>
+    </message>
+    <message>
+        <source>转入申请</source>
+        <translation>Incoming referrals</translation>
+    </message>
 </context>
 <context>
     <name>Approvals</name>
@@ -337,6 +345,14 @@
         <source>；</source>
         <translation>; </translation>
     </message>
+    <message>
+        <source>危急值</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>危急值未确认 {n} 条</source>
+        <translation>{n} critical values not acknowledged</translation>
+    </message>
 </context>
 <context>
     <name>BedTableModel</name>
@@ -395,6 +411,21 @@
     <message>
         <source>提醒</source>
         <translation>Flags</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPrint</name>
+    <message>
+        <source>打印预览 — 体温单</source>
+        <translation>Print preview — temperature chart</translation>
+    </message>
+    <message>
+        <source>只打印当前周</source>
+        <translation>Print this week only</translation>
+    </message>
+    <message>
+        <source>第 {week} 周（共 {count} 周）  缩放 {zoom}%</source>
+        <translation>Week {week} of {count}  Zoom {zoom}%</translation>
     </message>
 </context>
 <context>
@@ -632,6 +663,81 @@
     </message>
 </context>
 <context>
+    <name>Critical</name>
+    <message>
+        <source>{bed}床 {name}  {test} {value}{flag}  报告 {at}</source>
+        <translation>Bed {bed} {name}  {test} {value}{flag}  reported {at}</translation>
+    </message>
+    <message>
+        <source>危急值</source>
+        <translation>Critical value</translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>须由护士（或接到电话的医生）确认</source>
+        <translation>To be acknowledged by a nurse (or the doctor who took the call)</translation>
+    </message>
+    <message>
+        <source>另有 {n} 条危急值未确认</source>
+        <translation>{n} more critical values not acknowledged</translation>
+    </message>
+    <message>
+        <source>确认危急值</source>
+        <translation>Acknowledge critical value</translation>
+    </message>
+    <message>
+        <source>住院号</source>
+        <translation>Inpatient no.</translation>
+    </message>
+    <message>
+        <source>接收护士</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>已通知医生</source>
+        <translation>Doctor informed</translation>
+    </message>
+    <message>
+        <source>确认接收</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>请填写已通知的医生</source>
+        <translation>Enter the doctor you informed</translation>
+    </message>
+    <message>
+        <source>危急值：{test} {value}{flag}，报告时间 {at}。</source>
+        <translation>Critical value: {test} {value}{flag}, reported {at}.</translation>
+    </message>
+    <message>
+        <source>{when} 护士{nurse}接收，已通知{told}。</source>
+        <translation>Taken by nurse {nurse} at {when}; {told} informed.</translation>
+    </message>
+    <message>
+        <source>该危急值尚未由护士确认接收</source>
+        <translation>This critical value has not been acknowledged by a nurse yet</translation>
+    </message>
+    <message>
+        <source>危急值处理记录</source>
+        <translation>Critical value note</translation>
+    </message>
+    <message>
+        <source>本次住院没有待记录的危急值（未确认的须先由护士确认）</source>
+        <translation>No critical value of this stay waits for a note (one not acknowledged must be acknowledged by a nurse first)</translation>
+    </message>
+    <message>
+        <source>关联危急值</source>
+        <translation>Link critical value</translation>
+    </message>
+    <message>
+        <source>已关联危急值：{text}</source>
+        <translation>Critical value linked: {text}</translation>
+    </message>
+</context>
+<context>
     <name>DemoAccountModel</name>
     <message>
         <source>用户名</source>
@@ -842,6 +948,14 @@
     <message>
         <source>死亡病例讨论记录</source>
         <translation>Death case discussion</translation>
+    </message>
+    <message>
+        <source>危急值确认</source>
+        <translation>Critical value acknowledgement</translation>
+    </message>
+    <message>
+        <source>危急值处理记录（病程）</source>
+        <translation>Critical value note (progress)</translation>
     </message>
 </context>
 <context>
@@ -1054,6 +1168,10 @@
     <message>
         <source>切换用户</source>
         <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>本病区有 {n} 条危急值未确认，请解锁后处理</source>
+        <translation>{n} critical values on this ward are not acknowledged: unlock to take them</translation>
     </message>
 </context>
 <context>
@@ -2178,6 +2296,162 @@ Inpatient doctor and nurse workstation</translation>
         <source>班次须覆盖全天且首尾相接，如 day=08:00-16:00,evening=16:00-24:00,night=00:00-08:00</source>
         <translation>The shifts must cover the whole day end to end, e.g. day=08:00-16:00,evening=16:00-24:00,night=00:00-08:00</translation>
     </message>
+    <message>
+        <source>没有“{kind}”这种执行单（可选：{kinds}）</source>
+        <translation>No execution sheet of kind “{kind}” (choose from {kinds})</translation>
+    </message>
+    <message>
+        <source>{who} {day} 没有可打印的执行项</source>
+        <translation>Nothing to print: {who} has no planned executions on {day}</translation>
+    </message>
+    <message>
+        <source>{who} {day} 没有待执行的输液，无瓶签可打印</source>
+        <translation>No infusion label to print: {who} has no infusion waiting on {day}</translation>
+    </message>
+    <message>
+        <source>日期格式有误（应为 YYYY-MM-DD）：{day}</source>
+        <translation>Bad date (use YYYY-MM-DD): {day}</translation>
+    </message>
+    <message>
+        <source>瓶签尺寸须为“宽x高”（毫米），宽 {low_w}–{high_w}，高 {low_h}–{high_h}，如 80x50</source>
+        <translation>The infusion label size is width x height in mm, width {low_w}–{high_w}, height {low_h}–{high_h}, e.g. 80x50</translation>
+    </message>
+    <message>
+        <source>没有名为 {kind} 的病历类型</source>
+        <translation>No medical record type named {kind}</translation>
+    </message>
+    <message>
+        <source>该患者没有编号为 {doc} 的病历</source>
+        <translation>The patient has no medical record document {doc}</translation>
+    </message>
+    <message>
+        <source>该病历尚未签名，不能打印</source>
+        <translation>This document is not signed yet and cannot be printed</translation>
+    </message>
+    <message>
+        <source>该患者没有可打印的已签名病历</source>
+        <translation>The patient has no signed documents to print</translation>
+    </message>
+    <message>
+        <source>该患者没有护理记录，无可打印内容</source>
+        <translation>The patient has no nursing record lines to print</translation>
+    </message>
+    <message>
+        <source>班次只用于护士交接班</source>
+        <translation>A shift applies to the nurses&apos; handover only</translation>
+    </message>
+    <message>
+        <source>该病区此班次没有交接班报告，无可打印内容</source>
+        <translation>The ward has no handover report for this shift to print</translation>
+    </message>
+    <message>
+        <source>本机没有配置 {profile} 的离线副本（联网运行该配置时生成）</source>
+        <translation>No offline copy of profile {profile} on this PC (it is made while the workstation runs online with that profile)</translation>
+    </message>
+    <message>
+        <source>配置 {profile} 的离线副本是病区 {held} 的，不是 {ward}</source>
+        <translation>The offline copy of profile {profile} holds ward {held}, not {ward}</translation>
+    </message>
+    <message>
+        <source>离线打印读取某个配置的离线副本：请指定 --profile</source>
+        <translation>An offline print reads a profile&apos;s offline copy: give --profile</translation>
+    </message>
+    <message>
+        <source>危急值来源无效（应为 lab 或 platform）</source>
+        <translation>Invalid critical value source (lab or platform)</translation>
+    </message>
+    <message>
+        <source>危急值缺少检验系统的结果编号（最多 64 字符）</source>
+        <translation>The critical value lacks the lab system&apos;s result id (at most 64 characters)</translation>
+    </message>
+    <message>
+        <source>危急值标志“{flag}”无效（应为 HH、LL、H 或 L）</source>
+        <translation>Invalid critical flag &quot;{flag}&quot; (HH, LL, H or L)</translation>
+    </message>
+    <message>
+        <source>危急值的结果不能为空（最多 60 字）</source>
+        <translation>The critical value&apos;s result cannot be empty (at most 60 characters)</translation>
+    </message>
+    <message>
+        <source>住院号 {mrn} 没有在院的住院记录</source>
+        <translation>Inpatient number {mrn} has no current stay</translation>
+    </message>
+    <message>
+        <source>检验项目 {code} 不在检验字典中</source>
+        <translation>Lab test {code} is not in the lab dictionary</translation>
+    </message>
+    <message>
+        <source>该危急值已由 {by} 于 {at} 确认（已通知 {told}）</source>
+        <translation>This critical value was acknowledged by {by} at {at} ({told} informed)</translation>
+    </message>
+    <message>
+        <source>请填写已通知的医生</source>
+        <translation>Enter the doctor you informed</translation>
+    </message>
+    <message>
+        <source>通知对象过长（最多 {limit} 字）</source>
+        <translation>The name of the person informed is too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <source>该危急值尚未由护士确认接收</source>
+        <translation>This critical value has not been acknowledged by a nurse yet</translation>
+    </message>
+    <message>
+        <source>危急值处理须记录在本次住院的病程记录中</source>
+        <translation>The action on a critical value must be documented in a progress note of this stay</translation>
+    </message>
+    <message>
+        <source>患者 {mrn} 没有居民身份证号或居民健康卡号，区域平台无法识别，请先补录</source>
+        <translation>Patient {mrn} has no resident ID card number or resident health card number, so the regional platform cannot identify the patient: enter one first</translation>
+    </message>
+    <message>
+        <source>收到的转诊单无法识别（缺少转诊申请或标识）</source>
+        <translation>The referral received cannot be read (no referral request or no identifier)</translation>
+    </message>
+    <message>
+        <source>没有使用该平台地址的成员机构：{url}</source>
+        <translation>No member institution uses this platform address: {url}</translation>
+    </message>
+    <message>
+        <source>请填写转诊原因</source>
+        <translation>Enter the reason for the referral</translation>
+    </message>
+    <message>
+        <source>请填写接收科室</source>
+        <translation>Enter the receiving department</translation>
+    </message>
+    <message>
+        <source>请填写拒绝原因</source>
+        <translation>Enter the reason for rejecting</translation>
+    </message>
+    <message>
+        <source>内容过长：最多 {max} 个字</source>
+        <translation>Too long: at most {max} characters</translation>
+    </message>
+    <message>
+        <source>该医联体成员机构不存在或已停用，请重新选择</source>
+        <translation>This member institution does not exist or is no longer active: choose another</translation>
+    </message>
+    <message>
+        <source>转诊方向无效（上转或下转）</source>
+        <translation>Invalid referral direction (up or down)</translation>
+    </message>
+    <message>
+        <source>这是收到的转诊，不能由本院发送</source>
+        <translation>This is a referral received: this hospital cannot send it</translation>
+    </message>
+    <message>
+        <source>这是本院发出的转诊，不能由本院接收或拒绝</source>
+        <translation>This referral was sent by this hospital: it cannot be accepted or rejected here</translation>
+    </message>
+    <message>
+        <source>该转诊已发送，不能再次发送</source>
+        <translation>This referral has been sent already</translation>
+    </message>
+    <message>
+        <source>该转诊已被接收或拒绝，请查看最新状态</source>
+        <translation>This referral has been accepted or rejected already: see its current status</translation>
+    </message>
 </context>
 <context>
     <name>NurseCons</name>
@@ -2395,6 +2669,66 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>附材</source>
         <translation>Consumables</translation>
+    </message>
+    <message>
+        <source>腕带与瓶签不是同一患者：瓶签是 {bed}床 {name}，腕带是 {name2} {mrn2}。请勿执行！</source>
+        <translation>The wristband and the label are not the same patient: the label is bed {bed} {name}, the wristband {name2} {mrn2}. Do not give it!</translation>
+    </message>
+    <message>
+        <source>瓶签与腕带核对一致：{bed}床 {name}</source>
+        <translation>Label and wristband match: bed {bed} {name}</translation>
+    </message>
+    <message>
+        <source>正在查找瓶签……</source>
+        <translation>Looking the label up…</translation>
+    </message>
+    <message>
+        <source>此瓶签的执行项已记录（{bed}床 {name} {time}：{state}），请勿重复执行</source>
+        <translation>This label&apos;s item is already recorded (bed {bed} {name} {time}: {state}); do not give it again</translation>
+    </message>
+    <message>
+        <source>瓶签与已核对的患者不符：瓶签是 {bed}床 {name} {mrn}，已核对的是 {name2} {mrn2}。请勿执行！</source>
+        <translation>The label is not the checked patient&apos;s: the label is bed {bed} {name} {mrn}, the checked patient {name2} {mrn2}. Do not give it!</translation>
+    </message>
+    <message>
+        <source>已扫描瓶签：{bed}床 {name} {time}，执行前请扫描该患者腕带核对</source>
+        <translation>Label scanned: bed {bed} {name} {time}; scan the patient&apos;s wristband before giving it</translation>
+    </message>
+    <message>
+        <source>未找到此瓶签对应的执行项，请核对瓶签</source>
+        <translation>No execution item has this label; check the label</translation>
+    </message>
+    <message>
+        <source>{bed}床 {name}</source>
+        <translation>bed {bed} {name}</translation>
+    </message>
+    <message>
+        <source>此瓶签属于{ward}（{who}），不是本病区的患者，请勿执行！</source>
+        <translation>This label belongs to {ward} ({who}), not a patient of this ward. Do not give it!</translation>
+    </message>
+    <message>
+        <source>{who} 已不在院，此瓶签不可执行</source>
+        <translation>{who} is no longer in hospital; this label cannot be given</translation>
+    </message>
+    <message>
+        <source>此执行项已取消（{who}），请勿执行</source>
+        <translation>This item was cancelled ({who}); do not give it</translation>
+    </message>
+    <message>
+        <source>此医嘱已停止（{who}），请勿执行</source>
+        <translation>This order was stopped ({who}); do not give it</translation>
+    </message>
+    <message>
+        <source>此医嘱已作废（{who}），请勿执行</source>
+        <translation>This order was voided ({who}); do not give it</translation>
+    </message>
+    <message>
+        <source>此瓶签是 {day} 的执行项（{who}），不是今天的</source>
+        <translation>This label is for {day} ({who}), not today</translation>
+    </message>
+    <message>
+        <source>此瓶签的医嘱尚不可执行（{who}）：请先核对医嘱</source>
+        <translation>This label&apos;s order cannot be given yet ({who}): verify the order first</translation>
     </message>
 </context>
 <context>
@@ -4965,6 +5299,22 @@ ml</translation>
         <source>已打印并记录</source>
         <translation>Printed and recorded</translation>
     </message>
+    <message>
+        <source>一般护理记录单</source>
+        <translation>General nursing record</translation>
+    </message>
+    <message>
+        <source>危重护理记录单</source>
+        <translation>Critical care nursing record</translation>
+    </message>
+    <message>
+        <source>护理记录单</source>
+        <translation>Nursing record</translation>
+    </message>
+    <message>
+        <source>病历</source>
+        <translation>Medical record</translation>
+    </message>
 </context>
 <context>
     <name>Records</name>
@@ -5200,6 +5550,26 @@ ml</translation>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>确认超时</source>
+        <translation>Acknowledgement overdue</translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation>To acknowledge</translation>
+    </message>
+    <message>
+        <source>关联危急值</source>
+        <translation>Link critical value</translation>
+    </message>
+    <message>
+        <source>转诊</source>
+        <translation>Referral</translation>
+    </message>
 </context>
 <context>
     <name>RecordsPull</name>
@@ -5318,6 +5688,157 @@ ml</translation>
     <message>
         <source>临时医嘱：{v}</source>
         <translation>Temporary orders: {v}</translation>
+    </message>
+</context>
+<context>
+    <name>Referrals</name>
+    <message>
+        <source>来自：{inst}（{direction}）</source>
+        <translation>From: {inst} ({direction})</translation>
+    </message>
+    <message>
+        <source>诊断：{name} {code}</source>
+        <translation>Diagnosis: {name} {code}</translation>
+    </message>
+    <message>
+        <source>过敏：{substance}</source>
+        <translation>Allergy: {substance}</translation>
+    </message>
+    <message>
+        <source>用药：{text}</source>
+        <translation>Medication: {text}</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>患者</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>转出机构</source>
+        <translation>Referred by</translation>
+    </message>
+    <message>
+        <source>方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>转诊原因</source>
+        <translation>Reason for referral</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>拒绝转诊</source>
+        <translation>Reject the referral</translation>
+    </message>
+    <message>
+        <source>拒绝原因（将告知转出机构）</source>
+        <translation>Reason for rejecting (the referring institution is told)</translation>
+    </message>
+    <message>
+        <source>转入申请</source>
+        <translation>Incoming referrals</translation>
+    </message>
+    <message>
+        <source>待处理转入申请 {n} 条：Enter 接收，Delete 拒绝</source>
+        <translation>{n} incoming referrals waiting: Enter accepts, Delete rejects</translation>
+    </message>
+    <message>
+        <source>上转</source>
+        <translation>Refer up</translation>
+    </message>
+    <message>
+        <source>下转</source>
+        <translation>Refer down</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>已发送</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>对方已接收</source>
+        <translation>Accepted by the receiving institution</translation>
+    </message>
+    <message>
+        <source>对方已拒绝</source>
+        <translation>Rejected by the receiving institution</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>待处理</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>已接收</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>已拒绝</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>：{reason}</source>
+        <translation>: {reason}</translation>
+    </message>
+    <message>
+        <source>（等待上传平台）</source>
+        <translation> (waiting to go to the platform)</translation>
+    </message>
+    <message>
+        <source>（平台拒收：{error}）</source>
+        <translation> (refused by the platform: {error})</translation>
+    </message>
+    <message>
+        <source>（平台已收到）</source>
+        <translation> (received by the platform)</translation>
+    </message>
+    <message>
+        <source>机构</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>接收科室</source>
+        <translation>Receiving department</translation>
+    </message>
+    <message>
+        <source>转诊 {name}</source>
+        <translation>Referral {name}</translation>
+    </message>
+    <message>
+        <source>发送 (Ctrl+Enter)</source>
+        <translation>Send (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>存为草稿</source>
+        <translation>Save as draft</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>转往机构</source>
+        <translation>Refer to</translation>
+    </message>
+    <message>
+        <source>本次住院的转诊</source>
+        <translation>Referrals of this stay</translation>
+    </message>
+    <message>
+        <source>请选择转往机构</source>
+        <translation>Choose the institution to refer to</translation>
     </message>
 </context>
 <context>
@@ -5965,6 +6486,34 @@ ml</translation>
         <source>所选常用语上移 / 下移</source>
         <translation>Move the selected phrase up / down</translation>
     </message>
+    <message>
+        <source>打印当前已签名病历（含签名、上级医师审签和修订记录）</source>
+        <translation>Print the signed document shown (with its signatures, the senior doctor&apos;s co-signature and the revision record)</translation>
+    </message>
+    <message>
+        <source>打印当前护理记录单（更正和作废的记录划线保留）</source>
+        <translation>Print the nursing record shown (corrected and voided lines kept, struck through)</translation>
+    </message>
+    <message>
+        <source>打印体温单（预览：全部周或只打印当前周，打印或另存为 PDF）</source>
+        <translation>Print the temperature chart (preview: every week or this week only, print or save as PDF)</translation>
+    </message>
+    <message>
+        <source>确认危急值（最早的一条）：填写已通知的医生</source>
+        <translation>Acknowledge a critical value (the oldest): enter the doctor informed</translation>
+    </message>
+    <message>
+        <source>关联危急值：本病程记录记载了哪条危急值的处理</source>
+        <translation>Link a critical value: which critical value this progress note documents</translation>
+    </message>
+    <message>
+        <source>转入申请：其他医联体机构转来本科的患者，Enter 接收，Delete 拒绝并说明原因</source>
+        <translation>Incoming referrals: patients other member institutions refer to this department; Enter accepts, Delete rejects with a reason</translation>
+    </message>
+    <message>
+        <source>转诊：上转或下转到医联体成员机构，发送后经区域平台传送</source>
+        <translation>Referral: refer up or down to a member institution of the medical alliance; once sent it goes through the regional platform</translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>
@@ -6030,6 +6579,10 @@ ml</translation>
     <message>
         <source>第 {n} / {total} 周</source>
         <translation>Week {n} of {total}</translation>
+    </message>
+    <message>
+        <source>打印 ({key})</source>
+        <translation>Print ({key})</translation>
     </message>
 </context>
 <context>
@@ -6587,10 +7140,6 @@ ml</translation>
         <translation>Ward settings</translation>
     </message>
     <message>
-        <source>执行与皮试</source>
-        <translation>Execution and skin tests</translation>
-    </message>
-    <message>
         <source>频次默认执行时间（HH:MM，多个用逗号分隔；留空则用频次字典的时间）</source>
         <translation>Default times per frequency (HH:MM, separated by commas; blank: the frequency dictionary&apos;s times)</translation>
     </message>
@@ -6641,6 +7190,22 @@ ml</translation>
     <message>
         <source>day 白班、evening 小夜、night 大夜；两班制如 day=08:00-20:00,night=20:00-08:00</source>
         <translation>day, evening and night shifts; two shifts e.g. day=08:00-20:00,night=20:00-08:00</translation>
+    </message>
+    <message>
+        <source>瓶签尺寸（宽x高，毫米）</source>
+        <translation>Infusion label size (width x height, mm)</translation>
+    </message>
+    <message>
+        <source>危急值确认时限（分钟，0 为立即）</source>
+        <translation>Critical value acknowledgement limit (minutes, 0 = at once)</translation>
+    </message>
+    <message>
+        <source>危急值病程记录时限（小时）</source>
+        <translation>Critical value progress note limit (hours)</translation>
+    </message>
+    <message>
+        <source>执行、皮试与危急值</source>
+        <translation>Execution, skin tests and critical values</translation>
     </message>
 </context>
 <context>

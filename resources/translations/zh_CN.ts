@@ -167,6 +167,14 @@
         <source>模板管理…</source>
         <translation>模板管理…</translation>
     </message>
+    <message>
+        <source>确认危急值…</source>
+        <translation>确认危急值…</translation>
+    </message>
+    <message>
+        <source>转入申请</source>
+        <translation>转入申请</translation>
+    </message>
 </context>
 <context>
     <name>Approvals</name>
@@ -337,6 +345,14 @@
         <source>；</source>
         <translation>；</translation>
     </message>
+    <message>
+        <source>危急值</source>
+        <translation>危急值</translation>
+    </message>
+    <message>
+        <source>危急值未确认 {n} 条</source>
+        <translation>危急值未确认 {n} 条</translation>
+    </message>
 </context>
 <context>
     <name>BedTableModel</name>
@@ -395,6 +411,21 @@
     <message>
         <source>提醒</source>
         <translation>提醒</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPrint</name>
+    <message>
+        <source>打印预览 — 体温单</source>
+        <translation>打印预览 — 体温单</translation>
+    </message>
+    <message>
+        <source>只打印当前周</source>
+        <translation>只打印当前周</translation>
+    </message>
+    <message>
+        <source>第 {week} 周（共 {count} 周）  缩放 {zoom}%</source>
+        <translation>第 {week} 周（共 {count} 周）  缩放 {zoom}%</translation>
     </message>
 </context>
 <context>
@@ -632,6 +663,81 @@
     </message>
 </context>
 <context>
+    <name>Critical</name>
+    <message>
+        <source>{bed}床 {name}  {test} {value}{flag}  报告 {at}</source>
+        <translation>{bed}床 {name}  {test} {value}{flag}  报告 {at}</translation>
+    </message>
+    <message>
+        <source>危急值</source>
+        <translation>危急值</translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>须由护士（或接到电话的医生）确认</source>
+        <translation>须由护士（或接到电话的医生）确认</translation>
+    </message>
+    <message>
+        <source>另有 {n} 条危急值未确认</source>
+        <translation>另有 {n} 条危急值未确认</translation>
+    </message>
+    <message>
+        <source>确认危急值</source>
+        <translation>确认危急值</translation>
+    </message>
+    <message>
+        <source>住院号</source>
+        <translation>住院号</translation>
+    </message>
+    <message>
+        <source>接收护士</source>
+        <translation>接收护士</translation>
+    </message>
+    <message>
+        <source>已通知医生</source>
+        <translation>已通知医生</translation>
+    </message>
+    <message>
+        <source>确认接收</source>
+        <translation>确认接收</translation>
+    </message>
+    <message>
+        <source>请填写已通知的医生</source>
+        <translation>请填写已通知的医生</translation>
+    </message>
+    <message>
+        <source>危急值：{test} {value}{flag}，报告时间 {at}。</source>
+        <translation>危急值：{test} {value}{flag}，报告时间 {at}。</translation>
+    </message>
+    <message>
+        <source>{when} 护士{nurse}接收，已通知{told}。</source>
+        <translation>{when} 护士{nurse}接收，已通知{told}。</translation>
+    </message>
+    <message>
+        <source>该危急值尚未由护士确认接收</source>
+        <translation>该危急值尚未由护士确认接收</translation>
+    </message>
+    <message>
+        <source>危急值处理记录</source>
+        <translation>危急值处理记录</translation>
+    </message>
+    <message>
+        <source>本次住院没有待记录的危急值（未确认的须先由护士确认）</source>
+        <translation>本次住院没有待记录的危急值（未确认的须先由护士确认）</translation>
+    </message>
+    <message>
+        <source>关联危急值</source>
+        <translation>关联危急值</translation>
+    </message>
+    <message>
+        <source>已关联危急值：{text}</source>
+        <translation>已关联危急值：{text}</translation>
+    </message>
+</context>
+<context>
     <name>DemoAccountModel</name>
     <message>
         <source>用户名</source>
@@ -842,6 +948,14 @@
     <message>
         <source>死亡病例讨论记录</source>
         <translation>死亡病例讨论记录</translation>
+    </message>
+    <message>
+        <source>危急值确认</source>
+        <translation>危急值确认</translation>
+    </message>
+    <message>
+        <source>危急值处理记录（病程）</source>
+        <translation>危急值处理记录（病程）</translation>
     </message>
 </context>
 <context>
@@ -1054,6 +1168,10 @@
     <message>
         <source>切换用户</source>
         <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>本病区有 {n} 条危急值未确认，请解锁后处理</source>
+        <translation>本病区有 {n} 条危急值未确认，请解锁后处理</translation>
     </message>
 </context>
 <context>
@@ -2178,6 +2296,162 @@
         <source>班次须覆盖全天且首尾相接，如 day=08:00-16:00,evening=16:00-24:00,night=00:00-08:00</source>
         <translation>班次须覆盖全天且首尾相接，如 day=08:00-16:00,evening=16:00-24:00,night=00:00-08:00</translation>
     </message>
+    <message>
+        <source>没有“{kind}”这种执行单（可选：{kinds}）</source>
+        <translation>没有“{kind}”这种执行单（可选：{kinds}）</translation>
+    </message>
+    <message>
+        <source>{who} {day} 没有可打印的执行项</source>
+        <translation>{who} {day} 没有可打印的执行项</translation>
+    </message>
+    <message>
+        <source>{who} {day} 没有待执行的输液，无瓶签可打印</source>
+        <translation>{who} {day} 没有待执行的输液，无瓶签可打印</translation>
+    </message>
+    <message>
+        <source>日期格式有误（应为 YYYY-MM-DD）：{day}</source>
+        <translation>日期格式有误（应为 YYYY-MM-DD）：{day}</translation>
+    </message>
+    <message>
+        <source>瓶签尺寸须为“宽x高”（毫米），宽 {low_w}–{high_w}，高 {low_h}–{high_h}，如 80x50</source>
+        <translation>瓶签尺寸须为“宽x高”（毫米），宽 {low_w}–{high_w}，高 {low_h}–{high_h}，如 80x50</translation>
+    </message>
+    <message>
+        <source>没有名为 {kind} 的病历类型</source>
+        <translation>没有名为 {kind} 的病历类型</translation>
+    </message>
+    <message>
+        <source>该患者没有编号为 {doc} 的病历</source>
+        <translation>该患者没有编号为 {doc} 的病历</translation>
+    </message>
+    <message>
+        <source>该病历尚未签名，不能打印</source>
+        <translation>该病历尚未签名，不能打印</translation>
+    </message>
+    <message>
+        <source>该患者没有可打印的已签名病历</source>
+        <translation>该患者没有可打印的已签名病历</translation>
+    </message>
+    <message>
+        <source>该患者没有护理记录，无可打印内容</source>
+        <translation>该患者没有护理记录，无可打印内容</translation>
+    </message>
+    <message>
+        <source>班次只用于护士交接班</source>
+        <translation>班次只用于护士交接班</translation>
+    </message>
+    <message>
+        <source>该病区此班次没有交接班报告，无可打印内容</source>
+        <translation>该病区此班次没有交接班报告，无可打印内容</translation>
+    </message>
+    <message>
+        <source>本机没有配置 {profile} 的离线副本（联网运行该配置时生成）</source>
+        <translation>本机没有配置 {profile} 的离线副本（联网运行该配置时生成）</translation>
+    </message>
+    <message>
+        <source>配置 {profile} 的离线副本是病区 {held} 的，不是 {ward}</source>
+        <translation>配置 {profile} 的离线副本是病区 {held} 的，不是 {ward}</translation>
+    </message>
+    <message>
+        <source>离线打印读取某个配置的离线副本：请指定 --profile</source>
+        <translation>离线打印读取某个配置的离线副本：请指定 --profile</translation>
+    </message>
+    <message>
+        <source>危急值来源无效（应为 lab 或 platform）</source>
+        <translation>危急值来源无效（应为 lab 或 platform）</translation>
+    </message>
+    <message>
+        <source>危急值缺少检验系统的结果编号（最多 64 字符）</source>
+        <translation>危急值缺少检验系统的结果编号（最多 64 字符）</translation>
+    </message>
+    <message>
+        <source>危急值标志“{flag}”无效（应为 HH、LL、H 或 L）</source>
+        <translation>危急值标志“{flag}”无效（应为 HH、LL、H 或 L）</translation>
+    </message>
+    <message>
+        <source>危急值的结果不能为空（最多 60 字）</source>
+        <translation>危急值的结果不能为空（最多 60 字）</translation>
+    </message>
+    <message>
+        <source>住院号 {mrn} 没有在院的住院记录</source>
+        <translation>住院号 {mrn} 没有在院的住院记录</translation>
+    </message>
+    <message>
+        <source>检验项目 {code} 不在检验字典中</source>
+        <translation>检验项目 {code} 不在检验字典中</translation>
+    </message>
+    <message>
+        <source>该危急值已由 {by} 于 {at} 确认（已通知 {told}）</source>
+        <translation>该危急值已由 {by} 于 {at} 确认（已通知 {told}）</translation>
+    </message>
+    <message>
+        <source>请填写已通知的医生</source>
+        <translation>请填写已通知的医生</translation>
+    </message>
+    <message>
+        <source>通知对象过长（最多 {limit} 字）</source>
+        <translation>通知对象过长（最多 {limit} 字）</translation>
+    </message>
+    <message>
+        <source>该危急值尚未由护士确认接收</source>
+        <translation>该危急值尚未由护士确认接收</translation>
+    </message>
+    <message>
+        <source>危急值处理须记录在本次住院的病程记录中</source>
+        <translation>危急值处理须记录在本次住院的病程记录中</translation>
+    </message>
+    <message>
+        <source>患者 {mrn} 没有居民身份证号或居民健康卡号，区域平台无法识别，请先补录</source>
+        <translation>患者 {mrn} 没有居民身份证号或居民健康卡号，区域平台无法识别，请先补录</translation>
+    </message>
+    <message>
+        <source>收到的转诊单无法识别（缺少转诊申请或标识）</source>
+        <translation>收到的转诊单无法识别（缺少转诊申请或标识）</translation>
+    </message>
+    <message>
+        <source>没有使用该平台地址的成员机构：{url}</source>
+        <translation>没有使用该平台地址的成员机构：{url}</translation>
+    </message>
+    <message>
+        <source>请填写转诊原因</source>
+        <translation>请填写转诊原因</translation>
+    </message>
+    <message>
+        <source>请填写接收科室</source>
+        <translation>请填写接收科室</translation>
+    </message>
+    <message>
+        <source>请填写拒绝原因</source>
+        <translation>请填写拒绝原因</translation>
+    </message>
+    <message>
+        <source>内容过长：最多 {max} 个字</source>
+        <translation>内容过长：最多 {max} 个字</translation>
+    </message>
+    <message>
+        <source>该医联体成员机构不存在或已停用，请重新选择</source>
+        <translation>该医联体成员机构不存在或已停用，请重新选择</translation>
+    </message>
+    <message>
+        <source>转诊方向无效（上转或下转）</source>
+        <translation>转诊方向无效（上转或下转）</translation>
+    </message>
+    <message>
+        <source>这是收到的转诊，不能由本院发送</source>
+        <translation>这是收到的转诊，不能由本院发送</translation>
+    </message>
+    <message>
+        <source>这是本院发出的转诊，不能由本院接收或拒绝</source>
+        <translation>这是本院发出的转诊，不能由本院接收或拒绝</translation>
+    </message>
+    <message>
+        <source>该转诊已发送，不能再次发送</source>
+        <translation>该转诊已发送，不能再次发送</translation>
+    </message>
+    <message>
+        <source>该转诊已被接收或拒绝，请查看最新状态</source>
+        <translation>该转诊已被接收或拒绝，请查看最新状态</translation>
+    </message>
 </context>
 <context>
     <name>NurseCons</name>
@@ -2395,6 +2669,66 @@
     <message>
         <source>附材</source>
         <translation>附材</translation>
+    </message>
+    <message>
+        <source>腕带与瓶签不是同一患者：瓶签是 {bed}床 {name}，腕带是 {name2} {mrn2}。请勿执行！</source>
+        <translation>腕带与瓶签不是同一患者：瓶签是 {bed}床 {name}，腕带是 {name2} {mrn2}。请勿执行！</translation>
+    </message>
+    <message>
+        <source>瓶签与腕带核对一致：{bed}床 {name}</source>
+        <translation>瓶签与腕带核对一致：{bed}床 {name}</translation>
+    </message>
+    <message>
+        <source>正在查找瓶签……</source>
+        <translation>正在查找瓶签……</translation>
+    </message>
+    <message>
+        <source>此瓶签的执行项已记录（{bed}床 {name} {time}：{state}），请勿重复执行</source>
+        <translation>此瓶签的执行项已记录（{bed}床 {name} {time}：{state}），请勿重复执行</translation>
+    </message>
+    <message>
+        <source>瓶签与已核对的患者不符：瓶签是 {bed}床 {name} {mrn}，已核对的是 {name2} {mrn2}。请勿执行！</source>
+        <translation>瓶签与已核对的患者不符：瓶签是 {bed}床 {name} {mrn}，已核对的是 {name2} {mrn2}。请勿执行！</translation>
+    </message>
+    <message>
+        <source>已扫描瓶签：{bed}床 {name} {time}，执行前请扫描该患者腕带核对</source>
+        <translation>已扫描瓶签：{bed}床 {name} {time}，执行前请扫描该患者腕带核对</translation>
+    </message>
+    <message>
+        <source>未找到此瓶签对应的执行项，请核对瓶签</source>
+        <translation>未找到此瓶签对应的执行项，请核对瓶签</translation>
+    </message>
+    <message>
+        <source>{bed}床 {name}</source>
+        <translation>{bed}床 {name}</translation>
+    </message>
+    <message>
+        <source>此瓶签属于{ward}（{who}），不是本病区的患者，请勿执行！</source>
+        <translation>此瓶签属于{ward}（{who}），不是本病区的患者，请勿执行！</translation>
+    </message>
+    <message>
+        <source>{who} 已不在院，此瓶签不可执行</source>
+        <translation>{who} 已不在院，此瓶签不可执行</translation>
+    </message>
+    <message>
+        <source>此执行项已取消（{who}），请勿执行</source>
+        <translation>此执行项已取消（{who}），请勿执行</translation>
+    </message>
+    <message>
+        <source>此医嘱已停止（{who}），请勿执行</source>
+        <translation>此医嘱已停止（{who}），请勿执行</translation>
+    </message>
+    <message>
+        <source>此医嘱已作废（{who}），请勿执行</source>
+        <translation>此医嘱已作废（{who}），请勿执行</translation>
+    </message>
+    <message>
+        <source>此瓶签是 {day} 的执行项（{who}），不是今天的</source>
+        <translation>此瓶签是 {day} 的执行项（{who}），不是今天的</translation>
+    </message>
+    <message>
+        <source>此瓶签的医嘱尚不可执行（{who}）：请先核对医嘱</source>
+        <translation>此瓶签的医嘱尚不可执行（{who}）：请先核对医嘱</translation>
     </message>
 </context>
 <context>
@@ -4965,6 +5299,22 @@ ml</translation>
         <source>已打印并记录</source>
         <translation>已打印并记录</translation>
     </message>
+    <message>
+        <source>一般护理记录单</source>
+        <translation>一般护理记录单</translation>
+    </message>
+    <message>
+        <source>危重护理记录单</source>
+        <translation>危重护理记录单</translation>
+    </message>
+    <message>
+        <source>护理记录单</source>
+        <translation>护理记录单</translation>
+    </message>
+    <message>
+        <source>病历</source>
+        <translation>病历</translation>
+    </message>
 </context>
 <context>
     <name>Records</name>
@@ -5200,6 +5550,26 @@ ml</translation>
         <source>范围</source>
         <translation>范围</translation>
     </message>
+    <message>
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>确认超时</source>
+        <translation>确认超时</translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>关联危急值</source>
+        <translation>关联危急值</translation>
+    </message>
+    <message>
+        <source>转诊</source>
+        <translation>转诊</translation>
+    </message>
 </context>
 <context>
     <name>RecordsPull</name>
@@ -5318,6 +5688,157 @@ ml</translation>
     <message>
         <source>临时医嘱：{v}</source>
         <translation>临时医嘱：{v}</translation>
+    </message>
+</context>
+<context>
+    <name>Referrals</name>
+    <message>
+        <source>来自：{inst}（{direction}）</source>
+        <translation>来自：{inst}（{direction}）</translation>
+    </message>
+    <message>
+        <source>诊断：{name} {code}</source>
+        <translation>诊断：{name} {code}</translation>
+    </message>
+    <message>
+        <source>过敏：{substance}</source>
+        <translation>过敏：{substance}</translation>
+    </message>
+    <message>
+        <source>用药：{text}</source>
+        <translation>用药：{text}</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>患者</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>转出机构</source>
+        <translation>转出机构</translation>
+    </message>
+    <message>
+        <source>方向</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>转诊原因</source>
+        <translation>转诊原因</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>拒绝转诊</source>
+        <translation>拒绝转诊</translation>
+    </message>
+    <message>
+        <source>拒绝原因（将告知转出机构）</source>
+        <translation>拒绝原因（将告知转出机构）</translation>
+    </message>
+    <message>
+        <source>转入申请</source>
+        <translation>转入申请</translation>
+    </message>
+    <message>
+        <source>待处理转入申请 {n} 条：Enter 接收，Delete 拒绝</source>
+        <translation>待处理转入申请 {n} 条：Enter 接收，Delete 拒绝</translation>
+    </message>
+    <message>
+        <source>上转</source>
+        <translation>上转</translation>
+    </message>
+    <message>
+        <source>下转</source>
+        <translation>下转</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>已发送</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>对方已接收</source>
+        <translation>对方已接收</translation>
+    </message>
+    <message>
+        <source>对方已拒绝</source>
+        <translation>对方已拒绝</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>待处理</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>已接收</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>已拒绝</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>：{reason}</source>
+        <translation>：{reason}</translation>
+    </message>
+    <message>
+        <source>（等待上传平台）</source>
+        <translation>（等待上传平台）</translation>
+    </message>
+    <message>
+        <source>（平台拒收：{error}）</source>
+        <translation>（平台拒收：{error}）</translation>
+    </message>
+    <message>
+        <source>（平台已收到）</source>
+        <translation>（平台已收到）</translation>
+    </message>
+    <message>
+        <source>机构</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>接收科室</source>
+        <translation>接收科室</translation>
+    </message>
+    <message>
+        <source>转诊 {name}</source>
+        <translation>转诊 {name}</translation>
+    </message>
+    <message>
+        <source>发送 (Ctrl+Enter)</source>
+        <translation>发送 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>存为草稿</source>
+        <translation>存为草稿</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>转往机构</source>
+        <translation>转往机构</translation>
+    </message>
+    <message>
+        <source>本次住院的转诊</source>
+        <translation>本次住院的转诊</translation>
+    </message>
+    <message>
+        <source>请选择转往机构</source>
+        <translation>请选择转往机构</translation>
     </message>
 </context>
 <context>
@@ -5965,6 +6486,34 @@ ml</translation>
         <source>所选常用语上移 / 下移</source>
         <translation>所选常用语上移 / 下移</translation>
     </message>
+    <message>
+        <source>打印当前已签名病历（含签名、上级医师审签和修订记录）</source>
+        <translation>打印当前已签名病历（含签名、上级医师审签和修订记录）</translation>
+    </message>
+    <message>
+        <source>打印当前护理记录单（更正和作废的记录划线保留）</source>
+        <translation>打印当前护理记录单（更正和作废的记录划线保留）</translation>
+    </message>
+    <message>
+        <source>打印体温单（预览：全部周或只打印当前周，打印或另存为 PDF）</source>
+        <translation>打印体温单（预览：全部周或只打印当前周，打印或另存为 PDF）</translation>
+    </message>
+    <message>
+        <source>确认危急值（最早的一条）：填写已通知的医生</source>
+        <translation>确认危急值（最早的一条）：填写已通知的医生</translation>
+    </message>
+    <message>
+        <source>关联危急值：本病程记录记载了哪条危急值的处理</source>
+        <translation>关联危急值：本病程记录记载了哪条危急值的处理</translation>
+    </message>
+    <message>
+        <source>转入申请：其他医联体机构转来本科的患者，Enter 接收，Delete 拒绝并说明原因</source>
+        <translation>转入申请：其他医联体机构转来本科的患者，Enter 接收，Delete 拒绝并说明原因</translation>
+    </message>
+    <message>
+        <source>转诊：上转或下转到医联体成员机构，发送后经区域平台传送</source>
+        <translation>转诊：上转或下转到医联体成员机构，发送后经区域平台传送</translation>
+    </message>
 </context>
 <context>
     <name>StatusPanel</name>
@@ -6030,6 +6579,10 @@ ml</translation>
     <message>
         <source>第 {n} / {total} 周</source>
         <translation>第 {n} / {total} 周</translation>
+    </message>
+    <message>
+        <source>打印 ({key})</source>
+        <translation>打印 ({key})</translation>
     </message>
 </context>
 <context>
@@ -6587,10 +7140,6 @@ ml</translation>
         <translation>病区设置</translation>
     </message>
     <message>
-        <source>执行与皮试</source>
-        <translation>执行与皮试</translation>
-    </message>
-    <message>
         <source>频次默认执行时间（HH:MM，多个用逗号分隔；留空则用频次字典的时间）</source>
         <translation>频次默认执行时间（HH:MM，多个用逗号分隔；留空则用频次字典的时间）</translation>
     </message>
@@ -6641,6 +7190,22 @@ ml</translation>
     <message>
         <source>day 白班、evening 小夜、night 大夜；两班制如 day=08:00-20:00,night=20:00-08:00</source>
         <translation>day 白班、evening 小夜、night 大夜；两班制如 day=08:00-20:00,night=20:00-08:00</translation>
+    </message>
+    <message>
+        <source>瓶签尺寸（宽x高，毫米）</source>
+        <translation>瓶签尺寸（宽x高，毫米）</translation>
+    </message>
+    <message>
+        <source>危急值确认时限（分钟，0 为立即）</source>
+        <translation>危急值确认时限（分钟，0 为立即）</translation>
+    </message>
+    <message>
+        <source>危急值病程记录时限（小时）</source>
+        <translation>危急值病程记录时限（小时）</translation>
+    </message>
+    <message>
+        <source>执行、皮试与危急值</source>
+        <translation>执行、皮试与危急值</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""The exchange on the real PostgreSQL (revision 0013 migrated, not create_all): referrals sent
+"""The exchange on the real PostgreSQL (revision 0014 migrated, not create_all): referrals sent
 from the demo ward, then two senders flushing the same queue at once against one FHIR server on
 a real socket: each Bundle is claimed by one of them and POSTed once, every row ends sent."""
 from __future__ import annotations

@@ -60,6 +60,8 @@ def test_a_critical_record_with_hourly_io_and_its_24_hours_on_the_chart(
     entry = tab.entry
     now = datetime.now().astimezone()
     start = due.io_window(due.io_day(now, now.tzinfo), now.tzinfo)[0].astimezone()
+    # A time typed as HH:MM is today's: the lines go after the window's start and after midnight.
+    start = max(start, now.replace(hour=0, minute=0, second=0, microsecond=0))
     step = timedelta(hours=1) if now - start > timedelta(hours=3, minutes=5) else timedelta(minutes=1)
     times = [(start + step * (i + 1)).strftime("%H:%M") for i in range(3)]
     # time, T, P, R, BP, SpO2, 意识 (combo), 瞳孔, 对光 L, 对光 R, 入量 kind, ml, 出量 kind, ml

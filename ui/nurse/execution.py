@@ -4,7 +4,13 @@
 
 The patient is identified by two identifiers before anything is recorded: the wristband barcode
 scanned into the search field (a USB scanner types it and presses Enter) or name + 住院号 typed
-there. A bed number, a name or a 住院号 alone only filters the list. Keys (ui/shortcuts.py):
+there. A bed number, a name or a 住院号 alone only filters the list. A 瓶签 (infusion label,
+app/printing/labels.py) scanned there selects its execution item and shows its patient's items,
+but identifies no one: the wristband scanned next must be the same patient's (or, scanned just
+after the wristband, the label must be that patient's), else the nurse is told it is not and
+nothing is selected. A label of another ward, of a stopped order, of an item cancelled or
+already given says so. A scan typed while the list has the focus goes to the search field.
+Keys (ui/shortcuts.py):
 Ctrl+E executed (an infusion: started), Ctrl+Shift+E infusion finished, Ctrl+U not executed
 (a reason), Ctrl+Shift+Z correct the last record (a reason), Ctrl+R plan and reload, Ctrl+M the
 item's 附材 (remove with a reason, add; ui/nurse/consumables.py). The 附材 column lists them.
@@ -26,11 +32,13 @@ from ui.qt import (
     QBrush,
     QColor,
     QComboBox,
+    QEvent,
     QHBoxLayout,
     QHeaderView,
     QKeySequence,
     QLabel,
     QLineEdit,
+    QObject,
     Qt,
     QTableView,
     QVBoxLayout,
@@ -134,6 +142,8 @@ class ExecutionPanel(QWidget):
         self.ward_id = ""
         self.all_items: list[Any] = []
         self.identified: Optional[Any] = None       # app.domain.execution.Identity
+        self.label_plan: Optional[str] = None       # the item a scanned 瓶签 chose, patient not yet checked
+        self._before_scan: Optional[Any] = None     # who was identified before the field changed
         self.search = QLineEdit()
         self.search.setObjectName("exec_search")
         self.search.setClearButtonEnabled(True)
@@ -162,6 +172,7 @@ class ExecutionPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
+        self.table.installEventFilter(self)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_DRUGS, QHeaderView.ResizeMode.Stretch)
@@ -264,8 +275,11 @@ class ExecutionPanel(QWidget):
         slot = self.slot_combo.currentData()
         text = self.search.text().strip()
         rows = [i for i in self.all_items if i.sheet == sheet and (not slot or _time(i.planned_at) == slot)]
+        label = self._label_item()
         if self.identified is not None:
             rows = [i for i in rows if i.encounter_id == self.identified.encounter_id]
+        elif label is not None:
+            rows = [i for i in rows if i.encounter_id == label.encounter_id]
         elif text:
             rows = [i for i in rows if text in (i.bed_no, i.mrn) or text in i.patient_name]
         self.model.set_rows(rows)
@@ -292,24 +306,134 @@ class ExecutionPanel(QWidget):
         return rows[index.row()] if index.isValid() and index.row() < len(rows) else None
 
     # ---- patient identification
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A scanner typing while the list has the focus: the scan goes to the search field."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            key: Any = event
+            text = key.text()
+            mods = key.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
+            if text and text.isprintable() and not text.isspace() and mods == Qt.KeyboardModifier.NoModifier:
+                if not self.search.hasFocus():          # the scan's first key: it replaces the field
+                    self.search.setFocus()
+                    self.search.selectAll()
+                self.search.insert(text)
+                return True
+        return super().eventFilter(watched, event)
+
     def _text_changed(self, _text: str) -> None:
         if self.identified is not None:
+            self._before_scan = self.identified
             self.identified = None
             self._show_identity()
         self._apply_filter()
 
-    def _identify(self) -> None:
-        from app.domain.execution import identify
+    def _label_item(self) -> Optional[Any]:
+        if self.label_plan is None:
+            return None
+        return next((i for i in self.all_items if self.label_plan in i.plan_ids), None)
 
-        found = identify(self.search.text(), self.patients())
+    def _identify(self) -> None:
+        from app.domain.execution import identify, plan_id_of_label
+
+        text = self.search.text()
+        before, self._before_scan = self._before_scan, None
+        self.search.selectAll()                      # the next scan replaces what is there
+        plan_id = plan_id_of_label(text)
+        if plan_id is not None:
+            self._scan_label(plan_id, before)
+            return
+        found = identify(text, self.patients())
+        label = self._label_item()
+        self.label_plan = None
         self.identified = found
         self._show_identity()
-        self._apply_filter()
-        if found is None and self.search.text().strip():
+        if found is not None and label is not None and label.encounter_id != found.encounter_id:
+            self._apply_filter()
+            self.set_status(translate(
+                "NurseExec",
+                "腕带与瓶签不是同一患者：瓶签是 {bed}床 {name}，腕带是 {name2} {mrn2}。请勿执行！").format(
+                    bed=label.bed_no, name=label.patient_name, name2=found.name, mrn2=found.mrn), warn=True)
+            return
+        self._apply_filter(label.plan_id if found is not None and label is not None else None)
+        if found is None and text.strip():
             self.set_status(translate("NurseExec", "未能核对患者：请扫描腕带，或输入“姓名 住院号”"))
         elif found is not None:
-            self.set_status("")
+            self.set_status(translate("NurseExec", "瓶签与腕带核对一致：{bed}床 {name}").format(
+                bed=label.bed_no, name=label.patient_name) if label is not None else "")
             self.table.setFocus()
+
+    def _scan_label(self, plan_id: str, before: Optional[Any]) -> None:
+        """A 瓶签 scanned: its item chosen if it is on today's list and may be given; the patient
+        still to be checked by wristband (or checked just before, and the same)."""
+        item = next((i for i in self.all_items if plan_id in i.plan_ids), None)
+        self.identified = None
+        self.label_plan = None
+        self._show_identity()
+        if item is None:
+            self._apply_filter()
+            self.set_status(translate("NurseExec", "正在查找瓶签……"))
+            ops.lookup_label(self.ctx, plan_id, lambda found: self._label_elsewhere(plan_id, found),
+                             self._failed)
+            return
+        if item.state in ("done", "finished", "not_done"):
+            self._apply_filter()
+            self.set_status(translate("NurseExec", "此瓶签的执行项已记录（{bed}床 {name} {time}：{state}），请勿重复执行").format(  # noqa: E501
+                bed=item.bed_no, name=item.patient_name, time=_time(item.planned_at), state=state_text(item)),
+                warn=True)
+            return
+        if before is not None and before.encounter_id != item.encounter_id:
+            self._apply_filter()
+            self.set_status(translate(
+                "NurseExec", "瓶签与已核对的患者不符：瓶签是 {bed}床 {name} {mrn}，已核对的是 {name2} {mrn2}。请勿执行！").format(  # noqa: E501
+                    bed=item.bed_no, name=item.patient_name, mrn=item.mrn, name2=before.name,
+                    mrn2=before.mrn), warn=True)
+            return
+        for combo, value in ((self.sheet_combo, item.sheet), (self.slot_combo, "")):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        if before is not None:
+            self.identified = before
+            self.set_status(translate("NurseExec", "瓶签与腕带核对一致：{bed}床 {name}").format(
+                bed=item.bed_no, name=item.patient_name))
+        else:
+            self.label_plan = item.plan_id
+            self.set_status(translate(
+                "NurseExec", "已扫描瓶签：{bed}床 {name} {time}，执行前请扫描该患者腕带核对").format(
+                bed=item.bed_no, name=item.patient_name, time=_time(item.planned_at)))
+        self._show_identity()
+        self._apply_filter(item.plan_id)
+
+    def _label_elsewhere(self, plan_id: str, found: Optional[Any]) -> None:
+        """Why a scanned label is not on today's list, told in plain words (nothing selected)."""
+        from app.domain.execution import plan_id_of_label
+        from app.domain.orders import STOPPED, VOIDED
+
+        if plan_id_of_label(self.search.text()) != plan_id:
+            return                                      # the nurse has scanned something else since
+        if found is None:
+            text = translate("NurseExec", "未找到此瓶签对应的执行项，请核对瓶签")
+        else:
+            who = translate("NurseExec", "{bed}床 {name}").format(bed=found.bed_no, name=found.patient_name)
+            day = found.planned_at.astimezone().date()
+            if found.ward_id != self.ward_id:
+                text = translate(
+                    "NurseExec", "此瓶签属于{ward}（{who}），不是本病区的患者，请勿执行！").format(
+                    ward=found.ward_name, who=who)
+            elif found.stay_status != "admitted":
+                text = translate("NurseExec", "{who} 已不在院，此瓶签不可执行").format(who=who)
+            elif found.plan_status != "planned":
+                text = translate("NurseExec", "此执行项已取消（{who}），请勿执行").format(who=who)
+            elif found.order_status == STOPPED:
+                text = translate("NurseExec", "此医嘱已停止（{who}），请勿执行").format(who=who)
+            elif found.order_status == VOIDED:
+                text = translate("NurseExec", "此医嘱已作废（{who}），请勿执行").format(who=who)
+            elif day != self.today():
+                text = translate("NurseExec", "此瓶签是 {day} 的执行项（{who}），不是今天的").format(
+                    day=day.isoformat(), who=who)
+            else:
+                text = translate("NurseExec", "此瓶签的医嘱尚不可执行（{who}）：请先核对医嘱").format(who=who)
+        self.set_status(text, warn=True)
 
     def _show_identity(self) -> None:
         p = self.identified
@@ -439,7 +563,8 @@ class ExecutionPanel(QWidget):
         self.slot_combo.setItemText(0, translate("NurseExec", "全部"))
         self._show_identity()
 
-    def set_status(self, text: str) -> None:
+    def set_status(self, text: str, warn: bool = False) -> None:
+        self.status_label.setStyleSheet("color: #c62828; font-weight: bold;" if warn else "")
         self.status_label.setText(text)
 
     def _text(self, failure: Any) -> str:

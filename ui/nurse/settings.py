@@ -37,8 +37,10 @@ from ui.qt import (
 from ui.shortcuts import WARD_SETTINGS_SAVE
 from ui.table_model import AnyIndex, RowsTableModel
 
-NUMBER_FIELDS = ("overdue_minutes", "skin_read_minutes", "skin_valid_hours")
-RANGES = {"overdue_minutes": (0, 24 * 60), "skin_read_minutes": (1, 120), "skin_valid_hours": (1, 24 * 30)}
+NUMBER_FIELDS = ("overdue_minutes", "skin_read_minutes", "skin_valid_hours", "crit_ack_minutes",
+                 "crit_note_hours")
+RANGES = {"overdue_minutes": (0, 24 * 60), "skin_read_minutes": (1, 120), "skin_valid_hours": (1, 24 * 30),
+          "crit_ack_minutes": (0, 60), "crit_note_hours": (1, 24)}
 COL_CODE, COL_NAME, COL_PER_DAY, COL_DICT, COL_WARD = range(5)
 
 
@@ -102,7 +104,7 @@ class WardSettingsDialog(QDialog):
         self.setWindowTitle(translate("WardSettings", "病区设置") + (f" — {ward_name}" if ward_name else ""))
         self.resize(720, 620)
         layout = QVBoxLayout(self)
-        box = QGroupBox(translate("WardSettings", "执行与皮试"))
+        box = QGroupBox(translate("WardSettings", "执行、皮试与危急值"))
         form = QFormLayout(box)
         self.numbers: dict[str, QSpinBox] = {}
         for name in NUMBER_FIELDS:
@@ -123,6 +125,10 @@ class WardSettingsDialog(QDialog):
         self.shifts.setToolTip(translate(
             "WardSettings", "day 白班、evening 小夜、night 大夜；两班制如 day=08:00-20:00,night=20:00-08:00"))
         form.addRow(setting_label("shifts"), self.shifts)
+        self.label_size = QLineEdit()
+        self.label_size.setObjectName("setting_label_size")
+        self.label_size.setPlaceholderText("80x50")
+        form.addRow(setting_label("label_size"), self.label_size)
         layout.addWidget(box)
         layout.addWidget(QLabel(translate(
             "WardSettings", "频次默认执行时间（HH:MM，多个用逗号分隔；留空则用频次字典的时间）")))
@@ -184,6 +190,7 @@ class WardSettingsDialog(QDialog):
         self.retest.setChecked(retest == "1")
         self.io_boundary.setText(view.stored.get("io_boundary") or view.defaults["io_boundary"])
         self.shifts.setText(view.stored.get("shifts") or view.defaults["shifts"])
+        self.label_size.setText(view.stored.get("label_size") or view.defaults["label_size"])
         self.freq_model.load([f for f in view.freqs if f"freq:{f.code}" in view.stored], view.stored)
         self.setEnabled(True)
         self.loading = False
@@ -197,6 +204,7 @@ class WardSettingsDialog(QDialog):
         out["retest_on_batch"] = "1" if self.retest.isChecked() else "0"
         out["io_boundary"] = self.io_boundary.text().strip()
         out["shifts"] = self.shifts.text().strip()
+        out["label_size"] = self.label_size.text().strip()
         for code, text in self.freq_model.times.items():
             out[f"freq:{code}"] = text
         return out
@@ -252,6 +260,8 @@ class WardSettingsDialog(QDialog):
             self.io_boundary.setFocus()
         elif name == "shifts":
             self.shifts.setFocus()
+        elif name == "label_size":
+            self.label_size.setFocus()
         elif name.startswith("freq:") and self.freq_model.row_of(name[5:]) >= 0:
             self.table.setFocus()
             self.table.setCurrentIndex(self.freq_model.index(self.freq_model.row_of(name[5:]), COL_WARD))

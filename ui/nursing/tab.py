@@ -114,6 +114,7 @@ class NursingRecordsTab(QWidget):
             ("new", keys.NURSING_NEW, self.new_line),
             ("correct", keys.NURSING_CORRECT, self.correct_selected),
             ("void", keys.NURSING_VOID, self.void_selected),
+            ("print", keys.NURSING_PRINT, self.print_record),
             *[(s, k, (lambda s=s: self.assess(s))) for s, k in zip(SCALES, keys.NURSING_SCALES)],
         ]
         for key, shortcut, handler in specs:
@@ -127,8 +128,9 @@ class NursingRecordsTab(QWidget):
         writer = bool(getattr(user, "can", lambda _p: False)("nursing.write"))
         self.entry.setVisible(writer)            # a doctor reads the records, a nurse writes them
         for key, action in self.actions_by_key.items():
-            if key not in ("general", "critical"):
+            if key not in ("general", "critical", "print"):
                 action.setEnabled(writer)
+        self.actions_by_key["print"].setEnabled(bool(getattr(user, "can", lambda _p: False)("print")))
         for button in self.scale_buttons.values():
             button.setVisible(writer)
         self.retranslate()
@@ -250,6 +252,19 @@ class NursingRecordsTab(QWidget):
         self.entry.tell(error_text(err) + translate("Nursing", "（未保存，录入内容已保留）"), error=True)
         if isinstance(err, ConflictError):
             self.reload()
+
+    def print_record(self) -> None:
+        """The print preview of the 护理记录单 shown (corrected and voided lines struck, 留痕)."""
+        from ui.operations import printing as print_ops
+        from ui.printing.record_preview import NURSING, RecordPrintPreview
+
+        if not print_ops.supported(self.ctx):
+            return
+        dialog = RecordPrintPreview(self.ctx, self.user, self.encounter_id, NURSING,
+                                    rec_type=self.rec_type, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.dialog = dialog
+        dialog.open()
 
     def correct_selected(self) -> None:
         line = self.selected_line()

@@ -104,6 +104,13 @@ def load_day(ctx: OpContext, ward_id: str, day: date, on_done: Callback, on_erro
                  on_error, "execution_day")
 
 
+def lookup_label(ctx: OpContext, plan_id: str, on_done: Callback, on_error: OnError = None) -> int:
+    """Where a scanned 瓶签's execution item is (None: no such item), for a label not on the list."""
+    from app.services.exec_printing import scanned_label
+
+    return _read(ctx, lambda conn: scanned_label(conn, plan_id), on_done, on_error, "scanned_label")
+
+
 def confirm_second(ctx: OpContext, login: str, password: str, on_done: Callback,
                    on_error: OnError = None) -> int:
     """双人核对: the second nurse's login and her own password -> her StaffUser (AuthError when

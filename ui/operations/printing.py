@@ -46,3 +46,64 @@ def save_pdf(ctx: OpContext, pages: list[Any], path: str, title: str, on_done: C
 
     return ctx.runner.background(lambda: write_pdf(pages, Path(path), title), on_done, on_error,
                                  name="save_pdf")
+
+
+def load_record_job(ctx: OpContext, encounter_id: str, what: str, doc_id: Optional[str],
+                    rec_type: Optional[str], on_done: Callback, on_error: OnError = None) -> int:
+    """A stay's signed document (`what` record) or one 护理记录 form (nursing_record) to print."""
+    from app.services import record_printing as rp
+
+    backend: Any = ctx.backend
+
+    def read(conn: Any) -> Any:
+        if what == rp.NURSING:
+            return rp.nursing_job(conn, encounter_id, (rec_type,) if rec_type else ("general", "critical"))
+        return rp.record_job(conn, encounter_id, doc_id)
+
+    return ctx.runner.read(lambda: backend.read(read), on_done, on_error, name="record_job")
+
+
+def record_document_print(ctx: OpContext, user: Any, job: Any, pages: int,
+                          on_done: Optional[Callback] = None, on_error: OnError = None) -> int:
+    """Audit a print of documents or a 护理记录 (RecordDocumentPrint, the one write path)."""
+    from app.clock import utcnow
+    from app.ids import new_id
+    from app.services.record_printing import RecordDocumentPrint
+
+    command = RecordDocumentPrint(op_id=new_id(), actor_id=str(user.id), device_time=utcnow(),
+                                  encounter_id=job.encounter_id, what=job.what,
+                                  doc_ids=tuple(d.doc_id for d in job.docs),
+                                  rec_types=tuple(t for t, _rows in job.rows), pages=pages)
+    return ctx.runner.mutate(lambda: ctx.backend.execute(command), on_done, on_error,
+                             name="RecordDocumentPrint", origin=getattr(ctx, "origin", ""))
+# ---- the 体温单 (ui/vitals/chart_print.py)
+def load_chart_weeks(ctx: OpContext, encounter_id: str, on_done: Callback, on_error: OnError = None) -> int:
+    """Every week of the stay's 体温单 (a page each), read in one go on the read pool."""
+    from app.services.vitals import stay_weeks
+
+    backend: Any = ctx.backend
+    return ctx.runner.read(lambda: backend.read(lambda conn: stay_weeks(conn, encounter_id)),
+                           on_done, on_error, name="chart_weeks")
+
+
+def record_chart_print(ctx: OpContext, user: Any, encounter_id: str, weeks: list[int],
+                       on_done: Optional[Callback] = None, on_error: OnError = None) -> int:
+    from app.clock import utcnow
+    from app.ids import new_id
+    from app.services.chart_printing import RecordChartPrint
+
+    command = RecordChartPrint(op_id=new_id(), actor_id=str(user.id), device_time=utcnow(),
+                               encounter_id=encounter_id, weeks=tuple(weeks))
+    return ctx.runner.mutate(lambda: ctx.backend.execute(command), on_done, on_error,
+                             name="RecordChartPrint", origin=getattr(ctx, "origin", ""))
+
+
+def save_chart_pdf(ctx: OpContext, pages: list[Any], path: str, title: str, on_done: Callback,
+                   on_error: OnError = None) -> int:
+    """The 体温单 pages (app/printing/tempchart_model.py) as a PDF, off the GUI thread."""
+    from pathlib import Path
+
+    from app.printing.tempchart_pdf import write_chart_pdf
+
+    return ctx.runner.background(lambda: write_chart_pdf(pages, Path(path), title), on_done, on_error,
+                                 name="save_chart_pdf")

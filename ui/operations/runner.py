@@ -7,6 +7,7 @@ signal; the GUI thread never waits.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import itertools
 import logging
@@ -43,10 +44,15 @@ class _Task(QRunnable):
         try:
             result = self._fn()
         except BaseException as exc:
-            failure = Failure(exc, traceback.format_exc(), self._name)
-            self._runner._finished.emit(self._task_id, None, failure)
+            self._deliver(None, Failure(exc, traceback.format_exc(), self._name))
             return
-        self._runner._finished.emit(self._task_id, result, None)
+        self._deliver(result, None)
+
+    def _deliver(self, result: Any, failure: Optional[Failure]) -> None:
+        # RuntimeError: the window (and its runner) closed while this ran; nobody is left to
+        # tell, and a write's own transaction has already committed or rolled back.
+        with contextlib.suppress(RuntimeError):
+            self._runner._finished.emit(self._task_id, result, failure)
 
 
 class Runner(QObject):

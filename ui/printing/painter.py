@@ -38,6 +38,8 @@ def paint(painter: QPainter, page: PageDrawing, dpi: float) -> None:
         elif isinstance(item, Line):
             painter.setPen(QPen(_color(item.color), item.width / 72.0 * dpi))
             painter.drawLine(QPointF(item.x1 * px, item.y1 * px), QPointF(item.x2 * px, item.y2 * px))
+        elif isinstance(item, Rect) and item.fill:
+            painter.fillRect(QRectF(item.x * px, item.y * px, item.w * px, item.h * px), _color(item.color))
         elif isinstance(item, Rect):
             painter.setPen(QPen(_color(item.color), item.width / 72.0 * dpi))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -46,6 +46,8 @@ def doc_type_text(code: str) -> str:
         "discharge": translate("DocTypes", "出院记录"),
         "death": translate("DocTypes", "死亡记录"),
         "death_discussion": translate("DocTypes", "死亡病例讨论记录"),
+        "critical_ack": translate("DocTypes", "危急值确认"),
+        "critical_note": translate("DocTypes", "危急值处理记录（病程）"),
     }.get(code, code)
 
 
@@ -92,6 +94,8 @@ DUE_COLUMNS = 5
 
 
 def due_kind_text(item: Any) -> str:
+    if item.doc_type == "critical_ack":          # a nurse's acknowledgement, not a document
+        return translate("Records", "确认超时") if item.overdue else translate("Records", "待确认")
     if item.kind == "cosign":
         return translate("Records", "待审签")
     if item.overdue:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Callable, Optional
 
 from app.domain import documents as dd
+from app.services.critical import NOTE_TYPES
 from ui import shortcuts as keys
 from ui.formatting import local_datetime
 from ui.messages import error_text, message_text
@@ -41,6 +42,7 @@ from ui.records.pull import text_for
 from ui.records.template_editor import scope_text
 
 EDIT, READ, REVISE, COSIGN = "edit", "read", "revise", "cosign"
+BUTTONS = ("new", "sign", "cosign", "revise", "diff", "consult", "diagnoses", "print", "referral")
 ERROR_STYLE = "color: #c62828;"
 INFO_STYLE = "color: #57606a;"
 
@@ -134,6 +136,8 @@ class RecordsTab(QWidget):
             ("diff", keys.DOC_DIFF, self.show_diff, True),
             ("consult", keys.DOC_CONSULT, self.request_consult, writer),
             ("diagnoses", keys.DOC_DIAGNOSES, self.show_diagnoses, True),
+            ("print", keys.DOC_PRINT, self.print_document, bool(can("print"))),
+            ("critical", keys.DOC_CRITICAL, self.link_critical, writer),
             ("referral", keys.DOC_REFERRAL, self.show_referrals, bool(can("referral"))),
         ]
         for key, shortcut, handler, allowed in specs:
@@ -146,8 +150,7 @@ class RecordsTab(QWidget):
             action.setEnabled(allowed)
             self.addAction(action)
             self.actions_by_key[key] = action
-            if allowed and key in ("new", "sign", "cosign", "revise", "diff", "consult", "diagnoses",
-                                   "referral"):
+            if allowed and key in BUTTONS:
                 button = QToolButton()
                 button.setDefaultAction(action)
                 self.buttons.addWidget(button)
@@ -165,6 +168,8 @@ class RecordsTab(QWidget):
             "revise": doc is not None and doc.status in dd.FROZEN and self.mode == READ
             and bool(can("doc.sign") or can("doc.cosign")),
             "diff": v is not None and len(v.revisions) >= 2,
+            "print": doc is not None and doc.status in dd.FROZEN and self.mode == READ,
+            "critical": doc is not None and doc.doc_type in NOTE_TYPES,
         }
         for key, ok in rules.items():
             action = self.actions_by_key[key]
@@ -377,6 +382,13 @@ class RecordsTab(QWidget):
         ops.create(self.ctx, self.user, self.encounter_id, doc_id, template.doc_type,
                    doc_type_text(template.doc_type), template.sections, done, self._failed, self.token)
 
+    def link_critical(self) -> None:
+        """This 病程记录 documents a critical value of the stay (ui/critical.py)."""
+        from ui.critical import link_open_note
+
+        if self.view_doc is not None:
+            link_open_note(self, self.view_doc.doc.id)
+
     def save_now(self) -> None:
         self.autosaver.dirty = self.autosaver.dirty or self.mode != READ
         self.autosaver.save()
@@ -493,6 +505,17 @@ class RecordsTab(QWidget):
         if v is not None and len(v.revisions) >= 2:
             self._open_dialog(DiffDialog(list(v.revisions), self))
 
+    def print_document(self) -> None:
+        """The print preview of the signed document shown (signatures, 审签, revision marks)."""
+        from ui.operations import printing as print_ops
+        from ui.printing.record_preview import RECORD, RecordPrintPreview
+
+        v = self.view_doc
+        if v is None or v.doc.status not in dd.FROZEN or not print_ops.supported(self.ctx):
+            return
+        self._open_dialog(RecordPrintPreview(self.ctx, self.user, self.encounter_id, RECORD,
+                                             doc_id=v.doc.id, parent=self))
+
     def request_consult(self) -> None:
         """请会诊: the diagnoses pulled in as the start of the question."""
         from ui.records.consults import RequestDialog
@@ -564,7 +587,9 @@ class RecordsTab(QWidget):
                  "diff": translate("Records", "版本对比"), "pull": translate("Records", "引入病历资料"),
                  "phrase": translate("Records", "常用语"), "copy": translate("Records", "复制既往病历"),
                  "save": translate("Records", "保存草稿"), "consult": translate("Records", "请会诊"),
-                 "diagnoses": translate("Records", "诊断"), "referral": translate("Records", "转诊")}
+                 "diagnoses": translate("Records", "诊断"), "print": translate("Records", "打印"),
+                 "critical": translate("Records", "关联危急值"),
+                 "referral": translate("Records", "转诊")}
         for key, action in self.actions_by_key.items():
             action.setText(texts.get(key, key))
             action.setToolTip(f"{texts.get(key, key)} ({action.shortcut().toString()})")

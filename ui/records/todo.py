@@ -28,6 +28,7 @@ from ui.records.model import COL_DUE_PATIENT, ROW_ROLE, DueModel
 
 class TodoPanel(QWidget):
     open_requested = Signal(str, str)          # encounter id, document id ("" for a new one)
+    critical_note_requested = Signal(str, str)  # encounter id, critical value id (危急值, no note yet)
 
     def __init__(self, ctx: Any, user: Any, ward_id: str, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
@@ -87,11 +88,13 @@ class TodoPanel(QWidget):
     def _open(self, row: int) -> None:
         index = self.model.index(row, 0)
         item = self.model.data(index, ROW_ROLE)
-        if item is not None:
+        if item is not None and item.doc_type == "critical_note" and not item.doc_id and item.critical_id:
+            self.critical_note_requested.emit(item.encounter_id, item.critical_id)
+        elif item is not None:
             self.open_requested.emit(item.encounter_id, item.doc_id or "")
 
     def _changes(self, changes: Any) -> None:
-        if is_alive(self) and self.loaded and changes.touches("document"):
+        if is_alive(self) and self.loaded and (changes.touches("document") or changes.touches("critical")):
             self.reload()
 
     def showEvent(self, event: Any) -> None:

@@ -32,7 +32,7 @@ from ui.qt import (
     is_alive,
     translate,
 )
-from ui.shortcuts import CHART_NEXT_WEEK, CHART_PREV_WEEK
+from ui.shortcuts import CHART_NEXT_WEEK, CHART_PREV_WEEK, CHART_PRINT
 from ui.vitals.labels import chart_text
 
 FONT_FAMILY = "WenQuanYi Zen Hei"
@@ -180,11 +180,15 @@ class TempChartTab(QWidget):
         self.prev_button = QPushButton()
         self.next_button = QPushButton()
         self.page_label = QLabel()
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("chartPrint")
+        self._dialogs: list[Any] = []
         nav = QHBoxLayout()
         nav.addWidget(self.prev_button)
         nav.addWidget(self.page_label)
         nav.addWidget(self.next_button)
         nav.addStretch(1)
+        nav.addWidget(self.print_button)
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
         self.scroller.setWidget(self.chart)
@@ -203,6 +207,13 @@ class TempChartTab(QWidget):
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(lambda s=step: self.turn(s))
+        self.print_button.clicked.connect(self.open_print)
+        self.print_shortcut = QShortcut(QKeySequence(CHART_PRINT), self)
+        self.print_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.print_shortcut.activated.connect(self.open_print)
+        can_print = user is None or bool(getattr(user, "can", lambda _p: False)("print"))
+        self.print_button.setVisible(can_print)
+        self.print_shortcut.setEnabled(can_print)
         self._loaded_once = False
         self.retranslate()
 
@@ -211,6 +222,7 @@ class TempChartTab(QWidget):
             self.daily.retranslate()
         self.prev_button.setText(translate("TempChart", "上一周 ({key})").format(key=PREV_KEY))
         self.next_button.setText(translate("TempChart", "下一周 ({key})").format(key=NEXT_KEY))
+        self.print_button.setText(translate("TempChart", "打印 ({key})").format(key=CHART_PRINT))
         self._label()
 
     def changeEvent(self, event: Any) -> None:
@@ -267,6 +279,20 @@ class TempChartTab(QWidget):
 
         ops.record_row(self.ctx, self.user, self.encounter_id, measured, None, values, (), done, failed,
                        origin=self._origin)
+
+    def open_print(self) -> None:
+        """The print preview of the stay's weeks, at the week shown (ui/vitals/chart_print.py)."""
+        from ui.vitals.chart_print import ChartPrintPreview
+
+        if self.user is None:
+            return
+        dialog = ChartPrintPreview(self.ctx, self.user, self.encounter_id, self.week_no, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self._dialogs = [d for d in self._dialogs if is_alive(d) and d.isVisible()] + [dialog]
+        dialog.finished.connect(lambda _r: is_alive(self) and self.setFocus())
+        dialog.open()
+        dialog.raise_()
+        dialog.activateWindow()             # the keyboard goes to the dialog at once
 
     def turn(self, step: int) -> None:
         if self.week is None:

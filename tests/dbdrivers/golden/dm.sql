@@ -1094,6 +1094,46 @@ UPDATE alembic_version SET version_num='0012' WHERE alembic_version.version_num 
 
 -- Running upgrade 0012 -> 0013
 
+CREATE TABLE crit_value (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    encounter_id VARCHAR2(36 CHAR) NOT NULL, 
+    lab_result_id VARCHAR2(36 CHAR), 
+    source VARCHAR2(20 CHAR) NOT NULL, 
+    source_ref VARCHAR2(64 CHAR) NOT NULL, 
+    test_code VARCHAR2(12 CHAR), 
+    test_name NVARCHAR2(60) NOT NULL, 
+    value_text NVARCHAR2(60) NOT NULL, 
+    unit VARCHAR2(20 CHAR), 
+    abnormal VARCHAR2(2 CHAR), 
+    reported_at DATETIME NOT NULL, 
+    received_at DATETIME NOT NULL, 
+    status VARCHAR2(10 CHAR) NOT NULL, 
+    ack_by VARCHAR2(36 CHAR), 
+    ack_at DATETIME, 
+    told_name NVARCHAR2(40), 
+    told_staff_id VARCHAR2(36 CHAR), 
+    note_doc_id VARCHAR2(36 CHAR), 
+    noted_by VARCHAR2(36 CHAR), 
+    noted_at DATETIME, 
+    version INTEGER NOT NULL, 
+    created_at DATETIME NOT NULL, 
+    updated_at DATETIME NOT NULL, 
+    CONSTRAINT pk_crit_value PRIMARY KEY (id), 
+    CONSTRAINT fk_crit_value_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_crit_value_lab_result_id FOREIGN KEY(lab_result_id) REFERENCES lab_result (id), 
+    CONSTRAINT fk_crit_value_ack_by FOREIGN KEY(ack_by) REFERENCES staff (id), 
+    CONSTRAINT fk_crit_value_told_staff_id FOREIGN KEY(told_staff_id) REFERENCES staff (id), 
+    CONSTRAINT fk_crit_value_note_doc_id FOREIGN KEY(note_doc_id) REFERENCES clin_doc (id), 
+    CONSTRAINT fk_crit_value_noted_by FOREIGN KEY(noted_by) REFERENCES staff (id), 
+    CONSTRAINT uq_crit_value_source_ref UNIQUE (source, source_ref)
+);
+
+CREATE INDEX ix_crit_value_encounter_id ON crit_value (encounter_id);
+
+UPDATE alembic_version SET version_num='0013' WHERE alembic_version.version_num = '0012';
+
+-- Running upgrade 0013 -> 0014
+
 ALTER TABLE patient ADD COLUMN health_card VARCHAR2(30 CHAR);
 
 CREATE TABLE member_inst (
@@ -1179,6 +1219,6 @@ CREATE INDEX ix_exchange_out_referral_id ON exchange_out (referral_id);
 
 CREATE INDEX ix_exchange_out_due ON exchange_out (state, next_try_at);
 
-UPDATE alembic_version SET version_num='0013' WHERE alembic_version.version_num = '0012';
+UPDATE alembic_version SET version_num='0014' WHERE alembic_version.version_num = '0013';
 
 COMMIT;

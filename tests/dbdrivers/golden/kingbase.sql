@@ -1075,6 +1075,46 @@ UPDATE alembic_version SET version_num='0012' WHERE alembic_version.version_num 
 
 -- Running upgrade 0012 -> 0013
 
+CREATE TABLE crit_value (
+    id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36) NOT NULL, 
+    lab_result_id VARCHAR(36), 
+    source VARCHAR(20) NOT NULL, 
+    source_ref VARCHAR(64) NOT NULL, 
+    test_code VARCHAR(12), 
+    test_name VARCHAR(60) NOT NULL, 
+    value_text VARCHAR(60) NOT NULL, 
+    unit VARCHAR(20), 
+    abnormal VARCHAR(2), 
+    reported_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    received_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    status VARCHAR(10) NOT NULL, 
+    ack_by VARCHAR(36), 
+    ack_at TIMESTAMP WITHOUT TIME ZONE, 
+    told_name VARCHAR(40), 
+    told_staff_id VARCHAR(36), 
+    note_doc_id VARCHAR(36), 
+    noted_by VARCHAR(36), 
+    noted_at TIMESTAMP WITHOUT TIME ZONE, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    CONSTRAINT pk_crit_value PRIMARY KEY (id), 
+    CONSTRAINT fk_crit_value_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_crit_value_lab_result_id FOREIGN KEY(lab_result_id) REFERENCES lab_result (id), 
+    CONSTRAINT fk_crit_value_ack_by FOREIGN KEY(ack_by) REFERENCES staff (id), 
+    CONSTRAINT fk_crit_value_told_staff_id FOREIGN KEY(told_staff_id) REFERENCES staff (id), 
+    CONSTRAINT fk_crit_value_note_doc_id FOREIGN KEY(note_doc_id) REFERENCES clin_doc (id), 
+    CONSTRAINT fk_crit_value_noted_by FOREIGN KEY(noted_by) REFERENCES staff (id), 
+    CONSTRAINT uq_crit_value_source_ref UNIQUE (source, source_ref)
+);
+
+CREATE INDEX ix_crit_value_encounter_id ON crit_value (encounter_id);
+
+UPDATE alembic_version SET version_num='0013' WHERE alembic_version.version_num = '0012';
+
+-- Running upgrade 0013 -> 0014
+
 ALTER TABLE patient ADD COLUMN health_card VARCHAR(30);
 
 CREATE TABLE member_inst (
@@ -1158,7 +1198,7 @@ CREATE INDEX ix_exchange_out_referral_id ON exchange_out (referral_id);
 
 CREATE INDEX ix_exchange_out_due ON exchange_out (state, next_try_at);
 
-UPDATE alembic_version SET version_num='0013' WHERE alembic_version.version_num = '0012';
+UPDATE alembic_version SET version_num='0014' WHERE alembic_version.version_num = '0013';
 
 COMMIT;
 

@@ -769,16 +769,16 @@ CREATE TABLE _alembic_tmp_med_order (
     CONSTRAINT pk_med_order PRIMARY KEY (id), 
     CONSTRAINT skin_test_req CHECK (skin_test_req IN (0, 1)), 
     CONSTRAINT verbal CHECK (verbal IN (0, 1)), 
-    CONSTRAINT fk_med_order_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
+    CONSTRAINT fk_med_order_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
     CONSTRAINT fk_med_order_ordered_by FOREIGN KEY(ordered_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
     CONSTRAINT fk_med_order_stop_checked_by FOREIGN KEY(stop_checked_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
+    CONSTRAINT fk_med_order_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
+    CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
+    CONSTRAINT fk_med_order_freq_code FOREIGN KEY(freq_code) REFERENCES freq (code), 
     CONSTRAINT fk_med_order_stopped_by FOREIGN KEY(stopped_by) REFERENCES staff (id), 
     CONSTRAINT fk_med_order_verified_by FOREIGN KEY(verified_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_item_id FOREIGN KEY(item_id) REFERENCES order_item (id), 
-    CONSTRAINT fk_med_order_signed_by FOREIGN KEY(signed_by) REFERENCES staff (id), 
-    CONSTRAINT fk_med_order_drug_id FOREIGN KEY(drug_id) REFERENCES drug (id), 
-    CONSTRAINT fk_med_order_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_med_order_route_code FOREIGN KEY(route_code) REFERENCES route (code), 
     CONSTRAINT fk_med_order_group_id FOREIGN KEY(group_id) REFERENCES order_group (id), 
     CONSTRAINT fk_med_order_approved_by FOREIGN KEY(approved_by) REFERENCES staff (id)
 );
@@ -792,9 +792,9 @@ ALTER TABLE _alembic_tmp_med_order RENAME TO med_order;
 
 CREATE INDEX ix_med_order_enc_status ON med_order (encounter_id, status);
 
-CREATE INDEX ix_med_order_group_id ON med_order (group_id);
-
 CREATE INDEX ix_med_order_encounter_id ON med_order (encounter_id);
+
+CREATE INDEX ix_med_order_group_id ON med_order (group_id);
 
 UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
 
@@ -1206,6 +1206,46 @@ UPDATE alembic_version SET version_num='0012' WHERE alembic_version.version_num 
 
 -- Running upgrade 0012 -> 0013
 
+CREATE TABLE crit_value (
+    id VARCHAR(36) NOT NULL, 
+    encounter_id VARCHAR(36) NOT NULL, 
+    lab_result_id VARCHAR(36), 
+    source VARCHAR(20) NOT NULL, 
+    source_ref VARCHAR(64) NOT NULL, 
+    test_code VARCHAR(12), 
+    test_name VARCHAR(60) NOT NULL, 
+    value_text VARCHAR(60) NOT NULL, 
+    unit VARCHAR(20), 
+    abnormal VARCHAR(2), 
+    reported_at DATETIME NOT NULL, 
+    received_at DATETIME NOT NULL, 
+    status VARCHAR(10) NOT NULL, 
+    ack_by VARCHAR(36), 
+    ack_at DATETIME, 
+    told_name VARCHAR(40), 
+    told_staff_id VARCHAR(36), 
+    note_doc_id VARCHAR(36), 
+    noted_by VARCHAR(36), 
+    noted_at DATETIME, 
+    version INTEGER NOT NULL, 
+    created_at DATETIME NOT NULL, 
+    updated_at DATETIME NOT NULL, 
+    CONSTRAINT pk_crit_value PRIMARY KEY (id), 
+    CONSTRAINT fk_crit_value_encounter_id FOREIGN KEY(encounter_id) REFERENCES encounter (id), 
+    CONSTRAINT fk_crit_value_lab_result_id FOREIGN KEY(lab_result_id) REFERENCES lab_result (id), 
+    CONSTRAINT fk_crit_value_ack_by FOREIGN KEY(ack_by) REFERENCES staff (id), 
+    CONSTRAINT fk_crit_value_told_staff_id FOREIGN KEY(told_staff_id) REFERENCES staff (id), 
+    CONSTRAINT fk_crit_value_note_doc_id FOREIGN KEY(note_doc_id) REFERENCES clin_doc (id), 
+    CONSTRAINT fk_crit_value_noted_by FOREIGN KEY(noted_by) REFERENCES staff (id), 
+    CONSTRAINT uq_crit_value_source_ref UNIQUE (source, source_ref)
+);
+
+CREATE INDEX ix_crit_value_encounter_id ON crit_value (encounter_id);
+
+UPDATE alembic_version SET version_num='0013' WHERE alembic_version.version_num = '0012';
+
+-- Running upgrade 0013 -> 0014
+
 ALTER TABLE patient ADD COLUMN health_card VARCHAR(30);
 
 CREATE TABLE member_inst (
@@ -1291,5 +1331,5 @@ CREATE INDEX ix_exchange_out_referral_id ON exchange_out (referral_id);
 
 CREATE INDEX ix_exchange_out_due ON exchange_out (state, next_try_at);
 
-UPDATE alembic_version SET version_num='0013' WHERE alembic_version.version_num = '0012';
+UPDATE alembic_version SET version_num='0014' WHERE alembic_version.version_num = '0013';
 

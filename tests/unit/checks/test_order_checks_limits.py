@@ -315,9 +315,9 @@ def test_same_request_same_alerts_whatever_the_hash_seed() -> None:
 def _best_ms(req: CheckRequest, runs: int) -> float:
     best: Optional[float] = None
     for _ in range(runs):
-        started = time.perf_counter()
+        started = time.thread_time()
         check_orders(req)
-        elapsed = (time.perf_counter() - started) * 1000
+        elapsed = (time.thread_time() - started) * 1000
         best = elapsed if best is None else min(best, elapsed)
     assert best is not None
     return best

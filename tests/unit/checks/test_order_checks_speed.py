@@ -12,9 +12,10 @@ def test_twenty_new_against_thirty_active_is_fast() -> None:
     req = request()
     assert len(req.new_orders) == 20 and len(req.active_orders) == 30
     best = float("inf")
-    for _ in range(15):  # best of several runs: the machine is shared with other jobs
-        started = time.perf_counter()
+    # CPU time of this thread, best of several runs: other jobs on a shared machine do not count
+    for _ in range(15):
+        started = time.thread_time()
         alerts = check_orders(req)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.thread_time() - started)
     assert alerts
     assert best * 1000 < 20

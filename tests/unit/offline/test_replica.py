@@ -134,6 +134,9 @@ def test_offline_status_reports_the_replica_age_the_queue_and_an_unusable_file(
     assert "(demo, queue file): 2 waiting" in shown.stdout
     assert "(demo, replica): 1 waiting" in shown.stdout
     assert "last replay error: db.unreachable" in shown.stdout
+    named = run_cli("offline", "status", "--profile", "demo")    # the command's own --profile
+    assert named.returncode == 0, named.stderr
+    assert "(demo, queue file): 2 waiting" in named.stdout
     path.write_bytes(b"\x00" * 8192)                     # the disk ate it
     broken = run_cli("offline", "status")
     assert broken.returncode == 0, broken.stderr

@@ -267,14 +267,14 @@ def test_time_limits_follow_the_clock(demo_engine: Database) -> None:
     scenario_time_limits_follow_the_clock(demo_engine)
 
 
-def test_the_ward_list_is_six_statements_for_forty_patients(demo_engine: Database) -> None:
+def test_the_ward_list_is_seven_statements_for_forty_patients(demo_engine: Database) -> None:
     from sqlalchemy import event
 
     seen: list[str] = []
     with demo_engine.connect() as conn:
         event.listen(conn, "before_cursor_execute", lambda *a: seen.append(a[2]))
         items = dl.due_items(conn, NOW, ward_id=demo_id("ward"))
-    assert len([s for s in seen if s.lstrip().upper().startswith("SELECT")]) == 6
+    assert len([s for s in seen if s.lstrip().upper().startswith("SELECT")]) == 7
     assert len({i.encounter_id for i in items}) > 10
     assert all(i.mrn and i.patient_name for i in items)
     overdue = [i for i in items if i.overdue]

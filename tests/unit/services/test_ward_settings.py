@@ -82,6 +82,8 @@ def test_the_wards_times_drive_the_next_plan(demo_engine: Database) -> None:
     ({"freq:bid": "08:00,08:00"}, "ward_settings.duplicate_time", "freq:bid"),
     ({"freq:nosuch": "08:00"}, "ward_settings.unknown_freq", "freq:nosuch"),
     ({"colour": "red"}, "ward_settings.unknown", "colour"),
+    ({"label_size": "80"}, "ward_settings.bad_label_size", "label_size"),
+    ({"label_size": "300x50"}, "ward_settings.bad_label_size", "label_size"),
 ])
 def test_impossible_values_are_refused_naming_the_field(demo_engine: Database, values: dict[str, str],
                                                         message_id: str, field: str) -> None:
@@ -138,3 +140,12 @@ def test_the_wards_shifts_are_set_and_a_day_with_a_gap_refused(demo_engine: Data
     with pytest.raises(ValidationError) as err:
         save(demo_engine, {"shifts": "day=08:00-16:00,night=20:00-08:00"})        # 16-20 uncovered
     assert err.value.message_id == "ward_settings.bad_shifts"
+
+
+def test_the_infusion_label_size_is_a_ward_setting(demo_engine: Database) -> None:
+    with demo_engine.connect() as conn:
+        assert nurse_settings(conn, WARD).label_size == (80, 50)           # the default stock
+    save(demo_engine, {"label_size": " 60 X 40 "})
+    with demo_engine.connect() as conn:
+        assert nurse_settings(conn, WARD).label_size == (60, 40)
+        assert settings_view(conn, WARD).stored["label_size"] == "60x40"

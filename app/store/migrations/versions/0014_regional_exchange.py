@@ -1,7 +1,7 @@
 """member_inst, referral, exchange_out: the regional exchange (医联体/区域平台); patient.health_card
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-04
 
 The member institutions as data, referrals up and down (a state row with a version), and the
@@ -18,8 +18,8 @@ from alembic import op
 
 import app.store.types
 
-revision: str = '0013'
-down_revision: Union[str, None] = '0012'
+revision: str = '0014'
+down_revision: Union[str, None] = '0013'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
