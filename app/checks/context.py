@@ -58,6 +58,7 @@ class Allergen:
     is_class: bool  # the allergy names a whole class (青霉素类), not one drug
     ingredient: Optional[str]
     severe: bool
+    mild: bool = False  # the reaction is recorded as mild (vocab mild_reaction) and not severe
 
 
 @dataclass

@@ -451,9 +451,10 @@ class _Builder:
         if limit is None:
             return None
         unit = row.get("unit")
-        if unit not in MASS_TO_MG and unit not in ("IU", "mmol"):
-            raise row.fail(f"column 'unit': '{unit}' is not g, mg, ug, IU or mmol")
-        return limit * MASS_TO_MG.get(unit, 1.0)
+        base = unit[:-3] if unit.endswith("/kg") else unit  # mg/kg: a ceiling per kg of weight
+        if base not in MASS_TO_MG and base not in ("IU", "mmol"):
+            raise row.fail(f"column 'unit': '{unit}' is not g, mg, ug, IU or mmol (or per kg)")
+        return limit * MASS_TO_MG.get(base, 1.0)
 
     def dose_limits(self) -> dict[str, list[DoseLimit]]:
         out: dict[str, list[DoseLimit]] = {}

@@ -90,3 +90,38 @@ def test_label_contraindications_are_high() -> None:
     hepatitis = run([order("丙戊酸钠缓释片", 0.5, "g", "口服", "bid")],
                     diagnoses=[{"icd10": "K73.9", "name": "慢性活动性肝炎"}])
     assert "high" in severities(hepatitis, "hepatic")
+
+
+def test_a_renal_ceiling_per_kg_lets_the_adjusted_dose_through() -> None:
+    # 依诺肝素 CrCl < 30: at most 1 mg/kg a day. 60 kg: 6000 IU (60 mg) qd passes, q12h warns.
+    adjusted = run([order("依诺肝素钠注射液", 6000, "IU", "皮下注射", "qd")], egfr=22, weight_kg=60)
+    assert not find(adjusted, "renal")
+    unadjusted = run([order("依诺肝素钠注射液", 6000, "IU", "皮下注射", "q12h")], egfr=22, weight_kg=60)
+    assert severities(unadjusted, "renal") == {"moderate"}
+
+
+def test_tenofovir_every_other_day_is_the_adjusted_interval() -> None:
+    assert not find(run([order("富马酸替诺福韦二吡呋酯片", 0.3, "g", "口服", "qod")], egfr=35), "renal")
+    daily = run([order("富马酸替诺福韦二吡呋酯片", 0.3, "g", "口服", "qd")], egfr=35)
+    assert severities(daily, "renal") == {"moderate"}
+
+
+def test_a_mild_penicillin_reaction_does_not_stop_a_cephalosporin_of_another_side_chain() -> None:
+    ceftazidime = [order("注射用头孢他啶", 2, "g", "静脉滴注", "q8h")]
+    mild = [{"substance": "阿莫西林", "reaction": "10年前轻度皮疹"}]
+    assert severities(run(ceftazidime, allergies=mild), "allergy") == {"low"}
+    # Unknown reaction: still a warning; anaphylaxis: still a stop; same R1 side chain: a stop.
+    assert severities(run(ceftazidime, allergies=[{"substance": "阿莫西林"}]), "allergy") == {"moderate"}
+    shock = [{"substance": "阿莫西林", "reaction": "轻度皮疹后过敏性休克"}]
+    assert severities(run(ceftazidime, allergies=shock), "allergy") == {"high"}
+    cefaclor = [order("头孢克洛胶囊", 0.25, "g", "口服", "tid")]
+    assert severities(run(cefaclor, allergies=mild), "allergy") == {"high"}
+
+
+def test_furosemide_is_not_diluted_in_glucose() -> None:
+    bag = [order("5%葡萄糖注射液", 100, "ml", "静脉滴注", "st", group="g1"),
+           order("呋塞米注射液", 40, "mg", "静脉滴注", "st", group="g1")]
+    assert severities(run(bag), "iv_compatibility", order=1) == {"moderate"}
+    saline = [order("0.9%氯化钠注射液", 100, "ml", "静脉滴注", "st", group="g1"),
+              order("呋塞米注射液", 40, "mg", "静脉滴注", "st", group="g1")]
+    assert not find(run(saline), "iv_compatibility", order=1)
