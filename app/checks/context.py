@@ -58,6 +58,7 @@ class Allergen:
     is_class: bool  # the allergy names a whole class (青霉素类), not one drug
     ingredient: Optional[str]
     severe: bool
+    mild: bool = False  # the reaction is recorded as mild (vocab mild_reaction) and not severe
 
 
 @dataclass
@@ -95,9 +96,13 @@ def order_facts(kb: KnowledgeBase, order: Order, index: int, is_new: bool) -> Or
     if freq:
         factor_text = kb.vocab.get("freq_per_day", {}).get(freq, "")
         per_day = float(factor_text) if factor_text else None
+    ingredients = frozenset(t for t in tokens if not t.startswith("@"))
+    if route and kb.route_refs:
+        # Rule refs limited to some routes (维拉帕米[intravenous]) hold for this order's route.
+        tokens = tokens | {token for token, (ref, routes) in kb.route_refs.items()
+                           if route in routes and ref in tokens}
     return OrderFacts(index, is_new, order, ingredient, match.form if match else None, tokens,
-                      route, unit, amount, base, freq, per_day, normalize(order.drug),
-                      frozenset(t for t in tokens if not t.startswith("@")))
+                      route, unit, amount, base, freq, per_day, normalize(order.drug), ingredients)
 
 
 def _code(kb: KnowledgeBase, kind: str, text: Optional[str]) -> Optional[str]:

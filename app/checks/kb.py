@@ -51,6 +51,9 @@ class Rule:
     wording_alt: str = ""  # the same for severity_alt
 
 
+LEGAL_MAX_WORD = "极量"  # dose_limits.csv: a row citing the pharmacopoeia maximum
+
+
 @dataclass(frozen=True)
 class DoseLimit:
     file: str
@@ -65,6 +68,7 @@ class DoseLimit:
     plausible_min: Optional[float]
     source: str
     form: str = ""  # '' any product; 'word' the product name contains it; '!word' it must not
+    legal_max: bool = False  # the source cites a 中国药典 极量: any dose over it is high
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,8 @@ class KnowledgeBase:
     strengths: dict[str, list[Strength]] = field(default_factory=dict)
     allergy_terms: dict[str, str] = field(default_factory=dict)
     indexes: dict[str, dict[str, list[Rule]]] = field(default_factory=dict)
+    # '维拉帕米[intravenous]' -> (维拉帕米, its routes): rule refs that hold for some routes only
+    route_refs: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     _form_routes: list[tuple[str, frozenset[str]]] = field(default_factory=list)
     _route_sets: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -191,12 +197,15 @@ class _Builder:
         self.route_codes = set(v.get("route", {}).values())
         self.product_strengths: dict[tuple[str, str], tuple[str, str]] = {}
         self.route_sets = v.get("route_set", {})
+        self.route_refs: dict[str, tuple[str, frozenset[str]]] = {}
 
     # drug references -------------------------------------------------------------
     def ref(self, row: Row, column: str, allow_star: bool = False) -> str:
         value = row.required(column)
         if allow_star and value == "*":
             return value
+        if value.endswith("]") and "[" in value:
+            return self._route_ref(row, column, value)
         if value.startswith("@"):
             if value[1:] not in self.groups:
                 raise row.fail(f"column '{column}': unknown group '{value}'")
@@ -205,6 +214,24 @@ class _Builder:
         if match is None or match.how == "contained":
             raise row.fail(f"column '{column}': unknown drug '{value}'")
         return match.ingredient
+
+    def _route_ref(self, row: Row, column: str, value: str) -> str:
+        """'维拉帕米[intravenous]': the drug or @group given by these routes only (a label that
+        forbids verapamil iv within hours of an iv β-blocker, not the oral pair). The order then
+        carries the token itself (OrderFacts.tokens) when its route is one of them."""
+        name, _, spec = value[:-1].partition("[")
+        base = self.ref(Row(row.file, row.line, {**row.cells, column: name.strip()}), column)
+        routes: set[str] = set()
+        for cell in (part.strip() for part in spec.split("|")):
+            if cell in self.route_sets:
+                routes.update(self.route_sets[cell].split("|"))
+            elif cell in self.route_codes:
+                routes.add(cell)
+            else:
+                raise row.fail(f"column '{column}': unknown route '{cell}' in '{value}'")
+        token = f"{base}[{spec.strip()}]"
+        self.route_refs[token] = (base, frozenset(routes))
+        return token
 
     def routes(self, row: Row, column: str = "routes") -> Optional[frozenset[str]]:
         cells = row.items(column)
@@ -424,9 +451,10 @@ class _Builder:
         if limit is None:
             return None
         unit = row.get("unit")
-        if unit not in MASS_TO_MG and unit not in ("IU", "mmol"):
-            raise row.fail(f"column 'unit': '{unit}' is not g, mg, ug, IU or mmol")
-        return limit * MASS_TO_MG.get(unit, 1.0)
+        base = unit[:-3] if unit.endswith("/kg") else unit  # mg/kg: a ceiling per kg of weight
+        if base not in MASS_TO_MG and base not in ("IU", "mmol"):
+            raise row.fail(f"column 'unit': '{unit}' is not g, mg, ug, IU or mmol (or per kg)")
+        return limit * MASS_TO_MG.get(base, 1.0)
 
     def dose_limits(self) -> dict[str, list[DoseLimit]]:
         out: dict[str, list[DoseLimit]] = {}
@@ -456,7 +484,7 @@ class _Builder:
                 single * factor if single is not None else None,
                 daily * factor if daily is not None else None,
                 minimum * factor if minimum is not None else None, row.source(),
-                normalize(row.get("form"))))
+                normalize(row.get("form")), LEGAL_MAX_WORD in row.source()))
         return out
 
     def strengths(self) -> dict[str, list[Strength]]:
@@ -482,8 +510,14 @@ class _Builder:
                 value = float(amount)
             except ValueError:
                 continue
-            base, factor = UNIT_BASE.get(spellings.get(unit, ""), ("", 0.0))
+            # A liquid's strength per ml (布洛芬混悬液 20 mg/ml): a dose ordered in ml converts.
+            per_ml = unit[:-3] if unit.lower().endswith("/ml") else ""
+            base, factor = UNIT_BASE.get(spellings.get(per_ml or unit, ""), ("", 0.0))
             if base not in ("mg", "IU") or value <= 0:
+                continue
+            if per_ml:
+                out.setdefault(drug, []).append(Strength(drug, normalize(product), "ml",
+                                                         value * factor, base))
                 continue
             for count_unit in ("tab", "cap", "amp"):
                 out.setdefault(drug, []).append(Strength(drug, normalize(product), count_unit,
@@ -540,6 +574,7 @@ def load(folder: Optional[Path] = None) -> KnowledgeBase:
     kb.dose_limits = builder.dose_limits()
     kb.strengths = builder.strengths()
     kb.allergy_terms = builder.allergy_terms()
+    kb.route_refs = builder.route_refs
     kb.build_indexes()
     return kb
 

@@ -16,12 +16,14 @@ from app.checks.model import SEVERITY_RANK, Alert, Patient
 
 def resolve_allergens(kb: KnowledgeBase, patient: Patient) -> tuple[Allergen, ...]:
     severe_words = tuple(normalize(w) for w in kb.vocab.get("severe_reaction", {}))
+    mild_words = tuple(normalize(w) for w in kb.vocab.get("mild_reaction", {}))
     noise = tuple(normalize(w) for w in kb.vocab.get("allergy_noise", {}))
     prefixes = tuple(normalize(w) for w in kb.vocab.get("allergy_prefix", {}))
     out: list[Allergen] = []
     for allergy in patient.allergies:
         reaction = normalize(allergy.reaction or "")
         severe = any(word and word in reaction for word in severe_words)
+        mild = not severe and any(word and word in reaction for word in mild_words)
         text = normalize(allergy.substance)
         for word in prefixes:
             if text.startswith(word) and len(text) > len(word):
@@ -33,10 +35,10 @@ def resolve_allergens(kb: KnowledgeBase, patient: Patient) -> tuple[Allergen, ..
         if target is None:
             continue  # food, pollen, or a drug this knowledge base does not know
         if target.startswith("@"):
-            out.append(Allergen(allergy.substance, frozenset({target}), True, None, severe))
+            out.append(Allergen(allergy.substance, frozenset({target}), True, None, severe, mild))
         else:
             tokens = kb.tokens.get(target, frozenset({target}))
-            out.append(Allergen(allergy.substance, tokens, False, target, severe))
+            out.append(Allergen(allergy.substance, tokens, False, target, severe, mild))
     return tuple(out)
 
 
@@ -54,6 +56,7 @@ def _target(kb: KnowledgeBase, text: str) -> Optional[str]:
 
 def check_allergy(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts) -> list[Alert]:
     alerts: list[Alert] = []
+    mild_cross = kb.vocab.get("mild_cross", {})
     for allergen in pt.allergens:
         best: Optional[Alert] = None
         if allergen.ingredient is not None and allergen.ingredient in o.tokens:
@@ -68,6 +71,10 @@ def check_allergy(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts) -> list[Al
                 if rule.drug not in allergen.tokens or rule.other not in o.tokens:
                     continue
                 severity = rule.severity_alt if allergen.severe else rule.severity
+                if allergen.mild and severity == "moderate" and rule.drug in mild_cross:
+                    # β-lactam guideline 2021: after a non-severe reaction a drug of another
+                    # class and R1 side chain may be given (same side chain rows stay high).
+                    severity = "low"
                 if best is None or SEVERITY_RANK[severity] > SEVERITY_RANK[best.severity]:
                     best = make_alert(kb, o, "allergy", severity, "allergy.cross", (allergen.label,),
                                       allergen=allergen.label, name=o.name, message=rule.message)

@@ -2,7 +2,9 @@
 
 Limits come from dose_limits.csv in one base unit (mg, IU, mmol, ml); the order's dose is
 converted through the unit table, the w/v percentage in the product name, or strengths.csv.
-An overdose of at least twice the limit is treated as a slip (10-fold, mg/g) and is high.
+An overdose of at least twice the limit is treated as a slip (10-fold, mg/g) and is high; so is
+any dose over a 中国药典 极量 (the legal maximum: 处方管理办法 asks the prescriber to state the reason
+and sign again, which is what a high alert asks for).
 """
 from __future__ import annotations
 
@@ -19,8 +21,8 @@ SLIP_RATIO = 2.0
 UNIT_LABEL = {"mg": "mg", "IU": "IU", "mmol": "mmol", "ml": "ml", "amp": "瓶(支)"}
 
 
-def _severity(ratio: float) -> str:
-    return "high" if ratio >= SLIP_RATIO else "moderate"
+def _severity(ratio: float, limit: DoseLimit) -> str:
+    return "high" if ratio >= SLIP_RATIO or limit.legal_max else "moderate"
 
 
 def _applicable(limits: list[DoseLimit], o: OrderFacts, pt: PatientFacts) -> list[DoseLimit]:
@@ -81,7 +83,7 @@ def check_dose(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts,
         if limit.single_max is not None and amount > limit.single_max * scale * 1.0001:
             ratio = amount / (limit.single_max * scale)
             single_alert = keep(single_alert, make_alert(
-                kb, o, "dose_single", _severity(ratio), "dose.single_over", (o.name,), name=o.name,
+                kb, o, "dose_single", _severity(ratio, limit), "dose.single_over", (o.name,), name=o.name,
                 dose=fmt(amount) + unit, limit=fmt(limit.single_max * scale) + unit, basis=basis))
         adult_floor_for_child = child and limit.population == "adult"
         if (limit.plausible_min is not None and not adult_floor_for_child
@@ -103,7 +105,7 @@ def check_dose(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts,
             cap = limit.daily_max * scale
             if total > cap * 1.0001:
                 daily_alert = keep(daily_alert, make_alert(
-                    kb, o, "dose_daily", _severity(total / cap), "dose.daily_over", (o.name,),
+                    kb, o, "dose_daily", _severity(total / cap, limit), "dose.daily_over", (o.name,),
                     name=o.name, dose=fmt(total) + unit, limit=fmt(cap) + unit, basis=basis))
     alerts = [a for a in (single_alert, daily_alert) if a is not None] + missing_weight
     if not converted:

@@ -21,18 +21,26 @@ from app.checks.model import SEVERITY_RANK, Alert
 
 
 def _daily(kb: KnowledgeBase, o: OrderFacts, rule: Rule) -> Optional[float]:
-    unit = rule.unit if rule.unit in ("IU", "mmol") else "mg"
+    base = rule.unit[:-3] if rule.unit.endswith("/kg") else rule.unit
+    unit = base if base in ("IU", "mmol") else "mg"
     amount = amount_as(kb, o, unit)
     if amount is None or o.per_day is None:
         return None
     return amount * o.per_day
 
 
-def _over_limit(kb: KnowledgeBase, o: OrderFacts, rule: Rule) -> bool:
+def _over_limit(kb: KnowledgeBase, o: OrderFacts, rule: Rule, weight: Optional[float]) -> bool:
+    """A band's daily maximum, absolute or per kg (依诺肝素 CrCl<30: 1 mg/kg a day). Per kg
+    without a weight: the adjustment cannot be verified, so the rule fires as if none had a cap."""
     if rule.limit is None:
         return True
+    limit = rule.limit
+    if rule.unit.endswith("/kg"):
+        if not weight:
+            return True
+        limit *= weight
     daily = _daily(kb, o, rule)
-    return daily is not None and daily > rule.limit * 1.0001
+    return daily is not None and daily > limit * 1.0001
 
 
 def _best(alerts: list[Alert]) -> list[Alert]:
@@ -59,12 +67,12 @@ def check_patient(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts) -> list[Al
                        message=r.message)
             for r in _matching(kb, "renal", o)
             if route_ok(r.routes, o) and (r.low or 0.0) <= pt.renal < (r.high or 0.0)
-            and _over_limit(kb, o, r)])
+            and _over_limit(kb, o, r, p.weight_kg)])
     if pt.hepatic is not None or pt.alt3 or pt.alt5:
         alerts += _best([
             make_alert(kb, o, "hepatic", r.severity, "hepatic", (o.name,), name=o.name, message=r.message)
             for r in _matching(kb, "hepatic", o)
-            if _hepatic_applies(pt, r.extra) and _over_limit(kb, o, r)])
+            if _hepatic_applies(pt, r.extra) and _over_limit(kb, o, r, p.weight_kg)])
     if p.age_years is not None:
         age = p.age_years
         alerts += _best([

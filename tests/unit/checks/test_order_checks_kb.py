@@ -47,6 +47,7 @@ def test_shipped_knowledge_base_loads_with_sources() -> None:
     ("labs.csv", "华法林,any,INR,>,3,moderate,x,", "column 'source' is empty"),
     ("dose_limits.csv", "华法林,oral,,adult,tablets,15,15,,说明书,", "'tablets' is not a dose unit"),
     ("drug_disease.csv", "华法林,,high,x,说明书", "column 'icd10' is empty"),
+    ("interactions.csv", "维拉帕米[push],美托洛尔,high,x,,,,,说明书", "unknown route 'push'"),
 ])
 def test_malformed_row_is_rejected_with_file_and_line(kb_copy: Path, file: str, row: str,
                                                       problem: str) -> None:
