@@ -72,7 +72,7 @@ ORDER_COLUMNS = (("start", 21.0), ("content", 76.0), ("dose", 16.0), ("route", 1
 VITAL_COLUMNS = (("time", 22.0), ("temp_c", 30.0), ("pulse", 14.0), ("hr", 14.0), ("resp", 14.0),
                  ("bp", 22.0), ("spo2", 14.0), ("pain", 12.0), ("by", 44.0))
 COVER_COLUMNS = (("bed", 11.0), ("name", 18.0), ("sex", 9.0), ("age", 10.0), ("mrn", 20.0),
-                 ("diagnosis", 46.0), ("allergy", 40.0), ("care", 18.0), ("pages", 14.0))
+                 ("diagnosis", 41.0), ("allergy", 40.0), ("care", 23.0), ("pages", 14.0))
 FOOTER_Y = 289.0
 
 

@@ -74,6 +74,15 @@ def _organisation(spec: dict[str, Any], now: datetime) -> dict[str, list[dict[st
         "bed": beds, "staff": staff_rows, "staff_role": staff_roles}
 
 
+DEMO_HOSPITAL = "演示医院"
+
+
+def _hospital_missing(conn: Connection) -> list[dict[str, Any]]:
+    """The hospital's name on every print, unless the database has one already."""
+    have = conn.execute(select(s.app_setting.c.skey).where(s.app_setting.c.skey == "hospital_name")).first()
+    return [] if have is not None else [{"skey": "hospital_name", "svalue": DEMO_HOSPITAL}]
+
+
 ROLE_NAMES = {"doctor": "医生", "intern": "实习医生", "nurse": "护士", "head_nurse": "护士长",
               "admin": "系统管理员"}
 
@@ -165,6 +174,7 @@ def seed_demo(conn: Connection, progress: OptionalProgress = None,
     _batch(conn, s.role, _roles_missing(conn), counts)
     for name, rows in _organisation(spec, now).items():
         _batch(conn, s.metadata.tables[name], rows, counts)
+    _batch(conn, s.app_setting, _hospital_missing(conn), counts)   # the prints' heading
     report(1, steps, "demo.patients")
     for name, rows in _patients(spec, now, rng).items():
         _batch(conn, s.metadata.tables[name], rows, counts)

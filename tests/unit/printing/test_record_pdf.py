@@ -36,7 +36,7 @@ def test_a_cosigned_note_prints_both_signatures_and_its_revision(demo_engine: Da
     text = "".join(wp.pdf_pages(out))
     for expected in ("病程记录", "日常病程记录", "医师签名：陈晓", "上级医师审签：李明", "已修订，第2版",
                      "修订记录", "第2版", "李明修订", f"原因：{wp.REASON}", "新增：上级医师意见",
-                     wp.ADDED, header.mrn, header.patient_name):
+                     wp.ADDED, header.mrn, header.patient_name, "演示医院"):
         assert expected in text, expected
     # The change bar: a thick red rule left of the section the co-signer added, labelled 2.
     items = pages[0].items

@@ -2,7 +2,6 @@
 continuation page holding only the new ink, and the rendered page equal to its golden image."""
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from datetime import datetime
@@ -13,8 +12,8 @@ import pytest
 from app.printing import order_sheets
 from app.printing.fonts import PrintError
 from app.printing.sheet_layout import LONG_SHEET, TEMP_SHEET, PrintLine, placements_after, plan_sheet
+from tests.unit.printing.golden import assert_matches_golden
 
-GOLDEN = Path(__file__).parent / "golden"
 HEADER = order_sheets.SheetHeader("演示医院", "吴淑珍", "内科", "内科一病区", "7", "26310036")
 pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
 
@@ -96,23 +95,10 @@ def test_a_continuation_page_holds_only_the_new_ink(tmp_path: Path) -> None:
 
 
 def test_the_rendered_page_matches_its_golden_image(tmp_path: Path) -> None:
-    from PIL import Image, ImageChops
-
     for name, spec in (("long-orders", LONG_SHEET), ("temp-orders", TEMP_SHEET)):
         out = tmp_path / f"{name}.pdf"
         order_sheets.write_whole(plan_sheet(spec, sample(), [], order_sheets.measure_mm), HEADER, out)
-        subprocess.run(["pdftoppm", "-r", "60", "-gray", "-png", "-singlefile", str(out),
-                        str(tmp_path / name)], check=True)
-        got = Image.open(tmp_path / f"{name}.png").convert("L")
-        golden = GOLDEN / f"{name}.png"
-        if os.environ.get("UPDATE_GOLDEN") or not golden.exists():
-            GOLDEN.mkdir(exist_ok=True)
-            got.save(golden)
-        want = Image.open(golden).convert("L")
-        assert got.size == want.size
-        diff = ImageChops.difference(got, want).point(lambda v: 255 if v > 64 else 0)
-        changed = diff.histogram()[255] / (got.size[0] * got.size[1])
-        assert changed < 0.004, f"{name}: {changed:.2%} of the pixels differ from {golden}"
+        assert_matches_golden(out, name)
 
 
 def test_an_unwritable_output_leaves_no_file_and_says_so(tmp_path: Path) -> None:

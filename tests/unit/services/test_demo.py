@@ -90,3 +90,19 @@ def test_seed_is_deterministic(engine: Engine, demo_engine: Engine) -> None:
              .where(vital_obs.c.encounter_id == key).order_by(vital_obs.c.id))
     with engine.connect() as a, demo_engine.connect() as b:
         assert a.execute(query).all() == b.execute(query).all()
+
+
+def test_the_demo_prints_carry_a_hospital_name_and_a_site_keeps_its_own(demo_engine: Engine,
+                                                                        engine: Engine) -> None:
+    from sqlalchemy import insert
+
+    from app.services.record_printing import hospital_name
+    from app.store.schema import app_setting
+
+    with demo_engine.connect() as conn:
+        assert hospital_name(conn) == "演示医院"                  # not the program's name
+    with engine.begin() as conn:
+        conn.execute(insert(app_setting).values(skey="hospital_name", svalue="第一人民医院"))
+        assert "app_setting" not in {k for k, v in seed_demo(conn, now=NOW).items() if v}
+    with engine.connect() as conn:
+        assert hospital_name(conn) == "第一人民医院"
