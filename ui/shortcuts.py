@@ -50,6 +50,8 @@ EXEC_NOT_DONE = "Ctrl+U"
 EXEC_CORRECT = "Ctrl+Shift+Z"
 EXEC_REFRESH = "Ctrl+R"         # not F5: the window's 刷新病区 owns it
 EXEC_CONSUMABLES = "Ctrl+M"     # 附材 of the current item (add, remove with a reason)
+EXEC_PRINT_LABELS = "Ctrl+P"    # the day's 瓶签 (bound on the 执行 tab only, as each tab's Ctrl+P)
+EXEC_PRINT_SHEET = "Ctrl+Alt+P"  # the day's 执行单
 SKIN_START = "Ctrl+E"
 SKIN_READ = "Ctrl+J"
 PHARMACY_SEND = "Ctrl+Shift+P"
@@ -221,6 +223,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(EXEC_CORRECT, "exec", "exec_correct"),
     Shortcut(EXEC_REFRESH, "exec", "exec_refresh"),
     Shortcut(EXEC_CONSUMABLES, "exec", "exec_consumables"),
+    Shortcut(EXEC_PRINT_LABELS, "exec", "exec_print_labels"),
+    Shortcut(EXEC_PRINT_SHEET, "exec", "exec_print_sheet"),
     Shortcut(SKIN_START, "skin", "skin_start"),
     Shortcut(SKIN_READ, "skin", "skin_read"),
     Shortcut(PHARMACY_SEND, "pharmacy", "pharmacy_send"),
@@ -388,6 +392,8 @@ def shortcut_text(what: str) -> str:
         "exec_correct": translate("Shortcuts", "更正当前项的最后一条执行记录（填写理由，原记录保留）"),
         "exec_refresh": translate("Shortcuts", "生成今日执行计划并刷新"),
         "exec_consumables": translate("Shortcuts", "当前项的附材：移除（填写理由）或添加"),
+        "exec_print_labels": translate("Shortcuts", "打印当日输液瓶签（预览后打印或另存为 PDF）"),
+        "exec_print_sheet": translate("Shortcuts", "打印当日执行单（按类别，预览后打印或另存为 PDF）"),
         "skin_start": translate("Shortcuts", "开始皮试（填写批号），计时至判读时间"),
         "skin_read": translate("Shortcuts", "判读皮试结果（阴性/阳性，双人核对）；阳性即记为过敏"),
         "pharmacy_send": translate("Shortcuts", "将今日余下及明日首次的药品集中发送至药房；已停医嘱已发未用的生成退药"),  # noqa: E501

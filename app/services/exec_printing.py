@@ -20,8 +20,12 @@ from app.domain.orders import group_marks
 from app.errors import ValidationError
 from app.printing.exec_sheet import ExecSheetHeader, SheetRow, SheetSection
 from app.printing.labels import LabelData
+from app.domain import roles
 from app.services import audit
+from app.services.changes import Changes
+from app.services.commands import Command, register, register_values
 from app.services.execution import ExecItem, execution_day
+from app.services.handlers import handles
 from app.services.uow import UnitOfWork
 from app.services.ward_settings import nurse_settings
 from app.store.schema import app_setting, bed, encounter, med_order, order_exec_plan, patient, ward
@@ -63,6 +67,40 @@ class LabelJob:
     labels: tuple[LabelData, ...]
     size_mm: tuple[int, int]
     printed: tuple[Printed, ...]
+
+
+@dataclass(frozen=True)
+class RecordExecPrint(Command):
+    """A print of 执行单 (`what` exec_sheet) or 瓶签 (infusion_label) from the 执行 screen: what
+    went on paper for each patient (`printed`), for the ward day `day` (YYYY-MM-DD)."""
+
+    what: str
+    day: str
+    printed: tuple[Printed, ...] = ()
+
+
+register_values(Printed)
+register(RecordExecPrint)
+PRINT_KINDS = ("exec_sheet", "infusion_label")
+
+
+@handles(RecordExecPrint, roles.PRINT)
+def record_exec_print_cmd(uow: UnitOfWork, cmd: RecordExecPrint) -> Changes:
+    if cmd.what not in PRINT_KINDS or not cmd.printed:
+        raise ValidationError("print.bad_request", sheet=cmd.what, kind="")
+    try:
+        day = date.fromisoformat(cmd.day)
+    except ValueError:
+        raise ValidationError("print.bad_date", day=cmd.day) from None
+    record_exec_print(uow, cmd.what, day, cmd.printed, cmd.actor_id, cmd.op_id)
+    return Changes()
+
+
+def ward_scope_of(conn: Connection, ward_id: str) -> Scope:
+    row = conn.execute(select(ward.c.id, ward.c.name).where(ward.c.id == ward_id)).first()
+    if row is None:
+        raise ValidationError("not_found", entity="ward", id=ward_id)
+    return Scope(str(row.id), str(row.name))
 
 
 def ward_offset_minutes(day: date) -> int:

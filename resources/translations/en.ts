@@ -5315,6 +5315,18 @@ ml</translation>
         <source>病历</source>
         <translation>Medical record</translation>
     </message>
+    <message>
+        <source>瓶签</source>
+        <translation>Infusion labels</translation>
+    </message>
+    <message>
+        <source>执行单</source>
+        <translation>Execution sheets</translation>
+    </message>
+    <message>
+        <source>第 {page} 张（共 {count} 张）  缩放 {zoom}%</source>
+        <translation>Sheet {page} of {count}  Zoom {zoom}%</translation>
+    </message>
 </context>
 <context>
     <name>Records</name>
@@ -6513,6 +6525,14 @@ ml</translation>
     <message>
         <source>转诊：上转或下转到医联体成员机构，发送后经区域平台传送</source>
         <translation>Referral: refer up or down to a member institution of the medical alliance; once sent it goes through the regional platform</translation>
+    </message>
+    <message>
+        <source>打印当日输液瓶签（预览后打印或另存为 PDF）</source>
+        <translation>Print the day&apos;s infusion labels (preview, then print or save as PDF)</translation>
+    </message>
+    <message>
+        <source>打印当日执行单（按类别，预览后打印或另存为 PDF）</source>
+        <translation>Print the day&apos;s execution sheets (by kind; preview, then print or save as PDF)</translation>
     </message>
 </context>
 <context>

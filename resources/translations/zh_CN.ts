@@ -5315,6 +5315,18 @@ ml</translation>
         <source>病历</source>
         <translation>病历</translation>
     </message>
+    <message>
+        <source>瓶签</source>
+        <translation>瓶签</translation>
+    </message>
+    <message>
+        <source>执行单</source>
+        <translation>执行单</translation>
+    </message>
+    <message>
+        <source>第 {page} 张（共 {count} 张）  缩放 {zoom}%</source>
+        <translation>第 {page} 张（共 {count} 张）  缩放 {zoom}%</translation>
+    </message>
 </context>
 <context>
     <name>Records</name>
@@ -6513,6 +6525,14 @@ ml</translation>
     <message>
         <source>转诊：上转或下转到医联体成员机构，发送后经区域平台传送</source>
         <translation>转诊：上转或下转到医联体成员机构，发送后经区域平台传送</translation>
+    </message>
+    <message>
+        <source>打印当日输液瓶签（预览后打印或另存为 PDF）</source>
+        <translation>打印当日输液瓶签（预览后打印或另存为 PDF）</translation>
+    </message>
+    <message>
+        <source>打印当日执行单（按类别，预览后打印或另存为 PDF）</source>
+        <translation>打印当日执行单（按类别，预览后打印或另存为 PDF）</translation>
     </message>
 </context>
 <context>

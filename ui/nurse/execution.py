@@ -14,6 +14,7 @@ Keys (ui/shortcuts.py):
 Ctrl+E executed (an infusion: started), Ctrl+Shift+E infusion finished, Ctrl+U not executed
 (a reason), Ctrl+Shift+Z correct the last record (a reason), Ctrl+R plan and reload, Ctrl+M the
 item's 附材 (remove with a reason, add; ui/nurse/consumables.py). The 附材 column lists them.
+Ctrl+P the day's 瓶签, Ctrl+Alt+P the day's 执行单, in the print preview (ui/printing/exec_preview.py).
 """
 from __future__ import annotations
 
@@ -140,6 +141,7 @@ class ExecutionPanel(QWidget):
         self.user = user
         self.origin = origin
         self.ward_id = ""
+        self.print_dialog: Any = None
         self.all_items: list[Any] = []
         self.identified: Optional[Any] = None       # app.domain.execution.Identity
         self.label_plan: Optional[str] = None       # the item a scanned 瓶签 chose, patient not yet checked
@@ -199,7 +201,11 @@ class ExecutionPanel(QWidget):
                                        ("not_done", keys.EXEC_NOT_DONE, self.not_done_current),
                                        ("correct", keys.EXEC_CORRECT, self.correct_current),
                                        ("refresh", keys.EXEC_REFRESH, self.refresh),
-                                       ("consumables", keys.EXEC_CONSUMABLES, self.consumables_current)):
+                                       ("consumables", keys.EXEC_CONSUMABLES, self.consumables_current),
+                                       ("print_labels", keys.EXEC_PRINT_LABELS,
+                                        lambda: self.print_day("infusion_label")),
+                                       ("print_sheet", keys.EXEC_PRINT_SHEET,
+                                        lambda: self.print_day("exec_sheet"))):
             action = QAction(self)
             action.setObjectName("exec_" + key)
             action.setShortcut(QKeySequence(shortcut))
@@ -207,6 +213,19 @@ class ExecutionPanel(QWidget):
             action.triggered.connect(lambda _c=False, h=handler: h())
             self.addAction(action)
         self.retranslate()
+
+    def print_day(self, what: str) -> None:
+        """The ward day's 瓶签 (infusion_label) or 执行单 (exec_sheet) in the print preview."""
+        from ui.printing.exec_preview import ExecPrintPreview
+
+        if not self.ward_id:
+            return
+        dialog = ExecPrintPreview(self.ctx, self.user, self.ward_id, what, self.today(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.print_dialog = dialog
+        dialog.open()
+        dialog.raise_()
+        dialog.activateWindow()
 
     # ---- data
     def set_ward(self, ward_id: str) -> None:

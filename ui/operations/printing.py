@@ -107,3 +107,33 @@ def save_chart_pdf(ctx: OpContext, pages: list[Any], path: str, title: str, on_d
 
     return ctx.runner.background(lambda: write_chart_pdf(pages, Path(path), title), on_done, on_error,
                                  name="save_chart_pdf")
+
+
+# ---- 执行单 and 瓶签 from the 执行 screen (ui/printing/exec_preview.py)
+def load_exec_job(ctx: OpContext, ward_id: str, what: str, day: Any, on_done: Callback,
+                  on_error: OnError = None) -> int:
+    """The ward day's 瓶签 (`what` infusion_label) or 执行单 (exec_sheet) to print."""
+    from app.clock import utcnow
+    from app.services import exec_printing as xp
+
+    backend: Any = ctx.backend
+
+    def read(conn: Any) -> Any:
+        scope = xp.ward_scope_of(conn, ward_id)
+        if what == "infusion_label":
+            return xp.label_job(conn, scope, day, utcnow())
+        return xp.exec_sheet_job(conn, scope, day, None, utcnow())
+
+    return ctx.runner.read(lambda: backend.read(read), on_done, on_error, name="exec_print_job")
+
+
+def record_exec_print(ctx: OpContext, user: Any, what: str, day: Any, printed: Any,
+                      on_done: Optional[Callback] = None, on_error: OnError = None) -> int:
+    from app.clock import utcnow
+    from app.ids import new_id
+    from app.services.exec_printing import RecordExecPrint
+
+    command = RecordExecPrint(op_id=new_id(), actor_id=str(user.id), device_time=utcnow(), what=what,
+                              day=day.isoformat(), printed=tuple(printed))
+    return ctx.runner.mutate(lambda: ctx.backend.execute(command), on_done, on_error,
+                             name="RecordExecPrint", origin=getattr(ctx, "origin", ""))
