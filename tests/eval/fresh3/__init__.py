@@ -1,0 +1,1 @@
+"""Third fresh held-out order-check evaluation set (2026-12-04); cases in cases/*.json."""
