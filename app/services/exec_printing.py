@@ -16,11 +16,11 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from app.domain import execution as ex
+from app.domain import roles
 from app.domain.orders import group_marks
 from app.errors import ValidationError
 from app.printing.exec_sheet import ExecSheetHeader, SheetRow, SheetSection
 from app.printing.labels import LabelData
-from app.domain import roles
 from app.services import audit
 from app.services.changes import Changes
 from app.services.commands import Command, register, register_values

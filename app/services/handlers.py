@@ -36,6 +36,7 @@ HANDLERS: dict[type[Command], _Entry] = {}
 HANDLER_MODULES: tuple[str, ...] = ("app.services.patient_cmds", "app.services.auth",
                                     "app.services.sheet_printing", "app.services.record_printing",
                                     "app.services.chart_printing", "app.services.exec_printing",
+                                    "app.services.handover_printing",
                                     "app.services.order_handlers", "app.services.order_signing",
                                     "app.services.order_sets", "app.services.plan_cmds",
                                     "app.services.verification", "app.services.execution",

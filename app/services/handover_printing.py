@@ -8,6 +8,7 @@ report prints its counts as the nurse signed them.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, Optional
 
@@ -15,10 +16,13 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import aliased
 
+from app.domain import roles
 from app.errors import ValidationError
 from app.printing.handover_pdf import DoctorEntry, DoctorReport, NurseReport
 from app.services import audit
 from app.services.changes import Changes
+from app.services.commands import Command, register
+from app.services.handlers import handles
 from app.services.record_printing import hospital_name
 from app.services.uow import UnitOfWork
 from app.services.ward_settings import nurse_settings
@@ -123,3 +127,28 @@ def audit_handover_print(uow: UnitOfWork, kind: str, handover_id: str, pages: in
     uow.audit(audit.AuditEntry("print", kind, handover_id, staff_id, None, None,
                                {"sheet": kind, "pages": pages}, op_id))
     return Changes()
+
+
+@dataclass(frozen=True)
+class RecordHandoverPrint(Command):
+    """A print of a nurses' (`kind` nurse_handover) or doctors' (handover) report from its screen."""
+
+    kind: str
+    handover_id: str
+    pages: int = 0
+
+
+register(RecordHandoverPrint)
+
+
+@handles(RecordHandoverPrint, roles.PRINT)
+def record_handover_print(uow: UnitOfWork, cmd: RecordHandoverPrint) -> Changes:
+    return audit_handover_print(uow, cmd.kind, cmd.handover_id, cmd.pages, cmd.actor_id, cmd.op_id)
+
+
+def ward_code_of(conn: Connection, ward_id: str) -> str:
+    code = conn.execute(select(ward.c.code).where(ward.c.id == ward_id)).scalar()
+    if code is None:
+        raise ValidationError("not_found", entity="ward", id=ward_id)
+    return str(code)
+

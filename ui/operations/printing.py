@@ -137,3 +137,32 @@ def record_exec_print(ctx: OpContext, user: Any, what: str, day: Any, printed: A
                               day=day.isoformat(), printed=tuple(printed))
     return ctx.runner.mutate(lambda: ctx.backend.execute(command), on_done, on_error,
                              name="RecordExecPrint", origin=getattr(ctx, "origin", ""))
+
+
+# ---- the handover reports from their screens (ui/printing/handover_preview.py)
+def load_handover_job(ctx: OpContext, ward_id: str, kind: str, shift_date: Any, shift_code: Optional[str],
+                      on_done: Callback, on_error: OnError = None) -> int:
+    """(report id, report) of the nurses' shift shown (`kind` nurse_handover) or the doctors' last."""
+    from app.services import handover_printing as hp
+
+    backend: Any = ctx.backend
+
+    def read(conn: Any) -> Any:
+        code = hp.ward_code_of(conn, ward_id)
+        if kind == hp.NURSE_KIND:
+            return hp.nurse_report(conn, code, shift_date, shift_code)
+        return hp.doctor_report(conn, code)
+
+    return ctx.runner.read(lambda: backend.read(read), on_done, on_error, name="handover_print_job")
+
+
+def record_handover_print(ctx: OpContext, user: Any, kind: str, handover_id: str, pages: int,
+                          on_done: Optional[Callback] = None, on_error: OnError = None) -> int:
+    from app.clock import utcnow
+    from app.ids import new_id
+    from app.services.handover_printing import RecordHandoverPrint
+
+    command = RecordHandoverPrint(op_id=new_id(), actor_id=str(user.id), device_time=utcnow(), kind=kind,
+                                  handover_id=handover_id, pages=pages)
+    return ctx.runner.mutate(lambda: ctx.backend.execute(command), on_done, on_error,
+                             name="RecordHandoverPrint", origin=getattr(ctx, "origin", ""))
