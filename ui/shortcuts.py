@@ -142,6 +142,8 @@ NURSE_HANDOVER_RECEIVE = "Ctrl+Shift+Return"
 NURSE_HANDOVER_OLDER = "Alt+Left"
 NURSE_HANDOVER_NEWER = "Alt+Right"
 NURSE_HANDOVER_REFRESH = "Ctrl+R"      # not F5: the window's 刷新病区 owns it
+NURSE_HANDOVER_PRINT = "Ctrl+P"        # the shift shown, in the print preview
+DOCTOR_HANDOVER_PRINT = "Ctrl+P"       # the doctors' 交接班 panel: the ward's last report
 # 危急值 (issue 17): acknowledge the oldest critical value on the banner, from any page of the
 # window (Ctrl+Shift+W: no page binds it; W for 危).
 CRITICAL_ACK = "Ctrl+Shift+W"
@@ -289,6 +291,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("Ctrl+Enter", "nurse_handover", "nh_hand"),
     Shortcut("Ctrl+Shift+Enter", "nurse_handover", "nh_receive"),
     Shortcut(NURSE_HANDOVER_REFRESH, "nurse_handover", "nh_refresh"),
+    Shortcut(NURSE_HANDOVER_PRINT, "nurse_handover", "nh_print"),
     Shortcut(CRITICAL_ACK, "global", "critical_ack"),
     Shortcut(DOC_CRITICAL, "records", "doc_critical"),
 )
@@ -462,6 +465,7 @@ def shortcut_text(what: str) -> str:
         "nh_hand": translate("Shortcuts", "交班签名（人数不符时须先填写差异说明）"),
         "nh_receive": translate("Shortcuts", "接班签名（须由交班护士以外的护士）"),
         "nh_refresh": translate("Shortcuts", "重新读取本班报告（输入的内容保留）"),
+        "nh_print": translate("Shortcuts", "打印当前显示的交接班报告"),
     }.get(what, what)
 
 

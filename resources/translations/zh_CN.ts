@@ -5327,6 +5327,14 @@ ml</translation>
         <source>第 {page} 张（共 {count} 张）  缩放 {zoom}%</source>
         <translation>第 {page} 张（共 {count} 张）  缩放 {zoom}%</translation>
     </message>
+    <message>
+        <source>护士交接班报告</source>
+        <translation>护士交接班报告</translation>
+    </message>
+    <message>
+        <source>医生交接班报告</source>
+        <translation>医生交接班报告</translation>
+    </message>
 </context>
 <context>
     <name>Records</name>
@@ -6533,6 +6541,10 @@ ml</translation>
     <message>
         <source>打印当日执行单（按类别，预览后打印或另存为 PDF）</source>
         <translation>打印当日执行单（按类别，预览后打印或另存为 PDF）</translation>
+    </message>
+    <message>
+        <source>打印当前显示的交接班报告</source>
+        <translation>打印当前显示的交接班报告</translation>
     </message>
 </context>
 <context>

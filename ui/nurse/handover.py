@@ -3,7 +3,8 @@ running shift and the eight before it; Alt+← / Alt+→), the counts row with �
 原有 + 入院 + 转入 − 出院 − 转出 − 死亡 (a difference shown in red, to be explained before handing
 over), the patients in CLINICAL.md's order with their notes pre-filled from the shift's events,
 abnormal vital signs and open doses, editable. Ctrl+S saves the draft, Ctrl+Enter hands over (the
-handing nurse signs), Ctrl+Shift+Enter receives (another nurse signs), Ctrl+R reads it again.
+handing nurse signs), Ctrl+Shift+Enter receives (another nurse signs), Ctrl+R reads it again,
+Ctrl+P prints the shift shown (ui/printing/handover_preview.py).
 
 What the nurse typed stays in the page across reloads of the same shift (another nurse's save,
 a conflict, a refusal); only texts she did not touch follow the saved draft."""
@@ -38,6 +39,7 @@ from ui.shortcuts import (
     NURSE_HANDOVER_HAND,
     NURSE_HANDOVER_NEWER,
     NURSE_HANDOVER_OLDER,
+    NURSE_HANDOVER_PRINT,
     NURSE_HANDOVER_RECEIVE,
     NURSE_HANDOVER_REFRESH,
     NURSE_HANDOVER_SAVE,
@@ -57,6 +59,7 @@ class NurseHandoverPage(QWidget):
         self.reads = 0
         self.wanted: tuple[Any, Any] = (None, None)        # (shift date, code); None: the running one
         self.shown_key: Any = None
+        self.print_dialog: Any = None
         self.texts: dict[str, dict[str, str]] = {}
         self.current: Optional[str] = None
         self._filling = False
@@ -141,6 +144,7 @@ class NurseHandoverPage(QWidget):
                               ("Ctrl+Enter", self.hand_over), (NURSE_HANDOVER_RECEIVE, self.receive),
                               ("Ctrl+Shift+Enter", self.receive),
                               (NURSE_HANDOVER_REFRESH, self.reload),
+                              (NURSE_HANDOVER_PRINT, self.print_report),
                               (NURSE_HANDOVER_OLDER, lambda: self._step(1)),
                               (NURSE_HANDOVER_NEWER, lambda: self._step(-1))):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -171,6 +175,18 @@ class NurseHandoverPage(QWidget):
 
     def title(self) -> str:
         return translate("NurseHandover", "护士交接班")
+
+    def print_report(self) -> None:
+        """The shift shown, in the print preview (as `print handover` prints it)."""
+        from ui.printing.handover_preview import NURSES, HandoverPrintPreview
+
+        if self.shown_key is None:
+            return
+        shift_date, code = self.shown_key
+        dialog = HandoverPrintPreview(self.ctx, self.user, self.ward_id, NURSES, shift_date, code, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.print_dialog = dialog
+        dialog.open()
 
     # ---- reading
     def reload(self) -> None:

@@ -28,6 +28,7 @@ from ui.qt import (
     translate,
 )
 from ui.records.model import ROW_ROLE, doc_type_text
+from ui.shortcuts import DOCTOR_HANDOVER_PRINT
 from ui.table_model import RowsTableModel
 
 COL_BED, COL_PATIENT, COL_REASONS, COL_SEVERITY = 0, 1, 2, 3
@@ -126,10 +127,21 @@ class HandoverPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
-        for keys, handler in (("Ctrl+Return", self.hand_over), ("Ctrl+Shift+Return", self.take_over)):
+        self.print_dialog: Any = None
+        for keys, handler in (("Ctrl+Return", self.hand_over), ("Ctrl+Shift+Return", self.take_over),
+                              (DOCTOR_HANDOVER_PRINT, self.print_report)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(handler)
+
+    def print_report(self) -> None:
+        """The ward's last doctors' report, in the print preview (as `print handover --doctor`)."""
+        from ui.printing.handover_preview import DOCTORS, HandoverPrintPreview
+
+        dialog = HandoverPrintPreview(self.ctx, self.user, self.ward_id, DOCTORS, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.print_dialog = dialog
+        dialog.open()
 
     def reload(self) -> None:
         self.reads += 1
