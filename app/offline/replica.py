@@ -156,9 +156,10 @@ def _scoped(table: Table, ward_id: str) -> Select[Any]:
     if table in BY_ORDER:
         return select(table).where(table.c.order_id.in_(
             select(s.med_order.c.id).where(s.med_order.c.encounter_id.in_(stays))))
-    if table is s.app_setting:       # the ward's own, and the exchange's (naming systems ...)
+    if table is s.app_setting:       # the ward's own, the exchange's, the hospital's name (prints)
         return select(table).where(or_(table.c.skey.like(f"ward:{ward_id}:%"),
-                                       table.c.skey.like("exchange:%")))
+                                       table.c.skey.like("exchange:%"),
+                                       table.c.skey == "hospital_name"))
     if table is s.referral:
         return select(table).where(_ward_referrals(ward_id, stays))
     if table is s.exchange_out:      # what the ward's referrals queued (replaced at each snapshot)

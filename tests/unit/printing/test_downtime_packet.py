@@ -131,6 +131,7 @@ def test_the_offline_copy_prints_the_same_patients_as_of_its_refresh(
     assert [p.allergies for p in offline.patients] == [p.allergies for p in online.patients]
     assert [p.orders for p in offline.patients] == [p.orders for p in online.patients]
     assert [len(p.vitals) for p in offline.patients] == [len(p.vitals) for p in online.patients]
+    assert offline.hospital == online.hospital == "演示医院"      # the cover names the hospital offline too
     out = tmp_path / "offline.pdf"
     write_packet_pdf(layout_packet(offline, measure_mm), out, "停机应急资料")
     texts = page_texts(out)
