@@ -26,9 +26,10 @@ from app.services.changes import Changes
 from app.services.commands import Command, register, register_values
 from app.services.execution import ExecItem, execution_day
 from app.services.handlers import handles
+from app.services.record_printing import hospital_name
 from app.services.uow import UnitOfWork
 from app.services.ward_settings import nurse_settings
-from app.store.schema import app_setting, bed, encounter, med_order, order_exec_plan, patient, ward
+from app.store.schema import bed, encounter, med_order, order_exec_plan, patient, ward
 
 ADMITTED = "admitted"
 LABEL_SHEET = "infusion"
@@ -145,11 +146,6 @@ def _bed_order(conn: Connection, ward_id: str) -> dict[str, int]:
         select(bed.c.bed_no, bed.c.sort_key).where(bed.c.ward_id == ward_id))}
 
 
-def _hospital(conn: Connection) -> str:
-    name = conn.execute(select(app_setting.c.svalue).where(app_setting.c.skey == "hospital_name")).scalar()
-    return str(name or "WardStation")
-
-
 def _dose(value: Any, unit: Optional[str]) -> str:
     if value is None:
         return ""
@@ -207,7 +203,7 @@ def exec_sheet_job(conn: Connection, scope: Scope, day: date, kind: Optional[str
                                  _clock(i.planned_at, day), i.rate or "", done_at, signed))
         if rows:
             sections.append(SheetSection(sheet, tuple(rows)))
-    header = ExecSheetHeader(_hospital(conn), scope.ward_name, day, scope.patient_text)
+    header = ExecSheetHeader(hospital_name(conn), scope.ward_name, day, scope.patient_text)
     return ExecSheetJob(header, tuple(sections), _printed(items))
 
 
