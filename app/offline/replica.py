@@ -33,7 +33,7 @@ from sqlalchemy.sql import Select
 from app.clock import as_utc
 from app.errors import DatabaseError
 from app.store import schema as s
-from app.store.append_only import sqlite_drop_triggers, sqlite_triggers
+from app.store.append_only import APPEND_ONLY_TABLES, sqlite_drop_triggers, sqlite_triggers
 from app.store.sqlfunc import utc_now
 
 KEYRING_SERVICE = "WardStation replica"
@@ -178,8 +178,8 @@ def _ward_referrals(ward_id: str, stays: Select[Any]) -> Any:
                and_(s.referral.c.inbound == True, s.referral.c.dept_id == dept))  # noqa: E712
 
 
-# Tables of the scope that are append-only on SQLite (app/store/append_only.py triggers).
-REPLICA_APPEND_ONLY = frozenset({"doc_rev"})
+# Tables a snapshot replaces that are append-only on SQLite (app/store/append_only.py triggers).
+REPLICA_APPEND_ONLY = frozenset({"doc_rev", *APPEND_ONLY_TABLES})
 
 
 def scope_tables() -> list[Table]:
@@ -187,6 +187,16 @@ def scope_tables() -> list[Table]:
     wanted = set(WHOLE) | set(BY_ENCOUNTER) | set(BY_ORDER) | set(BY_DOCUMENT) | set(BY_WARD) | {
         s.encounter, s.patient, s.allergy, s.referral, s.exchange_out}
     return [t for t in s.metadata.sorted_tables if t in wanted]
+
+
+def local_dependents(tables: list[Table]) -> list[Table]:
+    """Tables outside the scope whose rows point into it, children first: what offline commands
+    wrote on the side here (their op records, audit rows, a handover, a print record). The outbox
+    holds the commands themselves; a snapshot is taken only once it is empty, when all of that is
+    on the server, and it goes with the copy it points into."""
+    scope = set(tables)
+    return [t for t in reversed(s.metadata.sorted_tables)
+            if t not in scope and any(fk.column.table in scope for fk in t.foreign_keys)]
 
 
 def snapshot(server: Any, replica: Any, *, profile: str, ward_id: str) -> ReplicaInfo:
@@ -205,13 +215,15 @@ def snapshot(server: Any, replica: Any, *, profile: str, ward_id: str) -> Replic
     s.metadata.create_all(replica.engine)
     with replica.begin() as local:
         local.exec_driver_sql(_META)
-        # The replica is a copy, replaced whole: an append-only table's triggers (doc_rev) are
-        # lifted for the replacement and put back in the same transaction.
-        guarded = [t.name for t in tables if t.name in REPLICA_APPEND_ONLY]
+        # The replica is a copy, replaced whole: an append-only table's triggers (doc_rev, and the
+        # local audit rows of offline writes, whose server copies the replay wrote) are lifted
+        # for the replacement and put back in the same transaction.
+        cleared = local_dependents(tables) + list(reversed(tables))
+        guarded = [t.name for t in cleared if t.name in REPLICA_APPEND_ONLY]
         for name in guarded:
             for stmt in sqlite_drop_triggers(name):
                 local.exec_driver_sql(stmt)
-        for table in reversed(tables):
+        for table in cleared:
             local.execute(delete(table))
         for table in tables:
             if data[table.name]:

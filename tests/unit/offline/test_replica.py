@@ -175,3 +175,33 @@ def test_the_replica_follows_the_servers_change_sequence_with_one_query_when_not
             assert conn.execute(select(allergy.c.substance)
                                 .where(allergy.c.id == cmd.allergy_id)).scalar_one() == "在线新过敏"
         assert r.refresh(demo_engine, local, profile="f", ward_id=ward) == 0   # seen: nothing new
+
+
+def test_after_offline_writes_replay_the_replica_follows_the_ward_again(
+        keyring_service: Any, demo_engine: Database, tmp_path: Path) -> None:
+    """An offline write leaves its op record and audit row on the replica; once it has replayed,
+    the next change on the server still gives a fresh copy (and none is taken while anything
+    waits: it would hide what was typed here)."""
+    from app.offline.mode import OfflineLayer
+
+    ward, enc = demo_id("ward"), demo_id("encounter", 7)
+    layer = OfflineLayer(tmp_path, "g", "pc-g", server=lambda: demo_engine)
+    try:
+        layer.refresh(demo_engine, ward)
+        mine = c.RecordAllergy(op_id=new_id(), actor_id=demo_id("staff", "liufang"), device_time=utcnow(),
+                               patient_id=demo_id("patient", 7), allergy_id=new_id(), substance="离线过敏")
+        layer.execute(mine)                                     # through the outage, on the replica
+        other = c.RecordAllergy(op_id=new_id(), actor_id=demo_id("staff", "liming"), device_time=utcnow(),
+                                patient_id=demo_id("patient", 7), allergy_id=new_id(), substance="他处过敏")
+        run_command(demo_engine, "pc-other", other)
+        assert layer.refresh(demo_engine, ward) == 0             # still queued: no new copy yet
+        state = layer.follow(True, ward)                        # the server is back
+        assert (state.queued, state.settled) == (0, 1)
+        with layer._open()[0].connect() as conn:
+            have = set(conn.execute(select(allergy.c.substance).where(
+                allergy.c.patient_id == demo_id("patient", 7))).scalars())
+        assert {"离线过敏", "他处过敏"} <= have                   # both, as the server has them
+        with demo_engine.connect() as conn:
+            assert conn.execute(select(encounter.c.id).where(encounter.c.id == enc)).scalar_one()
+    finally:
+        layer.close()
