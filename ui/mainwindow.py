@@ -20,6 +20,7 @@ from ui.operations import OpContext, session
 from ui.operations import ward as ward_ops
 from ui.operations.runner import Failure
 from ui.operations.session import ProgressRelay
+from ui.outage import OutageFollower
 from ui.qt import (
     QByteArray,
     QEvent,
@@ -34,7 +35,7 @@ from ui.qt import (
     translate,
 )
 from ui.settings import Settings
-from ui.statusbar import OFFLINE, ONLINE, StatusPanel
+from ui.statusbar import OFFLINE, StatusPanel
 from ui.ward_tabs import WardTabs
 
 if TYPE_CHECKING:
@@ -122,6 +123,7 @@ class MainWindow(WardTabs, QMainWindow):
         self.setCentralWidget(central)
         self.status = StatusPanel()
         self.status.set_profile(ctx.backend.profile_name)
+        self.outage = OutageFollower(ctx, self.status, self._read_again)
         self.setStatusBar(self.status)
 
         self.health_timer = QTimer(self)
@@ -411,6 +413,7 @@ class MainWindow(WardTabs, QMainWindow):
         """Refresh only what shows the changed things (STYLE.md rule 5: no global reload)."""
         if self._ws is None:
             return                         # nothing is shown yet
+        self.outage.queued_now()
         for i in range(1, self.tabs.count()):
             tab = self.tabs.widget(i)
             for view in (tab, getattr(tab, "vitals_tab", None)):   # the grid, a chart's 体温单
@@ -535,21 +538,26 @@ class MainWindow(WardTabs, QMainWindow):
         self._health_pending = True
 
         def settled(ok: bool) -> None:
-            from ui.operations import offline
-
             self._health_pending = False
-            self.status.set_connection(ONLINE if ok else OFFLINE, self.status.pending,
-                                       self.status.as_of)
-            offline.follow(self.ctx, ok, self.ward_view.current_ward_id() or None,
-                           lambda st: self.status.set_connection(
-                               ONLINE if st.online else OFFLINE, st.queued, st.as_of),
-                           self.replay_relay)
+            self.outage.checked(ok, self.ward_view.current_ward_id() or None, self.replay_relay)
             if ok:
                 from ui.operations.referrals import send_in_background
 
                 send_in_background(self.ctx)
 
         check_connection(self.ctx, settled)
+
+    def _read_again(self) -> None:
+        """Back from an outage: the board and every open tab read again from the server."""
+        if self._ws is None:
+            return
+        self.refresh_ward()
+        for i in range(1, self.tabs.count()):
+            page = self.tabs.widget(i)
+            for name in ("reload_all", "reload"):
+                if hasattr(page, name):
+                    getattr(page, name)()
+                    break
 
     def show_failure(self, failure: Failure) -> None:
         from ui.errorbox import show_error

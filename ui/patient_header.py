@@ -349,6 +349,18 @@ class PatientPage(QWidget):
         if is_alive(self) and encounter_id == self.encounter_id:
             self.show_orders()
 
+    def reload_all(self) -> None:
+        """Everything the chart shows, read again (the server is back from an outage)."""
+        if self.orders_tab is not None:
+            self.open()                              # header and orders: one read
+        for tab in (self.records_tab, self.nursing_tab, getattr(self, "vitals_tab", None)):
+            if tab is None or not getattr(tab, "loaded", True):
+                continue                             # not shown yet: read on its first show
+            for name in ("reload", "load"):
+                if hasattr(tab, name):
+                    getattr(tab, name)()
+                    break
+
     def open(self, on_header: Any = None, on_error: Any = None) -> None:
         """The chart's first load: header and orders in one read (backend.chart)."""
         from ui.operations import orders as order_ops

@@ -43,6 +43,7 @@ class OfflineState:
     online: bool
     queued: int
     as_of: Optional[datetime]       # the replica's data, by the server's clock at its snapshot
+    settled: int = 0                # queued changes the server took, refused or held this time
 
 
 log = logging.getLogger(__name__)
@@ -81,8 +82,11 @@ class OfflineLayer:
             return self._db, self._box
 
     def refresh(self, server: Any, ward_id: str) -> int:
-        """While online: the replica follows the ward (one query when nothing changed)."""
-        db, _ = self._open()
+        """While online: the replica follows the ward (one query when nothing changed). Not while
+        anything is still queued: a new copy would hide what was typed here until it replays."""
+        db, box = self._open()
+        if box.counts()["queued"]:
+            return 0
         return replica.refresh(server, db, profile=self.profile, ward_id=ward_id)
 
     def execute(self, command: Command) -> Changes:
@@ -175,16 +179,18 @@ class OfflineLayer:
         """After each health check, on a worker thread: online, send what is queued (`progress`
         told each batch: done, total, "replay"), then let the replica follow the ward; offline,
         just say how old it is and what waits."""
+        settled = 0
         if online and self._server is not None and self._following.acquire(blocking=False):
             try:                            # one at a time: health checks come every few seconds
                 server = self._server()
                 if self.queued():
-                    self.replay(server, progress)
+                    report = self.replay(server, progress)
+                    settled = report.applied + report.rejected + report.conflicts
                 if ward_id:
                     self.refresh(server, ward_id)
             finally:
                 self._following.release()
-        return OfflineState(online, self.queued(), self.as_of())
+        return OfflineState(online, self.queued(), self.as_of(), settled)
 
     def close(self) -> None:
         with self._lock:
