@@ -14,6 +14,7 @@ from ui.formatting import acuity_text, grade_text, local_datetime
 from ui.messages import error_text, message_text
 from ui.nurse.dialogs import NurseDialog
 from ui.operations import conflicts as ops
+from ui.orders.texts import status_text
 from ui.qt import (
     QAbstractItemView,
     QHBoxLayout,
@@ -63,7 +64,27 @@ def field_label(name: str) -> str:
     }.get(name, name)
 
 
-def value_text(name: str, value: str) -> str:
+def status_value(command_type: str, value: str) -> str:
+    """A row's status in words: the same code means different things on a stay, an allergy, an
+    order or a document."""
+    if command_type in ("RecordExecution", "VerifyOrders"):
+        return status_text(value)
+    if command_type in ("RecordAllergy", "SetAllergyStatus"):
+        names = {"active": translate("Conflicts", "有效"), "refuted": translate("Conflicts", "已排除"),
+                 "error": translate("Conflicts", "录入错误")}
+    elif command_type == "SaveDocDraft":
+        names = {"draft": translate("Conflicts", "草稿"), "signed": translate("Conflicts", "已签名"),
+                 "cosigned": translate("Conflicts", "已审签"), "amended": translate("Conflicts", "已修订"),
+                 "voided": translate("Conflicts", "已作废")}
+    else:
+        names = {"admitted": translate("Conflicts", "在院"), "discharged": translate("Conflicts", "已出院"),
+                 "transferred": translate("Conflicts", "已转科"), "deceased": translate("Conflicts", "死亡")}
+    return names.get(value, value)
+
+
+def value_text(name: str, value: str, command_type: str = "") -> str:
+    if name == "status":
+        return status_value(command_type, value)
     if name == "acuity":
         return acuity_text(value) or value
     if name == "nursing_grade" and value.isdigit():
@@ -97,11 +118,11 @@ class ConflictModel(RowsTableModel[Any]):
                 COL_AT: local_datetime(row.device_time)}.get(col)
 
 
-def _pane(title: str, fields: tuple[tuple[str, str], ...], differs: set[str]) -> str:
+def _pane(title: str, fields: tuple[tuple[str, str], ...], differs: set[str], command_type: str) -> str:
     red = "color:#c62828;font-weight:bold"
     rows = "".join(
         f"<tr><td style='color:#57606a'>{html.escape(field_label(k))}</td>"
-        f"<td style='{red if k in differs else ''}'>{html.escape(value_text(k, v))}</td></tr>"
+        f"<td style='{red if k in differs else ''}'>{html.escape(value_text(k, v, command_type))}</td></tr>"
         for k, v in fields)
     none = html.escape(translate("Conflicts", "（无）"))
     empty = f"<tr><td>{none}</td></tr>"
@@ -196,8 +217,10 @@ class ConflictsPage(QWidget):
         differs = {k for k, v in item.mine if k in theirs and theirs[k] != v}
         by = translate("Conflicts", "{name} 于 {at} 离线录入").format(
             name=item.actor_name, at=local_datetime(item.device_time))
-        self.mine.setHtml(_pane(translate("Conflicts", "离线录入的内容") + f" · {by}", item.mine, differs))
-        self.theirs.setHtml(_pane(translate("Conflicts", "服务器当前的内容"), item.theirs, differs))
+        self.mine.setHtml(_pane(translate("Conflicts", "离线录入的内容") + f" · {by}", item.mine, differs,
+                                item.command_type))
+        self.theirs.setHtml(_pane(translate("Conflicts", "服务器当前的内容"), item.theirs, differs,
+                                  item.command_type))
 
     # ---- write
     def resolve(self, resolution: str) -> None:

@@ -586,6 +586,54 @@
         <source>以离线内容重新提交 ({key})</source>
         <translation>Submit the offline change again ({key})</translation>
     </message>
+    <message>
+        <source>有效</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已排除</source>
+        <translation>Refuted</translation>
+    </message>
+    <message>
+        <source>录入错误</source>
+        <translation>Entered in error</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>已签名</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>已审签</source>
+        <translation>Co-signed</translation>
+    </message>
+    <message>
+        <source>已修订</source>
+        <translation>Amended</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>在院</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <source>已出院</source>
+        <translation>Discharged</translation>
+    </message>
+    <message>
+        <source>已转科</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>死亡</source>
+        <translation>Died</translation>
+    </message>
 </context>
 <context>
     <name>Consults</name>

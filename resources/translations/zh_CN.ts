@@ -586,6 +586,54 @@
         <source>以离线内容重新提交 ({key})</source>
         <translation>以离线内容重新提交 ({key})</translation>
     </message>
+    <message>
+        <source>有效</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>已排除</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>录入错误</source>
+        <translation>录入错误</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>已签名</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <source>已审签</source>
+        <translation>已审签</translation>
+    </message>
+    <message>
+        <source>已修订</source>
+        <translation>已修订</translation>
+    </message>
+    <message>
+        <source>已作废</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>在院</source>
+        <translation>在院</translation>
+    </message>
+    <message>
+        <source>已出院</source>
+        <translation>已出院</translation>
+    </message>
+    <message>
+        <source>已转科</source>
+        <translation>已转科</translation>
+    </message>
+    <message>
+        <source>死亡</source>
+        <translation>死亡</translation>
+    </message>
 </context>
 <context>
     <name>Consults</name>
