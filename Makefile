@@ -4,7 +4,7 @@ PY := .venv/bin/python
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test compliance setup setup-test lint typecheck translations lupdate bench screenshots deb deb-test clean
+.PHONY: run test compliance setup setup-test lint typecheck translations lupdate bench screenshots screenshots-offline deb deb-test clean
 
 setup:
 	@scripts/bootstrap.sh
@@ -48,6 +48,10 @@ bench: setup translations
 ## PNGs of the login page, ward and chart on a fresh demo database (Xvfb when there is no display).
 screenshots: setup-test translations
 	$(PY) scripts/screenshots.py
+
+## PNGs of the offline fallback: status bar, a chart read from the replica, the conflict screen.
+screenshots-offline: setup-test translations
+	$(PY) scripts/screenshots_offline.py
 
 deb: setup
 	packaging/build_deb.sh
