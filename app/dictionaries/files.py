@@ -195,6 +195,7 @@ def _order_item(row: Row, ctx: dict[str, Any]) -> None:
         id=stable_id("order_item", code), code=code, name=line.text("name", True),
         category=line.choice("category", ORDER_CATEGORIES, True),
         specimen=line.text("specimen"), unit=line.text("unit"), is_active=True,
+        loinc=line.text("loinc"),
     )
     row["pinyin"] = pinyin.initials(row["name"], 40)
 
@@ -241,7 +242,8 @@ DRUGS = DictFile(schema.drug, DICT_DIR / "drugs.csv",
                   "dose_unit", "package", "atc", "drug_class", "abx_grade", "high_alert", "skin_test",
                   "narcotic", "default_route"), "code", _drug)
 ORDER_ITEMS = DictFile(schema.order_item, DICT_DIR / "order_items.csv",
-                       ("code", "name", "category", "specimen", "unit"), "code", _order_item)
+                       ("code", "name", "category", "specimen", "unit", "loinc"), "code",
+                       _order_item)
 LAB_TESTS = DictFile(schema.lab_test, DICT_DIR / "lab_tests.csv",
                      ("code", "name", "unit", "low", "high"), "code", _lab_test)
 ROLES = DictFile(schema.role, DICT_DIR / "roles.csv", ("code", "name"), "code", _role)

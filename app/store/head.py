@@ -2,4 +2,4 @@
 existing demo file against it before SQLAlchemy is even imported). A test keeps it equal to
 Alembic's head (tests/dbdrivers/test_migrations_match_schema.py)."""
 
-HEAD_REVISION = "0014"
+HEAD_REVISION = "0015"

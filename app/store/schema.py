@@ -237,6 +237,7 @@ order_item = Table(
     Column("unit", Unicode(10)),
     Column("pinyin", String(40), nullable=False, index=True),
     Column("is_active", flag("is_active"), nullable=False, default=True),
+    Column("loinc", String(20)),                           # revision 0015: matches external results
 )
 
 icd10 = Table(
@@ -527,7 +528,7 @@ Index("uq_nursing_rec_replaces", nursing_rec.c.replaces_id, unique=True)
 
 # The tables of later issues, each area in its own module, re-exported like the audit tables:
 # the nurse side (issue 13), the nurses' shift handover (issue 14) and what was printed where
-# on the 医嘱单 (续打, issue 16), critical values (危急值, issue 17).
+# on the 医嘱单 (续打, issue 16), critical values (危急值, issue 17), external results (结果互认).
 from app.store.schema_consumables import cons_rule as cons_rule  # noqa: E402
 from app.store.schema_consumables import consumable as consumable  # noqa: E402
 from app.store.schema_consumables import order_cons as order_cons  # noqa: E402
@@ -542,3 +543,4 @@ from app.store.schema_nurse import pharm_req as pharm_req  # noqa: E402
 from app.store.schema_nurse import pharm_req_item as pharm_req_item  # noqa: E402
 from app.store.schema_nurse import pharm_req_line as pharm_req_line  # noqa: E402
 from app.store.schema_print import sheet_print as sheet_print  # noqa: E402
+from app.store.schema_results import ext_result as ext_result  # noqa: E402

@@ -1537,6 +1537,50 @@ UPDATE alembic_version SET version_num='0014' WHERE alembic_version.version_num 
 
 /
 
+-- Running upgrade 0014 -> 0015
+
+ALTER TABLE order_item ADD loinc VARCHAR2(20 CHAR)
+
+/
+
+CREATE TABLE ext_result (
+    id VARCHAR2(36 CHAR) NOT NULL, 
+    patient_id VARCHAR2(36 CHAR) NOT NULL, 
+    inst_code VARCHAR2(30 CHAR) NOT NULL, 
+    inst_name VARCHAR2(80 CHAR) NOT NULL, 
+    source_ref VARCHAR2(200 CHAR) NOT NULL, 
+    kind VARCHAR2(8 CHAR) NOT NULL, 
+    code_system VARCHAR2(100 CHAR), 
+    code VARCHAR2(40 CHAR), 
+    loinc VARCHAR2(20 CHAR), 
+    name VARCHAR2(80 CHAR) NOT NULL, 
+    items CLOB, 
+    conclusion VARCHAR2(1000 CHAR), 
+    effective_at TIMESTAMP NOT NULL, 
+    issued_at TIMESTAMP, 
+    fetched_at TIMESTAMP NOT NULL, 
+    status VARCHAR2(10 CHAR) NOT NULL, 
+    recognised_by VARCHAR2(36 CHAR), 
+    recognised_at TIMESTAMP, 
+    version INTEGER NOT NULL, 
+    created_at TIMESTAMP NOT NULL, 
+    updated_at TIMESTAMP NOT NULL, 
+    CONSTRAINT pk_ext_result PRIMARY KEY (id), 
+    CONSTRAINT fk_ext_result_patient_id FOREIGN KEY(patient_id) REFERENCES patient (id), 
+    CONSTRAINT fk_ext_result_recognised_by FOREIGN KEY(recognised_by) REFERENCES staff (id), 
+    CONSTRAINT uq_ext_result_source UNIQUE (inst_code, source_ref)
+)
+
+/
+
+CREATE INDEX ix_ext_result_patient ON ext_result (patient_id, effective_at)
+
+/
+
+UPDATE alembic_version SET version_num='0015' WHERE alembic_version.version_num = '0014'
+
+/
+
 COMMIT
 
 /

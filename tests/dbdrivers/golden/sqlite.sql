@@ -1333,3 +1333,39 @@ CREATE INDEX ix_exchange_out_due ON exchange_out (state, next_try_at);
 
 UPDATE alembic_version SET version_num='0014' WHERE alembic_version.version_num = '0013';
 
+-- Running upgrade 0014 -> 0015
+
+ALTER TABLE order_item ADD COLUMN loinc VARCHAR(20);
+
+CREATE TABLE ext_result (
+    id VARCHAR(36) NOT NULL, 
+    patient_id VARCHAR(36) NOT NULL, 
+    inst_code VARCHAR(30) NOT NULL, 
+    inst_name VARCHAR(80) NOT NULL, 
+    source_ref VARCHAR(200) NOT NULL, 
+    kind VARCHAR(8) NOT NULL, 
+    code_system VARCHAR(100), 
+    code VARCHAR(40), 
+    loinc VARCHAR(20), 
+    name VARCHAR(80) NOT NULL, 
+    items TEXT, 
+    conclusion VARCHAR(1000), 
+    effective_at DATETIME NOT NULL, 
+    issued_at DATETIME, 
+    fetched_at DATETIME NOT NULL, 
+    status VARCHAR(10) NOT NULL, 
+    recognised_by VARCHAR(36), 
+    recognised_at DATETIME, 
+    version INTEGER NOT NULL, 
+    created_at DATETIME NOT NULL, 
+    updated_at DATETIME NOT NULL, 
+    CONSTRAINT pk_ext_result PRIMARY KEY (id), 
+    CONSTRAINT fk_ext_result_patient_id FOREIGN KEY(patient_id) REFERENCES patient (id), 
+    CONSTRAINT fk_ext_result_recognised_by FOREIGN KEY(recognised_by) REFERENCES staff (id), 
+    CONSTRAINT uq_ext_result_source UNIQUE (inst_code, source_ref)
+);
+
+CREATE INDEX ix_ext_result_patient ON ext_result (patient_id, effective_at);
+
+UPDATE alembic_version SET version_num='0015' WHERE alembic_version.version_num = '0014';
+
