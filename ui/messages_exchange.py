@@ -32,4 +32,14 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
         "referral.not_inbound": lambda p: translate("Messages", "这是本院发出的转诊，不能由本院接收或拒绝"),
         "referral.not_draft": lambda p: translate("Messages", "该转诊已发送，不能再次发送"),
         "referral.answered": lambda p: translate("Messages", "该转诊已被接收或拒绝，请查看最新状态"),
+        "ext_result.too_many": lambda p: translate(
+            "Messages", "一次获取的外院报告过多（{count} 份，最多 {max} 份）").format(
+                count=p.get("count", ""), max=p.get("max", "")),
+        "ext_result.unreadable": lambda p: translate(
+            "Messages", "外院报告无法识别（缺少机构、日期或项目名称）：{source}").format(
+                source=p.get("source", "")),
+        "ext_result.no_platform": lambda p: translate(
+            "Messages", "尚未配置医联体成员机构的平台地址，无法获取外院结果"),
+        "ext_result.already": lambda p: translate(
+            "Messages", "该外院报告的互认状态已被他人更改，请查看最新状态"),
     }

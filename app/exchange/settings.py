@@ -16,6 +16,10 @@ set has the default shown here (STYLE.md rule 11: declared once, read as an immu
   connect_timeout / read_timeout   seconds, on every call
   parallel              requests in flight at once per flush (bounded)
   retries               retries of one call within one send (connection errors, 429, 5xx)
+  recognise_lab_days / recognise_exam_days
+                        结果互认 windows: a recognised external lab (imaging) result makes the same
+                        test ordered again within this many days of the specimen (the exam) a
+                        duplicate-test alert at signing
 """
 from __future__ import annotations
 
@@ -49,14 +53,20 @@ class ExchangeSettings:
     read_timeout: float = 30.0
     parallel: int = 8
     retries: int = 3
+    recognise_lab_days: int = 7
+    recognise_exam_days: int = 30
 
 
-def _coerce(default: Any, text: str) -> Any:
+_INT_RANGES = {"recognise_lab_days": (1, 365), "recognise_exam_days": (1, 365)}
+
+
+def _coerce(default: Any, text: str, name: str = "") -> Any:
     try:
         if isinstance(default, bool):
             return text.strip() not in ("0", "false", "")
         if isinstance(default, int):
-            return max(1, min(64, int(text)))
+            low, high = _INT_RANGES.get(name, (1, 64))
+            return max(low, min(high, int(text)))
         if isinstance(default, float):
             return max(0.1, min(600.0, float(text)))
     except ValueError:
@@ -73,5 +83,5 @@ def exchange_settings(conn: Connection) -> ExchangeSettings:
     for f in fields(ExchangeSettings):
         text = rows.get(PREFIX + f.name)
         if text is not None:
-            values[f.name] = _coerce(getattr(base, f.name), str(text))
+            values[f.name] = _coerce(getattr(base, f.name), str(text), f.name)
     return ExchangeSettings(**values)

@@ -6,7 +6,8 @@ system keyring, never in a file. It holds the tables of the server's schema (app
 metadata, so the same handlers run on it) filled with the ward scope: the current inpatients and
 their stays, this stay's orders, events, executions, vitals, documents, diagnoses and critical
 values (危急值: acknowledged through an outage too), the
-patients' allergies, and whole the dictionaries, order sets, templates, phrase lists, beds, staff
+patients' allergies and the external reports pulled for them (结果互认), and whole the
+dictionaries, order sets, templates, phrase lists, beds, staff
 with their roles and password verifiers (offline login), the ward's settings and its last week's
 nurses' shift reports, the member institutions and the exchange's settings, and the referrals
 of the ward's stays or for its department with what they queued for the platform.
@@ -145,7 +146,7 @@ def _scoped(table: Table, ward_id: str) -> Select[Any]:
     if table is s.patient:
         return select(table).where(table.c.id.in_(
             select(s.encounter.c.patient_id).where(s.encounter.c.id.in_(stays))))
-    if table is s.allergy:
+    if table is s.allergy or table is s.ext_result:
         return select(table).where(table.c.patient_id.in_(
             select(s.encounter.c.patient_id).where(s.encounter.c.id.in_(stays))))
     if table in BY_ENCOUNTER:
@@ -185,7 +186,7 @@ REPLICA_APPEND_ONLY = frozenset({"doc_rev", *APPEND_ONLY_TABLES})
 def scope_tables() -> list[Table]:
     """The tables the replica fills, parents first."""
     wanted = set(WHOLE) | set(BY_ENCOUNTER) | set(BY_ORDER) | set(BY_DOCUMENT) | set(BY_WARD) | {
-        s.encounter, s.patient, s.allergy, s.referral, s.exchange_out}
+        s.encounter, s.patient, s.allergy, s.ext_result, s.referral, s.exchange_out}
     return [t for t in s.metadata.sorted_tables if t in wanted]
 
 

@@ -23,6 +23,7 @@ TEMPLATE = "template"        # a document template (模板管理)
 PHRASE = "phrase"            # a doctor's phrase list (常用语)
 CRITICAL = "critical"        # a critical value (危急值): reported, acknowledged, documented
 REFERRAL = "referral"        # a referral up or down, and what the platform was sent (issue 17)
+EXT_RESULT = "ext_result"    # an external report pulled from the platform, its 互认 mark
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from app.services.demo_ids import demo_id
-from app.store.schema import encounter, member_inst, patient, referral
+from app.store.schema import encounter, ext_result, member_inst, patient, referral
 
 # The platform of the demo: an address that never resolves (.invalid), so nothing leaves the PC.
 DEMO_ENDPOINT = "https://platform.demo.invalid/fhir"
@@ -50,7 +50,35 @@ def seed(conn: Connection, now: datetime) -> dict[str, int]:
         conn.execute(update(patient).where(patient.c.id == pid).values(**values))
         changed += 1
     conn.execute(insert(referral).values(**incoming_referral(now)))
-    return {"member_inst": len(rows), "patient_ids": changed, "referral": 1}
+    reports = external_results(now)
+    conn.execute(insert(ext_result), reports)
+    return {"member_inst": len(rows), "patient_ids": changed, "referral": 1, "ext_result": len(reports)}
+
+
+def external_results(now: datetime) -> list[dict[str, Any]]:
+    """Bed 7's reports from 省人民医院, as a pull would have kept them (结果互认): a 血常规 three
+    days old that 李明 recognised (so ordering it again asks for a reason) and a 胸部CT not yet
+    recognised. Pulling for real in the demo names its unreachable platform."""
+    from datetime import timedelta
+
+    pid, doctor = demo_id("patient", 7), demo_id("staff", "liming")
+    cbc_at, ct_at = now - timedelta(days=3, hours=2), now - timedelta(days=10)
+    items = [{"name": n, "loinc": None, "value": v, "unit": u, "flag": f, "range": r} for n, v, u, f, r in (
+        ("白细胞计数", "11.8", "10^9/L", "H", "3.5-9.5"), ("中性粒细胞百分比", "82.1", "%", "H", "40-75"),
+        ("血红蛋白", "126", "g/L", None, "115-150"), ("血小板计数", "210", "10^9/L", None, "125-350"))]
+    base = {"patient_id": pid, "inst_code": "PRH-3A-0001", "inst_name": "省人民医院", "version": 1,
+            "code_system": "http://loinc.org", "fetched_at": now - timedelta(hours=1),
+            "created_at": now - timedelta(hours=1), "updated_at": now - timedelta(hours=1)}
+    return [
+        {**base, "id": demo_id("ext_result", 7, 1), "source_ref": "DiagnosticReport/prh-cbc-7",
+         "kind": "lab", "code": "58410-2", "loinc": "58410-2", "name": "血常规", "items": items,
+         "conclusion": None, "effective_at": cbc_at, "issued_at": cbc_at + timedelta(hours=1),
+         "status": "recognised", "recognised_by": doctor, "recognised_at": now - timedelta(minutes=50)},
+        {**base, "id": demo_id("ext_result", 7, 2), "source_ref": "DiagnosticReport/prh-ct-7",
+         "kind": "exam", "code": "29252-4", "loinc": "29252-4", "name": "胸部CT平扫", "items": None,
+         "conclusion": "右肺下叶斑片状渗出影，考虑炎症；双侧胸腔未见积液。", "effective_at": ct_at,
+         "issued_at": ct_at + timedelta(hours=3), "status": "fetched", "recognised_by": None,
+         "recognised_at": None}]
 
 
 def incoming_referral(now: datetime) -> dict[str, Any]:

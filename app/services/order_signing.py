@@ -21,14 +21,17 @@ from app.clock import as_utc
 from app.domain import orders as od
 from app.domain import roles
 from app.errors import ConflictError, NeedsAcknowledgement, PermissionDenied, ValidationError
+from app.exchange.settings import exchange_settings
 from app.ids import new_id
 from app.services import changes as kinds
 from app.services.audit import AuditEntry, jsonable
 from app.services.changes import Changes
+from app.services.ext_results import repeated_tests, window_days
 from app.services.handlers import handles, update_versioned
 from app.services.order_commands import ApproveOrders, OverrideReason, SignOrders
 from app.services.order_handlers import need_order, patient_of, record_event
 from app.services.uow import UnitOfWork
+from app.services.ward import local_date
 from app.store.schema import (
     allergy,
     diagnosis,
@@ -38,6 +41,7 @@ from app.store.schema import (
     med_order,
     order_event,
     order_group,
+    order_item,
     order_override,
     patient,
     skin_test,
@@ -47,6 +51,8 @@ from app.store.schema import (
 SKIN_TEST_VALID = timedelta(hours=72)      # re-test a penicillin stopped > 72 h (CLINICAL.md §1)
 NARCOTIC_CLASSES = ("麻醉", "精一")
 OVERRIDE_TEXT_MAX = 200
+DUPLICATE_TEST = "duplicate_test"          # 结果互认: the same test again within the window
+REASON_REQUIRED = frozenset({DUPLICATE_TEST})
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,12 @@ class ReviewAlert:
     @property
     def key(self) -> tuple[str, str, tuple[str, ...]]:
         return (self.order_id, self.category, self.related)
+
+    @property
+    def needs_reason(self) -> bool:
+        """A high alert, or a repeated test a recognised external result makes unnecessary
+        (moderate, signed only with a reason)."""
+        return self.severity == "high" or self.category in REASON_REQUIRED
 
     def to_params(self) -> dict[str, Any]:
         return {"order_id": self.order_id, "category": self.category, "severity": self.severity,
@@ -142,19 +154,21 @@ def review(conn: Connection, encounter_id: str, order_ids: tuple[str, ...],
     """Every alert the checker raises for these drafts against the live orders, grouped by order
     (in the order given) and most severe first. `new` and `facts` (patient id, patient, skin
     results) may be handed in by the signing, which has read them already."""
-    _patient_id, pt, skin = facts if facts is not None else patient_facts(conn, encounter_id, now)
+    patient_id, pt, skin = facts if facts is not None else patient_facts(conn, encounter_id, now)
     if new is None:
         new = _drug_orders(conn, med_order.c.id.in_(order_ids))
     wanted = {oid: i for i, oid in enumerate(order_ids)}
     new = sorted(new, key=lambda r: wanted.get(r["id"], 0))
+    rank = {"high": 0, "moderate": 1, "low": 2}
+    repeats = (_repeated_tests(conn, patient_id, [o for o in order_ids if o not in {r["id"] for r in new}],
+                               now) if len(new) < len(order_ids) else [])
     if not new:
-        return []
+        return sorted(repeats, key=lambda a: wanted.get(a.order_id, 0))
     live = _drug_orders(conn, and_(med_order.c.encounter_id == encounter_id,
                                    med_order.c.status.in_(od.LIVE),
                                    med_order.c.id.not_in(order_ids)))
     request = CheckRequest(patient=pt, active_orders=tuple(_as_check_order(r, skin) for r in live),
                            new_orders=tuple(_as_check_order(r, skin) for r in new))
-    rank = {"high": 0, "moderate": 1, "low": 2}
     # A drug whose skin test is missing gets its 皮试 order with this signing (_skin_test_orders),
     # and the nurse cannot give it before a negative result: the missing precondition is being
     # met, so its alert is shown as a warning rather than asking the doctor for a reason.
@@ -164,8 +178,34 @@ def review(conn: Connection, encounter_id: str, order_ids: tuple[str, ...],
                           "moderate" if a.category == "skin_test" and a.severity == "high"
                           and new[a.order]["id"] in ordered_with else a.severity,
                           a.message, tuple(a.related))
-              for a in check_orders(request)]
+              for a in check_orders(request)] + repeats
     return sorted(alerts, key=lambda a: (wanted.get(a.order_id, 0), rank.get(a.severity, 3)))
+
+
+def _repeated_tests(conn: Connection, patient_id: str, order_ids: list[str],
+                    now: datetime) -> list[ReviewAlert]:
+    """A lab or exam order for a test an external report already answers, recognised (互认) and
+    still inside its window: a moderate alert that asks for a reason (结果互认, issue 17)."""
+    if not order_ids:
+        return []
+    items = conn.execute(
+        select(med_order.c.id, order_item.c.loinc, order_item.c.name)
+        .join(order_item, order_item.c.id == med_order.c.item_id)
+        .where(med_order.c.id.in_(order_ids), med_order.c.category.in_(("lab", "exam")),
+               order_item.c.loinc.is_not(None))).all()
+    if not items:
+        return []
+    settings = exchange_settings(conn)
+    found = repeated_tests(conn, patient_id, {str(r.loinc) for r in items}, now, settings)
+    alerts = []
+    for r in items:
+        ext = found.get(str(r.loinc))
+        if ext is None:
+            continue
+        message = (f"{ext.inst_name} {local_date(ext.effective_at):%Y-%m-%d} 的“{ext.name}”已互认"
+                   f"（{window_days(ext.kind, settings)} 天内有效）：重复检查须说明理由")
+        alerts.append(ReviewAlert(r.id, DUPLICATE_TEST, "moderate", message, (ext.id,)))
+    return alerts
 
 
 def patient_facts(conn: Connection, encounter_id: str,
@@ -238,7 +278,7 @@ def sign(uow: UnitOfWork, cmd: SignOrders) -> Changes:
     patient_id = facts[0]
     alerts = review(uow.conn, cmd.encounter_id, cmd.order_ids, uow.now, new=drug_rows, facts=facts)
     given = {(o.order_id, o.category, tuple(o.related)): o for o in cmd.overrides if _valid_override(o)}
-    blocking = [a for a in alerts if a.severity == "high"]
+    blocking = [a for a in alerts if a.needs_reason]
     unanswered = [a for a in blocking if a.key not in given]
     if unanswered:
         raise NeedsAcknowledgement("checks.override_required", count=len(unanswered),
@@ -280,7 +320,8 @@ def sign(uow: UnitOfWork, cmd: SignOrders) -> Changes:
     uow.audit(AuditEntry("sign", kinds.ORDER, cmd.order_ids[0], cmd.actor_id, patient_id,
                          None, {"orders": list(cmd.order_ids),
                                 "overrides": [a.to_params() for a in blocking],
-                                "warnings": [a.to_params() for a in alerts if a.severity == "moderate"]},
+                                "warnings": [a.to_params() for a in alerts
+                                             if a.severity == "moderate" and not a.needs_reason]},
                          cmd.op_id))
     return Changes.of(kinds.ORDER, touched, [patient_id])
 
