@@ -37,6 +37,7 @@ WITHDRAW = "F8"
 DISCARD = "Del"
 APPROVE = "Ctrl+Shift+A"
 HISTORY = "Ctrl+H"
+ORDER_RESULTS = "Ctrl+Shift+I"   # 检验检查结果: own results beside external reports (结果互认)
 SHEET = "F12"
 VERIFY = "Ctrl+Shift+V"
 RETURN = "Ctrl+Shift+R"
@@ -195,6 +196,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(WITHDRAW, "orders", "withdraw"),
     Shortcut(APPROVE, "orders", "approve"),
     Shortcut(HISTORY, "orders", "history"),
+    Shortcut(ORDER_RESULTS, "orders", "results"),
     Shortcut(SHEET, "orders", "sheet"),
     Shortcut(PRINT_SHEET, "orders", "print_sheet"),
     Shortcut(PRINT_CONTINUE, "orders", "print_continue"),
@@ -378,6 +380,8 @@ def shortcut_text(what: str) -> str:
         "withdraw": translate("Shortcuts", "撤回（护士审核前）"),
         "approve": translate("Shortcuts", "审批抗菌药物医嘱（须有相应级别）"),
         "history": translate("Shortcuts", "所选医嘱的历史"),
+        "results": translate(
+            "Shortcuts", "检验检查结果：本院结果与外院报告，F5 获取外院结果，Ctrl+Enter 互认"),
         "sheet": translate("Shortcuts", "医嘱列表/医嘱单切换"),
         "filters": translate("Shortcuts", "长期/临时筛选；在用/已停/全部筛选"),
         "select": translate("Shortcuts", "在医嘱列表中扩展选择"),

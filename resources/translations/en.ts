@@ -1026,6 +1026,129 @@
     </message>
 </context>
 <context>
+    <name>ExtResults</name>
+    <message>
+        <source>检验</source>
+        <translation>Lab</translation>
+    </message>
+    <message>
+        <source>检查</source>
+        <translation>Imaging</translation>
+    </message>
+    <message>
+        <source>已互认（{doctor}）</source>
+        <translation>Recognised ({doctor})</translation>
+    </message>
+    <message>
+        <source>未互认</source>
+        <translation>Not recognised</translation>
+    </message>
+    <message>
+        <source>{inst}&#x3000;{name}&#x3000;{when}</source>
+        <translation>{inst}  {name}  {when}</translation>
+    </message>
+    <message>
+        <source>（参考 {range}）</source>
+        <translation> (reference {range})</translation>
+    </message>
+    <message>
+        <source>结论：{text}</source>
+        <translation>Conclusion: {text}</translation>
+    </message>
+    <message>
+        <source>{doctor} 于 {when} 互认</source>
+        <translation>Recognised by {doctor} at {when}</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>机构</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>互认</source>
+        <translation>Recognition</translation>
+    </message>
+    <message>
+        <source>检验检查结果 {name}</source>
+        <translation>Results {name}</translation>
+    </message>
+    <message>
+        <source>获取外院结果 (F5)</source>
+        <translation>Fetch external results (F5)</translation>
+    </message>
+    <message>
+        <source>互认 (Ctrl+Enter)</source>
+        <translation>Recognise (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>取消互认 (Ctrl+Enter)</source>
+        <translation>Withdraw recognition (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>本院结果（本次住院）</source>
+        <translation>Our results (this stay)</translation>
+    </message>
+    <message>
+        <source>外院报告（医联体平台）</source>
+        <translation>External reports (regional platform)</translation>
+    </message>
+    <message>
+        <source>暂无外院报告：按 F5 从医联体平台获取</source>
+        <translation>No external reports yet: press F5 to fetch them from the regional platform</translation>
+    </message>
+    <message>
+        <source>正在从医联体平台获取外院结果…</source>
+        <translation>Fetching external results from the regional platform…</translation>
+    </message>
+    <message>
+        <source>平台无法访问：{why}</source>
+        <translation>Platform unreachable: {why}</translation>
+    </message>
+    <message>
+        <source>{n} 份报告无法识别，未显示</source>
+        <translation>{n} report(s) could not be read and are not shown</translation>
+    </message>
+    <message>
+        <source>平台上没有该患者的外院报告</source>
+        <translation>The platform holds no external reports for this patient</translation>
+    </message>
+    <message>
+        <source>已获取 {n} 份新报告</source>
+        <translation>{n} new report(s) fetched</translation>
+    </message>
+    <message>
+        <source>没有新的外院报告</source>
+        <translation>No new external reports</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>、</source>
@@ -2499,6 +2622,22 @@ Inpatient doctor and nurse workstation</translation>
     <message>
         <source>该转诊已被接收或拒绝，请查看最新状态</source>
         <translation>This referral has been accepted or rejected already: see its current status</translation>
+    </message>
+    <message>
+        <source>一次获取的外院报告过多（{count} 份，最多 {max} 份）</source>
+        <translation>Too many external reports in one fetch ({count}, at most {max})</translation>
+    </message>
+    <message>
+        <source>外院报告无法识别（缺少机构、日期或项目名称）：{source}</source>
+        <translation>An external report could not be read (no institution, date or test name): {source}</translation>
+    </message>
+    <message>
+        <source>尚未配置医联体成员机构的平台地址，无法获取外院结果</source>
+        <translation>No member institution has a platform address: external results cannot be fetched</translation>
+    </message>
+    <message>
+        <source>该外院报告的互认状态已被他人更改，请查看最新状态</source>
+        <translation>Someone else changed this report&apos;s recognition: see its current state</translation>
     </message>
 </context>
 <context>
@@ -4845,6 +4984,10 @@ ml</translation>
         <source>首日次数</source>
         <translation>First-day doses</translation>
     </message>
+    <message>
+        <source>重复检查</source>
+        <translation>Repeated test</translation>
+    </message>
 </context>
 <context>
     <name>OrdersModel</name>
@@ -6593,6 +6736,10 @@ ml</translation>
     <message>
         <source>打印当前显示的交接班报告</source>
         <translation>Print the handover report shown</translation>
+    </message>
+    <message>
+        <source>检验检查结果：本院结果与外院报告，F5 获取外院结果，Ctrl+Enter 互认</source>
+        <translation>Results: ours beside external reports; F5 fetches external results, Ctrl+Enter recognises</translation>
     </message>
 </context>
 <context>

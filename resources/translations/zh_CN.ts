@@ -1026,6 +1026,129 @@
     </message>
 </context>
 <context>
+    <name>ExtResults</name>
+    <message>
+        <source>检验</source>
+        <translation>检验</translation>
+    </message>
+    <message>
+        <source>检查</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>已互认（{doctor}）</source>
+        <translation>已互认（{doctor}）</translation>
+    </message>
+    <message>
+        <source>未互认</source>
+        <translation>未互认</translation>
+    </message>
+    <message>
+        <source>{inst}&#x3000;{name}&#x3000;{when}</source>
+        <translation>{inst}&#x3000;{name}&#x3000;{when}</translation>
+    </message>
+    <message>
+        <source>（参考 {range}）</source>
+        <translation>（参考 {range}）</translation>
+    </message>
+    <message>
+        <source>结论：{text}</source>
+        <translation>结论：{text}</translation>
+    </message>
+    <message>
+        <source>{doctor} 于 {when} 互认</source>
+        <translation>{doctor} 于 {when} 互认</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>机构</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>互认</source>
+        <translation>互认</translation>
+    </message>
+    <message>
+        <source>检验检查结果 {name}</source>
+        <translation>检验检查结果 {name}</translation>
+    </message>
+    <message>
+        <source>获取外院结果 (F5)</source>
+        <translation>获取外院结果 (F5)</translation>
+    </message>
+    <message>
+        <source>互认 (Ctrl+Enter)</source>
+        <translation>互认 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>取消互认 (Ctrl+Enter)</source>
+        <translation>取消互认 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>本院结果（本次住院）</source>
+        <translation>本院结果（本次住院）</translation>
+    </message>
+    <message>
+        <source>外院报告（医联体平台）</source>
+        <translation>外院报告（医联体平台）</translation>
+    </message>
+    <message>
+        <source>暂无外院报告：按 F5 从医联体平台获取</source>
+        <translation>暂无外院报告：按 F5 从医联体平台获取</translation>
+    </message>
+    <message>
+        <source>正在从医联体平台获取外院结果…</source>
+        <translation>正在从医联体平台获取外院结果…</translation>
+    </message>
+    <message>
+        <source>平台无法访问：{why}</source>
+        <translation>平台无法访问：{why}</translation>
+    </message>
+    <message>
+        <source>{n} 份报告无法识别，未显示</source>
+        <translation>{n} 份报告无法识别，未显示</translation>
+    </message>
+    <message>
+        <source>平台上没有该患者的外院报告</source>
+        <translation>平台上没有该患者的外院报告</translation>
+    </message>
+    <message>
+        <source>已获取 {n} 份新报告</source>
+        <translation>已获取 {n} 份新报告</translation>
+    </message>
+    <message>
+        <source>没有新的外院报告</source>
+        <translation>没有新的外院报告</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>、</source>
@@ -2499,6 +2622,22 @@
     <message>
         <source>该转诊已被接收或拒绝，请查看最新状态</source>
         <translation>该转诊已被接收或拒绝，请查看最新状态</translation>
+    </message>
+    <message>
+        <source>一次获取的外院报告过多（{count} 份，最多 {max} 份）</source>
+        <translation>一次获取的外院报告过多（{count} 份，最多 {max} 份）</translation>
+    </message>
+    <message>
+        <source>外院报告无法识别（缺少机构、日期或项目名称）：{source}</source>
+        <translation>外院报告无法识别（缺少机构、日期或项目名称）：{source}</translation>
+    </message>
+    <message>
+        <source>尚未配置医联体成员机构的平台地址，无法获取外院结果</source>
+        <translation>尚未配置医联体成员机构的平台地址，无法获取外院结果</translation>
+    </message>
+    <message>
+        <source>该外院报告的互认状态已被他人更改，请查看最新状态</source>
+        <translation>该外院报告的互认状态已被他人更改，请查看最新状态</translation>
     </message>
 </context>
 <context>
@@ -4845,6 +4984,10 @@ ml</translation>
         <source>首日次数</source>
         <translation>首日次数</translation>
     </message>
+    <message>
+        <source>重复检查</source>
+        <translation>重复检查</translation>
+    </message>
 </context>
 <context>
     <name>OrdersModel</name>
@@ -6593,6 +6736,10 @@ ml</translation>
     <message>
         <source>打印当前显示的交接班报告</source>
         <translation>打印当前显示的交接班报告</translation>
+    </message>
+    <message>
+        <source>检验检查结果：本院结果与外院报告，F5 获取外院结果，Ctrl+Enter 互认</source>
+        <translation>检验检查结果：本院结果与外院报告，F5 获取外院结果，Ctrl+Enter 互认</translation>
     </message>
 </context>
 <context>

@@ -379,6 +379,18 @@ class OrderCommands(QWidget):
         ops.load_history(self.ctx, row.id, shown, failed)
 
     # ---- dialogs: opened with open(), the keyboard back to the orders when they close
+    def show_results(self) -> None:
+        """检验检查结果: the stay's own results beside the external reports (结果互认)."""
+        from ui.orders.results import ResultsDialog
+
+        if not all(hasattr(self.ctx.backend, name) for name in ("read", "execute")):
+            return
+        page: Any = self.parent()
+        while page is not None and not hasattr(page, "header_widget"):
+            page = page.parent()
+        header = page.header_widget.header if page is not None else None
+        self._open(ResultsDialog(self.ctx, self.user, self.encounter_id, getattr(header, "name", ""), self))
+
     def _open(self, dialog: Any) -> None:
         self._dialogs = [d for d in self._dialogs if is_alive(d) and d.isVisible()] + [dialog]
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

@@ -265,7 +265,8 @@ class ReviewDialog(QDialog):
         self._refresh()
 
     def high_alerts(self) -> list[ReviewAlert]:
-        return [a for a in self.alerts if a.severity == "high"]
+        """The alerts signing needs a reason for: every high one, and a repeated test (结果互认)."""
+        return [a for a in self.alerts if a.needs_reason]
 
     def red_lines(self) -> list[Any]:
         return [r for r in self.drafts if r.category == "line"]

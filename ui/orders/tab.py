@@ -217,6 +217,7 @@ class OrdersTab(OrderCommands):
             ("return", keys.RETURN, lambda: self.ask_action("return"), can(VERIFY_PERMISSION)),
             ("confirm_stop", keys.CONFIRM_STOP, self.confirm_stop_selected, can(VERIFY_PERMISSION)),
             ("history", keys.HISTORY, self.show_history, True),
+            ("results", keys.ORDER_RESULTS, self.show_results, True),
             ("sheet", keys.SHEET, self.toggle_sheet, True),
             ("print", keys.PRINT_SHEET, lambda: self.open_print("whole"), can(PRINT_PERMISSION)),
             ("print_continue", keys.PRINT_CONTINUE, lambda: self.open_print("continuation"),

@@ -80,6 +80,7 @@ def alert_category_text(category: str) -> str:
         "iv_compatibility": translate("OrderTexts", "配伍禁忌"),
         "lab": translate("OrderTexts", "检验指标"),
         "unchecked": translate("OrderTexts", "未能审核"),
+        "duplicate_test": translate("OrderTexts", "重复检查"),
     }.get(category, category)
 
 
