@@ -58,5 +58,8 @@ def test_after_an_outage_the_chart_shows_the_servers_version_not_the_refused_one
     assert "病危" not in page.header_widget.badge_label.text()
     text = window.status.connection_label.text()
     assert "在线" in text and "离线" not in text and "待同步" not in text
-    card = next(r.card for r in window.ward_view.model.rows() if r.card.encounter_id == ENC_7)
-    assert card.acuity == "serious"                  # the board too
+
+    def board_acuity() -> str:                       # the board too (its own read, maybe a moment later)
+        return str(next(r.card.acuity for r in window.ward_view.model.rows() if r.card.encounter_id == ENC_7))
+
+    qtbot.waitUntil(lambda: board_acuity() == "serious", timeout=10_000)
