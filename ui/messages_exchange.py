@@ -32,6 +32,16 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
         "referral.not_inbound": lambda p: translate("Messages", "这是本院发出的转诊，不能由本院接收或拒绝"),
         "referral.not_draft": lambda p: translate("Messages", "该转诊已发送，不能再次发送"),
         "referral.answered": lambda p: translate("Messages", "该转诊已被接收或拒绝，请查看最新状态"),
+        "referral.not_accepted": lambda p: translate("Messages", "请先接收该转诊，再收入院"),
+        "admit.bad_bed": lambda p: translate("Messages", "请选择一张可用的床位"),
+        "admit.other_dept": lambda p: translate(
+            "Messages", "{bed_no} 床不属于接收科室的病区，请重新选择").format(bed_no=p.get("bed_no", "")),
+        "admit.already_in": lambda p: translate(
+            "Messages", "该患者（住院号 {mrn}）正在住院，不能再次收入院").format(mrn=p.get("mrn", "")),
+        "admit.mrn_required": lambda p: translate(
+            "Messages", "请填写入院处分配的住院号（最多 {max} 位）").format(max=p.get("max", "")),
+        "admit.mrn_taken": lambda p: translate(
+            "Messages", "住院号 {mrn} 已被其他患者使用").format(mrn=p.get("mrn", "")),
         "ext_result.too_many": lambda p: translate(
             "Messages", "一次获取的外院报告过多（{count} 份，最多 {max} 份）").format(
                 count=p.get("count", ""), max=p.get("max", "")),

@@ -24,7 +24,9 @@ from app.store.schema import (
     lab_result,
     lab_test,
     med_order,
+    member_inst,
     patient,
+    referral,
     vital_obs,
 )
 
@@ -71,6 +73,8 @@ class ChartFacts:
     vitals: tuple[VitalValue, ...] = ()
     labs: tuple[LabValue, ...] = ()
     allergies: tuple[tuple[str, Optional[str]], ...] = ()     # substance, reaction
+    # 既往用药 a referral into this stay carried: (institution, the medication as it wrote it)
+    prior_medications: tuple[tuple[str, str], ...] = ()
     orders: tuple[tuple[str, str], ...] = ()                  # term, content
     diagnoses: tuple[tuple[Optional[str], str, str], ...] = ()   # icd10, name, kind
 
@@ -127,6 +131,7 @@ def chart_facts(conn: Connection, encounter_id: str, kinds: Iterable[str], now: 
                 select(allergy.c.substance, allergy.c.reaction)
                 .where(allergy.c.patient_id == enc.patient_id).where(allergy.c.status == "active")
                 .order_by(allergy.c.recorded_at)))
+        facts["prior_medications"] = _referral_medications(conn, encounter_id)
     if "orders" in wanted:
         facts["orders"] = tuple(
             (r.term, r.content) for r in conn.execute(
@@ -142,6 +147,22 @@ def chart_facts(conn: Connection, encounter_id: str, kinds: Iterable[str], now: 
         ranked = sorted(rows, key=lambda r: (_DX_RANK.get(r.kind, 9), r.seq_no))
         facts["diagnoses"] = tuple((r.icd10_code, r.name, r.kind) for r in ranked)
     return ChartFacts(**facts)  # type: ignore[arg-type]
+
+
+def _referral_medications(conn: Connection, encounter_id: str) -> tuple[tuple[str, str], ...]:
+    """The medications of the referrals this stay was admitted from (既往用药, not retyped)."""
+    from app.exchange.referral_facts import read_referral
+    from app.exchange.settings import ExchangeSettings
+
+    out: list[tuple[str, str]] = []
+    for r in conn.execute(select(referral.c.summary, member_inst.c.name)
+                          .join(member_inst, member_inst.c.id == referral.c.inst_id)
+                          .where(referral.c.encounter_id == encounter_id)
+                          .where(referral.c.inbound == True)  # noqa: E712
+                          .order_by(referral.c.created_at)):
+        facts = read_referral(r.summary, ExchangeSettings())
+        out += [(str(r.name), m) for m in (facts.medications if facts else ())]
+    return tuple(out)
 
 
 def _plain(value: Decimal) -> str:

@@ -48,7 +48,8 @@ HANDLER_MODULES: tuple[str, ...] = ("app.services.patient_cmds", "app.services.a
                                     "app.services.diagnosis_cmds", "app.services.consumable_cmds",
                                     "app.services.nurse_handover_cmds", "app.services.template_cmds",
                                     "app.services.critical_cmds",
-                                    "app.services.referral_cmds", "app.services.ext_result_cmds")
+                                    "app.services.referral_cmds", "app.services.ext_result_cmds",
+                                    "app.services.referral_admit")
 _loaded = False
 
 

@@ -72,3 +72,21 @@ def incoming(conn: Connection, dept_id: str) -> list[ReferralRow]:
     """Referrals received for the department, newest first (answered ones too: their status)."""
     return _rows(conn, (referral.c.inbound == True) & (referral.c.dept_id == dept_id))  # noqa: E712
 
+
+
+@dataclass(frozen=True)
+class FreeBed:
+    id: str
+    bed_no: str
+
+
+def free_beds(conn: Connection, ward_id: str) -> list[FreeBed]:
+    """The ward's active beds nobody is admitted to, in the ward's order (收入院)."""
+    from app.store.schema import bed, encounter
+
+    used = select(encounter.c.bed_id).where(encounter.c.status == "admitted") \
+        .where(encounter.c.bed_id.is_not(None))
+    return [FreeBed(str(r.id), str(r.bed_no)) for r in conn.execute(
+        select(bed.c.id, bed.c.bed_no).where(bed.c.ward_id == ward_id)
+        .where(bed.c.is_active == True).where(bed.c.id.not_in(used))  # noqa: E712
+        .order_by(bed.c.sort_key))]
