@@ -2639,6 +2639,30 @@ Inpatient doctor and nurse workstation</translation>
         <source>该外院报告的互认状态已被他人更改，请查看最新状态</source>
         <translation>Someone else changed this report&apos;s recognition: see its current state</translation>
     </message>
+    <message>
+        <source>请先接收该转诊，再收入院</source>
+        <translation>Accept the referral first, then admit</translation>
+    </message>
+    <message>
+        <source>请选择一张可用的床位</source>
+        <translation>Choose a bed that can be used</translation>
+    </message>
+    <message>
+        <source>{bed_no} 床不属于接收科室的病区，请重新选择</source>
+        <translation>Bed {bed_no} is not in the receiving department&apos;s ward: choose another</translation>
+    </message>
+    <message>
+        <source>该患者（住院号 {mrn}）正在住院，不能再次收入院</source>
+        <translation>This patient (MRN {mrn}) is in hospital now and cannot be admitted again</translation>
+    </message>
+    <message>
+        <source>请填写入院处分配的住院号（最多 {max} 位）</source>
+        <translation>Enter the MRN the admission office gave (at most {max} characters)</translation>
+    </message>
+    <message>
+        <source>住院号 {mrn} 已被其他患者使用</source>
+        <translation>MRN {mrn} belongs to another patient</translation>
+    </message>
 </context>
 <context>
     <name>NurseCons</name>
@@ -5900,6 +5924,10 @@ ml</translation>
         <source>临时医嘱：{v}</source>
         <translation>Temporary orders: {v}</translation>
     </message>
+    <message>
+        <source>既往用药（{inst}转诊记录）：{v}。</source>
+        <translation>Medications before admission ({inst} referral): {v}.</translation>
+    </message>
 </context>
 <context>
     <name>Referrals</name>
@@ -5954,10 +5982,6 @@ ml</translation>
     <message>
         <source>转入申请</source>
         <translation>Incoming referrals</translation>
-    </message>
-    <message>
-        <source>待处理转入申请 {n} 条：Enter 接收，Delete 拒绝</source>
-        <translation>{n} incoming referrals waiting: Enter accepts, Delete rejects</translation>
     </message>
     <message>
         <source>上转</source>
@@ -6050,6 +6074,58 @@ ml</translation>
     <message>
         <source>请选择转往机构</source>
         <translation>Choose the institution to refer to</translation>
+    </message>
+    <message>
+        <source>收入院 {name}</source>
+        <translation>Admit {name}</translation>
+    </message>
+    <message>
+        <source>入院处分配的住院号（本院已有的患者可不填）</source>
+        <translation>The MRN from the admission office (not needed for a patient we know)</translation>
+    </message>
+    <message>
+        <source>收入院 (Ctrl+Enter)</source>
+        <translation>Admit (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>床位</source>
+        <translation>Bed</translation>
+    </message>
+    <message>
+        <source>住院号</source>
+        <translation>MRN</translation>
+    </message>
+    <message>
+        <source>将从转诊单带入（无需重新录入）</source>
+        <translation>Taken over from the referral (nothing to retype)</translation>
+    </message>
+    <message>
+        <source>{bed_no} 床</source>
+        <translation>Bed {bed_no}</translation>
+    </message>
+    <message>
+        <source>本病区没有空床</source>
+        <translation>The ward has no empty bed</translation>
+    </message>
+    <message>
+        <source>请选择床位</source>
+        <translation>Choose a bed</translation>
+    </message>
+    <message>
+        <source>待处理转入申请 {n} 条：Enter 接收，Delete 拒绝，已接收的按 Ctrl+Enter 收入院</source>
+        <translation>{n} incoming referral(s) waiting: Enter accepts, Delete rejects, Ctrl+Enter admits an accepted one</translation>
+    </message>
+    <message>
+        <source>已收入 {bed}；</source>
+        <translation>Admitted to {bed}; </translation>
+    </message>
+    <message>
+        <source>已收入院</source>
+        <translation>Admitted</translation>
     </message>
 </context>
 <context>

@@ -2639,6 +2639,30 @@
         <source>该外院报告的互认状态已被他人更改，请查看最新状态</source>
         <translation>该外院报告的互认状态已被他人更改，请查看最新状态</translation>
     </message>
+    <message>
+        <source>请先接收该转诊，再收入院</source>
+        <translation>请先接收该转诊，再收入院</translation>
+    </message>
+    <message>
+        <source>请选择一张可用的床位</source>
+        <translation>请选择一张可用的床位</translation>
+    </message>
+    <message>
+        <source>{bed_no} 床不属于接收科室的病区，请重新选择</source>
+        <translation>{bed_no} 床不属于接收科室的病区，请重新选择</translation>
+    </message>
+    <message>
+        <source>该患者（住院号 {mrn}）正在住院，不能再次收入院</source>
+        <translation>该患者（住院号 {mrn}）正在住院，不能再次收入院</translation>
+    </message>
+    <message>
+        <source>请填写入院处分配的住院号（最多 {max} 位）</source>
+        <translation>请填写入院处分配的住院号（最多 {max} 位）</translation>
+    </message>
+    <message>
+        <source>住院号 {mrn} 已被其他患者使用</source>
+        <translation>住院号 {mrn} 已被其他患者使用</translation>
+    </message>
 </context>
 <context>
     <name>NurseCons</name>
@@ -5900,6 +5924,10 @@ ml</translation>
         <source>临时医嘱：{v}</source>
         <translation>临时医嘱：{v}</translation>
     </message>
+    <message>
+        <source>既往用药（{inst}转诊记录）：{v}。</source>
+        <translation>既往用药（{inst}转诊记录）：{v}。</translation>
+    </message>
 </context>
 <context>
     <name>Referrals</name>
@@ -5954,10 +5982,6 @@ ml</translation>
     <message>
         <source>转入申请</source>
         <translation>转入申请</translation>
-    </message>
-    <message>
-        <source>待处理转入申请 {n} 条：Enter 接收，Delete 拒绝</source>
-        <translation>待处理转入申请 {n} 条：Enter 接收，Delete 拒绝</translation>
     </message>
     <message>
         <source>上转</source>
@@ -6050,6 +6074,58 @@ ml</translation>
     <message>
         <source>请选择转往机构</source>
         <translation>请选择转往机构</translation>
+    </message>
+    <message>
+        <source>收入院 {name}</source>
+        <translation>收入院 {name}</translation>
+    </message>
+    <message>
+        <source>入院处分配的住院号（本院已有的患者可不填）</source>
+        <translation>入院处分配的住院号（本院已有的患者可不填）</translation>
+    </message>
+    <message>
+        <source>收入院 (Ctrl+Enter)</source>
+        <translation>收入院 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>床位</source>
+        <translation>床位</translation>
+    </message>
+    <message>
+        <source>住院号</source>
+        <translation>住院号</translation>
+    </message>
+    <message>
+        <source>将从转诊单带入（无需重新录入）</source>
+        <translation>将从转诊单带入（无需重新录入）</translation>
+    </message>
+    <message>
+        <source>{bed_no} 床</source>
+        <translation>{bed_no} 床</translation>
+    </message>
+    <message>
+        <source>本病区没有空床</source>
+        <translation>本病区没有空床</translation>
+    </message>
+    <message>
+        <source>请选择床位</source>
+        <translation>请选择床位</translation>
+    </message>
+    <message>
+        <source>待处理转入申请 {n} 条：Enter 接收，Delete 拒绝，已接收的按 Ctrl+Enter 收入院</source>
+        <translation>待处理转入申请 {n} 条：Enter 接收，Delete 拒绝，已接收的按 Ctrl+Enter 收入院</translation>
+    </message>
+    <message>
+        <source>已收入 {bed}；</source>
+        <translation>已收入 {bed}；</translation>
+    </message>
+    <message>
+        <source>已收入院</source>
+        <translation>已收入院</translation>
     </message>
 </context>
 <context>

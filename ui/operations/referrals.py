@@ -69,3 +69,25 @@ def send_in_background(ctx: OpContext) -> None:
     start = getattr(ctx.backend, "send_exchange_soon", None)
     if callable(start):
         start()
+
+
+def load_free_beds(ctx: OpContext, ward_id: str, on_done: Callback, on_error: OnError = None) -> int:
+    from app.services.referrals import free_beds
+
+    backend: Any = ctx.backend
+    return ctx.runner.read(lambda: backend.read(lambda conn: free_beds(conn, ward_id)), on_done, on_error,
+                           name="free_beds")
+
+
+def admit(ctx: OpContext, user: Any, referral_id: str, base_version: int, bed_id: str, mrn: str,
+          on_done: Optional[Callback] = None, on_error: OnError = None) -> int:
+    """收入院: the accepted referral's patient into the bed, with what the referral carried."""
+    from app.clock import utcnow
+    from app.ids import new_id
+    from app.services.referral_admit import AdmitReferral
+
+    command = AdmitReferral(op_id=new_id(), actor_id=str(user.id), device_time=utcnow(),
+                            referral_id=referral_id, base_version=base_version, encounter_id=new_id(),
+                            patient_id=new_id(), bed_id=bed_id, mrn=mrn)
+    return ctx.runner.mutate(lambda: ctx.backend.execute(command), on_done, on_error,
+                             name="AdmitReferral", origin=ctx.origin)

@@ -64,9 +64,17 @@ def text_for(kind: str, facts: Any) -> str:
         return translate("RecordsPull", "检验：{v}").format(v=_join(items))
     if kind == "allergies":
         if not facts.allergies:
-            return translate("RecordsPull", "否认药物及食物过敏史。")
-        items = [_with(s, r) for s, r in facts.allergies]
-        return translate("RecordsPull", "过敏史：{v}。").format(v=list_text(items))
+            text = translate("RecordsPull", "否认药物及食物过敏史。")
+        else:
+            items = [_with(s, r) for s, r in facts.allergies]
+            text = translate("RecordsPull", "过敏史：{v}。").format(v=list_text(items))
+        by_source: dict[str, list[str]] = {}
+        for inst, med in getattr(facts, "prior_medications", ()):
+            by_source.setdefault(inst, []).append(med)
+        for inst, meds in by_source.items():
+            text += "\n" + translate("RecordsPull", "既往用药（{inst}转诊记录）：{v}。").format(
+                inst=inst, v=_join(meds))
+        return text
     if kind == "orders":
         if not facts.orders:
             return translate("RecordsPull", "目前无在用医嘱")

@@ -2,7 +2,8 @@
 department, as a tab of the main window (Ctrl+Shift+U). The reading pane shows what came with
 one (the patient and identifiers, diagnoses, allergies, medications, the sending institution's
 document), marked with where it came from. Enter accepts; Delete rejects with a reason. The
-answer goes back to the platform through the exchange queue."""
+answer goes back to the platform through the exchange queue. Ctrl+Enter on an accepted one
+admits its patient into an empty bed with what it carried (ui/records/referral_admit.py)."""
 from __future__ import annotations
 
 import html
@@ -152,7 +153,8 @@ class ReferralQueue(QWidget):
         split.addWidget(self.table)
         split.addWidget(self.detail)
         for key, handler in (("Return", self.accept_current), ("Enter", self.accept_current),
-                             ("Delete", self.reject_current)):
+                             ("Delete", self.reject_current), ("Ctrl+Return", self.admit_current),
+                             ("Ctrl+Enter", self.admit_current)):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(handler)
@@ -181,7 +183,10 @@ class ReferralQueue(QWidget):
             self.loaded = True
             self._show_current()
             waiting = sum(1 for r in self.model.rows() if r.status == "sent")
-            text = translate("Referrals", "待处理转入申请 {n} 条：Enter 接收，Delete 拒绝")
+            text = translate("Referrals", "待处理转入申请 {n} 条：Enter 接收，Delete 拒绝，"
+                                          "已接收的按 Ctrl+Enter 收入院")
+            if self._admitted:
+                text = translate("Referrals", "已收入 {bed}；").format(bed=self._admitted) + text
             self.hint.setText(text.format(n=waiting))
             self.hint.setStyleSheet("")
 
@@ -217,6 +222,27 @@ class ReferralQueue(QWidget):
         self.dialog = dialog
         dialog.open()
         dialog.reason.setFocus()
+
+    _admitted = ""
+
+    def admit_current(self) -> None:
+        """收入院 (Ctrl+Enter): an accepted referral's patient into an empty bed of the ward."""
+        from ui.records.referral_admit import AdmitDialog
+
+        if self._dialog_open():
+            return
+        row = self.current()
+        if row is None or row.status != "accepted":
+            return
+
+        def admitted(bed: str) -> None:
+            self._admitted = bed
+            self.reload()
+
+        dialog = AdmitDialog(self.ctx, self.user, row, summary_text(row), admitted, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.dialog = dialog
+        dialog.open()
 
     def _failed(self, failure: Any) -> None:
         if is_alive(self):

@@ -52,7 +52,8 @@ def status_text(row: Any) -> str:
              "rejected": translate("Referrals", "对方已拒绝"), "completed": translate("Referrals", "已完成")}
     if row.inbound:                         # as the receiving department sees it
         texts.update({"sent": translate("Referrals", "待处理"), "accepted": translate("Referrals", "已接收"),
-                      "rejected": translate("Referrals", "已拒绝")})
+                      "rejected": translate("Referrals", "已拒绝"),
+                      "completed": translate("Referrals", "已收入院")})
     text = str(texts.get(row.status, row.status))
     if row.status == "rejected" and row.reject_reason:
         text += translate("Referrals", "：{reason}").format(reason=row.reject_reason)
@@ -106,6 +107,11 @@ class ReferralDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
+        # A referral this stay came in by: what the sending institution wrote, marked with it.
+        self.received = QPlainTextEdit()
+        self.received.setObjectName("referralReceived")
+        self.received.setReadOnly(True)
+        self.received.setVisible(False)
         self.institution = QComboBox()
         self.institution.setObjectName("referralInstitution")
         self.direction = QComboBox()
@@ -142,6 +148,7 @@ class ReferralDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(translate("Referrals", "本次住院的转诊")))
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.received, 1)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
@@ -164,7 +171,23 @@ class ReferralDialog(QDialog):
                 self.institution.addItem(inst.name, inst.id)
         self.model.set_rows(list(rows))
         self.table.resizeColumnsToContents()
+        if not self.loaded:
+            self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_received())
+        inbound = next((i for i, r in enumerate(self.model.rows()) if r.inbound), None)
+        if inbound is not None:
+            self.table.selectRow(inbound)
+        self._show_received()
         self.loaded = True
+
+    def _show_received(self) -> None:
+        from ui.records.referral_queue import summary_text
+
+        index = self.table.currentIndex()
+        rows = self.model.rows()
+        row = rows[index.row()] if index.isValid() and index.row() < len(rows) else None
+        shown = row is not None and row.inbound and row.summary is not None
+        self.received.setVisible(shown)
+        self.received.setPlainText(summary_text(row) if shown else "")
 
     def submit(self, send: bool) -> None:
         if self.busy:
