@@ -3,6 +3,7 @@
     python main.py exchange export --url URL --patient MRN --out FILE.json   # the stay's FHIR Bundle
     python main.py exchange send (--profile NAME | --url URL) [--platform URL]   # flush the queue now
     python main.py exchange status (--profile NAME | --url URL)                  # queued, sent, failed
+    python main.py exchange receive (--profile NAME | --url URL)  # referrals in, answers to ours
 
 The export is audited (a disclosure of the record) and the file appears only when it is whole.
 `send` prints a progress line and exits non-zero when something is still waiting or failed.
@@ -44,6 +45,11 @@ def register(subparsers: Any) -> None:
         where.add_argument("--url", help="database URL")
         p.add_argument("--platform", metavar="URL", help="only the institutions at this platform URL")
         p.set_defaults(handler=fn)
+    receive = sub.add_parser("receive", help="take what the platforms hold for this hospital now")
+    where = receive.add_mutually_exclusive_group(required=True)
+    where.add_argument("--profile", metavar="NAME", help="server profile")
+    where.add_argument("--url", help="database URL")
+    receive.set_defaults(handler=cmd_receive)
 
 
 def _explained(fn: Any, args: argparse.Namespace) -> int:
@@ -152,6 +158,29 @@ def _send(args: argparse.Namespace) -> int:
     if report.failed or report.retry or report.deferred:
         return fail(f"not everything went: {report.errors[0] if report.errors else 'see exchange status'}",
                     EXIT_FAILURE)
+    return EXIT_OK
+
+
+@_guard
+def cmd_receive(args: argparse.Namespace) -> int:
+    return _explained(_receive, args)
+
+
+def _receive(args: argparse.Namespace) -> int:
+    from app.exchange import mailbox
+
+    db = _open(args)
+    try:
+        report = mailbox.pull(db, workstation="cli@" + socket.gethostname())
+    finally:
+        db.dispose()
+    print(f"exchange receive: {report.referrals} referrals in, {report.answers} answers to ours, "
+          f"{report.already} taken before, {len(report.left)} left for IT")
+    for line in report.left:
+        print(f"  left: {line}")
+    if report.failures:
+        endpoint, why = report.failures[0]
+        return fail(f"platform {endpoint} could not be read: {why}", EXIT_FAILURE)
     return EXIT_OK
 
 

@@ -377,9 +377,18 @@ def build_bundle(record: StayRecord, settings: ExchangeSettings, *, ident: str, 
             if referral.requester_id and referral.requester_name else signer
         b.service_request(referral, subject, requester, conditions)
     b.composition(doc, subject, org, signer, sections, referral, timestamp)
-    return {"resourceType": "Bundle", "id": str(uuid.uuid5(_NS, ident)),
-            "identifier": {"system": settings.sys_bundle, "value": ident},
-            "type": "document", "timestamp": _instant(timestamp), "entry": b.entries}
+    bundle: dict[str, Any] = {"resourceType": "Bundle", "id": str(uuid.uuid5(_NS, ident)),
+                              "identifier": {"system": settings.sys_bundle, "value": ident},
+                              "type": "document", "timestamp": _instant(timestamp), "entry": b.entries}
+    if referral is not None:
+        bundle["meta"] = route_meta(settings, referral.inst_code)
+    return bundle
+
+
+def route_meta(settings: ExchangeSettings, to_code: str) -> dict[str, Any]:
+    """Bundle.meta naming the institution it is for: the platform's mailbox is a `_tag` search
+    (app/exchange/mailbox.py), a search parameter every FHIR server has."""
+    return {"tag": [{"system": settings.sys_route, "code": to_code}]}
 
 
 def bundle_ident(bundle: dict[str, Any]) -> tuple[str, str]:

@@ -10,6 +10,8 @@ set has the default shown here (STYLE.md rule 11: declared once, read as an immu
   sys_drug / sys_lab / sys_ws445 / sys_inst
                         local code systems: drugs, lab tests, WS 445 data-element names (codes
                         where no standard code exists), member institution codes
+  sys_route             the Bundle.meta.tag system naming the institution a referral or an
+                        answer is for (the platform's mailbox is a `_tag` search)
   share_to              member institution code whose platform gets every signed 出院记录
                         ("" = none: discharge summaries are not offered)
   ca_bundle             the hospital's CA bundle (PEM file) for TLS; "" = the system's store
@@ -47,6 +49,7 @@ class ExchangeSettings:
     sys_lab: str = "urn:wardstation:cs:lab"
     sys_ws445: str = "urn:wardstation:cs:ws445"
     sys_inst: str = "urn:wardstation:sid:institution"
+    sys_route: str = "urn:wardstation:cs:route"
     share_to: str = ""
     ca_bundle: str = ""
     connect_timeout: float = 5.0

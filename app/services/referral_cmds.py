@@ -195,7 +195,7 @@ def _answer(uow: UnitOfWork, cmd: Command, referral_id: str, base_version: int, 
     version = update_versioned(uow, referral, referral_id, base_version, values)
     inst = _institution(uow.conn, row["inst_id"])
     settings = exchange_settings(uow.conn)
-    queue_bundle(uow.conn, answer_bundle(row, status, reason, settings, uow.now), kind="answer",
+    queue_bundle(uow.conn, answer_bundle(row, status, reason, settings, uow.now, inst["code"]), kind="answer",
                  inst_id=inst["id"], now=uow.now, referral_id=referral_id)
     uow.audit(AuditEntry("accept" if status == ACCEPTED else "reject", kinds.REFERRAL, referral_id,
                          cmd.actor_id, row["patient_id"],
@@ -205,7 +205,7 @@ def _answer(uow: UnitOfWork, cmd: Command, referral_id: str, base_version: int, 
 
 
 def answer_bundle(row: dict[str, Any], status: str, reason: Optional[str],
-                  settings: Any, now: Any) -> dict[str, Any]:
+                  settings: Any, now: Any, to_code: str = "") -> dict[str, Any]:
     """The answer to an incoming referral: a Task on the sender's ServiceRequest (by its
     identifier), accepted or rejected with the reason, in a collection Bundle of its own."""
     ident = answer_ident(row["id"])
@@ -218,10 +218,13 @@ def answer_bundle(row: dict[str, Any], status: str, reason: Optional[str],
         "lastModified": fb.instant(now)}
     if reason:
         task["statusReason"] = {"text": reason}
-    return {"resourceType": "Bundle", "id": fb.stable_id(ident, "Bundle"),
-            "identifier": {"system": settings.sys_bundle, "value": ident}, "type": "collection",
-            "timestamp": fb.instant(now),
-            "entry": [{"fullUrl": "urn:uuid:" + task["id"], "resource": task}]}
+    bundle: dict[str, Any] = {
+        "resourceType": "Bundle", "id": fb.stable_id(ident, "Bundle"),
+        "identifier": {"system": settings.sys_bundle, "value": ident}, "type": "collection",
+        "timestamp": fb.instant(now), "entry": [{"fullUrl": "urn:uuid:" + task["id"], "resource": task}]}
+    if to_code:
+        bundle["meta"] = fb.route_meta(settings, to_code)
+    return bundle
 
 
 @handles(AcceptReferral, roles.REFERRAL)

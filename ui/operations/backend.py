@@ -36,6 +36,7 @@ T = TypeVar("T")
 SPOOL_DRAIN_SECONDS = 5.0     # queued chart-view audits reach the server within this
 OPEN_WAIT_SECONDS = 60.0      # a call made while the database still opens waits this long
 EXCHANGE_EVERY_SECONDS = 30.0  # the exchange queue is flushed at most this often (issue 17)
+MAILBOX_EVERY_SECONDS = 60.0   # ... and the platforms' mailboxes read (referrals in, answers)
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class AppBackend:
         self.server_down = False        # the last health check or call found the server away
         self._exchange: Optional[threading.Thread] = None
         self._exchange_at = float("-inf")
+        self._mailbox_at = float("-inf")
         if profile_name is not None:
             from app.offline.mode import OfflineLayer
 
@@ -482,6 +484,17 @@ class AppBackend:
                     flush(db, workstation=self.workstation)
             except Exception:                     # an outage or a bug: said in the log, kept queued
                 log.warning("the exchange queue could not be sent", exc_info=True)
+            if self._stop.is_set() or time.monotonic() - self._mailbox_at < MAILBOX_EVERY_SECONDS:
+                return
+            self._mailbox_at = time.monotonic()
+            try:                                  # what the platforms hold for us (app/exchange/mailbox.py)
+                from app.exchange import mailbox
+
+                report = mailbox.pull(db, workstation=self.workstation)
+                for line in report.left:
+                    log.warning("the platform's mailbox: %s", line)
+            except Exception:
+                log.warning("the platforms' mailboxes could not be read", exc_info=True)
 
         self._exchange = threading.Thread(target=run, name="exchange-send", daemon=True)
         self._exchange.start()

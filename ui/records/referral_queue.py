@@ -259,6 +259,6 @@ class ReferralQueue(QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if self.reads == 0:
+        if self.reads == 0 or self.loaded:   # shown again: what the platforms brought meanwhile
             self.reload()
         self.table.setFocus()

@@ -1,6 +1,7 @@
 """A FHIR R4 server on a real socket (pytest-httpserver): create, conditional create on
-Bundle.identifier (200 for an identifier it has, 201 otherwise), search by identifier, and
-OperationOutcome errors; plus faults injected one request at a time."""
+Bundle.identifier (200 for an identifier it has, 201 otherwise), search by identifier or by
+`_tag` (with `_lastUpdated=ge...`: each stored Bundle gets meta.lastUpdated, as a server sets
+it), and OperationOutcome errors; plus faults injected one request at a time."""
 from __future__ import annotations
 
 import json
@@ -34,6 +35,7 @@ class FhirServer:
         self.down = False
         self.retry_after = "1"
         self.lock = threading.Lock()
+        self.clock = 0
         server.expect_request("/fhir/Bundle", method="POST").respond_with_handler(self._post)
         server.expect_request("/fhir/Bundle", method="GET").respond_with_handler(self._search)
 
@@ -72,7 +74,11 @@ class FhirServer:
         with self.lock:
             exists = key in self.stored
             if not exists:
-                self.stored[key] = bundle
+                self.clock += 1
+                stored = dict(bundle)
+                stored["meta"] = {**(bundle.get("meta") or {}),
+                                  "lastUpdated": f"2026-01-01T00:00:{self.clock:02d}.000+00:00"}
+                self.stored[key] = stored
         if fault == "drop":
             sock = request.environ.get("werkzeug.socket")
             if isinstance(sock, socket.socket):
@@ -86,7 +92,15 @@ class FhirServer:
 
     def _search(self, request: Request) -> Response:
         key = request.args.get("identifier", "")
+        tag = request.args.get("_tag", "")
+        since = request.args.get("_lastUpdated", "").removeprefix("ge")
+        if self.down:
+            return Response(json.dumps(outcome("维护中", "transient")), 503, content_type=FHIR)
         with self.lock:
-            found = [b for k, b in self.stored.items() if k == key]
+            if tag:
+                found = [b for b in self.stored.values() if b["meta"]["lastUpdated"] >= since and tag in {
+                    f"{t.get('system')}|{t.get('code')}" for t in b["meta"].get("tag", [])}]
+            else:
+                found = [b for k, b in self.stored.items() if k == key]
         return Response(json.dumps({"resourceType": "Bundle", "type": "searchset", "total": len(found),
                                     "entry": [{"resource": b} for b in found]}), 200, content_type=FHIR)
