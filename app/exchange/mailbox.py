@@ -12,15 +12,20 @@ followed, from the last `meta.lastUpdated` taken (kept per platform in app_setti
   institution its Organization names; an unknown sender or department is left for IT (counted,
   said), never guessed;
 - an answer (a Task on one of our referrals' Bundles): the referral becomes accepted or rejected
-  with the platform's reason, once.
+  with the platform's reason, once;
+- a critical value (Observations flagged HH, LL or AA, e.g. from the 医共体's central lab) for a
+  patient we have in hospital, found by the 居民身份证号 or 居民健康卡号: reported like the lab's own
+  (app/services/critical.py, source "platform", the sender's Observation as its reference), so
+  the ward's banner shows it within seconds and a resend is one alert.
 """
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Callable, Optional
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, or_, select, update
 
 from app.errors import WardStationError
 from app.exchange.client import PlatformClient, PlatformUnavailable
@@ -40,6 +45,7 @@ CURSOR = "exchange:mailbox:"
 class MailReport:
     referrals: int = 0               # new referrals kept for a department
     answers: int = 0                 # answers applied to our referrals
+    criticals: int = 0               # critical-value Bundles reported to the ward
     already: int = 0                 # taken before (a repeated pull)
     left: list[str] = field(default_factory=list)     # what IT must look at, one line each
     failures: list[tuple[str, str]] = field(default_factory=list)   # (endpoint, why)
@@ -123,7 +129,64 @@ def take(uow: UnitOfWork, bundle: dict[str, Any], settings: ExchangeSettings) ->
                              {"status": row["status"]}, {"status": status, "reason": reason,
                                                         "answer": ident}))
         return "answer"
+    flagged = [(r, flag) for r in resources(bundle) if r.get("resourceType") == "Observation"
+               for flag in [_critical_flag(r)] if flag is not None]
+    if flagged:
+        return _critical(uow, bundle, ident, flagged, settings)
     return f"left: {ident}: neither a referral nor an answer"
+
+
+def _critical_flag(obs: dict[str, Any]) -> Optional[str]:
+    """HH / LL for a critical value, "" for a critical one without direction (AA), else None."""
+    for concept in obs.get("interpretation") or []:
+        for c in (concept or {}).get("coding") or [] if isinstance(concept, dict) else []:
+            code = c.get("code") if isinstance(c, dict) else None
+            if code in ("HH", "LL"):
+                return str(code)
+            if code == "AA":
+                return ""
+    return None
+
+
+def _critical(uow: UnitOfWork, bundle: dict[str, Any], ident: str,
+              flagged: list[tuple[dict[str, Any], str]], settings: ExchangeSettings) -> str:
+    from app.exchange.referral_facts import read_referral
+    from app.exchange.results import concept_name, number_text
+    from app.services.critical import CriticalReport, report_critical
+    from app.store.schema import encounter, patient
+
+    facts = read_referral(bundle, settings)
+    ids = [c for c in ((patient.c.id_card == facts.id_card) if facts and facts.id_card else None,
+                       (patient.c.health_card == facts.health_card) if facts and facts.health_card else None)
+           if c is not None]
+    mrn = None
+    if ids:
+        mrn = uow.conn.execute(select(patient.c.mrn).join(encounter, encounter.c.patient_id == patient.c.id)
+                               .where(or_(*ids)).where(encounter.c.status == "admitted")).scalar()
+    if mrn is None:
+        return f"left: {ident}: a critical value for a patient not in hospital here"
+    org = next((i.get("value") for r in resources(bundle) if r.get("resourceType") == "Organization"
+                for i in r.get("identifier") or []
+                if isinstance(i, dict) and i.get("system") == settings.sys_inst), "platform")
+    for obs, flag in flagged:
+        quantity: dict[str, Any] = obs["valueQuantity"] if isinstance(obs.get("valueQuantity"), dict) else {}
+        value = number_text(quantity.get("value")) if quantity else None
+        value = value or (obs.get("valueString") if isinstance(obs.get("valueString"), str) else None)
+        coding = next((c for c in (obs.get("code") or {}).get("coding") or [] if isinstance(c, dict)), {})
+        at = str(obs.get("issued") or obs.get("effectiveDateTime") or "")
+        try:
+            reported = datetime.fromisoformat(at.replace("Z", "+00:00")) if at else uow.now
+        except ValueError:
+            reported = uow.now
+        if reported.tzinfo is None:
+            reported = uow.now
+        report_critical(uow, CriticalReport(
+            source_ref=f"{org}:{obs.get('id') or ident}"[:64], mrn=str(mrn),
+            test_code=str(coding.get("code") or "EXT")[:12], value_text=str(value or "?")[:60],
+            reported_at=reported, unit=(str(quantity.get("unit"))[:20] if quantity.get("unit") else None),
+            abnormal=flag or None, test_name=(concept_name(obs.get("code")) or "外院危急值")[:60],
+            source="platform"))
+    return "critical"
 
 
 def cursor_key(endpoint: str) -> str:
@@ -174,6 +237,8 @@ def pull(db: Any, *, workstation: str,
                 report.referrals += 1
             elif outcome == "answer":
                 report.answers += 1
+            elif outcome == "critical":
+                report.criticals += 1
             elif outcome == "already":
                 report.already += 1
             else:

@@ -106,6 +106,9 @@ def _loinc(concept: Any) -> Optional[str]:
     return None
 
 
+concept_name = _name          # for the other readers of platform resources (app/exchange/mailbox.py)
+
+
 def _kind(report: dict[str, Any]) -> str:
     for concept in report.get("category") or []:
         for c in _codings(concept):
@@ -118,6 +121,9 @@ def _number(value: Any) -> Optional[str]:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         return None
     return str(value)
+
+
+number_text = _number
 
 
 def _item(obs: dict[str, Any]) -> Optional[ReportItem]:

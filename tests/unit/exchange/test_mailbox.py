@@ -133,3 +133,39 @@ def test_exchange_receive_on_the_command_line(demo_engine: Database, hospital_b:
     assert run(["exchange", "receive", "--url", url]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "could not be read" in err
+
+
+def test_a_critical_value_from_the_platform_reaches_the_ward_once(demo_engine: Database,
+                                                                 fhir: FhirServer) -> None:
+    from app.services.critical import open_alerts
+    from app.store.schema import encounter, patient
+
+    a = demo_engine
+    _point_at(a, fhir)
+    with a.read() as conn:
+        id_card = conn.execute(select(patient.c.id_card)
+                               .join(encounter, encounter.c.patient_id == patient.c.id)
+                               .where(encounter.c.id == demo_id("encounter", 7))).scalar_one()
+    bundle = {"resourceType": "Bundle", "type": "collection",
+              "identifier": {"system": "urn:wardstation:sid:bundle", "value": "crit-k-1"},
+              "meta": {"tag": [{"system": "urn:wardstation:cs:route", "code": "WS-DEMO-0001"}],
+                       "lastUpdated": "2026-01-01T00:00:09.000+00:00"},
+              "entry": [{"resource": {"resourceType": "Organization", "id": "lab", "name": "医共体检验中心",
+                                      "identifier": [{"system": "urn:wardstation:sid:institution",
+                                                      "value": "CCH-2A-0107"}]}},
+                        {"resource": {"resourceType": "Patient", "id": "p", "identifier": [
+                            {"system": "urn:wardstation:sid:id-card", "value": id_card}]}},
+                        {"resource": {"resourceType": "Observation", "id": "k-7", "status": "final",
+                                      "code": {"text": "血钾"}, "subject": {"reference": "Patient/p"},
+                                      "valueQuantity": {"value": 6.9, "unit": "mmol/L"},
+                                      "issued": utcnow().isoformat(),
+                                      "interpretation": [{"coding": [{"code": "HH"}]}]}}]}
+    fhir.stored["crit-k-1"] = bundle
+    report = mailbox.pull(a, workstation="pc-a")
+    assert (report.criticals, report.left) == (1, [])
+    with a.begin() as conn:            # read again from the start: still one alert
+        conn.execute(update(app_setting).where(app_setting.c.skey.like("exchange:mailbox:%")).values(svalue=""))
+    mailbox.pull(a, workstation="pc-a")
+    with a.read() as conn:
+        alerts = [x for x in open_alerts(conn, demo_id("ward")) if x.test_name == "血钾"]
+    assert len(alerts) == 1 and alerts[0].value_with_unit == "6.9 mmol/L" and alerts[0].bed_no == "7"
