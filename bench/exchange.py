@@ -5,7 +5,7 @@
   times a day, 60 drug orders, daily progress notes, a signed discharge summary): ms, size;
 - flushing 1,000 queued sends (`app.exchange.sender.flush`) against a FHIR server on a real
   socket that answers each POST after 50 ms (pytest-httpserver, threaded): items/s at the
-  setting's bounded parallel requests (default 8) and at 16, and that every Bundle arrived once.
+  setting's bounded parallel requests (default 8), at 16 and at 32, and that every Bundle arrived once.
 
     .venv/bin/python -m bench.exchange [--sends 1000] [--latency-ms 50] [--runs 20]
 """
@@ -190,7 +190,7 @@ def main(argv: list[str]) -> int:
             lines, bundle = bench_export(db, encounter_id, args.runs)
             for line in lines:
                 print(line, flush=True)
-            for parallel in (8, 16):
+            for parallel in (8, 16, 32):
                 print(bench_flush(db, bundle, args.sends, args.latency_ms / 1000, parallel), flush=True)
         finally:
             db.dispose()
