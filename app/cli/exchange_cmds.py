@@ -4,6 +4,7 @@
     python main.py exchange send (--profile NAME | --url URL) [--platform URL]   # flush the queue now
     python main.py exchange status (--profile NAME | --url URL)                  # queued, sent, failed
     python main.py exchange receive (--profile NAME | --url URL)  # referrals in, answers to ours
+    python main.py exchange institutions (--profile NAME | --url URL) [--set CODE ... | --disable CODE]
 
 The export is audited (a disclosure of the record) and the file appears only when it is whole.
 `send` prints a progress line and exits non-zero when something is still waiting or failed.
@@ -50,6 +51,9 @@ def register(subparsers: Any) -> None:
     where.add_argument("--profile", metavar="NAME", help="server profile")
     where.add_argument("--url", help="database URL")
     receive.set_defaults(handler=cmd_receive)
+    from app.cli.institution_cmds import register as register_institutions
+
+    register_institutions(sub)
 
 
 def _explained(fn: Any, args: argparse.Namespace) -> int:

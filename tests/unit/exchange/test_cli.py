@@ -76,3 +76,34 @@ def test_send_and_status(demo_engine: Database, capsys: pytest.CaptureFixture[st
     finally:
         server.clear()
         server.stop()
+
+
+def test_institutions_are_listed_added_changed_and_disabled(demo_engine: Database,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    url = _url(demo_engine)
+    assert run(["exchange", "institutions", "--url", url]) == 0
+    assert "3 member institutions" in capsys.readouterr().out
+    name = ["--name", "南桥社区卫生服务中心", "--level", "primary"]
+    assert run(["exchange", "institutions", "--url", url, "--set", "NQ-CHC-0408", *name,
+                "--endpoint", "https://platform.example/fhir/"]) == 0
+    assert "NQ-CHC-0408 added" in capsys.readouterr().out
+    assert run(["exchange", "institutions", "--url", url, "--set", "NQ-CHC-0408", *name,
+                "--endpoint", "https://platform2.example/fhir"]) == 0
+    assert run(["exchange", "institutions", "--url", url, "--disable", "DQ-CHC-0312"]) == 0
+    capsys.readouterr()
+    assert run(["exchange", "institutions", "--url", url]) == 0
+    listed = capsys.readouterr().out
+    assert "NQ-CHC-0408\t南桥社区卫生服务中心\tprimary\thttps://platform2.example/fhir\n" in listed
+    assert "DQ-CHC-0312" in listed and "(disabled)" in listed
+    from app.services.referrals import institutions
+
+    with demo_engine.read() as conn:
+        offered = [i.code for i in institutions(conn)]
+        audited = conn.execute(select(audit_rec.c.action)
+                               .where(audit_rec.c.entity == "member_inst")).scalars().all()
+    assert "DQ-CHC-0312" not in offered and "NQ-CHC-0408" in offered
+    assert sorted(audited) == ["create", "update", "update"]
+    for bad in (["--set", "X", "--name", "X", "--level", "primary", "--endpoint", "ftp://x"],
+                ["--disable", "NOPE"], ["--name", "X"]):
+        assert run(["exchange", "institutions", "--url", url, *bad]) != 0
+        assert capsys.readouterr().err.count("\n") == 1
