@@ -43,7 +43,7 @@ Stale = dict[str, dict[str, Any]]
 BatchHandler = Callable[[UnitOfWork, Sequence[Any], Stale], list[Optional[WardStationError]]]
 BATCH_HANDLERS: dict[type[Command], BatchHandler] = {}
 _BATCH_MODULES: tuple[str, ...] = ("app.offline.batch_allergy", "app.offline.batch_vitals",
-                                   "app.offline.batch_encounter")
+                                   "app.offline.batch_encounter", "app.offline.batch_execution")
 _loaded = False
 
 

@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from sqlalchemy import and_, func, insert, select
 from sqlalchemy.engine import Connection
@@ -268,18 +268,24 @@ def member_fact_id(fact_id: str, plan_id: str) -> str:
     return str(uuid.uuid5(uuid.UUID(fact_id), plan_id)) if plan_id else fact_id
 
 
-def _item(uow: UnitOfWork, plan_id: str) -> list[dict[str, Any]]:
-    """The plan item with its order, and its group's items at the same time (first = the one named)."""
+def item_select() -> Any:
+    """Plan items with what executing them checks: the order, its drug, the stay and patient."""
     cols = (order_exec_plan.c.id.label("plan_id"), order_exec_plan.c.planned_at,
             order_exec_plan.c.status.label("plan_status"), med_order.c.id.label("order_id"),
             med_order.c.status, med_order.c.version, med_order.c.term, med_order.c.group_id,
-            med_order.c.start_at, med_order.c.stop_at, med_order.c.content, med_order.c.route_code,
-            med_order.c.encounter_id, drug.c.high_alert, drug.c.skin_test.label("needs_test"),
-            drug.c.base_name, encounter.c.patient_id, encounter.c.ward_id, patient.c.mrn)
-    base = (select(*cols).join(med_order, med_order.c.id == order_exec_plan.c.order_id)
+            med_order.c.group_seq, med_order.c.start_at, med_order.c.stop_at, med_order.c.content,
+            med_order.c.route_code, med_order.c.encounter_id, drug.c.high_alert,
+            drug.c.skin_test.label("needs_test"), drug.c.base_name, encounter.c.patient_id,
+            encounter.c.ward_id, patient.c.mrn)
+    return (select(*cols).join(med_order, med_order.c.id == order_exec_plan.c.order_id)
             .join(encounter, encounter.c.id == med_order.c.encounter_id)
             .join(patient, patient.c.id == encounter.c.patient_id)
             .outerjoin(drug, drug.c.id == med_order.c.drug_id))
+
+
+def _item(uow: UnitOfWork, plan_id: str) -> list[dict[str, Any]]:
+    """The plan item with its order, and its group's items at the same time (first = the one named)."""
+    base = item_select()
     head = uow.conn.execute(base.where(order_exec_plan.c.id == plan_id)).mappings().first()
     if head is None:
         raise ValidationError("not_found", entity="plan_item", id=plan_id)
@@ -304,14 +310,14 @@ def _refuse_order(row: dict[str, Any]) -> None:
         raise ValidationError("exec.order_stopped")
 
 
-def _check_second(uow: UnitOfWork, cmd: RecordExecution, needed: bool) -> None:
+def _check_second(cmd: RecordExecution, needed: bool, permissions: Callable[[str], frozenset[str]]) -> None:
     if cmd.second_nurse_id is None:
         if needed and cmd.kind in (ex.DONE, ex.STARTED):
             raise ValidationError("exec.second_nurse_required", field="second_nurse")
         return
     if cmd.second_nurse_id == cmd.actor_id:
         raise ValidationError("exec.second_nurse_same", field="second_nurse")
-    if roles.ORDER_EXECUTE not in actor_permissions(uow.conn, cmd.second_nurse_id):
+    if roles.ORDER_EXECUTE not in permissions(cmd.second_nurse_id):
         raise ValidationError("exec.second_nurse_not_allowed", field="second_nurse")
 
 
@@ -322,20 +328,57 @@ def _check_time(uow: UnitOfWork, cmd: RecordExecution, rows: list[dict[str, Any]
         raise ValidationError("exec.before_order_start", field="at")
 
 
-def _check_skin(uow: UnitOfWork, cmd: RecordExecution, rows: list[dict[str, Any]]) -> None:
+def needs_skin_check(cmd: RecordExecution, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The members whose drug needs a valid negative skin test before this record."""
     if cmd.kind not in (ex.DONE, ex.STARTED):
-        return
-    tested = [r for r in rows if r["needs_test"] and r["route_code"] != "id"]
-    if not tested:
-        return
-    states = skin_states(uow.conn, rows[0]["ward_id"], uow.now, nurse_settings(uow.conn, rows[0]["ward_id"]),
-                         patient_id=rows[0]["patient_id"])
+        return []
+    return [r for r in rows if r["needs_test"] and r["route_code"] != "id"]
+
+
+def _check_skin(tested: list[dict[str, Any]], states: dict[tuple[str, str], str]) -> None:
     for r in tested:
         state = states.get((r["patient_id"], r["base_name"]), "due")
         if state == "positive":
             raise ValidationError("exec.skin_test_positive", substance=r["base_name"])
         if state != "negative":
             raise ValidationError("exec.skin_test_pending", substance=r["base_name"])
+
+
+def ward_skin_states(conn: Connection, ward_id: str, now: datetime,
+                     patient_id: Optional[str] = None) -> dict[tuple[str, str], str]:
+    return skin_states(conn, ward_id, now, nurse_settings(conn, ward_id), patient_id=patient_id)
+
+
+def check_execution(uow: UnitOfWork, cmd: RecordExecution, rows: list[dict[str, Any]], *,
+                    permissions: Callable[[str], frozenset[str]],
+                    skin: Callable[[list[dict[str, Any]]], dict[tuple[str, str], str]],
+                    started: Callable[[str], bool]) -> tuple[Optional[str], Optional[str]]:
+    """Every check of RecordExecution on the item's rows (the replay's set-based form passes what
+    it read once for a run); returns the not-done reason (code, text)."""
+    if cmd.kind not in ex.KINDS:
+        raise ValidationError("exec.bad_kind", kind=cmd.kind)
+    head = rows[0]
+    if cmd.patient_mrn.strip() != head["mrn"]:
+        raise ValidationError("exec.patient_mismatch", field="patient")
+    for r in rows:
+        _refuse_order(r)
+    reason_code = reason_text = None
+    if cmd.kind == ex.NOT_DONE:
+        reason_code = cmd.reason_code
+        reason_text = (cmd.reason_text or "").strip()[:100] or None
+        if reason_code not in ex.NOT_DONE_REASONS:
+            raise ValidationError("exec.reason_required", field="reason")
+        if reason_code == "other" and not reason_text:
+            raise ValidationError("exec.reason_text_required", field="reason")
+    _check_time(uow, cmd, rows)
+    high = any(bool(r["high_alert"]) for r in rows)
+    _check_second(cmd, ex.needs_second_nurse(high, " ".join(r["content"] for r in rows)), permissions)
+    tested = needs_skin_check(cmd, rows)
+    if tested:
+        _check_skin(tested, skin(tested))
+    if cmd.kind == ex.FINISHED and not started(head["plan_id"]):
+        raise ValidationError("exec.not_started")
+    return reason_code, reason_text
 
 
 def _voided_counts(uow: UnitOfWork, plan_ids: list[str]) -> dict[str, int]:
@@ -347,13 +390,49 @@ def _voided_counts(uow: UnitOfWork, plan_ids: list[str]) -> dict[str, int]:
     return {str(p): int(n) for p, n in rows}
 
 
-def _has_started(uow: UnitOfWork, plan_id: str) -> bool:
+def started_items(uow: UnitOfWork, plan_ids: list[str]) -> set[str]:
+    """The items with a started record nobody voided (an infusion running)."""
     voids = order_exec.alias("voids")
-    found = uow.conn.execute(select(order_exec.c.id).outerjoin(voids, voids.c.voids_id == order_exec.c.id)
-                             .where(order_exec.c.plan_id == plan_id)
-                             .where(order_exec.c.status == ex.STARTED)
-                             .where(voids.c.id.is_(None))).first()
-    return found is not None
+    return {str(p) for p in uow.conn.execute(
+        select(order_exec.c.plan_id).outerjoin(voids, voids.c.voids_id == order_exec.c.id)
+        .where(order_exec.c.plan_id.in_(plan_ids)).where(order_exec.c.status == ex.STARTED)
+        .where(voids.c.id.is_(None))).scalars()}
+
+
+def fact_values(uow: UnitOfWork, cmd: RecordExecution, r: dict[str, Any],
+                reason: tuple[Optional[str], Optional[str]]) -> dict[str, Any]:
+    """The order_exec row of one member (its claim and duplicate flag apart)."""
+    fact_id = cmd.fact_id if r["plan_id"] == cmd.plan_id else member_fact_id(cmd.fact_id, r["plan_id"])
+    return {"id": fact_id, "order_id": r["order_id"], "plan_id": r["plan_id"],
+            "planned_at": r["planned_at"], "status": cmd.kind, "done_at": cmd.at,
+            "done_by": cmd.actor_id, "checked_by": cmd.second_nurse_id,
+            "reason_code": reason[0], "reason_text": reason[1],
+            "device_time": cmd.device_time, "received_at": uow.now,
+            "device_id": uow.workstation[:60], "version": 1, "created_at": uow.now,
+            "updated_at": uow.now}
+
+
+def mark_temp_executed(uow: UnitOfWork, cmd: RecordExecution, rows: list[dict[str, Any]]) -> list[str]:
+    """已审核 -> 已执行: a temp order is done once it is executed (CLINICAL.md §1). The rows'
+    status and version follow, for the replay's later commands on them."""
+    changed = []
+    for r in rows:
+        if r["status"] == od.VERIFIED:
+            version = update_versioned(uow, med_order, r["order_id"], int(r["version"]),
+                                       {"status": od.EXECUTED})
+            record_event(uow, {"id": r["order_id"], "status": r["status"]}, od.EXECUTED,
+                         cmd.actor_id, cmd.op_id, cmd.device_time)
+            r["status"], r["version"] = od.EXECUTED, version
+            changed.append(r["order_id"])
+    return changed
+
+
+def audit_execution(uow: UnitOfWork, cmd: RecordExecution, rows: list[dict[str, Any]], first: bool) -> None:
+    uow.audit(AuditEntry("execute", kinds.EXECUTION, cmd.fact_id, cmd.actor_id, rows[0]["patient_id"], None,
+                         {"kind": cmd.kind, "plan_items": [r["plan_id"] for r in rows],
+                          "at": cmd.at.isoformat(), "second": cmd.second_nurse_id,
+                          "reason": cmd.reason_code if cmd.kind == ex.NOT_DONE else None,
+                          "duplicate": not first}, cmd.op_id))
 
 
 def _insert_fact(uow: UnitOfWork, row: dict[str, Any], values: dict[str, Any], claim: str) -> bool:
@@ -376,53 +455,24 @@ def record_execution(uow: UnitOfWork, cmd: RecordExecution) -> Changes:
         raise ValidationError("exec.bad_kind", kind=cmd.kind)
     rows = _item(uow, cmd.plan_id)
     head = rows[0]
-    if cmd.patient_mrn.strip() != head["mrn"]:
-        raise ValidationError("exec.patient_mismatch", field="patient")
-    for r in rows:
-        _refuse_order(r)
-    reason_code = reason_text = None
-    if cmd.kind == ex.NOT_DONE:
-        reason_code = cmd.reason_code
-        reason_text = (cmd.reason_text or "").strip()[:100] or None
-        if reason_code not in ex.NOT_DONE_REASONS:
-            raise ValidationError("exec.reason_required", field="reason")
-        if reason_code == "other" and not reason_text:
-            raise ValidationError("exec.reason_text_required", field="reason")
-    _check_time(uow, cmd, rows)
-    high = any(bool(r["high_alert"]) for r in rows)
-    _check_second(uow, cmd, ex.needs_second_nurse(high, " ".join(r["content"] for r in rows)))
-    _check_skin(uow, cmd, rows)
-    if cmd.kind == ex.FINISHED and not _has_started(uow, head["plan_id"]):
-        raise ValidationError("exec.not_started")
+    reason = check_execution(
+        uow, cmd, rows, permissions=lambda staff_id: actor_permissions(uow.conn, staff_id),
+        skin=lambda tested: ward_skin_states(uow.conn, tested[0]["ward_id"], uow.now,
+                                             tested[0]["patient_id"]),
+        started=lambda plan_id: plan_id in started_items(uow, [plan_id]))
     voided = _voided_counts(uow, [r["plan_id"] for r in rows])
     ids: list[str] = []
     first = True
     for r in rows:
-        fact_id = (cmd.fact_id if r["plan_id"] == head["plan_id"]
-                   else member_fact_id(cmd.fact_id, r["plan_id"]))
-        values = {"id": fact_id, "order_id": r["order_id"], "plan_id": r["plan_id"],
-                  "planned_at": r["planned_at"], "status": cmd.kind, "done_at": cmd.at,
-                  "done_by": cmd.actor_id, "checked_by": cmd.second_nurse_id,
-                  "reason_code": reason_code, "reason_text": reason_text,
-                  "device_time": cmd.device_time, "received_at": uow.now,
-                  "device_id": uow.workstation[:60], "version": 1, "created_at": uow.now,
-                  "updated_at": uow.now}
+        values = fact_values(uow, cmd, r, reason)
         first = _insert_fact(uow, r, values, ex.claim_key(r["plan_id"], cmd.kind,
                                                           voided.get(r["plan_id"], 0))) and first
-        ids.append(fact_id)
+        ids.append(values["id"])
     touched = Changes.of(kinds.EXECUTION, ids, [head["patient_id"]])
     if first and cmd.kind == ex.DONE and head["term"] == od.TEMP:
-        # 已审核 -> 已执行: a temp order is done once it is executed (CLINICAL.md §1).
-        for r in rows:
-            if r["status"] == od.VERIFIED:
-                update_versioned(uow, med_order, r["order_id"], int(r["version"]), {"status": od.EXECUTED})
-                record_event(uow, {"id": r["order_id"], "status": r["status"]}, od.EXECUTED,
-                             cmd.actor_id, cmd.op_id, cmd.device_time)
+        mark_temp_executed(uow, cmd, rows)
         touched = touched.merge(Changes.of(kinds.ORDER, [r["order_id"] for r in rows], [head["patient_id"]]))
-    uow.audit(AuditEntry("execute", kinds.EXECUTION, cmd.fact_id, cmd.actor_id, head["patient_id"], None,
-                         {"kind": cmd.kind, "plan_items": [r["plan_id"] for r in rows],
-                          "at": cmd.at.isoformat(), "second": cmd.second_nurse_id,
-                          "reason": reason_code, "duplicate": not first}, cmd.op_id))
+    audit_execution(uow, cmd, rows, first)
     return touched
 
 

@@ -1,0 +1,147 @@
+"""The set-based replay form of RecordExecution (app/services/execution.record_execution).
+
+The same checks, from the same code (`check_execution`), on what a run needs read once for all
+its commands: their plan items with their orders and groups, the second nurses' rights, the
+wards' skin-test states, the items already started, their voided records and the phase claims
+already taken. A later command of the run sees what earlier ones recorded (a claim taken, an
+infusion started, a temp order executed), as it would one by one; every fact goes in with one
+multi-row INSERT. A claim another PC took after the read fails the INSERT as a whole: the batch
+is then run again with this run one by one (app/offline/batching.py), where each command gets its
+own answer. Skin-test states read once are exact for the run: a run holds no skin-test result
+(another command type, which ends a run), and a record never makes a state worse.
+tests/unit/offline/test_batch_execution.py compares both forms.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Optional
+
+from sqlalchemy import insert, select
+
+from app.domain import execution as ex
+from app.domain import orders as od
+from app.errors import ValidationError, WardStationError
+from app.offline.batching import Stale, handles_batch, movable
+from app.services.execution import (
+    RecordExecution,
+    _voided_counts,
+    audit_execution,
+    check_execution,
+    fact_values,
+    item_select,
+    mark_temp_executed,
+    started_items,
+    ward_skin_states,
+)
+from app.services.handlers import actor_permissions
+from app.services.uow import UnitOfWork
+from app.store.schema import med_order, order_exec, order_exec_plan
+
+_IN_CHUNK = 900
+
+
+def _chunks(ids: Sequence[str]) -> list[list[str]]:
+    ordered = sorted(set(ids))
+    return [ordered[i:i + _IN_CHUNK] for i in range(0, len(ordered), _IN_CHUNK)]
+
+
+def _items(uow: UnitOfWork, plan_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """plan id -> its rows as `_item` returns them (the named item first, then its group's)."""
+    base = item_select()
+    heads: dict[str, dict[str, Any]] = {}
+    for part in _chunks(plan_ids):
+        for r in uow.conn.execute(base.where(order_exec_plan.c.id.in_(part))).mappings():
+            heads[str(r["plan_id"])] = dict(r)
+    groups = {h["group_id"] for h in heads.values() if h["group_id"]}
+    members: dict[tuple[str, Any], list[dict[str, Any]]] = {}
+    for part in _chunks(list(groups)):
+        times = sorted({h["planned_at"] for h in heads.values() if h["group_id"] in part})
+        for r in uow.conn.execute(base.where(med_order.c.group_id.in_(part))
+                                  .where(order_exec_plan.c.planned_at.in_(times))
+                                  .order_by(med_order.c.group_seq)).mappings():
+            members.setdefault((r["group_id"], r["planned_at"]), []).append(dict(r))
+    # One dict per plan item, shared by every command naming it: a status one command changes
+    # (a temp order executed) is what the next one sees.
+    shared: dict[str, dict[str, Any]] = dict(heads)
+    for rows in members.values():
+        for r in rows:
+            shared.setdefault(str(r["plan_id"]), r)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for plan_id, head in heads.items():
+        if not head["group_id"]:
+            out[plan_id] = [head]
+            continue
+        rest = [shared[str(r["plan_id"])] for r in members.get((head["group_id"], head["planned_at"]), [])
+                if str(r["plan_id"]) != plan_id]
+        out[plan_id] = [head, *rest]
+    return out
+
+
+def _claims(uow: UnitOfWork, plan_ids: Sequence[str]) -> set[str]:
+    taken: set[str] = set()
+    for part in _chunks(plan_ids):
+        taken |= {str(k) for k in uow.conn.execute(
+            select(order_exec.c.claim_key).where(order_exec.c.plan_id.in_(part))
+            .where(order_exec.c.claim_key.is_not(None))).scalars()}
+    return taken
+
+
+movable(RecordExecution)
+
+
+@handles_batch(RecordExecution)
+def record_executions(uow: UnitOfWork, cmds: Sequence[RecordExecution],
+                      stale: Stale) -> list[Optional[WardStationError]]:
+    items = _items(uow, [cmd.plan_id for cmd in cmds])
+    every = sorted({r["plan_id"] for rows in items.values() for r in rows})
+    voided = _voided_counts(uow, every) if every else {}
+    running = started_items(uow, every) if every else set()
+    taken = _claims(uow, every)
+    rights: dict[str, frozenset[str]] = {}
+    skin: dict[str, dict[tuple[str, str], str]] = {}
+
+    def permissions(staff_id: str) -> frozenset[str]:
+        if staff_id not in rights:
+            rights[staff_id] = actor_permissions(uow.conn, staff_id)
+        return rights[staff_id]
+
+    def states(tested: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
+        ward = str(tested[0]["ward_id"])
+        if ward not in skin:
+            skin[ward] = ward_skin_states(uow.conn, ward, uow.now)
+        return skin[ward]
+
+    errors: list[Optional[WardStationError]] = []
+    facts: list[dict[str, Any]] = []
+    for cmd in cmds:
+        rows = items.get(cmd.plan_id)
+        try:
+            if rows is None:
+                if cmd.kind not in ex.KINDS:
+                    raise ValidationError("exec.bad_kind", kind=cmd.kind)
+                raise ValidationError("not_found", entity="plan_item", id=cmd.plan_id)
+            reason = check_execution(uow, cmd, rows, permissions=permissions, skin=states,
+                                     started=lambda plan_id: plan_id in running)
+        except WardStationError as error:
+            errors.append(error)
+            continue
+        first = True
+        for r in rows:
+            values = fact_values(uow, cmd, r, reason)
+            claim = ex.claim_key(r["plan_id"], cmd.kind, voided.get(r["plan_id"], 0))
+            if claim in taken:           # another nurse's record holds the phase: kept, flagged
+                facts.append({**values, "claim_key": None, "is_duplicate": True,
+                              "flag_note": f"duplicate of {r['plan_id']}"[:100]})
+                first = False
+            else:
+                taken.add(claim)
+                facts.append({**values, "claim_key": claim, "is_duplicate": False, "flag_note": None})
+            if cmd.kind == ex.STARTED:
+                running.add(r["plan_id"])
+        if first and cmd.kind == ex.DONE and rows[0]["term"] == od.TEMP:
+            mark_temp_executed(uow, cmd, rows)
+        audit_execution(uow, cmd, rows, first)
+        errors.append(None)
+    if facts:
+        uow.conn.execute(insert(order_exec), facts)
+    return errors
