@@ -63,9 +63,9 @@ def _items(uow: UnitOfWork, plan_ids: Sequence[str]) -> dict[str, list[dict[str,
     # One dict per plan item, shared by every command naming it: a status one command changes
     # (a temp order executed) is what the next one sees.
     shared: dict[str, dict[str, Any]] = dict(heads)
-    for rows in members.values():
-        for r in rows:
-            shared.setdefault(str(r["plan_id"]), r)
+    for group in members.values():
+        for member in group:
+            shared.setdefault(str(member["plan_id"]), member)
     out: dict[str, list[dict[str, Any]]] = {}
     for plan_id, head in heads.items():
         if not head["group_id"]:
