@@ -1,0 +1,1 @@
+"""Fourth fresh held-out order-check evaluation set (2026-12-04); cases in cases/*.json."""
