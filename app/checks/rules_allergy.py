@@ -25,13 +25,21 @@ def resolve_allergens(kb: KnowledgeBase, patient: Patient) -> tuple[Allergen, ..
         severe = any(word and word in reaction for word in severe_words)
         mild = not severe and any(word and word in reaction for word in mild_words)
         text = normalize(allergy.substance)
-        for word in prefixes:
-            if text.startswith(word) and len(text) > len(word):
-                text = text[len(word):]
         for word in noise:
             if text.endswith(word) and len(text) > len(word):
                 text = text[: -len(word)]
-        target = _target(kb, text)
+        # A name that is a drug as written stays that drug: "对乙酰氨基酚" is not "对" + a name.
+        exact = kb.names.resolve(text)
+        if exact is not None and exact.how != "contained":
+            target: Optional[str] = exact.ingredient
+        else:
+            for word in prefixes:
+                if text.startswith(word) and len(text) > len(word):
+                    text = text[len(word):]
+            for word in noise:
+                if text.endswith(word) and len(text) > len(word):
+                    text = text[: -len(word)]
+            target = _target(kb, text)
         if target is None:
             continue  # food, pollen, or a drug this knowledge base does not know
         if target.startswith("@"):
