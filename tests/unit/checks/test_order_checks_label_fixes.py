@@ -125,3 +125,16 @@ def test_furosemide_is_not_diluted_in_glucose() -> None:
     saline = [order("0.9%氯化钠注射液", 100, "ml", "静脉滴注", "st", group="g1"),
               order("呋塞米注射液", 40, "mg", "静脉滴注", "st", group="g1")]
     assert not find(run(saline), "iv_compatibility", order=1)
+
+
+def test_an_allergy_to_a_drug_whose_name_begins_with_dui_is_that_drug() -> None:
+    # "对…过敏" is a way of writing an allergy, but 对乙酰氨基酚 is a drug's own name.
+    suppository = [order("对乙酰氨基酚栓", 1, "粒", "直肠给药", "once")]
+    for written in ("对乙酰氨基酚", "对乙酰氨基酚过敏", "扑热息痛"):
+        alerts = run(suppository, age_years=6, weight_kg=20,
+                     allergies=[{"substance": written, "reaction": "过敏性休克"}])
+        assert severities(alerts, "allergy") == {"high"}, written
+    # The prefix still goes where it is one: 对青霉素过敏 is the penicillin class.
+    alerts = run([order("阿莫西林胶囊", 0.5, "g", "口服", "tid", skin_test="negative")],
+                 allergies=[{"substance": "对青霉素过敏", "reaction": "皮疹"}])
+    assert severities(alerts, "allergy") == {"high"}
