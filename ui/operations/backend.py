@@ -488,9 +488,15 @@ class AppBackend:
                 return
             self._mailbox_at = time.monotonic()
             try:                                  # what the platforms hold for us (app/exchange/mailbox.py)
-                from app.exchange import mailbox
+                from dataclasses import replace
 
-                report = mailbox.pull(db, workstation=self.workstation)
+                from app.exchange import mailbox
+                from app.exchange.results import default_client
+
+                # One try a minute, no backoff sleeps on this thread: closing the app never
+                # waits for a platform that is away.
+                report = mailbox.pull(db, workstation=self.workstation,
+                                      client_for=lambda e, s: default_client(e, replace(s, retries=0)))
                 for line in report.left:
                     log.warning("the platform's mailbox: %s", line)
             except Exception:
