@@ -116,6 +116,9 @@ def test_a_shift_handover_counted_written_handed_over_and_received(qtbot: Any, r
     page.table.selectRow(row)
     assert "病危" in page.edits["events"].toPlainText()          # pre-filled from the data
     commit_text(page.edits["pending"], "今晚复查血常规，备血2U。")
+    # Beside the pre-filled line, if the shift has doses still open at this hour of the day.
+    handed = page.edits["pending"].toPlainText()
+    assert "今晚复查血常规，备血2U。" in handed
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_S, CTRL)             # 保存草稿
     qtbot.waitUntil(lambda: page.report.saved is not None and page.report.saved.status == "draft",
@@ -135,7 +138,7 @@ def test_a_shift_handover_counted_written_handed_over_and_received(qtbot: Any, r
     taker = _open(qtbot, real_window)
     assert "待接班" in taker.status.text()
     taker.table.selectRow([r.bed_no for r in taker.patients.rows()].index("12"))
-    assert taker.edits["pending"].toPlainText() == "今晚复查血常规，备血2U。"   # what was handed over
+    assert taker.edits["pending"].toPlainText() == handed      # what was handed over
     taker.table.setFocus()
     qtbot.keyClick(taker.table, Qt.Key.Key_Return, CTRL | SHIFT)   # 接班签名
     qtbot.waitUntil(lambda: taker.report.saved.status == "received", timeout=5000)
