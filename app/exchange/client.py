@@ -20,7 +20,7 @@ import random
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterator, Optional
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -188,6 +188,26 @@ class PlatformClient:
             # Credentials or a race the platform may settle: keep it queued, say why.
             return SendResult(RETRY, status, message)
         return SendResult(FAILED, status, message)
+
+    def search_pages(self, resource: str, params: dict[str, str], max_pages: int) -> Iterator[dict[str, Any]]:
+        """The searchset pages of one search, following its `next` links (on this platform only)
+        up to `max_pages`."""
+        path: Optional[str] = resource
+        query: dict[str, str] = params
+        for _page in range(max_pages):
+            if path is None:
+                return
+            page = self.search(path, query)
+            yield page
+            path, query = self._next_path(page), {}
+
+    def _next_path(self, page: dict[str, Any]) -> Optional[str]:
+        for link in page.get("link") or []:
+            if isinstance(link, dict) and link.get("relation") == "next":
+                url = str(link.get("url", ""))
+                if url.startswith(self.base + "/"):
+                    return url[len(self.base) + 1:]
+        return None
 
     def search(self, resource: str, params: dict[str, str]) -> dict[str, Any]:
         """A FHIR search (a searchset Bundle); PlatformUnavailable or ValueError on a bad answer."""

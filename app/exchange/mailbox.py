@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable, Optional
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import insert, select, update
 
 from app.errors import WardStationError
 from app.exchange.client import PlatformClient, PlatformUnavailable
@@ -51,31 +51,15 @@ class MailReport:
     failures: list[tuple[str, str]] = field(default_factory=list)   # (endpoint, why)
 
 
-def _next_path(bundle: dict[str, Any], base: str) -> Optional[str]:
-    for link in bundle.get("link") or []:
-        if isinstance(link, dict) and link.get("relation") == "next":
-            url = str(link.get("url", ""))
-            if url.startswith(base.rstrip("/") + "/"):
-                return url[len(base.rstrip("/")) + 1:]
-    return None
-
-
 def fetch(client: PlatformClient, settings: ExchangeSettings, since: Optional[str]) -> list[dict[str, Any]]:
     """The Bundles the platform holds for us (searchset entries that are Bundles)."""
-    params: Optional[dict[str, str]] = {"_tag": f"{settings.sys_route}|{settings.org_code}",
-                                        "_count": str(PAGE_SIZE), "_sort": "_lastUpdated"}
-    if since and params is not None:
+    params = {"_tag": f"{settings.sys_route}|{settings.org_code}", "_count": str(PAGE_SIZE),
+              "_sort": "_lastUpdated"}
+    if since:
         params["_lastUpdated"] = f"ge{since}"
-    path: Optional[str] = "Bundle"
-    found: list[dict[str, Any]] = []
-    for _page in range(MAX_PAGES):
-        if path is None:
-            break
-        page = client.search(path, params or {})
-        found += [e["resource"] for e in page.get("entry") or [] if isinstance(e, dict)
-                  and isinstance(e.get("resource"), dict) and e["resource"].get("resourceType") == "Bundle"]
-        path, params = _next_path(page, client.base), None
-    return found
+    return [e["resource"] for page in client.search_pages("Bundle", params, MAX_PAGES)
+            for e in page.get("entry") or [] if isinstance(e, dict)
+            and isinstance(e.get("resource"), dict) and e["resource"].get("resourceType") == "Bundle"]
 
 
 def _sender(uow: UnitOfWork, bundle: dict[str, Any], settings: ExchangeSettings) -> Optional[str]:
@@ -150,19 +134,17 @@ def _critical_flag(obs: dict[str, Any]) -> Optional[str]:
 
 def _critical(uow: UnitOfWork, bundle: dict[str, Any], ident: str,
               flagged: list[tuple[dict[str, Any], str]], settings: ExchangeSettings) -> str:
-    from app.exchange.referral_facts import read_referral
+    from app.exchange.referral_facts import identifies, read_referral
     from app.exchange.results import concept_name, number_text
     from app.services.critical import CriticalReport, report_critical
     from app.store.schema import encounter, patient
 
     facts = read_referral(bundle, settings)
-    ids = [c for c in ((patient.c.id_card == facts.id_card) if facts and facts.id_card else None,
-                       (patient.c.health_card == facts.health_card) if facts and facts.health_card else None)
-           if c is not None]
+    same = identifies(facts)
     mrn = None
-    if ids:
+    if same is not None:
         mrn = uow.conn.execute(select(patient.c.mrn).join(encounter, encounter.c.patient_id == patient.c.id)
-                               .where(or_(*ids)).where(encounter.c.status == "admitted")).scalar()
+                               .where(same).where(encounter.c.status == "admitted")).scalar()
     if mrn is None:
         return f"left: {ident}: a critical value for a patient not in hospital here"
     org = next((i.get("value") for r in resources(bundle) if r.get("resourceType") == "Organization"

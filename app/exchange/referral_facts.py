@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Optional
 
+from sqlalchemy import ColumnElement, or_
+
 from app.exchange.fhir_bundle import resources
 from app.exchange.settings import ExchangeSettings
+from app.store.schema import patient
 
 SEX = {"male": "M", "female": "F"}
 SEVERITY = {"mild": "mild", "moderate": "moderate", "severe": "severe"}
@@ -32,6 +35,16 @@ class ReferralFacts:
     allergies: tuple[tuple[str, Optional[str], Optional[str]], ...]   # substance, reaction, severity
     medications: tuple[str, ...]
     documents: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]    # title, (section, text)
+
+
+def identifies(facts: Optional[ReferralFacts]) -> Optional[ColumnElement[bool]]:
+    """Our patient rows the Bundle's person is, by the identifiers the region shares (居民身份证号,
+    居民健康卡号); None when it carries neither."""
+    if facts is None:
+        return None
+    conds = [column == value for column, value in ((patient.c.id_card, facts.id_card),
+                                                   (patient.c.health_card, facts.health_card)) if value]
+    return or_(*conds) if conds else None
 
 
 def _plain(div: str) -> str:

@@ -87,7 +87,7 @@ def _codings(concept: Any) -> list[dict[str, Any]]:
     return [c for c in concept.get("coding") or [] if isinstance(c, dict)]
 
 
-def _name(concept: Any) -> Optional[str]:
+def concept_name(concept: Any) -> Optional[str]:
     if not isinstance(concept, dict):
         return None
     text = concept.get("text")
@@ -106,9 +106,6 @@ def _loinc(concept: Any) -> Optional[str]:
     return None
 
 
-concept_name = _name          # for the other readers of platform resources (app/exchange/mailbox.py)
-
-
 def _kind(report: dict[str, Any]) -> str:
     for concept in report.get("category") or []:
         for c in _codings(concept):
@@ -117,29 +114,26 @@ def _kind(report: dict[str, Any]) -> str:
     return "exam"
 
 
-def _number(value: Any) -> Optional[str]:
+def number_text(value: Any) -> Optional[str]:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         return None
     return str(value)
 
 
-number_text = _number
-
-
 def _item(obs: dict[str, Any]) -> Optional[ReportItem]:
-    name = _name(obs.get("code"))
+    name = concept_name(obs.get("code"))
     if not name:
         return None
     value: Optional[str] = None
     unit: Optional[str] = None
     quantity = obs.get("valueQuantity")
     if isinstance(quantity, dict):
-        value = _number(quantity.get("value"))
+        value = number_text(quantity.get("value"))
         unit = quantity.get("unit") or quantity.get("code")
     elif isinstance(obs.get("valueString"), str):
         value = obs["valueString"]
     elif isinstance(obs.get("valueCodeableConcept"), dict):
-        value = _name(obs["valueCodeableConcept"])
+        value = concept_name(obs["valueCodeableConcept"])
     flag = None
     for concept in obs.get("interpretation") or []:
         for c in _codings(concept):
@@ -149,8 +143,8 @@ def _item(obs: dict[str, Any]) -> Optional[ReportItem]:
     reference = None
     if ranges:
         r = ranges[0]
-        low = _number((r.get("low") or {}).get("value")) if isinstance(r.get("low"), dict) else None
-        high = _number((r.get("high") or {}).get("value")) if isinstance(r.get("high"), dict) else None
+        low = number_text((r.get("low") or {}).get("value")) if isinstance(r.get("low"), dict) else None
+        high = number_text((r.get("high") or {}).get("value")) if isinstance(r.get("high"), dict) else None
         reference = r.get("text") if isinstance(r.get("text"), str) else (
             f"{low or ''}-{high or ''}" if (low or high) else None)
     return ReportItem(name[:NAME_MAX], _loinc(obs.get("code")), (value or "")[:60],
@@ -191,7 +185,7 @@ def parse_searchset(bundle: dict[str, Any], settings: ExchangeSettings) -> tuple
         if r.get("status") not in KEPT_STATUSES:
             continue
         org = _organization(r, by_ref, settings.sys_inst)
-        name = _name(r.get("code"))
+        name = concept_name(r.get("code"))
         period: dict[str, Any] = r["effectivePeriod"] if isinstance(r.get("effectivePeriod"), dict) else {}
         effective = _instant(r.get("effectiveDateTime")) or _instant(period.get("start"))
         if not (org and name and effective and r.get("id")):
@@ -215,34 +209,19 @@ def parse_searchset(bundle: dict[str, Any], settings: ExchangeSettings) -> tuple
     return reports, skipped
 
 
-def _next_path(bundle: dict[str, Any], base: str) -> Optional[str]:
-    for link in bundle.get("link") or []:
-        if isinstance(link, dict) and link.get("relation") == "next":
-            url = str(link.get("url", ""))
-            if url.startswith(base.rstrip("/") + "/"):
-                return url[len(base.rstrip("/")) + 1:]
-    return None
-
-
 def search_reports(client: PlatformClient, identifiers: Iterable[tuple[str, str]],
                    settings: ExchangeSettings) -> tuple[list[ExternalReport], int]:
     """Every report one platform has for any of the patient's identifiers, each once."""
     found: dict[tuple[str, str], ExternalReport] = {}
     skipped = 0
     for system, value in identifiers:
-        params: Optional[dict[str, str]] = {
-            "patient.identifier": f"{system}|{value}", "_include": "DiagnosticReport:result",
-            "_count": str(PAGE_SIZE)}
-        path: Optional[str] = "DiagnosticReport"
-        for _page in range(MAX_PAGES):
-            if path is None:
-                break
-            bundle = client.search(path, params or {})
+        params = {"patient.identifier": f"{system}|{value}", "_include": "DiagnosticReport:result",
+                  "_count": str(PAGE_SIZE)}
+        for bundle in client.search_pages("DiagnosticReport", params, MAX_PAGES):
             reports, bad = parse_searchset(bundle, settings)
             skipped += bad
             for rep in reports:
                 found.setdefault((rep.inst_code, rep.source_ref), rep)
-            path, params = _next_path(bundle, client.base), None
     return list(found.values()), skipped
 
 

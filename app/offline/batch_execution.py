@@ -21,7 +21,7 @@ from sqlalchemy import insert, select
 from app.domain import execution as ex
 from app.domain import orders as od
 from app.errors import ValidationError, WardStationError
-from app.offline.batching import Stale, handles_batch, movable
+from app.offline.batching import Stale, handles_batch, id_chunks, movable
 from app.services.execution import (
     RecordExecution,
     _voided_counts,
@@ -37,24 +37,17 @@ from app.services.handlers import actor_permissions
 from app.services.uow import UnitOfWork
 from app.store.schema import med_order, order_exec, order_exec_plan
 
-_IN_CHUNK = 900
-
-
-def _chunks(ids: Sequence[str]) -> list[list[str]]:
-    ordered = sorted(set(ids))
-    return [ordered[i:i + _IN_CHUNK] for i in range(0, len(ordered), _IN_CHUNK)]
-
 
 def _items(uow: UnitOfWork, plan_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
     """plan id -> its rows as `_item` returns them (the named item first, then its group's)."""
     base = item_select()
     heads: dict[str, dict[str, Any]] = {}
-    for part in _chunks(plan_ids):
+    for part in id_chunks(plan_ids):
         for r in uow.conn.execute(base.where(order_exec_plan.c.id.in_(part))).mappings():
             heads[str(r["plan_id"])] = dict(r)
     groups = {h["group_id"] for h in heads.values() if h["group_id"]}
     members: dict[tuple[str, Any], list[dict[str, Any]]] = {}
-    for part in _chunks(list(groups)):
+    for part in id_chunks(list(groups)):
         times = sorted({h["planned_at"] for h in heads.values() if h["group_id"] in part})
         for r in uow.conn.execute(base.where(med_order.c.group_id.in_(part))
                                   .where(order_exec_plan.c.planned_at.in_(times))
@@ -79,7 +72,7 @@ def _items(uow: UnitOfWork, plan_ids: Sequence[str]) -> dict[str, list[dict[str,
 
 def _claims(uow: UnitOfWork, plan_ids: Sequence[str]) -> set[str]:
     taken: set[str] = set()
-    for part in _chunks(plan_ids):
+    for part in id_chunks(plan_ids):
         taken |= {str(k) for k in uow.conn.execute(
             select(order_exec.c.claim_key).where(order_exec.c.plan_id.in_(part))
             .where(order_exec.c.claim_key.is_not(None))).scalars()}

@@ -19,22 +19,15 @@ from sqlalchemy import insert, select
 
 from app.domain import vitals as dv
 from app.errors import ValidationError, WardStationError
-from app.offline.batching import Stale, handles_batch, movable
+from app.offline.batching import Stale, handles_batch, id_chunks, movable
 from app.services.uow import UnitOfWork
 from app.services.vitals_cmds import RecordVitals, audit_vitals, vitals_rows, void_targets
 from app.store.schema import encounter, vital_obs
 
-_IN_CHUNK = 900
-
-
-def _chunks(ids: Sequence[str]) -> list[list[str]]:
-    ordered = sorted(set(ids))
-    return [ordered[i:i + _IN_CHUNK] for i in range(0, len(ordered), _IN_CHUNK)]
-
 
 def _encounters(uow: UnitOfWork, ids: Sequence[str]) -> dict[str, Any]:
     found: dict[str, Any] = {}
-    for part in _chunks(ids):
+    for part in id_chunks(ids):
         for row in uow.conn.execute(select(encounter.c.id, encounter.c.patient_id,
                                            encounter.c.admitted_at, encounter.c.discharged_at)
                                     .where(encounter.c.id.in_(part))).all():
@@ -45,7 +38,7 @@ def _encounters(uow: UnitOfWork, ids: Sequence[str]) -> dict[str, Any]:
 def _weights(uow: UnitOfWork, ids: Sequence[str]) -> dict[str, tuple[datetime, Decimal]]:
     """Each encounter's last charted weight (measured_at, value), as `_last_weight` reads it."""
     last: dict[str, tuple[datetime, Decimal]] = {}
-    for part in _chunks(ids):
+    for part in id_chunks(ids):
         for eid, at, value in uow.conn.execute(
                 select(vital_obs.c.encounter_id, vital_obs.c.measured_at, vital_obs.c.num_value)
                 .where(vital_obs.c.encounter_id.in_(part)).where(vital_obs.c.item == dv.WEIGHT)

@@ -95,7 +95,7 @@ class _Batch:
         conn = uow.conn
         ids = [cmd.op_id for cmd in commands]
         self.recorded: dict[str, tuple[str, Optional[str]]] = {}
-        for part in _chunks(ids):
+        for part in id_chunks(ids):
             rows = conn.execute(select(applied_op.c.op_id, applied_op.c.outcome, applied_op.c.reason)
                                 .where(applied_op.c.op_id.in_(part))).all()
             self.recorded.update({str(r[0]): (str(r[1]), r[2]) for r in rows})
@@ -103,7 +103,7 @@ class _Batch:
         self.active: set[str] = set()
         self.known: set[str] = set()
         codes: dict[str, list[str]] = {}
-        for part in _chunks(actors):
+        for part in id_chunks(actors):
             joined = staff.outerjoin(staff_role, staff_role.c.staff_id == staff.c.id)
             for sid, active, code in conn.execute(
                     select(staff.c.id, staff.c.is_active, staff_role.c.role_code)
@@ -392,5 +392,7 @@ def _runs(commands: list[Command]) -> list[list[Command]]:
     return runs
 
 
-def _chunks(values: list[str]) -> list[list[str]]:
-    return [values[i:i + _IN_CHUNK] for i in range(0, len(values), _IN_CHUNK)]
+def id_chunks(ids: Sequence[str]) -> list[list[str]]:
+    """Distinct ids in sorted lists short enough for one IN (the set-based forms' reads)."""
+    ordered = sorted(set(ids))
+    return [ordered[i:i + _IN_CHUNK] for i in range(0, len(ordered), _IN_CHUNK)]

@@ -14,13 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from app.dictionaries import pinyin
 from app.domain import roles
 from app.errors import ConflictError, ValidationError
-from app.exchange.referral_facts import read_referral
+from app.exchange.referral_facts import ReferralFacts, identifies, read_referral
 from app.exchange.settings import exchange_settings
 from app.ids import new_id
 from app.services import changes as kinds
@@ -47,13 +47,11 @@ class AdmitReferral(Command):
 register(AdmitReferral)
 
 
-def _known_patient(uow: UnitOfWork, id_card: Any, health_card: Any) -> Any:
-    conds = [c for c in ((patient.c.id_card == id_card) if id_card else None,
-                         (patient.c.health_card == health_card) if health_card else None) if c is not None]
-    if not conds:
+def _known_patient(uow: UnitOfWork, facts: ReferralFacts) -> Any:
+    same = identifies(facts)
+    if same is None:
         return None
-    return uow.conn.execute(select(patient).where(or_(*conds)).order_by(patient.c.created_at)
-                            ).mappings().first()
+    return uow.conn.execute(select(patient).where(same).order_by(patient.c.created_at)).mappings().first()
 
 
 @handles(AdmitReferral, roles.REFERRAL)
@@ -79,7 +77,7 @@ def admit_referral(uow: UnitOfWork, cmd: AdmitReferral) -> Changes:
                          .where(encounter.c.status == "admitted")).first()
     if taken is not None:
         raise ConflictError("bed.occupied", bed_no=place.bed_no, encounter=taken[0])
-    known = _known_patient(uow, facts.id_card, facts.health_card)
+    known = _known_patient(uow, facts)
     if known is not None:
         if conn.execute(select(encounter.c.id).where(encounter.c.patient_id == known["id"])
                         .where(encounter.c.status == "admitted")).first() is not None:

@@ -128,6 +128,7 @@ class ResultsDialog(QDialog):
         self.patient_id = ""
         self.loaded = False
         self.busy = False
+        self._note = ""                                # what the last pull could not do
         self.local_model = LocalModel(self)
         self.external_model = ExternalModel(self)
         self.local_table = _table("localResults", self.local_model, 1)
@@ -263,8 +264,6 @@ class ResultsDialog(QDialog):
         self.load()
 
     # ---- state
-    _note = ""
-
     def _set_busy(self, busy: bool, text: str) -> None:
         self.busy = busy
         self.progress.setVisible(busy)

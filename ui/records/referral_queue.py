@@ -133,6 +133,7 @@ class ReferralQueue(QWidget):
         self.loaded = False
         self.reads = 0
         self.dialog: Any = None
+        self._admitted = ""                            # the bed the last admission went to
         self.model = IncomingModel(self)
         self.hint = QLabel()
         self.hint.setObjectName("referralHint")
@@ -222,8 +223,6 @@ class ReferralQueue(QWidget):
         self.dialog = dialog
         dialog.open()
         dialog.reason.setFocus()
-
-    _admitted = ""
 
     def admit_current(self) -> None:
         """收入院 (Ctrl+Enter): an accepted referral's patient into an empty bed of the ward."""
