@@ -41,8 +41,39 @@ def _preview(qtbot: Any, panel: Any, keys: Any) -> Any:
     return panel.print_dialog
 
 
+def _infusion_due_now(backend: Any) -> None:
+    """A 临时 infusion signed and verified a moment ago, planned for now: late in the day the demo's
+    own infusions have all been given, and the day's labels are for what is still to give."""
+    from dataclasses import replace
+    from datetime import datetime
+
+    from app.clock import utcnow
+    from app.ids import new_id
+    from app.services import order_commands as oc
+    from app.services.demo_ids import demo_id
+    from app.services.plan_cmds import GeneratePlans
+    from app.services.write import run_command
+    from tests.unit.services import test_orders as t
+
+    backend.prepare(lambda *_a: None)
+    db, now = backend._require(), utcnow()
+    enc, doctor, nurse = demo_id("encounter", 7), demo_id("staff", "liming"), demo_id("staff", "liufang")
+    oid = new_id()
+    infusion = replace(t.SALINE, term="temp", freq_code="st", start_at=now)
+    run_command(db, "pc-doc", oc.SaveDraft(op_id=new_id(), actor_id=doctor, device_time=now, encounter_id=enc,
+                                          order_id=oid, base_version=0, fields=infusion))
+    t.sign(db, enc, [oid])
+    t.act(db, oc.VerifyOrder, oid, nurse)
+    local = datetime.now().astimezone()
+    offset = int(local.utcoffset().total_seconds() // 60)  # type: ignore[union-attr]
+    plans = GeneratePlans(op_id=new_id(), actor_id=nurse, device_time=now, ward_id=demo_id("ward"),
+                          day=local.date(), utc_offset_minutes=offset)
+    run_command(db, "pc-n", plans)
+
+
 def test_the_days_labels_and_sheet_print_from_the_execution_screen(
         qtbot: Any, real_backend: Any, make_window: Any, tmp_path: Path) -> None:
+    _infusion_due_now(real_backend)
     window = make_window(real_backend)
     panel = _exec_panel(qtbot, _station(qtbot, window))
     infusions = {i.plan_id for i in panel.all_items
