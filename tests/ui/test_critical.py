@@ -98,7 +98,9 @@ def test_a_critical_value_reaches_a_second_pc_and_leaves_both_once_acknowledged(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
         qtbot.waitUntil(lambda: not first._ws.critical.banner.isVisible(), timeout=5000)
         assert not is_alive(dialog) or not dialog.isVisible()          # closed once it was saved
-        qtbot.waitUntil(lambda: not second._ws.critical.banner.isVisible(), timeout=10_000)
+        # The other PC learns of the acknowledgement at its next polls (3 s apart); 10 s was once
+        # not enough on the CI machine (the 10 s promise is for a value appearing, tested above).
+        qtbot.waitUntil(lambda: not second._ws.critical.banner.isVisible(), timeout=20_000)
         for w in (first, second):
             qtbot.waitUntil(lambda w=w: _card_critical(w, "1") == 0, timeout=5000)
         from app.services import critical
