@@ -8,7 +8,12 @@ counts them (log_statement=all, this run's application name only), and the serve
 user+system time of every PostgreSQL process (/proc/<pid>/stat) over the run, divided by the wall
 time: the share of one core the freshness traffic takes. Target: under one core for 200 PCs.
 
+Then what a change costs one workstation through the fault proxy at `--latency-ms` (30): the whole
+ward copied (`replica.snapshot`) against the replica following one patient's change
+(`replica.refresh` after a vitals row on another PC): time, rows read, statements.
+
     .venv/bin/python -m bench.freshness [--workstations 200] [--seconds 60] [--interval 10]
+                                        [--latency-ms 30] [--changes-only]
 """
 from __future__ import annotations
 
@@ -100,6 +105,75 @@ def run(url: str, workstations: int, seconds: float, interval: float
     return latencies, errors[0], dbs
 
 
+def changes(url: str, port: int, latency_ms: float, rounds: int = 5) -> str:
+    """One workstation's replica behind the proxy: the whole copy, then the refresh after one
+    patient's change, `rounds` times each (medians)."""
+    import secrets
+    import tempfile
+
+    from sqlalchemy import event, select
+
+    from app.clock import utcnow
+    from app.ids import new_id
+    from app.offline import replica
+    from app.services import commands as c
+    from app.services.demo_ids import demo_id
+    from app.services.write import run_command
+    from app.store.db import open_database
+    from tests.netfault import FreezableProxy
+
+    ward = demo_id("ward")
+    proxy = FreezableProxy(port, latency_ms=latency_ms)
+    near = open_database(url)                      # the other PC, on the server's LAN
+    far = open_database(_with(url, port=proxy.port, app=APP + "-changes"))
+    sent: list[str] = []
+    rows = [0]
+    event.listen(far.read_engine, "before_cursor_execute",
+                 lambda conn, cur, sql, params, ctx, many: sent.append(sql))
+    event.listen(far.read_engine, "after_cursor_execute",
+                 lambda conn, cur, sql, params, ctx, many: rows.__setitem__(
+                     0, rows[0] + max(cur.rowcount, 0)))
+    from app.store.schema import encounter
+
+    with near.read() as conn:
+        patients = conn.execute(select(encounter.c.patient_id).where(
+            encounter.c.ward_id == ward, encounter.c.status == "admitted")
+            .order_by(encounter.c.patient_id)).scalars().all()
+    whole: list[tuple[float, int, int]] = []
+    one: list[tuple[float, int, int]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        local = replica.open_replica(Path(tmp) / "replica-bench.db", secrets.token_hex(32), "bench")
+        try:
+            for n in range(rounds):
+                sent.clear()
+                rows[0] = 0
+                start = time.perf_counter()
+                replica.snapshot(far, local, profile="bench", ward_id=ward)
+                whole.append((time.perf_counter() - start, rows[0], len(sent)))
+                run_command(near, "pc-nurse", c.RecordAllergy(
+                    op_id=new_id(), actor_id=demo_id("staff", "liufang"), device_time=utcnow(),
+                    patient_id=patients[n % len(patients)], allergy_id=new_id(), substance="头孢类"))
+                sent.clear()
+                rows[0] = 0
+                start = time.perf_counter()
+                found = replica.refresh(far, local, profile="bench", ward_id=ward)
+                one.append((time.perf_counter() - start, rows[0], len(sent)))
+                assert found >= 1, "the change was not seen"
+        finally:
+            local.dispose()
+            far.dispose()
+            near.dispose()
+            proxy.close()
+
+    def median(samples: list[tuple[float, int, int]]) -> str:
+        t = statistics.median(s[0] for s in samples) * 1000
+        return f"{t:.0f} ms, {statistics.median(s[1] for s in samples):.0f} rows, " \
+               f"{statistics.median(s[2] for s in samples):.0f} statements"
+
+    return (f"one workstation at +{latency_ms:g} ms, median of {rounds}: the whole ward copied "
+            f"{median(whole)}; after one patient's new allergy, the refresh {median(one)}")
+
+
 def plan(url: str) -> str:
     """The server's plan for one poll (EXPLAIN): it must be an index scan, not a table scan."""
     from sqlalchemy import text
@@ -134,6 +208,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--workstations", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--interval", type=float, default=10.0)
+    parser.add_argument("--latency-ms", type=float, default=30.0)
+    parser.add_argument("--changes-only", action="store_true")
     args = parser.parse_args(argv)
     bindir = find_bindir()
     if bindir is None:
@@ -145,6 +221,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         url = server.url(server.create_database())
         _cli("db", "upgrade", "--url", url)
         _cli("demo", "seed", "--url", url)
+        print(changes(url, server.port, args.latency_ms), flush=True)
+        if args.changes_only:
+            return 0
         print("plan of a poll: " + plan(url), flush=True)
         mark = server.log_mark()
         cpu0, wall0 = _server_cpu_seconds(server), time.monotonic()

@@ -98,6 +98,7 @@ class OfflineLayer:
         def local(uow: Any) -> Changes:
             changes = execute(uow, command)
             queue_entry(uow.conn.connection.driver_connection, command, patient_key(command))
+            replica.note_local_write(uow.conn)
             return changes
 
         result: Changes = run_unit(db, self.workstation, local)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -31,7 +31,7 @@ from sqlalchemy import Table, and_, delete, insert, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
-from app.clock import as_utc
+from app.clock import as_utc, utcnow
 from app.errors import DatabaseError
 from app.store import schema as s
 from app.store.append_only import APPEND_ONLY_TABLES, sqlite_drop_triggers, sqlite_triggers
@@ -138,9 +138,19 @@ def open_replica(path: Path, key: str, profile: str) -> Any:
     return open_database(f"sqlite+pysqlcipher://:{_hex(key)}@/{path}")
 
 
-def _scoped(table: Table, ward_id: str) -> Select[Any]:
+def _scoped(table: Table, ward_id: str, patients: Optional[Sequence[str]] = None) -> Select[Any]:
+    """The rows of `table` the ward's replica holds; with `patients`, only theirs."""
     stays = select(s.encounter.c.id).where(s.encounter.c.ward_id == ward_id) \
         .where(s.encounter.c.status == "admitted")
+    if patients is not None:
+        stays = stays.where(s.encounter.c.patient_id.in_(patients))
+    query = _scoped_by(table, ward_id, stays)
+    if patients is not None and "patient_id" in table.c:
+        query = query.where(table.c.patient_id.in_(patients))
+    return query
+
+
+def _scoped_by(table: Table, ward_id: str, stays: Select[Any]) -> Select[Any]:
     if table is s.encounter:
         return select(table).where(table.c.id.in_(stays))
     if table is s.patient:
@@ -157,15 +167,17 @@ def _scoped(table: Table, ward_id: str) -> Select[Any]:
     if table in BY_ORDER:
         return select(table).where(table.c.order_id.in_(
             select(s.med_order.c.id).where(s.med_order.c.encounter_id.in_(stays))))
+    all_stays = select(s.encounter.c.id).where(s.encounter.c.ward_id == ward_id) \
+        .where(s.encounter.c.status == "admitted")
     if table is s.app_setting:       # the ward's own, the exchange's, the hospital's name (prints)
         return select(table).where(or_(table.c.skey.like(f"ward:{ward_id}:%"),
                                        table.c.skey.like("exchange:%"),
                                        table.c.skey == "hospital_name"))
     if table is s.referral:
-        return select(table).where(_ward_referrals(ward_id, stays))
+        return select(table).where(_ward_referrals(ward_id, all_stays))
     if table is s.exchange_out:      # what the ward's referrals queued (replaced at each snapshot)
         return select(table).where(table.c.referral_id.in_(
-            select(s.referral.c.id).where(_ward_referrals(ward_id, stays))))
+            select(s.referral.c.id).where(_ward_referrals(ward_id, all_stays))))
     if table is s.nurse_handover:
         since = datetime.now(timezone.utc) - timedelta(days=WARD_REPORT_DAYS)
         return select(table).where(table.c.ward_id == ward_id).where(table.c.shift_start >= since)
@@ -200,6 +212,28 @@ def local_dependents(tables: list[Table]) -> list[Table]:
             if t not in scope and any(fk.column.table in scope for fk in t.foreign_keys)]
 
 
+def patient_tables() -> list[Table]:
+    """The scope's tables that hold a patient's own rows, parents first: what a change of one
+    patient refreshes (the dictionaries, staff, beds and the ward's settings come whole)."""
+    whole = set(WHOLE) | set(BY_WARD)
+    return [t for t in scope_tables() if t not in whole]
+
+
+@contextmanager
+def _replacing(local: Connection, tables: list[Table]) -> Iterator[None]:
+    """Within the local transaction: the append-only triggers of `tables` lifted, and put back.
+    The replica is a copy (doc_rev, and the local audit rows of offline writes, whose server
+    copies the replay wrote)."""
+    guarded = [t.name for t in tables if t.name in REPLICA_APPEND_ONLY]
+    for name in guarded:
+        for stmt in sqlite_drop_triggers(name):
+            local.exec_driver_sql(stmt)
+    yield
+    for name in guarded:
+        for stmt in sqlite_triggers(name):
+            local.exec_driver_sql(stmt)
+
+
 def snapshot(server: Any, replica: Any, *, profile: str, ward_id: str) -> ReplicaInfo:
     """Read the ward scope from the server (one read transaction, one statement a table) and
     replace the replica's copy with it in one local transaction."""
@@ -216,47 +250,115 @@ def snapshot(server: Any, replica: Any, *, profile: str, ward_id: str) -> Replic
     s.metadata.create_all(replica.engine)
     with replica.begin() as local:
         local.exec_driver_sql(_META)
-        # The replica is a copy, replaced whole: an append-only table's triggers (doc_rev, and the
-        # local audit rows of offline writes, whose server copies the replay wrote) are lifted
-        # for the replacement and put back in the same transaction.
         cleared = local_dependents(tables) + list(reversed(tables))
-        guarded = [t.name for t in cleared if t.name in REPLICA_APPEND_ONLY]
-        for name in guarded:
-            for stmt in sqlite_drop_triggers(name):
-                local.exec_driver_sql(stmt)
-        for table in cleared:
-            local.execute(delete(table))
-        for table in tables:
-            if data[table.name]:
-                local.execute(insert(table), data[table.name])
-        for name in guarded:
-            for stmt in sqlite_triggers(name):
-                local.exec_driver_sql(stmt)
+        with _replacing(local, cleared):
+            for table in cleared:
+                local.execute(delete(table))
+            for table in tables:
+                if data[table.name]:
+                    local.execute(insert(table), data[table.name])
+        local.execute(text("DELETE FROM replica_meta WHERE mkey = 'local_writes'"))
         _set_meta(local, profile=profile, ward_id=ward_id, as_of=as_of.isoformat(),
+                  full_at=as_of.isoformat(), skew=str(_skew(as_of)),
                   mark_seq=str(mark.seq), mark_at=as_of.isoformat(),
                   seen=json.dumps(sorted(c.seq for c in recent)))
     return ReplicaInfo(profile, ward_id, as_of, len(data[s.patient.name]))
 
 
+def _skew(server_now: datetime) -> float:
+    """Seconds the server's clock is ahead of this PC's (to date a quiet poll in server time)."""
+    return (server_now - utcnow()).total_seconds()
+
+
+def note_local_write(conn: Connection) -> None:
+    """In the transaction of an offline write: the replica now holds rows of its own, so the
+    next refresh is a whole new copy (once the outbox has replayed), never a patient's."""
+    conn.exec_driver_sql(_META)
+    _set_meta(conn, local_writes="1")
+
+
 def refresh(server: Any, replica: Any, *, profile: str, ward_id: str) -> int:
     """Bring the replica up to date if the server's change sequence says the ward changed: one
     indexed query when nothing did. Returns how many new changes it found (0: nothing to do).
-    For now a change means a new snapshot of the ward (small: one statement a table)."""
+
+    A change names its patient: the replica re-reads those patients' rows only, in the poll's own
+    read transaction (one statement a table). A whole new copy instead: the first time, for
+    another ward, after offline writes here, or FULL_EVERY (what has no patient: dictionaries,
+    staff and their verifiers, beds, the ward's settings)."""
     from app.offline import changeseq
 
     with replica.read() as local:
         local.exec_driver_sql(_META)
         meta = dict(local.execute(text("SELECT mkey, mvalue FROM replica_meta")).all())
-    if "mark_seq" not in meta or meta.get("ward_id") != ward_id:
+    if "mark_seq" not in meta or meta.get("ward_id") != ward_id or meta.get("local_writes") \
+            or _full_due(meta):
         snapshot(server, replica, profile=profile, ward_id=ward_id)
         return 1
     mark = changeseq.Mark(int(meta["mark_seq"]), datetime.fromisoformat(str(meta["mark_at"])))
     seen = set(json.loads(str(meta.get("seen", "[]"))))
+    tables = patient_tables()
     with server.read() as conn:
-        found = [c for c in changeseq.after(conn, ward_id, mark) if c.seq not in seen]
-    if found:
-        snapshot(server, replica, profile=profile, ward_id=ward_id)
+        returned = changeseq.after(conn, ward_id, mark)
+        found = [c for c in returned if c.seq not in seen]
+        if found:
+            patients = sorted({c.patient_id for c in found if c.patient_id})
+            as_of = as_utc(conn.execute(select(utc_now())).scalar_one())
+            data = {t.name: [dict(r) for r in conn.execute(_scoped(t, ward_id, patients)).mappings()]
+                    for t in tables}
+    if not found:
+        skew = float(meta.get("skew", "0"))
+        with replica.begin() as local:     # nothing changed: the copy is as of this poll
+            _set_meta(local, as_of=(utcnow() + timedelta(seconds=skew)).isoformat())
+        return 0
+    last = max(found, key=lambda c: c.seq)
+    at = max(mark.at, last.recorded_at) if mark.at is not None else last.recorded_at
+    with replica.begin() as local:
+        _replace_patients(local, tables, patients, data)
+        _set_meta(local, as_of=as_of.isoformat(), skew=str(_skew(as_of)),
+                  mark_seq=str(max(mark.seq, last.seq)), mark_at=at.isoformat(),
+                  seen=json.dumps(sorted(c.seq for c in returned)))
     return len(found)
+
+
+FULL_EVERY = timedelta(minutes=30)
+
+
+def _full_due(meta: dict[str, Any]) -> bool:
+    if "full_at" not in meta:
+        return True
+    server_now = utcnow() + timedelta(seconds=float(meta.get("skew", "0")))
+    return server_now - datetime.fromisoformat(str(meta["full_at"])) > FULL_EVERY
+
+
+def _replace_patients(local: Connection, tables: list[Table], patients: list[str],
+                      data: dict[str, list[dict[str, Any]]]) -> None:
+    """Replace these patients' rows: what points at them through the foreign keys (their stays,
+    and from those their orders, documents ...) and any row the server sent under the same id
+    (a referral that came in for the department and is now the stay's) go, then the server's
+    rows come in. A patient who left the ward goes with nothing in his place."""
+    from app.offline.batching import id_chunks
+
+    doomed: dict[str, set[str]] = {}
+    for table in tables:                       # parents first: a child follows its parent
+        conds = [table.c.id.in_(chunk) for chunk in id_chunks([r["id"] for r in data[table.name]])]
+        if table is s.patient:
+            conds.append(table.c.id.in_(patients))
+        for fk in table.foreign_keys:
+            parent = doomed.get(fk.column.table.name)
+            if parent:
+                conds += [fk.parent.in_(chunk) for chunk in id_chunks(sorted(parent))]
+        doomed[table.name] = {r[0] for r in local.execute(select(table.c.id).where(or_(*conds)))} \
+            if conds else set()
+    cleared = local_dependents(scope_tables()) + list(reversed(tables))
+    with _replacing(local, cleared):
+        for table in local_dependents(scope_tables()):   # on the server since the outbox emptied
+            local.execute(delete(table))
+        for table in reversed(tables):
+            for chunk in id_chunks(sorted(doomed[table.name])):
+                local.execute(delete(table).where(table.c.id.in_(chunk)))
+        for table in tables:
+            if data[table.name]:
+                local.execute(insert(table), data[table.name])
 
 
 def _set_meta(conn: Connection, **values: str) -> None:
