@@ -5,7 +5,9 @@
   `--latency-ms` added round trip: ops/s, the backlog's time, round trips per batch;
 - the same with one command in 50 an acuity change (all typed on version 1: most are conflicts);
 - a ward's backlog: vitals rows, allergies and one command in 25 a 病情/护理级别 change typed on
-  the version the replica counts (the set-based forms of app/offline/batch_*.py);
+  the version the replica counts (the set-based forms of app/offline/batch_*.py); again with one
+  command in five an execution of a plan item of the ward's last week (each item once, as many
+  as there are);
 - the row-by-row baseline: `run_command` once per command (the online write path), a few
   hundred commands, ops/s;
 - `--chaos`: the full kill -9 run of tests/offline_chaos.py against PostgreSQL (10,000 ops,
@@ -56,9 +58,45 @@ def _commands(tag: str, n: int, every_state: int = 0) -> list[Any]:
     return out
 
 
-def _ward_commands(url: str, n: int, every_state: int = 25) -> list[Any]:
+def _plan_items(url: str, days: int) -> list[tuple[str, str, datetime]]:
+    """(plan item, 住院号) of every item the nurses could give without a second nurse or a skin
+    test, over the ward's last `days` days (plans generated as the execution screen does)."""
+    from datetime import timedelta
+
+    from app.ids import new_id
+    from app.services.demo_ids import demo_id
+    from app.services.execution import execution_day
+    from app.services.plan_cmds import GeneratePlans
+    from app.services.write import run_command
+    from app.store.db import open_database
+
+    now = datetime.now(timezone.utc)
+    offset = int(now.astimezone().utcoffset().total_seconds() // 60)  # type: ignore[union-attr]
+    ward = demo_id("ward")
+    db = open_database(url)
+    out: list[tuple[str, str, datetime]] = []
+    try:
+        for back in range(days):
+            day = (now - timedelta(days=back)).astimezone().date()
+            run_command(db, "pc-bench", GeneratePlans(op_id=new_id(), actor_id=demo_id("staff", "liufang"),
+                                                      device_time=now, ward_id=ward, day=day,
+                                                      utc_offset_minutes=offset))
+            with db.connect() as conn:
+                items = execution_day(conn, ward, day, offset, now).items
+            out += [(i.plan_id, i.mrn, i.planned_at) for i in items
+                    if not i.second_needed and all(d.skin_test is None for d in i.drugs)
+                    and i.order_status in ("verified", "active") and i.planned_at <= now
+                    and not i.facts]
+    finally:
+        db.dispose()
+    return out
+
+
+def _ward_commands(url: str, n: int, every_state: int = 25, executions: bool = False,
+                   tag: str = "病区") -> list[Any]:
     """The shape of a ward's outage: vitals rows of the grid (two in three), allergies, and one
-    command in `every_state` a 病情 or 护理级别 change typed on the version the replica counts."""
+    command in `every_state` a 病情 or 护理级别 change typed on the version the replica counts;
+    with `executions`, every plan item of the ward's last week given once, spread through it."""
     from decimal import Decimal
 
     from sqlalchemy import select
@@ -75,13 +113,21 @@ def _ward_commands(url: str, n: int, every_state: int = 25) -> list[Any]:
         versions = {str(r.id): int(r.version) for r in conn.execute(
             select(encounter.c.id, encounter.c.version)).all()}
     db.dispose()
+    from app.services.execution import RecordExecution
+
+    items = _plan_items(url, 7) if executions else []
+    step = max(1, n // len(items)) if items else 0
     at = datetime.now(timezone.utc)
     nurse, doctor = demo_id("staff", "liufang"), demo_id("staff", "liming")
     out: list[Any] = []
     for i in range(n):
         bed = BEDS[i % len(BEDS)]
         enc = demo_id("encounter", bed)
-        if every_state and i % every_state == every_state - 1:
+        if items and i % step == 0:
+            plan_id, mrn, planned = items.pop()
+            out.append(RecordExecution(op_id=new_id(), actor_id=nurse, device_time=at, fact_id=new_id(),
+                                       plan_id=plan_id, kind="done", at=planned, patient_mrn=mrn))
+        elif every_state and i % every_state == every_state - 1:
             if i % 2:
                 out.append(c.SetAcuity(op_id=new_id(), actor_id=doctor, device_time=at, encounter_id=enc,
                                        base_version=versions[enc], acuity=("serious", "stable")[i % 4 // 2]))
@@ -99,7 +145,7 @@ def _ward_commands(url: str, n: int, every_state: int = 25) -> list[Any]:
         else:
             out.append(c.RecordAllergy(op_id=new_id(), actor_id=nurse, device_time=at,
                                        patient_id=demo_id("patient", bed), allergy_id=new_id(),
-                                       substance=f"病区{i}"))
+                                       substance=f"{tag}{i}"))
     return out
 
 
@@ -200,6 +246,11 @@ def main(argv: Optional[list[str]] = None) -> int:
             print(bench_backlog(url, "ward backlog (vitals, allergies, 1 in 25 病情/护理级别)",
                                 _ward_commands(url, args.ops), args.batch, args.latency_ms,
                                 server.port), flush=True)
+            ward = _ward_commands(url, args.ops, executions=True, tag="给药周")
+            given = sum(type(cmd).__name__ == "RecordExecution" for cmd in ward)
+            print(bench_backlog(url, f"ward backlog with executions ({given} of the week's items given, "
+                                "the rest vitals, allergies, 病情/护理级别)", ward, args.batch,
+                                args.latency_ms, server.port), flush=True)
         print(bench_row_by_row(url, args.rows, args.latency_ms, server.port), flush=True)
     finally:
         server.stop()

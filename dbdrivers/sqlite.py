@@ -62,7 +62,15 @@ class SqliteDriver(Driver):
         # Reads run without a transaction (each SELECT sees the last commit); writes take the
         # write lock at BEGIN (below), so two writers queue on the busy timeout instead of one
         # failing with "database is locked" when a deferred transaction tries to upgrade.
-        return {"isolation_level": "AUTOCOMMIT"} if role == READ else {}
+        kwargs: dict[str, Any] = {"isolation_level": "AUTOCOMMIT"} if role == READ else {}
+        if url.drivername == "sqlite+pysqlcipher":
+            # SQLAlchemy's default for SQLCipher is a connection per thread: each new worker
+            # thread opened the file again, and every open derives the key (PBKDF2, about 150 ms
+            # holding the interpreter lock: a frozen window). A file's pool, like plain SQLite's.
+            from sqlalchemy.pool import QueuePool
+
+            kwargs["poolclass"] = QueuePool
+        return kwargs
 
     def on_engine(self, engine: Engine, call_timeout: float, role: str = WRITE) -> None:
         memory = engine.url.database in (None, "", ":memory:")

@@ -267,6 +267,9 @@ class MainWindow(WardTabs, QMainWindow):
         self.user_changed.emit(user)
 
     def _enter_workspace(self) -> None:
+        from ui import heap
+
+        heap.settle()                          # what the signed-in window holds: out of GC walks
         self.locked = False
         self.stack.setCurrentWidget(self.tabs)
         self.menuBar().setEnabled(True)

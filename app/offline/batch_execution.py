@@ -2,8 +2,8 @@
 
 The same checks, from the same code (`check_execution`), on what a run needs read once for all
 its commands: their plan items with their orders and groups, the second nurses' rights, the
-wards' skin-test states, the items already started, their voided records and the phase claims
-already taken. A later command of the run sees what earlier ones recorded (a claim taken, an
+wards' skin-test states, and the items' records (started, voided, the phase claims taken: one
+read). A later command of the run sees what earlier ones recorded (a claim taken, an
 infusion started, a temp order executed), as it would one by one; every fact goes in with one
 multi-row INSERT. A claim another PC took after the read fails the INSERT as a whole: the batch
 is then run again with this run one by one (app/offline/batching.py), where each command gets its
@@ -24,13 +24,11 @@ from app.errors import ValidationError, WardStationError
 from app.offline.batching import Stale, handles_batch, id_chunks, movable
 from app.services.execution import (
     RecordExecution,
-    _voided_counts,
     audit_execution,
     check_execution,
     fact_values,
     item_select,
     mark_temp_executed,
-    started_items,
     ward_skin_states,
 )
 from app.services.handlers import actor_permissions
@@ -70,13 +68,38 @@ def _items(uow: UnitOfWork, plan_ids: Sequence[str]) -> dict[str, list[dict[str,
     return out
 
 
-def _claims(uow: UnitOfWork, plan_ids: Sequence[str]) -> set[str]:
-    taken: set[str] = set()
+def _records(uow: UnitOfWork, plan_ids: Sequence[str]) -> tuple[dict[str, int], set[str], set[str]]:
+    """What the items' records say, in one read a chunk: per item how many of its records were
+    voided (`_voided_counts`), the items started and not voided (`started_items`), and the phase
+    claims already taken."""
+    from collections import Counter
+
+    from sqlalchemy import or_
+
+    rows: dict[str, Any] = {}
     for part in id_chunks(plan_ids):
-        taken |= {str(k) for k in uow.conn.execute(
-            select(order_exec.c.claim_key).where(order_exec.c.plan_id.in_(part))
-            .where(order_exec.c.claim_key.is_not(None))).scalars()}
-    return taken
+        mine = select(order_exec.c.id).where(order_exec.c.plan_id.in_(part))
+        for r in uow.conn.execute(
+                select(order_exec.c.id, order_exec.c.plan_id, order_exec.c.voids_id, order_exec.c.status,
+                       order_exec.c.claim_key)
+                .where(or_(order_exec.c.plan_id.in_(part), order_exec.c.voids_id.in_(mine)))):
+            rows[str(r.id)] = r
+    wanted = set(plan_ids)
+    voids = Counter(str(r.voids_id) for r in rows.values() if r.voids_id is not None)
+    voided: dict[str, int] = {}
+    running: set[str] = set()
+    taken: set[str] = set()
+    for rid, r in rows.items():
+        plan = str(r.plan_id)
+        if plan not in wanted:
+            continue
+        if voids[rid]:
+            voided[plan] = voided.get(plan, 0) + voids[rid]
+        elif r.status == ex.STARTED:
+            running.add(plan)
+        if r.claim_key is not None:
+            taken.add(str(r.claim_key))
+    return voided, running, taken
 
 
 movable(RecordExecution)
@@ -87,9 +110,7 @@ def record_executions(uow: UnitOfWork, cmds: Sequence[RecordExecution],
                       stale: Stale) -> list[Optional[WardStationError]]:
     items = _items(uow, [cmd.plan_id for cmd in cmds])
     every = sorted({r["plan_id"] for rows in items.values() for r in rows})
-    voided = _voided_counts(uow, every) if every else {}
-    running = started_items(uow, every) if every else set()
-    taken = _claims(uow, every)
+    voided, running, taken = _records(uow, every)
     rights: dict[str, frozenset[str]] = {}
     skin: dict[str, dict[tuple[str, str], str]] = {}
 

@@ -33,8 +33,9 @@ from app.store.schema import applied_op, metadata, staff, staff_role
 from app.store.sqlfunc import utc_now
 
 APPLIED, REJECTED, CONFLICT = "applied", "rejected", "conflict"
-# Bind parameters per IN list: well under every engine's limit (Oracle 1,000 expressions).
-_IN_CHUNK = 900
+# Bind parameters per IN list: every engine's limit (Oracle 1,000 expressions), and a replay
+# batch's op ids in one read.
+_IN_CHUNK = 1000
 
 # A set-based handler: the commands of one run (their rights already checked) and the rows this
 # replay found changed on the server (`_on_stale_row`) -> per command None (applied) or the
@@ -172,16 +173,15 @@ def run_batch(uow: UnitOfWork, commands: Sequence[Command],
         else:
             todo.append(cmd)
     for index, run in enumerate(_runs(todo)):
-        kind = type(run[0])
-        entry = HANDLERS.get(kind)
-        if entry is None:
+        kind = type(run[0])                      # a run's types share one set-based form
+        if HANDLERS.get(kind) is None:
             for cmd in run:
                 outcomes[cmd.op_id] = batch.record(cmd, ValidationError("command.unknown",
                                                                        type=kind.__name__))
             continue
         ready = []
         for cmd in run:
-            refused = batch.allowed(cmd, entry.permission)
+            refused = batch.allowed(cmd, HANDLERS[type(cmd)].permission)
             if refused is not None:
                 outcomes[cmd.op_id] = batch.record(cmd, refused)
             else:
@@ -191,11 +191,11 @@ def run_batch(uow: UnitOfWork, commands: Sequence[Command],
             # One by one: an earlier conflict on a row decides a later change of that row.
             errors: list[Optional[WardStationError]] = []
             for cmd in ready:
-                error = _one(uow, cmd, entry.fn, found)
+                error = _one(uow, cmd, _single, found)
                 _note_stale(error, found)
                 errors.append(error)
         else:
-            errors = _run_all(uow, ready, entry.fn, many, index, found)
+            errors = _run_all(uow, ready, _single, many, index, found)
             for error in errors:
                 _note_stale(error, found)
         for cmd, error in zip(ready, errors):
@@ -204,6 +204,19 @@ def run_batch(uow: UnitOfWork, commands: Sequence[Command],
     if stale is not None:
         stale.update(found)
     return [outcomes[cmd.op_id] for cmd in commands]
+
+
+def _single(uow: UnitOfWork, cmd: Command) -> Any:
+    """The online handler of the command's own type (a run may mix types of one form)."""
+    from app.services.handlers import HANDLERS
+
+    return HANDLERS[type(cmd)].fn(uow, cmd)
+
+
+def _family(kind: type[Command]) -> Any:
+    """What a run is made of: types with one set-based form (病情 and 护理级别 both change the
+    stay) share their runs; any other type runs with its own kind only."""
+    return BATCH_HANDLERS.get(kind, kind)
 
 
 def _note_stale(error: Optional[WardStationError], found: dict[str, dict[str, Any]]) -> None:
@@ -364,8 +377,9 @@ def _ids(cmd: Command) -> set[str]:
 
 
 def _runs(commands: list[Command]) -> list[list[Command]]:
-    """Stretches of one command type, in the queue's order, except that a command of a MOVABLE
-    type joins the earliest run of its type that comes after every earlier command sharing one
+    """Stretches of one command type (or of types with one set-based form, `_family`), in the
+    queue's order, except that a command of a MOVABLE type joins the earliest run of its type
+    that comes after every earlier command sharing one
     of its ids and after the last barrier (tests/unit/offline/test_batch_runs.py)."""
     runs: list[list[Command]] = []
     floor = 0                                   # no movable command goes before this run
@@ -373,7 +387,7 @@ def _runs(commands: list[Command]) -> list[list[Command]]:
     for cmd in commands:
         kind = type(cmd)
         if kind not in MOVABLE:
-            if not (runs and type(runs[-1][0]) is kind):
+            if not (runs and _family(type(runs[-1][0])) == _family(kind)):
                 runs.append([])
             runs[-1].append(cmd)
             floor = len(runs) - 1
@@ -381,7 +395,8 @@ def _runs(commands: list[Command]) -> list[list[Command]]:
         ids = _ids(cmd)
         start = max([floor, *(n for i in ids for other, n in last.get(i, {}).items()
                               if frozenset((kind, other)) not in COMMUTE)])
-        target = next((n for n in range(start, len(runs)) if type(runs[n][0]) is kind), None)
+        target = next((n for n in range(start, len(runs))
+                       if _family(type(runs[n][0])) == _family(kind)), None)
         if target is None:
             runs.append([])
             target = len(runs) - 1

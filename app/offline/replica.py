@@ -245,8 +245,7 @@ def snapshot(server: Any, replica: Any, *, profile: str, ward_id: str) -> Replic
         as_of = as_utc(conn.execute(select(utc_now())).scalar_one())
         mark = changeseq.Mark(changeseq.latest(conn), as_of)
         recent = changeseq.after(conn, ward_id, mark)      # the last seconds' rows, seen now
-        data = {t.name: [dict(r) for r in conn.execute(_scoped(t, ward_id)).mappings()]
-                for t in tables}
+        data = {t.name: _rows(conn, _scoped(t, ward_id)) for t in tables}
     s.metadata.create_all(replica.engine)
     with replica.begin() as local:
         local.exec_driver_sql(_META)
@@ -263,6 +262,15 @@ def snapshot(server: Any, replica: Any, *, profile: str, ward_id: str) -> Replic
                   mark_seq=str(mark.seq), mark_at=as_of.isoformat(),
                   seen=json.dumps(sorted(c.seq for c in recent)))
     return ReplicaInfo(profile, ward_id, as_of, len(data[s.patient.name]))
+
+
+def _rows(conn: Connection, query: Select[Any]) -> list[dict[str, Any]]:
+    """The rows, converted a few hundred at a time: the driver turns a whole result into Python
+    objects in one call holding the interpreter lock (a ward's vitals: a frozen window)."""
+    out: list[dict[str, Any]] = []
+    for part in conn.execute(query).mappings().partitions(500):
+        out += [dict(r) for r in part]
+    return out
 
 
 def _skew(server_now: datetime) -> float:
@@ -303,8 +311,7 @@ def refresh(server: Any, replica: Any, *, profile: str, ward_id: str) -> int:
         if found:
             patients = sorted({c.patient_id for c in found if c.patient_id})
             as_of = as_utc(conn.execute(select(utc_now())).scalar_one())
-            data = {t.name: [dict(r) for r in conn.execute(_scoped(t, ward_id, patients)).mappings()]
-                    for t in tables}
+            data = {t.name: _rows(conn, _scoped(t, ward_id, patients)) for t in tables}
     if not found:
         skew = float(meta.get("skew", "0"))
         with replica.begin() as local:     # nothing changed: the copy is as of this poll

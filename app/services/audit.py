@@ -50,8 +50,16 @@ class ChainRace(Exception):
         self.original = original
 
 
+_AS_IS = frozenset({str, int, bool, type(None)})
+
+
 def jsonable(value: Any) -> Any:
     """Before/after snapshots as plain JSON values, so they read back exactly as hashed."""
+    kind = type(value)
+    if kind in _AS_IS:                  # most values: no isinstance walk through the ABCs
+        return value
+    if kind is dict:
+        return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, Mapping):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):

@@ -1,7 +1,8 @@
 """The offline layer in the real window (real AppBackend on the demo database, a real SQLCipher
 replica with its key in a real Secret Service): the status bar says "离线 — 数据截至 HH:MM" with
 the queued count, and when the server answers the queue replays by itself in the background
-while the GUI thread keeps beating (never frozen; the 200 ms target is measured in bench/)."""
+while the GUI thread keeps beating (never frozen; the 200 ms target is measured by
+bench/offline_gui.py)."""
 from __future__ import annotations
 
 import time
@@ -67,7 +68,7 @@ def test_offline_status_then_the_queue_replays_in_the_background_without_blockin
     assert not window.status.replay_bar.isVisible()      # gone once everything is sent
     gaps = [b - a for a, b in zip(beats, beats[1:])]
     assert len(beats) > 20
-    # The 200 ms target is a benchmark's (bench/offline.py; timed tests are noise on a loaded
+    # The 200 ms target is a benchmark's (bench/offline_gui.py; timed tests are noise on a loaded
     # 2-core CI machine: 747 ms was seen there): here, only that the GUI never froze.
     assert max(gaps) < 2.0, f"the GUI thread froze {max(gaps) * 1000:.0f} ms during the replay"
     assert "在线" in window.status.connection_label.text()

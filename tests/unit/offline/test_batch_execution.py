@@ -21,7 +21,7 @@ from app.errors import WardStationError
 from app.offline.outbox import Outbox
 from app.offline.replay import replay
 from app.services import commands as c
-from app.services.execution import RecordExecution
+from app.services.execution import RecordExecution, VoidExecution
 from app.services.vitals_cmds import RecordVitals, VitalValue
 from app.services.write import run_command
 from app.store.db import Database
@@ -74,9 +74,24 @@ def _queue(db: Database) -> list[c.Command]:
         _exec("bad-kind", run, "sang"),
         _exec("not-why", plain[5], "not_done"),
     ]
+    cmds.append(_exec("finish-voided", infusion[-2], "finished"))      # its start voided
     if tested:
         cmds.append(_exec("untested", tested[0]))
     return cmds
+
+
+def _record_and_void(db: Database) -> None:
+    """Online, before the outage: a record of plain[6] and the start of infusion[-2], each voided."""
+    day = items(db)
+    plain = [i for i in day if not i.second_needed and all(d.skin_test is None for d in i.drugs)
+             and i.order_status in ("verified", "active")]
+    infusion = [i for i in plain if i.sheet == "infusion"]
+    assert len(infusion) >= 2
+    for tag, item, kind in (("pre", plain[6], "done"), ("pre-start", infusion[-2], "started")):
+        run_command(db, "pc-on", _exec(tag, item, kind))
+        run_command(db, "pc-on", VoidExecution(op_id=_id("void-op", tag), actor_id=NURSE, device_time=NOW,
+                                               fact_id=_id("void", tag), voids_id=_id("fact", tag),
+                                               reason="记录错误"))
 
 
 def _state(db: Database) -> dict[str, Any]:
@@ -98,6 +113,7 @@ def test_a_set_based_execution_replay_leaves_the_server_as_the_one_by_one_path(
     shutil.copy(seeded_file, tmp_path / "planned.db")
     planned = make_engine(tmp_path / "planned.db")
     generate(planned)                                  # the day's plan items, then two copies
+    _record_and_void(planned)
     planned.dispose()
     shutil.copy(tmp_path / "planned.db", tmp_path / "a.db")
     shutil.copy(tmp_path / "planned.db", tmp_path / "b.db")
@@ -121,14 +137,16 @@ def test_a_set_based_execution_replay_leaves_the_server_as_the_one_by_one_path(
         assert report.remaining == 0
         refused = {op for op, outcome, _ in a["ops"] if outcome != "applied"}
         for tag in ("wrong-patient", "future", "high-alone", "high-self", "finish-first", "nothing",
-                    "bad-kind", "not-why"):
+                    "bad-kind", "not-why", "finish-voided"):
             assert _id("op", tag) in refused, tag
-        for tag in ("again", "high-ok", "start", "finish", 0, 3):
+        for tag in ("again", "high-ok", "start", "finish", 0, 3, 6):
             assert _id("op", tag) not in refused, tag
         if any(isinstance(x, RecordExecution) and x.op_id == _id("op", "untested") for x in cmds):
             assert _id("op", "untested") in refused
         duplicates = [f for f in a["facts"] if f[0] == _id("fact", "again")]
         assert duplicates and duplicates[0][4] == "True"
+        after_void = [f for f in a["facts"] if f[0] == _id("fact", 6)]   # plain[6]: recorded, voided
+        assert after_void and after_void[0][4] == "False"      # the voided record holds no claim
         inserts = [s for s in statements if s.lstrip().upper().startswith("INSERT INTO ORDER_EXEC ")
                    or s.lstrip().upper().startswith("INSERT INTO ORDER_EXEC(")]
         assert 0 < len(inserts) <= 3, len(inserts)     # one run, not one INSERT per command
