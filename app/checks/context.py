@@ -68,6 +68,7 @@ class PatientFacts:
     labs: dict[str, float] = field(default_factory=dict)
     icd: tuple[str, ...] = ()
     hepatic: Optional[str] = None  # "severe" / "impairment" / None
+    alt25: bool = False            # ALT > 2.5x the upper limit (thiazolidinediones: label)
     alt3: bool = False
     alt5: bool = False             # ALT > 5x the upper limit: stop hepatotoxic drugs (guidelines)
     allergens: tuple[Allergen, ...] = ()
@@ -165,6 +166,7 @@ def patient_facts(kb: KnowledgeBase, patient: Patient, allergens: tuple[Allergen
     facts.lactation = infer_lactation(patient, kb.vocab)
     facts.hepatic = _hepatic(kb, patient, facts.icd)
     alt = labs.get("ALT")
+    facts.alt25 = alt is not None and alt > 2.5 * ALT_ULN
     facts.alt3 = alt is not None and alt > 3 * ALT_ULN
     facts.alt5 = alt is not None and alt > 5 * ALT_ULN
     return facts

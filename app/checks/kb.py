@@ -171,7 +171,7 @@ DRUG_FILES = ("drugs.csv", "formulary.csv")
 DICTIONARY_DRUGS = RESOURCE_DIR.parent / "dictionaries" / "drugs.csv"
 POPULATIONS = ("adult", "elderly", "elderly80", "child", "any")
 LAB_CODES = ("K", "NA", "CR", "INR", "PLT", "ALT", "GLU", "QTC")
-HEPATIC_CONDITIONS = ("impairment", "severe", "alt3", "alt5")
+HEPATIC_CONDITIONS = ("impairment", "severe", "alt2.5", "alt3", "alt5")
 OPS = ("<", "<=", ">", ">=")
 MASS_TO_MG = {"g": 1000.0, "mg": 1.0, "ug": 0.001}
 

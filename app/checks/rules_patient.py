@@ -68,7 +68,7 @@ def check_patient(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts) -> list[Al
             for r in _matching(kb, "renal", o)
             if route_ok(r.routes, o) and (r.low or 0.0) <= pt.renal < (r.high or 0.0)
             and _over_limit(kb, o, r, p.weight_kg)])
-    if pt.hepatic is not None or pt.alt3 or pt.alt5:
+    if pt.hepatic is not None or pt.alt25 or pt.alt3 or pt.alt5:
         alerts += _best([
             make_alert(kb, o, "hepatic", r.severity, "hepatic", (o.name,), name=o.name, message=r.message)
             for r in _matching(kb, "hepatic", o)
@@ -106,6 +106,8 @@ def check_patient(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts) -> list[Al
 
 
 def _hepatic_applies(pt: PatientFacts, condition: str) -> bool:
+    if condition == "alt2.5":
+        return pt.alt25
     if condition == "alt3":
         return pt.alt3
     if condition == "alt5":

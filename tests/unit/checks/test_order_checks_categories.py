@@ -251,3 +251,23 @@ def test_asthma_after_aspirin_makes_nsaid_cross_reactivity_a_stop() -> None:
 def test_promethazine_is_never_given_subcutaneously() -> None:
     assert severities(run([order("盐酸异丙嗪注射液", 25, "mg", "sc", "st")]), "route") == {"high"}
     assert find(run([order("盐酸异丙嗪注射液", 25, "mg", "肌内注射", "st")]), "route") == []
+
+
+def test_label_cross_allergies_of_a_class_and_of_a_sulfonamide_allergy() -> None:
+    """Labels that forbid a drug in sulfonamide allergy (塞来昔布, 磺脲类) stop it; furosemide's
+    label only warns; one nitroimidazole allergy stops the others; iodinated contrast warns."""
+    celecoxib = [order("塞来昔布胶囊", 0.2, "g", "口服", "qd")]
+    assert severities(run(celecoxib, allergies=allergy("磺胺", "荨麻疹")), "allergy") == {"high"}
+    assert severities(run([order("呋塞米片", 20, "mg", "口服", "qd")], allergies=allergy("磺胺")),
+                      "allergy") == {"low"}
+    ornidazole = [order("奥硝唑氯化钠注射液", 0.5, "g", "静脉滴注", "q12h")]
+    assert severities(run(ornidazole, allergies=allergy("甲硝唑")), "allergy") == {"high"}
+    assert find(run(ornidazole, allergies=allergy("青霉素")), "allergy") == []
+    contrast = [order("碘克沙醇注射液", 100, "ml", "静脉注射", "once")]
+    assert severities(run(contrast, allergies=allergy("碘海醇", "过敏性休克")), "allergy") == {"moderate"}
+
+
+def test_alt_over_two_and_a_half_times_the_limit_stops_a_thiazolidinedione() -> None:
+    pioglitazone = [order("盐酸吡格列酮片", 15, "mg", "口服", "qd")]
+    assert severities(run(pioglitazone, labs=[{"code": "ALT", "value": 110}]), "hepatic") == {"moderate"}
+    assert find(run(pioglitazone, labs=[{"code": "ALT", "value": 90}]), "hepatic") == []
