@@ -5,6 +5,7 @@ the screens show is read again from the server, so a change refused as a conflic
 on screen as if it had gone in."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,8 @@ def test_after_an_outage_the_chart_shows_the_servers_version_not_the_refused_one
     qtbot.waitUntil(lambda: "（待同步 1）" in window.status.connection_label.text(), timeout=5_000)
     assert "离线 — 数据截至" in window.status.connection_label.text()
     qtbot.waitUntil(lambda: "病危" in page.header_widget.badge_label.text(), timeout=5_000)
+    if os.environ.get("WS_SHOTS"):                   # the chart through the outage, for a look
+        window.grab().save(os.path.join(os.environ["WS_SHOTS"], "offline-chart.png"))
 
     run_command(server, "pc-other", c.SetAcuity(    # meanwhile a colleague, on the server
         op_id=new_id(), actor_id=demo_id("staff", "wangjg"), device_time=utcnow(),
