@@ -5,15 +5,14 @@
   `--latency-ms` added round trip: ops/s, the backlog's time, round trips per batch;
 - the same with one command in 50 an acuity change (all typed on version 1: most are conflicts);
 - a ward's backlog: vitals rows, allergies and one command in 25 a 病情/护理级别 change typed on
-  the version the replica counts (the set-based forms of app/offline/batch_*.py); again with one
-  command in five an execution of a plan item of the ward's last week (each item once, as many
-  as there are);
+  the version the replica counts (the set-based forms of app/offline/batch_*.py); again with
+  every plan item of the ward's last week given once (RecordExecution), spread through it;
 - the row-by-row baseline: `run_command` once per command (the online write path), a few
   hundred commands, ops/s;
 - `--chaos`: the full kill -9 run of tests/offline_chaos.py against PostgreSQL (10,000 ops,
   1,000 kills of the queueing and replaying processes), compared with a run without kills.
 
-    .venv/bin/python -m bench.offline [--latency-ms 30] [--ops 10000] [--batch 1000] [--no-mixed]
+    .venv/bin/python -m bench.offline [--latency-ms 30] [--ops 10000] [--batch 2000] [--no-mixed]
     .venv/bin/python -m bench.offline --chaos [--chaos-ops 10000] [--kills 1000]
 """
 from __future__ import annotations
@@ -29,6 +28,7 @@ from typing import Any, Optional
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from app.offline.replay import BATCH  # noqa: E402
 from bench.screens import _cli, _with  # noqa: E402
 from tests.netfault import FreezableProxy  # noqa: E402
 from tests.pg import PgServer, find_bindir  # noqa: E402
@@ -217,7 +217,7 @@ def main(argv: Optional[list[str]] = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--latency-ms", type=float, default=30.0)
     parser.add_argument("--ops", type=int, default=10_000)
-    parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--batch", type=int, default=BATCH)
     parser.add_argument("--rows", type=int, default=101, help="commands of the row-by-row run")
     parser.add_argument("--no-mixed", action="store_true", help="skip the mixed backlog (100 s)")
     parser.add_argument("--chaos", action="store_true", help="the kill -9 run instead")
