@@ -6,7 +6,8 @@ limits (app.checks.model) raises CheckInputError before any rule runs.
 
 The pair rules only meet the orders that can match: those sharing an identity token with the new
 order (duplicates, classes), holding a token an interaction rule pairs with it, or in its infusion
-group, looked up in per-request indexes and taken in request order. Every other pair yields no
+group (for a neonate, also a partner of an iv_compat rule that holds across lines), looked up
+in per-request indexes and taken in request order. Every other pair yields no
 alert (rules_pairs.check_pair needs a shared token, an interaction partner or a shared group), so
 the alerts are those of checking every pair, at a fraction of the cost for a long order list.
 """
@@ -19,7 +20,7 @@ from app.checks.kb import KnowledgeBase, default_kb
 from app.checks.model import SEVERITY_RANK, Alert, CheckRequest, Order, validate_request
 from app.checks.rules_allergy import check_allergy, check_skin_test, resolve_allergens
 from app.checks.rules_dose import check_concentration, check_dose, check_frequency, check_route
-from app.checks.rules_pairs import check_pair, interaction_partners
+from app.checks.rules_pairs import check_pair, interaction_partners, neonate
 from app.checks.rules_patient import check_patient
 
 
@@ -53,6 +54,9 @@ def check_orders(request: CheckRequest, kb: Optional[KnowledgeBase] = None) -> l
         alerts += check_concentration(kb, o, group)
         o_interactions = kb.rules_for("interactions", o.tokens)
         partners = interaction_partners(o, o_interactions)
+        if neonate(pt):                         # pairs that hold across separate lines too
+            partners |= interaction_partners(o, [r for r in kb.rules_for("iv_compat", o.tokens)
+                                                 if r.extra == "neonate_any"])
         met: set[Order] = set()  # check_pair reads only p's order: a repeat adds the same alerts
         for p in index.orders(index.pair_candidates(o, partners, position)):
             if p.ingredient is not None and p.order not in met:

@@ -171,6 +171,9 @@ DRUG_FILES = ("drugs.csv", "formulary.csv")
 DICTIONARY_DRUGS = RESOURCE_DIR.parent / "dictionaries" / "drugs.csv"
 POPULATIONS = ("adult", "elderly", "elderly80", "child", "any")
 LAB_CODES = ("K", "NA", "CR", "INR", "PLT", "ALT", "GLU", "QTC")
+# iv_compat `lines`: empty = within one infusion group; neonate_any = for a neonate (<= 28 days)
+# also in separate intravenous lines (头孢曲松 with calcium: fatal precipitates in the lungs).
+IV_LINES = ("", "neonate_any")
 HEPATIC_CONDITIONS = ("impairment", "severe", "alt2.5", "alt3", "alt5")
 OPS = ("<", "<=", ">", ">=")
 MASS_TO_MG = {"g": 1000.0, "mg": 1.0, "ug": 0.001}
@@ -379,9 +382,12 @@ class _Builder:
             op = row.get("op") if lab else ""
             if lab and op not in OPS:
                 raise row.fail(f"column 'op': '{op}' is not one of {' '.join(OPS)}")
+            lines = row.get("lines") if table == "iv_compat" else ""
+            if lines not in IV_LINES:
+                raise row.fail(f"column 'lines': '{lines}' is not one of {' '.join(IV_LINES[1:])} or empty")
             return dataclasses.replace(
                 rule, drug=self.ref(row, "a"), other=self.ref(row, "b", allow_star=table == "iv_compat"),
-                extra=lab, op=op, limit=row.number("value", optional=False) if lab else None,
+                extra=lab or lines, op=op, limit=row.number("value", optional=False) if lab else None,
                 severity_alt=row.severity("lab_severity") if lab else "")
         if table == "allergy_cross":
             return dataclasses.replace(rule, drug=self.ref(row, "allergen"), other=self.ref(row, "drug"),

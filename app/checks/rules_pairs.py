@@ -1,5 +1,6 @@
 """Checks between two orders: duplicate ingredient, therapeutic duplication by class, drug-drug
-interaction (optionally escalated by a lab value), and incompatibility within one infusion group.
+interaction (optionally escalated by a lab value), and incompatibility within one infusion group
+(for a neonate, some pairs in separate intravenous lines as well).
 
 Every pair is reported once, on the new order (the later one when both are new). One-off and
 as-needed orders beside a scheduled one are deliberate far more often than not, so duplication
@@ -68,7 +69,17 @@ def check_pair(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts, p: OrderFacts
     # FORMAT.md: orders (active or new) with the same non-null group value are one bag.
     if o.order.group is not None and o.order.group == p.order.group:
         alerts.extend(_iv(kb, o, p))
+    elif neonate(pt) and {o.route, p.route} <= kb.route_set("intravenous"):
+        alerts.extend(_iv(kb, o, p, lines="neonate_any"))
     return alerts
+
+
+NEONATE_YEARS = 28 / 365.25
+
+
+def neonate(pt: PatientFacts) -> bool:
+    age = pt.patient.age_years
+    return age is not None and age <= NEONATE_YEARS
 
 
 def _therapeutic(kb: KnowledgeBase, o: OrderFacts, p: OrderFacts) -> list[Alert]:
@@ -111,10 +122,14 @@ def _interactions(kb: KnowledgeBase, pt: PatientFacts, o: OrderFacts, p: OrderFa
     return best
 
 
-def _iv(kb: KnowledgeBase, o: OrderFacts, p: OrderFacts) -> list[Alert]:
+def _iv(kb: KnowledgeBase, o: OrderFacts, p: OrderFacts, lines: str = "") -> list[Alert]:
+    """Incompatibility of two orders in one infusion group; with `lines`, only the rules that
+    hold across separate lines for this patient (iv_compat `lines`)."""
     vehicles = kb.groups.get("vehicles", frozenset())
     best: list[Alert] = []
     for rule in kb.rules_for("iv_compat", o.tokens | p.tokens):
+        if lines and rule.extra != lines:
+            continue
         for first, second in ((o, p), (p, o)):
             if rule.drug not in first.tokens:
                 continue
@@ -123,7 +138,8 @@ def _iv(kb: KnowledgeBase, o: OrderFacts, p: OrderFacts) -> list[Alert]:
             else:
                 hit = rule.other in second.tokens
             if hit:
-                alert = make_alert(kb, o, "iv_compatibility", rule.severity, "iv", (p.order.drug,),
+                alert = make_alert(kb, o, "iv_compatibility", rule.severity, "iv.lines" if lines else "iv",
+                                   (p.order.drug,),
                                    name=o.name, other=p.name, message=rule.message)
                 if not best or _rank(alert) > _rank(best[0]):
                     best = [alert]

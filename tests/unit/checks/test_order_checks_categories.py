@@ -271,3 +271,15 @@ def test_alt_over_two_and_a_half_times_the_limit_stops_a_thiazolidinedione() -> 
     pioglitazone = [order("盐酸吡格列酮片", 15, "mg", "口服", "qd")]
     assert severities(run(pioglitazone, labs=[{"code": "ALT", "value": 110}]), "hepatic") == {"moderate"}
     assert find(run(pioglitazone, labs=[{"code": "ALT", "value": 90}]), "hepatic") == []
+
+
+def test_ceftriaxone_and_calcium_in_a_neonate_are_a_stop_even_in_separate_lines() -> None:
+    calcium = [order("10%葡萄糖酸钙注射液", 0.5, "g", "静脉滴注", "qd")]
+    ceftriaxone = [order("注射用头孢曲松钠", 0.17, "g", "静脉滴注", "qd")]
+    neonate = {"age_years": 10 / 365.25, "weight_kg": 3.4}
+    alerts = run(ceftriaxone, active=calcium, **neonate)
+    assert severities(alerts, "iv_compatibility") == {"high"}
+    assert "不同输液通路" in find(alerts, "iv_compatibility")[0].message
+    infant = {"age_years": 60 / 365.25, "weight_kg": 5.0}              # two months: separate lines ok
+    assert find(run(ceftriaxone, active=calcium, **infant), "iv_compatibility") == []
+    assert find(run(ceftriaxone, **neonate), "iv_compatibility") == []   # no calcium: nothing
