@@ -40,10 +40,10 @@ def _memory_keyring() -> None:
     from keyring.backend import KeyringBackend
 
     class Memory(KeyringBackend):
-        priority = 1  # type: ignore[assignment]
+        priority = 1
 
         def __init__(self) -> None:
-            super().__init__()
+            super().__init__()  # type: ignore[no-untyped-call]
             self.kept: dict[tuple[str, str], str] = {}
 
         def get_password(self, service: str, username: str) -> Optional[str]:
@@ -75,12 +75,31 @@ class Heart:
 
 
 def _wait(app: Any, until: Callable[[], bool], timeout: float) -> float:
+    """Run the window's own event loop until `until()` (asked every 20 ms): the GUI thread sleeps
+    in Qt between events, as in the ward, instead of a Python polling loop taking the
+    interpreter lock from the replay."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
     start = time.perf_counter()
-    while not until():
-        if time.perf_counter() - start > timeout:
-            raise TimeoutError("waited too long")
-        app.processEvents()
-        time.sleep(0.002)
+    if until():
+        return 0.0
+    loop = QEventLoop()
+    timer = QTimer()
+    expired = [False]
+
+    def ask() -> None:
+        if until():
+            loop.quit()
+        elif time.perf_counter() - start > timeout:
+            expired[0] = True
+            loop.quit()
+
+    timer.timeout.connect(ask)
+    timer.start(20)
+    loop.exec()
+    timer.stop()
+    if expired[0]:
+        raise TimeoutError("waited too long")
     return time.perf_counter() - start
 
 
@@ -106,8 +125,8 @@ def run(url: str, port: int, latency: float, ops: int, gui_batch: Optional[int])
     if gui_batch:                                   # a fixed batch, to compare
         fixed = mode.OfflineLayer.replay
 
-        def replay(self: Any, server: Any, progress: Any = None, batch: int = 0, first: Any = None) -> Any:
-            return fixed(self, server, progress, batch=gui_batch, first=None)
+        def replay(self: Any, server: Any, progress: Any = None, batch: int = 0) -> Any:
+            return fixed(self, server, progress, batch=gui_batch)
 
         mode.OfflineLayer.replay = replay  # type: ignore[method-assign]
     app = QApplication.instance() or QApplication([])
@@ -161,8 +180,7 @@ def run(url: str, port: int, latency: float, ops: int, gui_batch: Optional[int])
         took = _wait(app, empty.is_set, 600) + back
         worst = heart.worst_since(start)
         settled = box.counts()
-        sizes = f"batches of {gui_batch}" if gui_batch else \
-            f"batches from {mode.GUI_FIRST_BATCH} doubling to {BATCH}"
+        sizes = f"batches of {gui_batch or BATCH}"
         lines.append(f"reconnect and replay ({sizes}): 在线 after {back:.1f} s, "
                      f"{n} replayed in {took:.1f} s = {n / took:,.0f} ops/s "
                      f"(applied {settled['applied']}, refused {settled['rejected'] + settled['conflict']}); "

@@ -24,10 +24,9 @@ from app.progress import OptionalProgress
 from app.services.changes import Changes
 from app.services.commands import Command
 
-# The window's replay starts with a small batch (the bar moves at once) and doubles it up to the
-# command line's (app/offline/replay.py BATCH): at 100 a batch the round trips held a 10,000-command
-# backlog to 155 ops/s behind 30 ms (bench/offline_gui.py).
-GUI_FIRST_BATCH = 100
+# The window replays in the command line's batches (app/offline/replay.py BATCH): at 100 a batch
+# the round trips held a 10,000-command backlog to 155 ops/s behind 30 ms, and small first batches
+# growing to full ones cost 1.2 s of 10 (bench/offline_gui.py). The bar is there from the start.
 
 
 def patient_key(command: Command) -> Optional[str]:
@@ -172,9 +171,9 @@ class OfflineLayer:
         return box.counts()["queued"]
 
     def replay(self, server: Any, progress: OptionalProgress = None,
-               batch: int = BATCH, first: Optional[int] = GUI_FIRST_BATCH) -> ReplayReport:
+               batch: int = BATCH) -> ReplayReport:
         _, box = self._open()
-        return replay(box, server, self.workstation, batch=batch, progress=progress, first=first)
+        return replay(box, server, self.workstation, batch=batch, progress=progress)
 
     def follow(self, online: bool, ward_id: Optional[str],
                progress: OptionalProgress = None) -> OfflineState:

@@ -33,10 +33,7 @@ class ReplayReport:
 
 
 def replay(outbox: Outbox, db: Any, workstation: str, *, batch: int = BATCH,
-           progress: OptionalProgress = None, first: Optional[int] = None) -> ReplayReport:
-    """`first`: the first batch's size, doubled batch by batch up to `batch` (the window's bar
-    moves within a second of the server's return; the bulk goes in full batches, whose round
-    trips are what a ward PC far from the server pays)."""
+           progress: OptionalProgress = None) -> ReplayReport:
     from app.offline.batching import run_batches
 
     counts = {APPLIED: 0, REJECTED: 0, CONFLICT: 0}
@@ -46,9 +43,8 @@ def replay(outbox: Outbox, db: Any, workstation: str, *, batch: int = BATCH,
     stale = outbox.stale_rows()             # rows found changed on the server, this queue
     if progress is not None and total:
         progress(0, total, "replay")
-    size = min(first or batch, batch)
     while True:
-        queued = outbox.pending(size)
+        queued = outbox.pending(batch)
         if not queued:
             break
         commands = [item.command() for item in queued]
@@ -66,7 +62,6 @@ def replay(outbox: Outbox, db: Any, workstation: str, *, batch: int = BATCH,
             stopped = err.message_id
             break
         retried = False
-        size = min(batch, size * 2)
         outbox.settle_many([(o.op_id, o.state, o.reason) for o in outcomes], stale)
         for o in outcomes:
             counts[o.state] = counts.get(o.state, 0) + 1

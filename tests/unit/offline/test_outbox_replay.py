@@ -59,19 +59,6 @@ def test_queued_commands_reach_the_server_once_with_refusals_and_conflicts_kept(
     assert replay(box, demo_engine, "pc-off").applied == 0     # nothing twice
 
 
-def test_the_windows_replay_starts_small_and_doubles_its_batches(demo_engine: Database,
-                                                                  tmp_path: Path) -> None:
-    """The bar moves within the first small batch; the bulk goes in full batches."""
-    box = Outbox(tmp_path / "outbox.sqlite")
-    for n in range(40):
-        box.enqueue(_allergy(n, patient=(1, 2, 3, 5)[n % 4]))
-    seen: list[int] = []
-    report = replay(box, demo_engine, "pc-off", batch=16, first=2,
-                    progress=lambda done, total, _label: seen.append(done))
-    assert report.applied == 40 and report.remaining == 0
-    assert seen == [0, 2, 6, 14, 30, 40]                  # 2, 4, 8, then 16 at most
-
-
 def test_a_replay_cut_after_the_servers_commit_settles_without_a_second_effect(
         demo_engine: Database, tmp_path: Path) -> None:
     box = Outbox(tmp_path / "outbox.sqlite")
