@@ -118,7 +118,7 @@ def run(url: str, port: int, latency: float, ops: int, gui_batch: Optional[int])
     from app.services.demo_ids import demo_id
     from ui.app import create_window
     from ui.operations.backend import AppBackend
-    from ui.qt import QApplication, Qt
+    from ui.qt import QApplication, Qt, QTimer
     from ui.settings import Settings
     from ui.statusbar import OFFLINE, ONLINE
 
@@ -175,16 +175,23 @@ def run(url: str, port: int, latency: float, ops: int, gui_batch: Optional[int])
         proxy.thaw()                                     # the server is back
         start = time.perf_counter()
         back = _wait(app, lambda: window.status.state == ONLINE, 60)
+        said: list[str] = []                             # what the status bar said meanwhile
+        watch = QTimer()
+        watch.timeout.connect(lambda: said.append(window.status.state))
+        watch.start(50)
         empty = threading.Event()                        # watched off the GUI thread, as the
         threading.Thread(target=_watch_queue, args=(layer, empty), daemon=True).start()   # window does
         took = _wait(app, empty.is_set, 600) + back
         worst = heart.worst_since(start)
+        watch.stop()
+        offline_said = sum(state == OFFLINE for state in said)
         settled = box.counts()
         sizes = f"batches of {gui_batch or BATCH}"
         lines.append(f"reconnect and replay ({sizes}): 在线 after {back:.1f} s, "
                      f"{n} replayed in {took:.1f} s = {n / took:,.0f} ops/s "
                      f"(applied {settled['applied']}, refused {settled['rejected'] + settled['conflict']}); "
-                     f"worst heartbeat gap {worst:.0f} ms (target < 200)")
+                     f"worst heartbeat gap {worst:.0f} ms (target < 200); 离线 on the status bar "
+                     f"in {offline_said} of {len(said)} looks during the replay")
         heart.timer.stop()
         window.health_timer.stop()
         window.idle.stop()

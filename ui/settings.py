@@ -22,7 +22,8 @@ class SettingsSnapshot:
 
     language: str = "zh_CN"
     idle_lock_minutes: float = 10.0          # 0 disables the automatic lock
-    health_check_seconds: int = 30           # connection state poll through the driver
+    health_check_seconds: int = 5            # connection state poll through the driver: an outage
+    #                                          is seen within this + the 3 s timeout (issue 15: 10 s)
     health_check_timeout_seconds: float = 3.0
     ward_view_mode: str = "cards"            # cards | list
     last_login: str = ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +24,10 @@ from app.offline.replay import BATCH, ReplayReport, replay
 from app.progress import OptionalProgress
 from app.services.changes import Changes
 from app.services.commands import Command
+
+# Health checks come every few seconds; the replica asks the change sequence at most this often
+# (one indexed query per workstation per 10 s when nothing changed: bench/freshness.py).
+REFRESH_SECONDS = 10.0
 
 # The window replays in the command line's batches (app/offline/replay.py BATCH): at 100 a batch
 # the round trips held a 10,000-command backlog to 155 ops/s behind 30 ms, and small first batches
@@ -67,6 +72,7 @@ class OfflineLayer:
         self._db: Any = None
         self._box: Optional[Outbox] = None
         self._has_data = False
+        self._refreshed_at = float("-inf")
 
     def _open(self) -> tuple[Any, Outbox]:
         with self._lock:
@@ -187,7 +193,8 @@ class OfflineLayer:
                 if self.queued():
                     report = self.replay(server, progress)
                     settled = report.applied + report.rejected + report.conflicts
-                if ward_id:
+                if ward_id and time.monotonic() - self._refreshed_at >= REFRESH_SECONDS:
+                    self._refreshed_at = time.monotonic()
                     self.refresh(server, ward_id)
             finally:
                 self._following.release()

@@ -74,3 +74,38 @@ def test_offline_status_then_the_queue_replays_in_the_background_without_blockin
     assert "在线" in window.status.connection_label.text()
     assert box.counts()["applied"] == QUEUED
     layer.close()
+
+
+def test_a_long_replay_does_not_starve_the_health_checks_into_an_outage(
+        keyring_service: Any, qtbot: Any, real_window: Any, real_backend: Any, tmp_path: Path) -> None:
+    """The replay runs for seconds on the offline layer's own worker: a health check asked
+    meanwhile still answers, so the status bar does not say 离线 while the queue is being sent."""
+    import threading
+
+    window = real_window
+    window.health_timer.stop()
+    layer = OfflineLayer(tmp_path, "long", "pc-long", server=real_backend._require)
+    real_backend.offline = layer
+    sign_in(qtbot, window, "liming", "demo-doctor1")
+    release = threading.Event()
+    following = threading.Event()
+    real_follow = layer.follow
+
+    def slow_follow(*args: Any, **kwargs: Any) -> Any:   # a replay that takes its time
+        following.set()
+        release.wait(20)
+        return real_follow(*args, **kwargs)
+
+    layer.follow = slow_follow  # type: ignore[method-assign]
+    try:
+        window.check_health()
+        qtbot.waitUntil(following.is_set, timeout=10_000)
+        qtbot.waitUntil(lambda: not window._health_pending, timeout=10_000)
+        window.check_health()                            # the next check, the replay still going
+        qtbot.wait(int(window.ctx.settings().health_check_timeout_seconds * 1000) + 1500)
+        assert window.status.state != OFFLINE, window.status.connection_label.text()
+        assert "在线" in window.status.connection_label.text()
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: window.ctx.runner.in_flight() == 0, timeout=20_000)
+    layer.close()

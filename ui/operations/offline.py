@@ -16,5 +16,5 @@ def follow(ctx: OpContext, online: bool, ward_id: Optional[str],
     layer = getattr(ctx.backend, "offline", None)
     if layer is None:
         return
-    ctx.runner.background(lambda: layer.follow(online, ward_id, progress), on_state,
-                          lambda _failure: None, name="offline_follow")
+    ctx.runner.offline(lambda: layer.follow(online, ward_id, progress), on_state,
+                       lambda _failure: None, name="offline_follow")

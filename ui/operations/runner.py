@@ -71,6 +71,10 @@ class Runner(QObject):
         self.read_pool.setMaxThreadCount(2)
         self.background_pool = QThreadPool(self)
         self.background_pool.setMaxThreadCount(1)
+        # The offline layer's replay and replica refresh (seconds long): apart, so the health checks
+        # behind them in the background pool are not starved into reporting an outage.
+        self.offline_pool = QThreadPool(self)
+        self.offline_pool.setMaxThreadCount(1)
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple[Optional[Callback], Optional[Callback]]] = {}
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
@@ -112,6 +116,10 @@ class Runner(QObject):
                    on_error: Optional[Callback] = None, name: str = "") -> int:
         return self._submit(self.background_pool, fn, on_done, on_error, name)
 
+    def offline(self, fn: Callable[[], Any], on_done: Optional[Callback] = None,
+                on_error: Optional[Callback] = None, name: str = "") -> int:
+        return self._submit(self.offline_pool, fn, on_done, on_error, name)
+
     def cancel_callbacks(self, task_id: int) -> None:
         """Forget a task's callbacks (its result is no longer wanted, e.g. a timed-out health check)."""
         if task_id in self._pending:
@@ -136,6 +144,6 @@ class Runner(QObject):
 
     def shutdown(self, msecs: int = 3000) -> None:
         """Let running tasks finish (at exit only: the window is already gone)."""
-        for pool in (self.write_pool, self.read_pool, self.background_pool):
+        for pool in (self.write_pool, self.read_pool, self.background_pool, self.offline_pool):
             pool.clear()
             pool.waitForDone(msecs)
