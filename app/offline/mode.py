@@ -95,6 +95,21 @@ class OfflineLayer:
             return 0
         return replica.refresh(server, db, profile=self.profile, ward_id=ward_id)
 
+    def written(self, ward_id: str) -> int:
+        """After a save on the server, from a worker: the replica takes it now (its change is in
+        the change sequence already), not at the next poll. Best effort: a failure waits for
+        the next health check's refresh."""
+        if self._server is None or not self._following.acquire(blocking=False):
+            return 0                        # a replay or a refresh is running: it will see it
+        try:
+            self._refreshed_at = time.monotonic()
+            return self.refresh(self._server(), ward_id)
+        except Exception:
+            log.warning("the replica could not take the save at once", exc_info=True)
+            return 0
+        finally:
+            self._following.release()
+
     def execute(self, command: Command) -> Changes:
         from app.services.handlers import execute
         from app.services.write import run_unit

@@ -109,3 +109,31 @@ def test_a_long_replay_does_not_starve_the_health_checks_into_an_outage(
         release.set()
     qtbot.waitUntil(lambda: window.ctx.runner.in_flight() == 0, timeout=20_000)
     layer.close()
+
+
+def test_a_change_saved_online_reaches_the_replica_at_once(
+        keyring_service: Any, qtbot: Any, real_window: Any, real_backend: Any, tmp_path: Path) -> None:
+    """Write-through: the replica has what this PC just saved before any further poll, so a server
+    that dies right after the save leaves it in the offline copy."""
+    from sqlalchemy import select
+
+    from app.store.schema import allergy
+
+    window = real_window
+    window.health_timer.stop()
+    layer = OfflineLayer(tmp_path, "wt", "pc-wt", server=real_backend._require)
+    real_backend.offline = layer
+    sign_in(qtbot, window, "liming", "demo-doctor1")
+    window.check_health()                                # online; the replica takes the ward
+    qtbot.waitUntil(lambda: layer.as_of() is not None and window.ctx.runner.in_flight() == 0,
+                    timeout=20_000)
+    cmd = c.RecordAllergy(op_id=new_id(), actor_id=demo_id("staff", "liming"), device_time=utcnow(),
+                          patient_id=demo_id("patient", 7), allergy_id=new_id(), substance="写穿过敏")
+    window.apply_changes(real_backend.execute(cmd))      # saved on the server, as a dialog does
+
+    def in_replica() -> bool:
+        with layer._open()[0].connect() as conn:
+            return conn.execute(select(allergy.c.id).where(allergy.c.id == cmd.allergy_id)).first() is not None
+
+    qtbot.waitUntil(in_replica, timeout=10_000)          # no health check ran meanwhile
+    layer.close()
