@@ -99,6 +99,8 @@ class PgFamilyDriver(Driver):
         if isinstance(exc, mod.IntegrityError) or (state or "").startswith("23"):
             return ErrorKind.CONSTRAINT
         if state is not None:
+            if state == "53100":
+                return ErrorKind.FULL      # disk_full on the server
             if state.startswith("28") or state in _AUTH_STATES:
                 return ErrorKind.AUTH
             if state.startswith("08") or state in _LINK_STATES:

@@ -40,6 +40,7 @@ class ErrorKind(str, enum.Enum):
     LOST = "lost"                 # the link died or stopped answering mid-call
     AUTH = "auth"                 # login refused (user, password, database name)
     CONSTRAINT = "constraint"     # unique / foreign key / check violation
+    FULL = "full"                 # no room left: the disk or the database file is full
     OTHER = "other"               # anything else: a bug or a server-side problem
 
 

@@ -18,6 +18,7 @@ BUSY_TIMEOUT_MS = 5000
 # Primary result codes (sqlite3.h); Python 3.11+ exposes them on the exception.
 SQLITE_PERM, SQLITE_CANTOPEN, SQLITE_AUTH, SQLITE_NOTADB = 3, 14, 23, 26
 SQLITE_CONSTRAINT = 19
+SQLITE_FULL = 13
 
 
 def _dbapi_modules() -> list[Any]:
@@ -117,6 +118,8 @@ class SqliteDriver(Driver):
         for mod in _dbapi_modules():
             if isinstance(exc, mod.IntegrityError) or primary == SQLITE_CONSTRAINT:
                 return ErrorKind.CONSTRAINT
+        if primary == SQLITE_FULL:
+            return ErrorKind.FULL          # the PC's disk (the replica, the outbox, the demo file)
         if primary in (SQLITE_AUTH, SQLITE_NOTADB):
             return ErrorKind.AUTH          # SQLCipher: wrong key reads as "not a database"
         if primary in (SQLITE_CANTOPEN, SQLITE_PERM):

@@ -35,6 +35,8 @@ def _texts() -> dict[str, Callable[[dict[str, Any]], str]]:
         "db.lost": lambda p: translate("Messages", "与数据库的连接已中断"),
         "db.auth_failed": lambda p: translate("Messages", "数据库拒绝了服务账号，请联系信息科"),
         "db.constraint": lambda p: translate("Messages", "数据与已有记录冲突，未保存"),
+        "db.full": lambda p: translate(
+            "Messages", "磁盘已满，本次内容未保存（已保存的内容不受影响），请联系信息科"),
         "db.error": lambda p: translate("Messages", "数据库出错，请联系信息科"),
         "db.bad_url": lambda p: translate("Messages", "数据库地址无效：{reason}").format(
             reason=p.get("reason", "")),

@@ -47,6 +47,7 @@ _MESSAGE_IDS = {
     ErrorKind.LOST: "db.lost",
     ErrorKind.AUTH: "db.auth_failed",
     ErrorKind.CONSTRAINT: "db.constraint",
+    ErrorKind.FULL: "db.full",
     ErrorKind.OTHER: "db.error",
 }
 
@@ -229,6 +230,7 @@ def describe_error(err: Exception) -> Optional[str]:
         "db.lost": f"the connection to {url} was lost or stopped answering",
         "db.auth_failed": f"the database refused the login for {url} (user, password or database name)",
         "db.constraint": "the database rejected the data (a constraint was violated)",
+        "db.full": f"no room left to save at {url}: the disk (or the database file) is full",
         "db.error": f"database error ({params.get('cause', '?')}) at {url}",
         "db.bad_url": str(params.get("reason", "bad database URL")),
         "db.schema_too_new": (

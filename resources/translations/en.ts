@@ -2663,6 +2663,10 @@ Inpatient doctor and nurse workstation</translation>
         <source>住院号 {mrn} 已被其他患者使用</source>
         <translation>MRN {mrn} belongs to another patient</translation>
     </message>
+    <message>
+        <source>磁盘已满，本次内容未保存（已保存的内容不受影响），请联系信息科</source>
+        <translation>The disk is full: this entry was not saved (what was saved before is safe). Please call IT.</translation>
+    </message>
 </context>
 <context>
     <name>NurseCons</name>

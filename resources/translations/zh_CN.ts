@@ -2663,6 +2663,10 @@
         <source>住院号 {mrn} 已被其他患者使用</source>
         <translation>住院号 {mrn} 已被其他患者使用</translation>
     </message>
+    <message>
+        <source>磁盘已满，本次内容未保存（已保存的内容不受影响），请联系信息科</source>
+        <translation>磁盘已满，本次内容未保存（已保存的内容不受影响），请联系信息科</translation>
+    </message>
 </context>
 <context>
     <name>NurseCons</name>
