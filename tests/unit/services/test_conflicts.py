@@ -105,3 +105,33 @@ def test_a_refused_fact_is_listed_for_a_person_too(demo_engine: Database, tmp_pa
         items = open_conflicts(conn, WARD)
     assert [(i.op_id, i.kind) for i in items] == [(again.op_id, "rejected")]
     assert dict(items[0].mine)["substance"] == "头孢"
+
+
+def test_a_nurse_deactivated_while_offline_loses_nothing_she_charted(demo_engine: Database,
+                                                                     tmp_path: Path) -> None:
+    """Her account was closed on the server during the outage: what she typed is refused with
+    the rights' reason, never applied under a closed account, and listed with what she typed for
+    a licensed user to take over; the clock of the PC, days ahead, changes nothing of that."""
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from app.store.schema import staff
+
+    typed = c.RecordAllergy(op_id=new_id(), actor_id=NURSE, device_time=utcnow() + timedelta(days=3),
+                            patient_id=demo_id("patient", 7), allergy_id=new_id(), substance="磺胺")
+    box = Outbox(tmp_path / "outbox.sqlite")
+    box.enqueue(typed)
+    with demo_engine.begin() as conn:
+        conn.execute(update(staff).where(staff.c.id == NURSE).values(is_active=False))
+    report = replay(box, demo_engine, "pc-a")
+    assert (report.applied, report.rejected, report.remaining) == (0, 1, 0)
+    assert box.settled("rejected")[0].reason == "perm.denied"
+    box.close()
+    with demo_engine.connect() as conn:
+        items = open_conflicts(conn, WARD)
+        applied = conn.execute(select(audit_rec.c.id).where(audit_rec.c.op_id == typed.op_id)
+                               .where(audit_rec.c.action == "create")).first()
+    assert applied is None                                   # not written under a closed account
+    assert [(i.op_id, i.kind) for i in items] == [(typed.op_id, "rejected")]
+    assert dict(items[0].mine)["substance"] == "磺胺"
