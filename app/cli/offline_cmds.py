@@ -103,9 +103,12 @@ def _print_replica(profile: Optional[str]) -> None:
     if seen is None or seen.as_of is None:
         print(f"offline replica ({name}): created, never filled")
         return
-    age = (utcnow() - seen.as_of).total_seconds()
+    age = seen.age_seconds(utcnow()) or 0.0
+    clock = "" if abs(seen.skew_seconds) < 120 else \
+        f"; this PC's clock is {abs(seen.skew_seconds) / 3600:.1f} h " \
+        f"{'behind' if seen.skew_seconds > 0 else 'ahead of'} the server's"
     print(f"offline replica ({name}): {seen.patients} patients, data as of "
-          f"{seen.as_of.astimezone():%Y-%m-%d %H:%M} ({age / 60:.0f} min old)")
+          f"{seen.as_of.astimezone():%Y-%m-%d %H:%M} server time ({age / 60:.0f} min old{clock})")
 
 
 @_guard

@@ -73,6 +73,13 @@ class ReplicaInfo:
     ward_id: str
     as_of: Optional[datetime]          # the server's clock when the snapshot was read
     patients: int
+    skew_seconds: float = 0.0          # how far the server's clock was ahead of this PC's then
+
+    def age_seconds(self, pc_now: datetime) -> Optional[float]:
+        """How old the copy is by the server's clock (this PC's may be days off)."""
+        if self.as_of is None:
+            return None
+        return (pc_now + timedelta(seconds=self.skew_seconds) - self.as_of).total_seconds()
 
 
 def replica_path(data_dir: Path, profile: Optional[str]) -> Path:
@@ -383,7 +390,8 @@ def info(replica: Any) -> Optional[ReplicaInfo]:
             return None
         patients = conn.execute(select(s.patient.c.id)).all()
     return ReplicaInfo(str(meta["profile"]), str(meta["ward_id"]),
-                       datetime.fromisoformat(str(meta["as_of"])), len(patients))
+                       datetime.fromisoformat(str(meta["as_of"])), len(patients),
+                       float(meta.get("skew", "0") or 0))
 
 
 @contextmanager

@@ -128,3 +128,19 @@ def test_a_quiet_poll_dates_the_copy_in_the_servers_time(keyring_service: Any, d
         seen = r.info(local)
         assert seen is not None and seen.as_of is not None and first is not None
         assert abs((seen.as_of - first).total_seconds()) < 30     # "数据截至" this poll, not 10 min ago
+
+
+def test_a_pc_clock_days_off_does_not_age_the_copy(keyring_service: Any, demo_engine: Database,
+                                                   tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The copy is dated by the server's clock, its age reckoned with the skew measured at the
+    read: a PC three days behind sees a fresh copy, not one from the future, and is told so."""
+    behind = timedelta(days=3)
+    monkeypatch.setattr(r, "utcnow", lambda: utcnow() - behind)
+    with r.opened(tmp_path / "replica-c.db", "c") as local:
+        r.snapshot(demo_engine, local, profile="c", ward_id=WARD)
+        seen = r.info(local)
+        assert seen is not None
+        assert abs(seen.skew_seconds - behind.total_seconds()) < 60
+        age = seen.age_seconds(utcnow() - behind)
+        assert age is not None and abs(age) < 60
+        assert r.refresh(demo_engine, local, profile="c", ward_id=WARD) == 0    # no whole copy: not due
