@@ -133,7 +133,8 @@ def test_a_change_saved_online_reaches_the_replica_at_once(
 
     def in_replica() -> bool:
         with layer._open()[0].connect() as conn:
-            return conn.execute(select(allergy.c.id).where(allergy.c.id == cmd.allergy_id)).first() is not None
+            found = conn.execute(select(allergy.c.id).where(allergy.c.id == cmd.allergy_id)).first()
+        return found is not None
 
     qtbot.waitUntil(in_replica, timeout=10_000)          # no health check ran meanwhile
     layer.close()
