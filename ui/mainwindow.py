@@ -416,7 +416,7 @@ class MainWindow(WardTabs, QMainWindow):
         """Refresh only what shows the changed things (STYLE.md rule 5: no global reload)."""
         if self._ws is None:
             return                         # nothing is shown yet
-        self.outage.queued_now()
+        self.outage.after_write()
         for i in range(1, self.tabs.count()):
             tab = self.tabs.widget(i)
             for view in (tab, getattr(tab, "vitals_tab", None)):   # the grid, a chart's 体温单

@@ -35,7 +35,7 @@ class OutageFollower:
             self.outage = False
             self.read_again()
 
-    def queued_now(self) -> None:
+    def after_write(self) -> None:
         """After a write: offline, it was queued on the replica; count it now. Online, the replica
         takes it at once (write-through), on the offline layer's worker."""
         layer = getattr(self.ctx.backend, "offline", None)

@@ -13,10 +13,11 @@ tests/unit/offline/test_batch_execution.py compares both forms.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any, Optional
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, or_, select
 
 from app.domain import execution as ex
 from app.domain import orders as od
@@ -72,10 +73,6 @@ def _records(uow: UnitOfWork, plan_ids: Sequence[str]) -> tuple[dict[str, int], 
     """What the items' records say, in one read a chunk: per item how many of its records were
     voided (`_voided_counts`), the items started and not voided (`started_items`), and the phase
     claims already taken."""
-    from collections import Counter
-
-    from sqlalchemy import or_
-
     rows: dict[str, Any] = {}
     for part in id_chunks(plan_ids):
         mine = select(order_exec.c.id).where(order_exec.c.plan_id.in_(part))

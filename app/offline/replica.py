@@ -58,6 +58,9 @@ BY_ORDER: tuple[Table, ...] = (s.order_event, s.order_exec, s.order_exec_plan, s
 # Of the ward: its settings (shifts, overdue minutes ...) and its recent nurses' shift reports.
 BY_WARD: tuple[Table, ...] = (s.app_setting, s.nurse_handover)
 WARD_REPORT_DAYS = 7
+# A whole new copy at least this often: what carries no patient (dictionaries, staff, beds,
+# settings) has no change-sequence row to follow.
+FULL_EVERY = timedelta(minutes=30)
 
 
 class ReplicaUnusable(DatabaseError):
@@ -332,9 +335,6 @@ def refresh(server: Any, replica: Any, *, profile: str, ward_id: str) -> int:
                   mark_seq=str(max(mark.seq, last.seq)), mark_at=at.isoformat(),
                   seen=json.dumps(sorted(c.seq for c in returned)))
     return len(found)
-
-
-FULL_EVERY = timedelta(minutes=30)
 
 
 def _full_due(meta: dict[str, Any]) -> bool:

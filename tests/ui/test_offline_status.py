@@ -24,14 +24,20 @@ QUEUED = 3000
 BEDS = (1, 2, 3, 5, 6, 7, 8, 9)     # the demo ward's occupied beds
 
 
+def _offline_window(qtbot: Any, window: Any, backend: Any, tmp_path: Path, name: str) -> OfflineLayer:
+    """The real window with its health timer held, an offline layer on the backend, signed in."""
+    window.health_timer.stop()
+    layer = OfflineLayer(tmp_path, name, f"pc-{name}", server=backend._require)
+    backend.offline = layer
+    sign_in(qtbot, window, "liming", "demo-doctor1")
+    return layer
+
+
 def test_offline_status_then_the_queue_replays_in_the_background_without_blocking_the_gui(
         keyring_service: Any, qtbot: Any, real_window: Any, real_backend: Any,
         tmp_path: Path) -> None:
     window = real_window
-    window.health_timer.stop()
-    layer = OfflineLayer(tmp_path, "hb", "pc-hb", server=real_backend._require)
-    real_backend.offline = layer
-    sign_in(qtbot, window, "liming", "demo-doctor1")
+    layer = _offline_window(qtbot, window, real_backend, tmp_path, "hb")
     server = real_backend._require()
     layer.refresh(server, demo_id("ward"))
     _, box = layer._open()
@@ -83,10 +89,7 @@ def test_a_long_replay_does_not_starve_the_health_checks_into_an_outage(
     import threading
 
     window = real_window
-    window.health_timer.stop()
-    layer = OfflineLayer(tmp_path, "long", "pc-long", server=real_backend._require)
-    real_backend.offline = layer
-    sign_in(qtbot, window, "liming", "demo-doctor1")
+    layer = _offline_window(qtbot, window, real_backend, tmp_path, "long")
     release = threading.Event()
     following = threading.Event()
     real_follow = layer.follow
@@ -120,10 +123,7 @@ def test_a_change_saved_online_reaches_the_replica_at_once(
     from app.store.schema import allergy
 
     window = real_window
-    window.health_timer.stop()
-    layer = OfflineLayer(tmp_path, "wt", "pc-wt", server=real_backend._require)
-    real_backend.offline = layer
-    sign_in(qtbot, window, "liming", "demo-doctor1")
+    layer = _offline_window(qtbot, window, real_backend, tmp_path, "wt")
     window.check_health()                                # online; the replica takes the ward
     qtbot.waitUntil(lambda: layer.as_of() is not None and window.ctx.runner.in_flight() == 0,
                     timeout=20_000)
